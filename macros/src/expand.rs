@@ -1,0 +1,521 @@
+//! Code generation for a valid input: the `CertifierError`, `Display`, `Error`,
+//! `Serialize` and `From` impls, and the call into the runtime's integrations.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::{Ident, Member};
+
+use crate::ast::{Field, Input, Style, Variant};
+use crate::codes;
+use crate::fmt::{Arg, Template};
+use crate::generics::{Bounds, ParamsInScope};
+
+pub fn derive(input: &Input) -> TokenStream {
+    let cx = Expander::new(input);
+    let certifier_error = cx.certifier_error_impl();
+    let display = cx.display_impl();
+    let error = cx.error_impl();
+    let serialize = cx.serialize_impl();
+    let from = cx.from_impls();
+    let integrations = cx.integrations();
+    quote! {
+        #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+        const _: () = {
+            #certifier_error
+            #display
+            #error
+            #serialize
+            #(#from)*
+            #integrations
+        };
+    }
+}
+
+/// The runtime crate's path: `::certifier_error` unless `crate = "..."` says otherwise.
+pub fn runtime_path(input: &Input) -> TokenStream {
+    match &input.attrs.crate_path {
+        Some(path) => path.to_token_stream(),
+        None => quote!(::certifier_error),
+    }
+}
+
+struct Expander<'a> {
+    input: &'a Input<'a>,
+    runtime: TokenStream,
+    params: ParamsInScope<'a>,
+}
+
+impl<'a> Expander<'a> {
+    fn new(input: &'a Input<'a>) -> Self {
+        Expander {
+            input,
+            runtime: runtime_path(input),
+            params: ParamsInScope::new(input.generics),
+        }
+    }
+
+    /// `impl<..> #trait_ for Type<..> where ..` with the given extra bounds.
+    fn impl_header(&self, trait_: &TokenStream, bounds: &Bounds) -> TokenStream {
+        let ident = self.input.ident;
+        let (impl_generics, ty_generics, _) = self.input.generics.split_for_impl();
+        let where_clause = bounds.where_clause(self.input.generics);
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #trait_ for #ident #ty_generics #where_clause
+        }
+    }
+
+    /// For a generic type, `Self: Debug + Display`: the supertraits, whatever bounds the
+    /// user's `Debug` derive chose.
+    fn supertrait_bounds(&self) -> Bounds {
+        let mut bounds = Bounds::default();
+        if !self.params.is_empty() {
+            bounds.insert_predicate(quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
+        }
+        bounds
+    }
+
+    /// `match self { arm for each variant }`, or `match *self {}` for an empty enum.
+    fn match_variants(&self, arm: impl Fn(&Variant<'a>) -> TokenStream) -> TokenStream {
+        let variants = self.input.variants();
+        if variants.is_empty() {
+            return quote!(match *self {});
+        }
+        let arms = variants.iter().map(arm);
+        quote!(match self { #(#arms)* })
+    }
+
+    fn certifier_error_impl(&self) -> TokenStream {
+        let runtime = &self.runtime;
+        let mut bounds = self.supertrait_bounds();
+        for variant in self.input.variants() {
+            for field in &variant.fields {
+                if !self.params.intersects(field.ty) {
+                    continue;
+                }
+                if variant.is_transparent() {
+                    bounds.insert(field.ty, quote!(#runtime::CertifierError));
+                } else if field.is_extension() || field.attrs.flatten.is_some() {
+                    bounds.insert(field.ty, quote!(#runtime::__private::serde::Serialize));
+                }
+            }
+        }
+        let header = self.impl_header(&quote!(#runtime::CertifierError), &bounds);
+
+        let status = self.match_variants(|variant| {
+            let pattern = self.pattern(variant, |field| {
+                variant.is_transparent().then(|| field.binding())
+            });
+            let value = match transparent_field(variant) {
+                Some(field) => self.delegate(field, quote!(status)),
+                None => {
+                    let status = status_of(variant);
+                    quote!(#status)
+                }
+            };
+            quote!(#pattern => #value,)
+        });
+        let code = self.match_variants(|variant| {
+            let pattern = self.pattern(variant, |field| {
+                variant.is_transparent().then(|| field.binding())
+            });
+            let value = match transparent_field(variant) {
+                Some(field) => self.delegate(field, quote!(code)),
+                None => variant.attrs.code.to_token_stream(),
+            };
+            quote!(#pattern => #value,)
+        });
+        let extension_methods = self.extension_methods();
+
+        quote! {
+            #header {
+                fn status(&self) -> u16 {
+                    #status
+                }
+
+                fn code(&self) -> &str {
+                    #code
+                }
+
+                #extension_methods
+            }
+        }
+    }
+
+    /// `<FieldType as CertifierError>::method(binding)`, spanned on the field so a type
+    /// that is not a `CertifierError` is reported there.
+    fn delegate(&self, field: &Field, method: TokenStream) -> TokenStream {
+        let runtime = &self.runtime;
+        let ty = field.ty;
+        let binding = field.binding();
+        quote_spanned!(field.span()=> <#ty as #runtime::CertifierError>::#method(#binding))
+    }
+
+    fn extension_methods(&self) -> TokenStream {
+        let variants = self.input.variants();
+        let has_members = variants.iter().any(|variant| {
+            variant.is_transparent()
+                || variant
+                    .fields
+                    .iter()
+                    .any(|field| field.is_extension() || field.attrs.flatten.is_some())
+        });
+        if !has_members {
+            return TokenStream::new();
+        }
+        let runtime = &self.runtime;
+        let rule = self.input.rename_rule();
+        let write_members = self.match_variants(|variant| {
+            let members: Vec<&Field> = variant
+                .fields
+                .iter()
+                .filter(|field| {
+                    variant.is_transparent() || field.is_extension() || field.attrs.flatten.is_some()
+                })
+                .collect();
+            let pattern = self.pattern(variant, |field| {
+                members
+                    .iter()
+                    .any(|member| member.index == field.index)
+                    .then(|| field.binding())
+            });
+            let writes = members.iter().map(|field| {
+                let binding = field.binding();
+                let ty = field.ty;
+                if variant.is_transparent() {
+                    quote_spanned! {field.span()=>
+                        <#ty as #runtime::CertifierError>::serialize_extensions(#binding, __map)?;
+                    }
+                } else if field.attrs.flatten.is_some() {
+                    quote_spanned! {field.span()=>
+                        #runtime::__private::serialize_flattened(#binding, __map)?;
+                    }
+                } else {
+                    let name = field.member_name(rule).unwrap_or_default();
+                    if field.is_option() {
+                        quote_spanned! {field.span()=>
+                            if let ::core::option::Option::Some(__value) = #binding {
+                                #runtime::__private::serde::ser::SerializeMap::serialize_entry(__map, #name, __value)?;
+                            }
+                        }
+                    } else {
+                        quote_spanned! {field.span()=>
+                            #runtime::__private::serde::ser::SerializeMap::serialize_entry(__map, #name, #binding)?;
+                        }
+                    }
+                }
+            });
+            quote!(#pattern => { #(#writes)* })
+        });
+        quote! {
+            fn serialize_extensions<__M: #runtime::__private::serde::ser::SerializeMap>(
+                &self,
+                __map: &mut __M,
+            ) -> ::core::result::Result<(), __M::Error> {
+                #write_members
+                ::core::result::Result::Ok(())
+            }
+
+            fn extensions(
+                &self,
+            ) -> ::core::result::Result<#runtime::Extensions, #runtime::__private::serde_json::Error> {
+                #runtime::__private::collect_extensions(self)
+            }
+        }
+    }
+
+    fn display_impl(&self) -> TokenStream {
+        let arms = self.match_variants(|variant| {
+            if let Some(field) = transparent_field(variant) {
+                let binding = field.binding();
+                let pattern = self.pattern(variant, |_| Some(binding.clone()));
+                return quote!(#pattern => ::core::fmt::Display::fmt(#binding, __formatter),);
+            }
+            self.display_arm(variant)
+        });
+        let bounds = self.display_bounds();
+        let header = self.impl_header(&quote!(::core::fmt::Display), &bounds);
+        quote! {
+            #header {
+                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #arms
+                }
+            }
+        }
+    }
+
+    fn display_arm(&self, variant: &Variant) -> TokenStream {
+        let template = variant
+            .attrs
+            .message
+            .as_ref()
+            .map(|lit| Template::parse(lit).expect("checked before expansion"));
+        let Some(template) = template.filter(Template::has_placeholders) else {
+            let text = match (&variant.attrs.message, &template_plain(variant)) {
+                (Some(_), Some(text)) => text.clone(),
+                _ => default_message(variant).to_owned(),
+            };
+            let pattern = self.pattern(variant, |_| None);
+            return quote!(#pattern => __formatter.write_str(#text),);
+        };
+        // Placeholders name fields; bind each named field under its own name so the
+        // literal can stay the user's token, and rename the rest.
+        let referenced = |field: &Field| {
+            template
+                .args
+                .iter()
+                .any(|reference| refers_to(&reference.arg, field))
+        };
+        let pattern = self.pattern(variant, |field| {
+            referenced(field).then(|| display_binding(field))
+        });
+        let lit = template.rewrite(|arg| {
+            let field = variant.fields.iter().find(|field| refers_to(arg, field))?;
+            let binding = display_binding(field);
+            (binding != field.unraw_name()).then(|| binding.to_string())
+        });
+        quote!(#pattern => ::core::write!(__formatter, #lit),)
+    }
+
+    fn display_bounds(&self) -> Bounds {
+        let mut bounds = Bounds::default();
+        for variant in self.input.variants() {
+            if let Some(field) = transparent_field(variant) {
+                if self.params.intersects(field.ty) {
+                    bounds.insert(field.ty, quote!(::core::fmt::Display));
+                }
+                continue;
+            }
+            let Some(Ok(template)) = variant.attrs.message.as_ref().map(Template::parse) else {
+                continue;
+            };
+            for reference in &template.args {
+                let Some(field) = variant
+                    .fields
+                    .iter()
+                    .find(|field| refers_to(&reference.arg, field))
+                else {
+                    continue;
+                };
+                if let (Some(trait_), true) = (reference.trait_, self.params.intersects(field.ty)) {
+                    bounds.insert(field.ty, trait_.path());
+                }
+            }
+        }
+        bounds
+    }
+
+    fn error_impl(&self) -> TokenStream {
+        let runtime = &self.runtime;
+        let mut bounds = self.supertrait_bounds();
+        let arms = self.match_variants(|variant| {
+            if let Some(field) = transparent_field(variant) {
+                let binding = field.binding();
+                let ty = field.ty;
+                let pattern = self.pattern(variant, |_| Some(binding.clone()));
+                let call = quote_spanned!(field.span()=> <#ty as ::core::error::Error>::source(#binding));
+                return quote!(#pattern => #call,);
+            }
+            match variant.source_field() {
+                Some(field) => {
+                    let binding = field.binding();
+                    let pattern = self.pattern(variant, |candidate| {
+                        (candidate.index == field.index).then(|| binding.clone())
+                    });
+                    let source = if field.is_option() {
+                        quote_spanned! {field.span()=>
+                            ::core::option::Option::as_ref(#binding).map(|__source| __source.as_dyn_error())
+                        }
+                    } else {
+                        quote_spanned! {field.span()=>
+                            ::core::option::Option::Some(#binding.as_dyn_error())
+                        }
+                    };
+                    quote!(#pattern => #source,)
+                }
+                None => {
+                    let pattern = self.pattern(variant, |_| None);
+                    quote!(#pattern => ::core::option::Option::None,)
+                }
+            }
+        });
+        for variant in self.input.variants() {
+            if let Some(field) = transparent_field(variant) {
+                if self.params.intersects(field.ty) {
+                    bounds.insert(field.ty, quote!(::core::error::Error));
+                }
+            } else if let Some(field) = variant.source_field() {
+                if self.params.intersects(field.ty) {
+                    bounds.insert(field.ty, quote!(#runtime::__private::AsDynError<'static>));
+                }
+            }
+        }
+        let header = self.impl_header(&quote!(::core::error::Error), &bounds);
+        quote! {
+            #header {
+                fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+                    #[allow(unused_imports)]
+                    use #runtime::__private::AsDynError as _;
+                    #arms
+                }
+            }
+        }
+    }
+
+    fn serialize_impl(&self) -> TokenStream {
+        let runtime = &self.runtime;
+        let mut bounds = Bounds::default();
+        if !self.params.is_empty() {
+            bounds.insert_predicate(quote!(Self: #runtime::CertifierError));
+        }
+        let header = self.impl_header(&quote!(#runtime::__private::serde::Serialize), &bounds);
+        quote! {
+            #header {
+                fn serialize<__S: #runtime::__private::serde::Serializer>(
+                    &self,
+                    __serializer: __S,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    #runtime::__private::serialize_envelope(self, __serializer)
+                }
+            }
+        }
+    }
+
+    fn from_impls(&self) -> Vec<TokenStream> {
+        self.input
+            .variants()
+            .iter()
+            .filter_map(|variant| {
+                let field = variant.from_field()?;
+                let ty = field.ty;
+                let construct = match &field.member {
+                    Member::Named(ident) => quote!({ #ident: __source }),
+                    Member::Unnamed(_) => quote!((__source)),
+                };
+                let path = self.variant_path(variant);
+                let header =
+                    self.impl_header(&quote!(::core::convert::From<#ty>), &Bounds::default());
+                Some(quote! {
+                    #header {
+                        fn from(__source: #ty) -> Self {
+                            #path #construct
+                        }
+                    }
+                })
+            })
+            .collect()
+    }
+
+    /// `Self::Variant { field: binding, .. }` binding the fields `bind` names, or
+    /// `Self { .. }` for a struct.
+    fn pattern(&self, variant: &Variant, bind: impl Fn(&Field) -> Option<Ident>) -> TokenStream {
+        let path = self.variant_path(variant);
+        match variant.style {
+            Style::Unit => quote!(#path),
+            Style::Named => {
+                let bound = variant.fields.iter().filter_map(|field| {
+                    let binding = bind(field)?;
+                    let member = &field.member;
+                    Some(
+                        if matches!(member, Member::Named(ident) if *ident == binding) {
+                            quote!(#binding)
+                        } else {
+                            quote!(#member: #binding)
+                        },
+                    )
+                });
+                quote!(#path { #(#bound,)* .. })
+            }
+            Style::Tuple => {
+                let positions = variant.fields.iter().map(|field| match bind(field) {
+                    Some(binding) => binding.into_token_stream(),
+                    None => quote!(_),
+                });
+                quote!(#path(#(#positions),*))
+            }
+        }
+    }
+
+    fn variant_path(&self, variant: &Variant) -> TokenStream {
+        if std::ptr::eq(variant.ident, self.input.ident) {
+            quote!(Self)
+        } else {
+            let ident = variant.ident;
+            quote!(Self::#ident)
+        }
+    }
+
+    fn integrations(&self) -> TokenStream {
+        let runtime = &self.runtime;
+        let ident = self.input.ident;
+        let (impl_generics, ty_generics, _) = self.input.generics.split_for_impl();
+        let mut bounds = Bounds::default();
+        if !self.params.is_empty() {
+            bounds.insert_predicate(quote!(Self: #runtime::CertifierError));
+        }
+        let predicates = bounds.predicates(self.input.generics);
+        quote! {
+            #runtime::__private::integrations! {
+                runtime = [#runtime],
+                impl [#impl_generics] for [#ident #ty_generics] where [#(#predicates,)*],
+            }
+        }
+    }
+}
+
+fn transparent_field<'v, 'a>(variant: &'v Variant<'a>) -> Option<&'v Field<'a>> {
+    if variant.is_transparent() {
+        variant.fields.first()
+    } else {
+        None
+    }
+}
+
+/// The status literal: the explicit one, else the code's canonical status.
+fn status_of(variant: &Variant) -> TokenStream {
+    if let Some(status) = &variant.attrs.status {
+        let value = status.value;
+        return quote_spanned!(status.lit.span()=> #value);
+    }
+    let standard = variant
+        .attrs
+        .code
+        .as_ref()
+        .and_then(|code| codes::lookup(&code.value()))
+        .expect("checked: a custom code has a status");
+    let value = standard.statuses[0];
+    quote!(#value)
+}
+
+fn default_message(variant: &Variant) -> &'static str {
+    variant
+        .attrs
+        .code
+        .as_ref()
+        .and_then(|code| codes::lookup(&code.value()))
+        .expect("checked: a custom code has a message")
+        .message
+}
+
+/// The message's text when it has no placeholders.
+fn template_plain(variant: &Variant) -> Option<String> {
+    let template = Template::parse(variant.attrs.message.as_ref()?).ok()?;
+    (!template.has_placeholders()).then(|| template.plain_text())
+}
+
+fn refers_to(arg: &Arg, field: &Field) -> bool {
+    match (arg, &field.member) {
+        (Arg::Named(name), Member::Named(_)) => field.unraw_name() == *name,
+        (Arg::Index(index), Member::Unnamed(_)) => *index == field.index,
+        _ => false,
+    }
+}
+
+/// In a `Display` arm, a named field is bound under its own name, so the message's
+/// `{name}` captures it directly; tuple fields and raw identifiers get a fresh name.
+fn display_binding(field: &Field) -> Ident {
+    match &field.member {
+        Member::Named(ident) if !ident.to_string().starts_with("r#") => ident.clone(),
+        _ => format_ident!("__self_{}", field.index, span = Span::call_site()),
+    }
+}

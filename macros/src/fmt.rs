@@ -1,0 +1,282 @@
+//! The `message` format string: its placeholders, and the rewriting that points them
+//! at the fields bound in a generated `match` arm.
+
+use std::ops::Range;
+
+use syn::LitStr;
+
+/// What a placeholder names.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Arg {
+    Named(String),
+    Index(usize),
+}
+
+/// The formatting trait a placeholder asks of its argument.
+#[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum FmtTrait {
+    Display,
+    Debug,
+    LowerHex,
+    UpperHex,
+    Octal,
+    Binary,
+    LowerExp,
+    UpperExp,
+    Pointer,
+}
+
+impl FmtTrait {
+    pub fn path(self) -> proc_macro2::TokenStream {
+        let name = match self {
+            FmtTrait::Display => "Display",
+            FmtTrait::Debug => "Debug",
+            FmtTrait::LowerHex => "LowerHex",
+            FmtTrait::UpperHex => "UpperHex",
+            FmtTrait::Octal => "Octal",
+            FmtTrait::Binary => "Binary",
+            FmtTrait::LowerExp => "LowerExp",
+            FmtTrait::UpperExp => "UpperExp",
+            FmtTrait::Pointer => "Pointer",
+        };
+        let name = syn::Ident::new(name, proc_macro2::Span::call_site());
+        quote::quote!(::core::fmt::#name)
+    }
+}
+
+/// One argument reference: the value of a placeholder, or a `name$` width or precision
+/// (which is formatted as a `usize`, hence `trait_` is `None`).
+#[derive(Clone, Debug)]
+pub struct ArgRef {
+    pub arg: Arg,
+    /// Where the name or index sits in the string's value.
+    pub range: Range<usize>,
+    pub trait_: Option<FmtTrait>,
+}
+
+pub struct Template {
+    pub lit: LitStr,
+    pub value: String,
+    pub args: Vec<ArgRef>,
+}
+
+impl Template {
+    /// Reads the placeholders of `lit`; the error says what is malformed.
+    pub fn parse(lit: &LitStr) -> Result<Template, String> {
+        let value = lit.value();
+        let args = scan(&value)?;
+        Ok(Template {
+            lit: lit.clone(),
+            value,
+            args,
+        })
+    }
+
+    pub fn has_placeholders(&self) -> bool {
+        !self.args.is_empty()
+    }
+
+    /// The text with `{{` and `}}` unescaped; only meaningful without placeholders.
+    pub fn plain_text(&self) -> String {
+        self.value.replace("{{", "{").replace("}}", "}")
+    }
+
+    /// The literal with each argument reference replaced by `rename(arg)` where that
+    /// returns a name; the original token (and so rustc's exact spans) when nothing
+    /// changes.
+    pub fn rewrite(&self, rename: impl Fn(&Arg) -> Option<String>) -> LitStr {
+        let mut out = String::with_capacity(self.value.len());
+        let mut copied = 0;
+        let mut changed = false;
+        for reference in &self.args {
+            if let Some(new_name) = rename(&reference.arg) {
+                out.push_str(&self.value[copied..reference.range.start]);
+                out.push_str(&new_name);
+                copied = reference.range.end;
+                changed = true;
+            }
+        }
+        if !changed {
+            return self.lit.clone();
+        }
+        out.push_str(&self.value[copied..]);
+        LitStr::new(&out, self.lit.span())
+    }
+}
+
+fn scan(text: &str) -> Result<Vec<ArgRef>, String> {
+    let bytes = text.as_bytes();
+    let mut args = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'{' if bytes.get(at + 1) == Some(&b'{') => at += 2,
+            b'}' if bytes.get(at + 1) == Some(&b'}') => at += 2,
+            b'}' => {
+                return Err("unmatched `}` in the message; write `}}` for a literal brace".into())
+            }
+            b'{' => {
+                let Some(close) = text[at..].find('}').map(|offset| at + offset) else {
+                    return Err(
+                        "unmatched `{` in the message; write `{{` for a literal brace".into(),
+                    );
+                };
+                let inner_start = at + 1;
+                let inner = &text[inner_start..close];
+                let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
+                let name_range = trimmed_range(inner_start, name);
+                let arg = parse_arg(&text[name_range.clone()]).ok_or_else(|| {
+                    if name.trim().is_empty() {
+                        format!(
+                            "`{{{inner}}}` needs a field: name it, as in `{{count}}`, or give a \
+                             tuple field's index, as in `{{0}}`"
+                        )
+                    } else {
+                        format!("`{}` is not a field name or index", name.trim())
+                    }
+                })?;
+                args.push(ArgRef {
+                    arg,
+                    range: name_range,
+                    trait_: Some(spec_trait(spec)),
+                });
+                let spec_start = inner_start + name.len() + 1;
+                scan_spec_args(spec, spec_start, &mut args)?;
+                at = close + 1;
+            }
+            _ => at += 1,
+        }
+    }
+    Ok(args)
+}
+
+fn trimmed_range(start: usize, text: &str) -> Range<usize> {
+    let leading = text.len() - text.trim_start().len();
+    let begin = start + leading;
+    begin..begin + text.trim().len()
+}
+
+fn parse_arg(name: &str) -> Option<Arg> {
+    let first = name.chars().next()?;
+    if first.is_ascii_digit() {
+        return name.parse().ok().map(Arg::Index);
+    }
+    let is_ident = (first == '_' || first.is_alphabetic())
+        && name.chars().all(|c| c == '_' || c.is_alphanumeric());
+    (is_ident && name != "_").then(|| Arg::Named(name.to_owned()))
+}
+
+/// The trait named by a format spec's type, such as `?` in `{id:?}`.
+fn spec_trait(spec: &str) -> FmtTrait {
+    let spec = spec.trim_end();
+    if spec.ends_with('?') {
+        return FmtTrait::Debug;
+    }
+    // A `name$` count ends in `$`, never in a type letter.
+    match spec.chars().next_back() {
+        Some('x') => FmtTrait::LowerHex,
+        Some('X') => FmtTrait::UpperHex,
+        Some('o') => FmtTrait::Octal,
+        Some('b') => FmtTrait::Binary,
+        Some('e') => FmtTrait::LowerExp,
+        Some('E') => FmtTrait::UpperExp,
+        Some('p') => FmtTrait::Pointer,
+        _ => FmtTrait::Display,
+    }
+}
+
+/// Width and precision given as `name$` or `N$` refer to arguments too.
+fn scan_spec_args(spec: &str, spec_start: usize, args: &mut Vec<ArgRef>) -> Result<(), String> {
+    // A fill character may itself be `$`: skip it when an alignment follows.
+    let mut chars = spec.char_indices();
+    let skip = match (chars.next(), chars.next()) {
+        (Some((_, fill)), Some((_, '<' | '^' | '>'))) => fill.len_utf8(),
+        _ => 0,
+    };
+    if spec.contains(".*") {
+        return Err(
+            "`.*` precision is not supported in a message; name a field instead, as \
+                    in `{value:.digits$}`"
+                .into(),
+        );
+    }
+    let body = &spec[skip..];
+    for (dollar, _) in body.match_indices('$') {
+        let before = &body[..dollar];
+        let name_len = before
+            .chars()
+            .rev()
+            .take_while(|c| *c == '_' || c.is_alphanumeric())
+            .map(char::len_utf8)
+            .sum::<usize>();
+        let start = spec_start + skip + dollar - name_len;
+        let name = &body[dollar - name_len..dollar];
+        let arg = parse_arg(name).ok_or_else(|| format!("`{name}$` names no field"))?;
+        args.push(ArgRef {
+            arg,
+            range: start..start + name_len,
+            trait_: None,
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{scan, Arg, FmtTrait, Template};
+
+    fn names(text: &str) -> Vec<(Arg, Option<FmtTrait>, String)> {
+        scan(text)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.arg, r.trait_, text[r.range].to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn finds_placeholders_and_traits() {
+        let found = names("{count} of {0:?}, {{literal}} {amount:>8.2} {id:#x} {v:w$}");
+        let args: Vec<_> = found
+            .iter()
+            .map(|(a, t, s)| (a.clone(), *t, s.as_str()))
+            .collect();
+        assert_eq!(
+            args,
+            [
+                (Arg::Named("count".into()), Some(FmtTrait::Display), "count"),
+                (Arg::Index(0), Some(FmtTrait::Debug), "0"),
+                (
+                    Arg::Named("amount".into()),
+                    Some(FmtTrait::Display),
+                    "amount"
+                ),
+                (Arg::Named("id".into()), Some(FmtTrait::LowerHex), "id"),
+                (Arg::Named("v".into()), Some(FmtTrait::Display), "v"),
+                (Arg::Named("w".into()), None, "w"),
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_strings_are_errors() {
+        assert!(scan("{").is_err());
+        assert!(scan("}").is_err());
+        assert!(scan("{}").is_err());
+        assert!(scan("{:?}").is_err());
+        assert!(scan("{a-b}").is_err());
+        assert!(scan("{x:.*}").is_err());
+        assert!(scan("{{}}").unwrap().is_empty());
+    }
+
+    #[test]
+    fn rewrites_only_what_is_renamed() {
+        let lit = syn::LitStr::new("{0} and {name} and {0:?}", proc_macro2::Span::call_site());
+        let template = Template::parse(&lit).unwrap();
+        let rewritten = template.rewrite(|arg| match arg {
+            Arg::Index(i) => Some(format!("__self_{i}")),
+            Arg::Named(_) => None,
+        });
+        assert_eq!(rewritten.value(), "{__self_0} and {name} and {__self_0:?}");
+        assert_eq!(Template::parse(&lit).unwrap().plain_text(), lit.value());
+    }
+}

@@ -1,0 +1,530 @@
+use alloc::string::String;
+use core::convert::Infallible;
+use core::fmt;
+use core::str::FromStr;
+
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::ser::{Serialize, Serializer};
+
+/// A Certifier error code, as found in the `code` member of an error object.
+///
+/// One variant per code of the Certifier table, plus [`Code::Other`] for codes this
+/// version of the crate does not know yet. The API may add codes at any time, so a
+/// client must be ready for `Other`; the enum is `#[non_exhaustive]` because a later
+/// version may give such a code its own variant.
+///
+/// Build a `Code` from its string with `From<&str>`, `From<String>`, [`FromStr`] or
+/// [`Deserialize`]. These always turn a known string into its named variant, so two codes
+/// are equal exactly when their strings are.
+///
+/// ```
+/// use certifier_error::Code;
+///
+/// let code = Code::from("rate_limited");
+/// assert_eq!(code, Code::RateLimited);
+/// assert_eq!(code.as_str(), "rate_limited");
+/// assert_eq!(code.status(), Some(429));
+///
+/// let newer = Code::from("quota_exceeded");
+/// assert_eq!(newer, Code::Other("quota_exceeded".into()));
+/// assert_eq!(newer.status(), None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Code {
+    /// `bad_request` (400): the request is malformed.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    /// assert_eq!(Code::BadRequest.as_str(), "bad_request");
+    /// ```
+    BadRequest,
+    /// `missing_version` (400): the `Certifier-Version` request header is absent.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    /// assert_eq!(Code::MissingVersion.as_str(), "missing_version");
+    /// ```
+    MissingVersion,
+    /// `invalid_version` (400): the `Certifier-Version` header names no valid version.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    /// assert_eq!(Code::InvalidVersion.as_str(), "invalid_version");
+    /// ```
+    InvalidVersion,
+    /// `invalid_json` (400): the request body is not valid JSON.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    /// assert_eq!(Code::InvalidJson.as_str(), "invalid_json");
+    /// ```
+    InvalidJson,
+    /// `validation_error` (400): a parameter is missing or malformed.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    /// assert_eq!(Code::ValidationError.as_str(), "validation_error");
+    /// ```
+    ValidationError,
+    /// `unauthorized` (401): no valid authentication token.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    /// assert_eq!(Code::Unauthorized.as_str(), "unauthorized");
+    /// ```
+    Unauthorized,
+    /// `payment_required` (402): the request needs a premium plan.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    /// assert_eq!(Code::PaymentRequired.as_str(), "payment_required");
+    /// ```
+    PaymentRequired,
+    /// `forbidden` (403): authenticated, but not allowed to access the object.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    /// assert_eq!(Code::Forbidden.as_str(), "forbidden");
+    /// ```
+    Forbidden,
+    /// `not_found` (404): unknown method and path, or the object does not exist.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    /// assert_eq!(Code::NotFound.as_str(), "not_found");
+    /// ```
+    NotFound,
+    /// `conflict` (409): the request collides with the current data.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    /// assert_eq!(Code::Conflict.as_str(), "conflict");
+    /// ```
+    Conflict,
+    /// `rate_limited` (429): a rate limit was exceeded.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    /// assert_eq!(Code::RateLimited.as_str(), "rate_limited");
+    /// ```
+    RateLimited,
+    /// `internal_server_error` (500, also sent with 502, 503 and 504): a problem on the
+    /// server's side.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    /// assert_eq!(Code::InternalServerError.as_str(), "internal_server_error");
+    /// ```
+    InternalServerError,
+    /// A code this version of the crate does not know, holding its string.
+    ///
+    /// Obtain it only from the constructors (`From<&str>`, `From<String>`, [`FromStr`],
+    /// [`Deserialize`]), never by writing `Code::Other(..)` with a string of your own:
+    /// they map every known string to its named variant, while a hand-built
+    /// `Code::Other("not_found".into())` is a second, unequal spelling of
+    /// [`Code::NotFound`]. The variant is public so that it can be matched.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    ///
+    /// match Code::from("quota_exceeded") {
+    ///     Code::Other(code) => assert_eq!(code, "quota_exceeded"),
+    ///     _ => unreachable!(),
+    /// }
+    /// ```
+    Other(String),
+}
+
+impl Code {
+    /// Every code of the Certifier table that this version knows, in table order.
+    /// [`Code::Other`] is not part of it.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    ///
+    /// assert!(Code::KNOWN.contains(&Code::Conflict));
+    /// for code in Code::KNOWN {
+    ///     assert!(code.is_known());
+    ///     assert_eq!(&Code::from(code.as_str()), code);
+    /// }
+    /// ```
+    pub const KNOWN: &'static [Code] = &[
+        Code::BadRequest,
+        Code::MissingVersion,
+        Code::InvalidVersion,
+        Code::InvalidJson,
+        Code::ValidationError,
+        Code::Unauthorized,
+        Code::PaymentRequired,
+        Code::Forbidden,
+        Code::NotFound,
+        Code::Conflict,
+        Code::RateLimited,
+        Code::InternalServerError,
+    ];
+
+    /// The snake_case code string, as sent in the `code` member.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    ///
+    /// assert_eq!(Code::InternalServerError.as_str(), "internal_server_error");
+    /// assert_eq!(Code::from("plan_limit").as_str(), "plan_limit");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        match self {
+            Code::BadRequest => "bad_request",
+            Code::MissingVersion => "missing_version",
+            Code::InvalidVersion => "invalid_version",
+            Code::InvalidJson => "invalid_json",
+            Code::ValidationError => "validation_error",
+            Code::Unauthorized => "unauthorized",
+            Code::PaymentRequired => "payment_required",
+            Code::Forbidden => "forbidden",
+            Code::NotFound => "not_found",
+            Code::Conflict => "conflict",
+            Code::RateLimited => "rate_limited",
+            Code::InternalServerError => "internal_server_error",
+            Code::Other(code) => code,
+        }
+    }
+
+    /// The canonical HTTP status of a known code; `None` for [`Code::Other`].
+    ///
+    /// `internal_server_error` is also sent with 502, 503 and 504; its canonical status
+    /// is 500. Clients should branch on the code rather than on the status.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    ///
+    /// assert_eq!(Code::ValidationError.status(), Some(400));
+    /// assert_eq!(Code::NotFound.status(), Some(404));
+    /// assert_eq!(Code::from("plan_limit").status(), None);
+    /// ```
+    pub const fn status(&self) -> Option<u16> {
+        match self {
+            Code::BadRequest
+            | Code::MissingVersion
+            | Code::InvalidVersion
+            | Code::InvalidJson
+            | Code::ValidationError => Some(400),
+            Code::Unauthorized => Some(401),
+            Code::PaymentRequired => Some(402),
+            Code::Forbidden => Some(403),
+            Code::NotFound => Some(404),
+            Code::Conflict => Some(409),
+            Code::RateLimited => Some(429),
+            Code::InternalServerError => Some(500),
+            Code::Other(_) => None,
+        }
+    }
+
+    /// Whether this is one of the named codes, that is, not [`Code::Other`].
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    ///
+    /// assert!(Code::from("forbidden").is_known());
+    /// assert!(!Code::from("plan_limit").is_known());
+    /// ```
+    pub const fn is_known(&self) -> bool {
+        !matches!(self, Code::Other(_))
+    }
+
+    /// The named variant for a known code string.
+    fn lookup(code: &str) -> Option<Code> {
+        Some(match code {
+            "bad_request" => Code::BadRequest,
+            "missing_version" => Code::MissingVersion,
+            "invalid_version" => Code::InvalidVersion,
+            "invalid_json" => Code::InvalidJson,
+            "validation_error" => Code::ValidationError,
+            "unauthorized" => Code::Unauthorized,
+            "payment_required" => Code::PaymentRequired,
+            "forbidden" => Code::Forbidden,
+            "not_found" => Code::NotFound,
+            "conflict" => Code::Conflict,
+            "rate_limited" => Code::RateLimited,
+            "internal_server_error" => Code::InternalServerError,
+            _ => return None,
+        })
+    }
+}
+
+/// Writes the code string.
+///
+/// ```
+/// use certifier_error::Code;
+///
+/// assert_eq!(Code::RateLimited.to_string(), "rate_limited");
+/// assert_eq!(format!("{}", Code::from("plan_limit")), "plan_limit");
+/// ```
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Parses a code string; never fails, as an unknown string becomes [`Code::Other`].
+///
+/// ```
+/// use certifier_error::Code;
+///
+/// let code: Code = "not_found".parse().unwrap();
+/// assert_eq!(code, Code::NotFound);
+/// let code: Code = "plan_limit".parse().unwrap();
+/// assert_eq!(code, Code::Other("plan_limit".into()));
+/// ```
+impl FromStr for Code {
+    type Err = Infallible;
+
+    fn from_str(code: &str) -> Result<Self, Self::Err> {
+        Ok(Code::from(code))
+    }
+}
+
+/// A known string becomes its named variant; any other string becomes [`Code::Other`].
+///
+/// ```
+/// use certifier_error::Code;
+///
+/// assert_eq!(Code::from("conflict"), Code::Conflict);
+/// assert_eq!(Code::from("plan_limit"), Code::Other("plan_limit".into()));
+/// ```
+impl From<&str> for Code {
+    fn from(code: &str) -> Self {
+        Code::lookup(code).unwrap_or_else(|| Code::Other(code.into()))
+    }
+}
+
+/// A known string becomes its named variant; any other string becomes [`Code::Other`],
+/// which keeps the given `String` without copying it.
+///
+/// ```
+/// use certifier_error::Code;
+///
+/// assert_eq!(Code::from(String::from("unauthorized")), Code::Unauthorized);
+/// assert_eq!(Code::from(String::from("plan_limit")).as_str(), "plan_limit");
+/// ```
+impl From<String> for Code {
+    fn from(code: String) -> Self {
+        Code::lookup(&code).unwrap_or(Code::Other(code))
+    }
+}
+
+/// Compares the code with a code string.
+///
+/// ```
+/// use certifier_error::Code;
+///
+/// assert!(Code::NotFound == *"not_found");
+/// assert!(Code::from("plan_limit") == *"plan_limit");
+/// ```
+impl PartialEq<str> for Code {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+/// Compares the code with a code string.
+///
+/// ```
+/// use certifier_error::Code;
+///
+/// assert_eq!(Code::NotFound, "not_found");
+/// assert_ne!(Code::NotFound, "forbidden");
+/// ```
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// Compares a code string with the code.
+///
+/// ```
+/// use certifier_error::Code;
+///
+/// assert!(*"conflict" == Code::Conflict);
+/// ```
+impl PartialEq<Code> for str {
+    fn eq(&self, other: &Code) -> bool {
+        self == other.as_str()
+    }
+}
+
+/// Compares a code string with the code.
+///
+/// ```
+/// use certifier_error::Code;
+///
+/// assert_eq!("conflict", Code::Conflict);
+/// ```
+impl PartialEq<Code> for &str {
+    fn eq(&self, other: &Code) -> bool {
+        *self == other.as_str()
+    }
+}
+
+/// Serialises the code as its plain string.
+///
+/// ```
+/// use certifier_error::Code;
+///
+/// assert_eq!(serde_json::to_string(&Code::RateLimited).unwrap(), r#""rate_limited""#);
+/// assert_eq!(serde_json::to_string(&Code::from("plan_limit")).unwrap(), r#""plan_limit""#);
+/// ```
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Deserialises the code from a string, as `From<&str>` does: never fails on an unknown
+/// code, only on a value that is not a string.
+///
+/// ```
+/// use certifier_error::Code;
+///
+/// let code: Code = serde_json::from_str(r#""invalid_json""#).unwrap();
+/// assert_eq!(code, Code::InvalidJson);
+/// let code: Code = serde_json::from_str(r#""plan_limit""#).unwrap();
+/// assert_eq!(code, Code::Other("plan_limit".into()));
+/// assert!(serde_json::from_str::<Code>("404").is_err());
+/// ```
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(CodeVisitor)
+    }
+}
+
+struct CodeVisitor;
+
+impl Visitor<'_> for CodeVisitor {
+    type Value = Code;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a Certifier error code string")
+    }
+
+    fn visit_str<E: de::Error>(self, code: &str) -> Result<Code, E> {
+        Ok(Code::from(code))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, code: &str) -> Result<Code, E> {
+        Ok(Code::from(code))
+    }
+
+    fn visit_string<E: de::Error>(self, code: String) -> Result<Code, E> {
+        Ok(Code::from(code))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::string::ToString;
+    use alloc::vec::Vec;
+
+    use super::*;
+
+    const TABLE: [(&str, Code, u16); 12] = [
+        ("bad_request", Code::BadRequest, 400),
+        ("missing_version", Code::MissingVersion, 400),
+        ("invalid_version", Code::InvalidVersion, 400),
+        ("invalid_json", Code::InvalidJson, 400),
+        ("validation_error", Code::ValidationError, 400),
+        ("unauthorized", Code::Unauthorized, 401),
+        ("payment_required", Code::PaymentRequired, 402),
+        ("forbidden", Code::Forbidden, 403),
+        ("not_found", Code::NotFound, 404),
+        ("conflict", Code::Conflict, 409),
+        ("rate_limited", Code::RateLimited, 429),
+        ("internal_server_error", Code::InternalServerError, 500),
+    ];
+
+    #[test]
+    fn known_strings_round_trip_to_named_variants() {
+        for (text, code, _) in TABLE {
+            assert_eq!(Code::from(text), code);
+            assert_eq!(Code::from(String::from(text)), code);
+            assert_eq!(text.parse::<Code>(), Ok(code.clone()));
+            assert_eq!(code.as_str(), text);
+            assert_eq!(code.to_string(), text);
+            assert!(code.is_known());
+            assert!(!matches!(Code::from(text), Code::Other(_)));
+        }
+    }
+
+    #[test]
+    fn known_lists_the_table_in_order() {
+        let known: Vec<Code> = Code::KNOWN.to_vec();
+        let table: Vec<Code> = TABLE.iter().map(|(_, code, _)| code.clone()).collect();
+        assert_eq!(known, table);
+    }
+
+    #[test]
+    fn status_table() {
+        for (_, code, status) in TABLE {
+            assert_eq!(code.status(), Some(status), "{code}");
+        }
+        assert_eq!(Code::from("plan_limit").status(), None);
+    }
+
+    #[test]
+    fn unknown_strings_become_other() {
+        for text in ["plan_limit", "", "Not_Found", "not_found ", "NOT_FOUND"] {
+            let code = Code::from(text);
+            assert_eq!(code, Code::Other(text.into()));
+            assert_eq!(code.as_str(), text);
+            assert_eq!(code.status(), None);
+            assert!(!code.is_known());
+            assert_eq!(Code::from(String::from(text)), code);
+        }
+    }
+
+    #[test]
+    fn from_string_keeps_the_allocation() {
+        let text = String::from("plan_limit");
+        let pointer = text.as_ptr();
+        match Code::from(text) {
+            Code::Other(kept) => assert_eq!(kept.as_ptr(), pointer),
+            other => panic!("expected Other, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn compares_with_strings() {
+        assert_eq!(Code::NotFound, "not_found");
+        assert_eq!("not_found", Code::NotFound);
+        assert!(Code::NotFound == *"not_found");
+        assert!(*"not_found" == Code::NotFound);
+        assert_ne!(Code::NotFound, "forbidden");
+        assert_eq!(Code::from("plan_limit"), "plan_limit");
+    }
+
+    #[test]
+    fn serde_round_trip() {
+        for (text, code, _) in TABLE {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, alloc::format!("\"{text}\""));
+            assert_eq!(serde_json::from_str::<Code>(&json).unwrap(), code);
+            // Owned and borrowed string paths.
+            let value = serde_json::Value::String(text.into());
+            assert_eq!(serde_json::from_value::<Code>(value).unwrap(), code);
+        }
+        let other: Code = serde_json::from_str(r#""plan_limit""#).unwrap();
+        assert_eq!(other, Code::Other("plan_limit".into()));
+        assert_eq!(serde_json::to_string(&other).unwrap(), r#""plan_limit""#);
+        // An escaped string is decoded into a buffer first (the `visit_str` path).
+        let escaped: Code = serde_json::from_str(r#""not\u005ffound""#).unwrap();
+        assert_eq!(escaped, Code::NotFound);
+    }
+
+    #[test]
+    fn non_strings_are_rejected() {
+        for json in ["404", "null", "true", "[]", "{}"] {
+            assert!(serde_json::from_str::<Code>(json).is_err(), "{json}");
+        }
+    }
+}
