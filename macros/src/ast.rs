@@ -18,7 +18,7 @@ pub struct Input<'a> {
 pub enum Shape<'a> {
     Enum(Vec<Variant<'a>>),
     /// A struct is a single variant whose attributes are the container's.
-    Struct(Variant<'a>),
+    Struct(Box<Variant<'a>>),
 }
 
 pub struct Variant<'a> {
@@ -69,7 +69,7 @@ impl<'a> Input<'a> {
             Data::Struct(data) => {
                 let attrs = Attrs::parse(cx, &input.attrs, Place::Struct);
                 let variant = Variant::new(cx, &input.ident, attrs.clone(), &data.fields);
-                (attrs, Shape::Struct(variant))
+                (attrs, Shape::Struct(Box::new(variant)))
             }
             Data::Union(data) => {
                 cx.error_spanned_by(
@@ -146,7 +146,7 @@ impl<'a> Variant<'a> {
             .or_else(|| self.fields.iter().find(|field| field.is_named("source")))
     }
 
-    pub fn from_field(&self) -> Option<&Field<'a>> {
+    pub fn field_with_from(&self) -> Option<&Field<'a>> {
         self.fields.iter().find(|field| field.attrs.from.is_some())
     }
 

@@ -1,6 +1,8 @@
 //! `rename_all`: serde's case conventions, applied to extension member names (which
 //! start as snake_case Rust field names).
 
+// The variant names are serde's case names.
+#[allow(clippy::enum_variant_names)]
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
 pub enum RenameRule {
     LowerCase,

@@ -225,7 +225,7 @@ fn one_source_per_variant(cx: &Ctxt, variant: &Variant) {
 }
 
 fn from_field_stands_alone(cx: &Ctxt, variant: &Variant) {
-    let Some(from) = variant.from_field() else {
+    let Some(from) = variant.field_with_from() else {
         return;
     };
     if variant.fields.len() > 1 {
@@ -321,7 +321,7 @@ fn member_names_are_unique(cx: &Ctxt, input: &Input, variant: &Variant) {
 fn from_types_are_distinct(cx: &Ctxt, input: &Input) {
     let mut seen = BTreeMap::new();
     for variant in input.variants() {
-        let Some(field) = variant.from_field() else {
+        let Some(field) = variant.field_with_from() else {
             continue;
         };
         let ty = field.ty.to_token_stream().to_string();

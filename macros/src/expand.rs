@@ -16,7 +16,7 @@ pub fn derive(input: &Input) -> TokenStream {
     let display = cx.display_impl();
     let error = cx.error_impl();
     let serialize = cx.serialize_impl();
-    let from = cx.from_impls();
+    let from = cx.impls_of_from();
     let integrations = cx.integrations();
     quote! {
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
@@ -216,10 +216,13 @@ impl<'a> Expander<'a> {
                 ::core::result::Result::Ok(())
             }
 
-            fn extensions(
+            fn extension_members(
                 &self,
-            ) -> ::core::result::Result<#runtime::Extensions, #runtime::__private::serde_json::Error> {
-                #runtime::__private::collect_extensions(self)
+            ) -> ::core::result::Result<
+                #runtime::__private::Vec<(#runtime::__private::String, #runtime::__private::serde_json::Value)>,
+                #runtime::__private::serde_json::Error,
+            > {
+                #runtime::__private::collect_members(self)
             }
         }
     }
@@ -381,12 +384,12 @@ impl<'a> Expander<'a> {
         }
     }
 
-    fn from_impls(&self) -> Vec<TokenStream> {
+    fn impls_of_from(&self) -> Vec<TokenStream> {
         self.input
             .variants()
             .iter()
             .filter_map(|variant| {
-                let field = variant.from_field()?;
+                let field = variant.field_with_from()?;
                 let ty = field.ty;
                 let construct = match &field.member {
                     Member::Named(ident) => quote!({ #ident: __source }),

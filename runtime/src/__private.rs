@@ -5,7 +5,7 @@ use core::fmt::Display;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::{CertifierError, Extensions};
+use crate::CertifierError;
 
 pub use serde;
 
@@ -47,15 +47,49 @@ impl<T: Display + ?Sized> Serialize for AsJsonString<'_, T> {
     }
 }
 
-/// The derived [`CertifierError::extensions`]: runs the allocation-free member writer
-/// into a JSON map.
-pub fn collect_extensions<T: CertifierError>(error: &T) -> Result<Extensions, serde_json::Error> {
-    let mut map = serde_json::value::Serializer.serialize_map(None)?;
-    error.serialize_extensions(&mut map)?;
-    match SerializeMap::end(map)? {
-        serde_json::Value::Object(members) => Ok(members),
-        // The value serialiser always ends a map as an object.
-        _ => Ok(Extensions::new()),
+/// The derived [`CertifierError::extension_members`]: runs the allocation-free member
+/// writer into a list of JSON values, keeping field order.
+pub fn collect_members<T: CertifierError>(
+    error: &T,
+) -> Result<Vec<(String, serde_json::Value)>, serde_json::Error> {
+    let mut members = MemberList::default();
+    error.serialize_extensions(&mut members)?;
+    Ok(members.members)
+}
+
+/// A `SerializeMap` that keeps its entries as JSON values, in order.
+#[derive(Default)]
+struct MemberList {
+    members: Vec<(String, serde_json::Value)>,
+    pending_key: Option<String>,
+}
+
+impl SerializeMap for MemberList {
+    type Ok = ();
+    type Error = serde_json::Error;
+
+    fn serialize_key<K: Serialize + ?Sized>(&mut self, key: &K) -> Result<(), Self::Error> {
+        match serde_json::to_value(key)? {
+            serde_json::Value::String(key) => {
+                self.pending_key = Some(key);
+                Ok(())
+            }
+            other => Err(serde::ser::Error::custom(format_args!(
+                "an extension member name must be a string, not {other}"
+            ))),
+        }
+    }
+
+    fn serialize_value<V: Serialize + ?Sized>(&mut self, value: &V) -> Result<(), Self::Error> {
+        let key = self.pending_key.take().ok_or_else(|| {
+            <serde_json::Error as serde::ser::Error>::custom("member value without a name")
+        })?;
+        self.members.push((key, serde_json::to_value(value)?));
+        Ok(())
+    }
+
+    fn end(self) -> Result<(), Self::Error> {
+        Ok(())
     }
 }
 
@@ -66,7 +100,7 @@ where
     M: SerializeMap,
 {
     let members = error
-        .extensions()
+        .extension_members()
         .map_err(<M::Error as serde::ser::Error>::custom)?;
     for (name, value) in &members {
         map.serialize_entry(name, value)?;
@@ -88,6 +122,9 @@ macro_rules! __certifier_integrations {
 pub use crate::__certifier_integrations as integrations;
 
 pub use serde_json;
+
+pub use alloc::string::String;
+pub use alloc::vec::Vec;
 
 /// Views a source as `&dyn Error`, whether it is a sized error type or already a trait
 /// object (such as the target of a `Box<dyn Error + Send + Sync>`).

@@ -1,5 +1,6 @@
 use alloc::boxed::Box;
-use alloc::string::ToString;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 use core::fmt::{Debug, Display};
 
 use serde::ser::SerializeMap;
@@ -61,7 +62,8 @@ pub trait CertifierError: Display + Debug {
     /// order, after `code` and `message`.
     ///
     /// This is the allocation-free path the derived `Serialize` uses; it is not available
-    /// on a `dyn CertifierError`, which uses [`extensions`](Self::extensions) instead.
+    /// on a `dyn CertifierError`, which uses
+    /// [`extension_members`](Self::extension_members) instead.
     ///
     /// ```
     /// use certifier_error::CertifierError;
@@ -89,11 +91,38 @@ pub trait CertifierError: Display + Debug {
         Ok(())
     }
 
-    /// The extension members as a JSON object, in field order.
+    /// The extension members with their JSON values, in field order.
     ///
-    /// Object safe, so it works on a `dyn CertifierError`; it allocates the map. Fails
-    /// only where a member's value cannot be represented as JSON (a map with non-string
-    /// keys, or a `Serialize` impl that reports an error).
+    /// Object safe, so it works on a `dyn CertifierError`, whose `Serialize` writes these;
+    /// it allocates the names and values. Fails only where a member's value cannot be
+    /// represented as JSON (a map with non-string keys, or a `Serialize` impl that
+    /// reports an error).
+    ///
+    /// ```
+    /// use certifier_error::CertifierError;
+    ///
+    /// #[derive(Debug, CertifierError)]
+    /// #[certifier(code = "rate_limited")]
+    /// struct Slow {
+    ///     #[certifier(extend)]
+    ///     retry_after: u64,
+    ///     #[certifier(extend)]
+    ///     limit: u32,
+    /// }
+    ///
+    /// let error: &dyn CertifierError = &Slow { retry_after: 5, limit: 100 };
+    /// let members = error.extension_members().unwrap();
+    /// assert_eq!(members[0], ("retry_after".to_owned(), serde_json::json!(5)));
+    /// assert_eq!(members[1], ("limit".to_owned(), serde_json::json!(100)));
+    /// ```
+    fn extension_members(&self) -> Result<Vec<(String, serde_json::Value)>, serde_json::Error> {
+        Ok(Vec::new())
+    }
+
+    /// The extension members as a JSON object (whose key order is that of
+    /// [`Extensions`]; see [`extension_members`](Self::extension_members) for field order).
+    ///
+    /// Object safe; allocates the map.
     ///
     /// ```
     /// use certifier_error::CertifierError;
@@ -110,7 +139,7 @@ pub trait CertifierError: Display + Debug {
     /// assert_eq!(members["retry_after"], 5);
     /// ```
     fn extensions(&self) -> Result<Extensions, serde_json::Error> {
-        Ok(Extensions::new())
+        Ok(self.extension_members()?.into_iter().collect())
     }
 
     /// The whole envelope as the client-side type: code, message and extension members.
@@ -150,8 +179,10 @@ macro_rules! forward_through_pointer {
                 crate::__private::serialize_dyn_extensions(&**self, map)
             }
 
-            fn extensions(&self) -> Result<Extensions, serde_json::Error> {
-                (**self).extensions()
+            fn extension_members(
+                &self,
+            ) -> Result<Vec<(String, serde_json::Value)>, serde_json::Error> {
+                (**self).extension_members()
             }
         }
     )*};
