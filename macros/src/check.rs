@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use quote::ToTokens;
 
 use crate::ast::{Field, Input, Style, Variant};
+use crate::attr;
 use crate::codes;
 use crate::ctx::Ctxt;
 use crate::fmt::{Arg, Template};
@@ -15,12 +16,13 @@ pub fn check(cx: &Ctxt, input: &Input) {
         if variant.is_transparent() {
             transparent_stands_alone(cx, variant);
         } else {
-            code_is_given(cx, variant);
+            code_is_given(cx, input, variant);
             custom_code_has_status_and_message(cx, variant);
             standard_code_keeps_its_status(cx, variant);
             placeholders_name_fields(cx, variant);
         }
         one_source_per_variant(cx, variant);
+        server_messages_leave_out_the_source(cx, variant);
         from_field_stands_alone(cx, variant);
         for field in &variant.fields {
             member_keys_fit_the_field(cx, variant, field);
@@ -30,8 +32,15 @@ pub fn check(cx: &Ctxt, input: &Input) {
     from_types_are_distinct(cx, input);
 }
 
-fn code_is_given(cx: &Ctxt, variant: &Variant) {
-    if variant.attrs.code.is_none() {
+fn code_is_given(cx: &Ctxt, input: &Input, variant: &Variant) {
+    // A code written with a bad value, in an attribute that could not be read, or on the
+    // enum instead of its variants (as is `transparent`) is reported where it was written.
+    let attrs = &variant.attrs;
+    let reported = attrs.mentions("code")
+        || attrs.malformed
+        || input.attrs.mentions("code")
+        || input.attrs.mentions("transparent");
+    if attrs.code.is_none() && !reported {
         cx.error_spanned_by(
             variant.error_tokens(),
             format!(
@@ -47,20 +56,30 @@ fn custom_code_has_status_and_message(cx: &Ctxt, variant: &Variant) {
     let Some(code) = &variant.attrs.code else {
         return;
     };
-    if codes::lookup(&code.value()).is_some() {
+    if codes::lookup(&code.value()).is_some() || variant.attrs.malformed {
         return;
     }
-    let missing = match (&variant.attrs.status, &variant.attrs.message) {
-        (None, None) => "`status` and `message`",
-        (None, Some(_)) => "`status`",
-        (Some(_), None) => "`message`",
-        (Some(_), Some(_)) => return,
+    // A misspelt standard code, such as `NotFound`, is reported as such.
+    if attr::snake_case_suggestion(&code.value()).is_some_and(|code| codes::lookup(&code).is_some())
+    {
+        return;
+    }
+    let attrs = &variant.attrs;
+    let missing = match (attrs.mentions("status"), attrs.mentions("message")) {
+        (false, false) => "`status` and `message`",
+        (false, true) => "`status`",
+        (true, false) => "`message`",
+        (true, true) => return,
     };
+    let status = attrs
+        .status
+        .as_ref()
+        .map_or_else(|| "4xx".to_owned(), |status| status.value.to_string());
     cx.error_spanned_by(
         variant.error_tokens(),
         format!(
             "`{}` is not a standard Certifier code, so it needs {missing}, as in \
-             `#[certifier(status = 402, code = \"{}\", message = \"...\")]`",
+             `#[certifier(code = \"{}\", status = {status}, message = \"...\")]`",
             code.value(),
             code.value()
         ),
@@ -97,19 +116,17 @@ fn standard_code_keeps_its_status(cx: &Ctxt, variant: &Variant) {
 
 fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
     let attrs = &variant.attrs;
-    let keys = [
-        attrs.code.as_ref().map(|_| "code"),
-        attrs.status.as_ref().map(|_| "status"),
-        attrs.message.as_ref().map(|_| "message"),
-    ];
-    for key in keys.into_iter().flatten() {
-        cx.error_spanned_by(
-            attrs.transparent.as_ref(),
-            format!(
-                "`transparent` takes status, code and message from the inner error, so \
-                 `{key}` cannot be given beside it"
-            ),
-        );
+    for key in ["code", "status", "message"] {
+        if let Some(written) = attrs.written_tokens(key) {
+            cx.error_spanned_by(
+                written,
+                format!(
+                    "`transparent` takes status, code and message from the inner error, so \
+                     `{key}` cannot be given beside it: remove `{key}`, or remove \
+                     `transparent` to describe this variant yourself"
+                ),
+            );
+        }
     }
     if variant.fields.len() != 1 {
         cx.error_spanned_by(
@@ -123,13 +140,13 @@ fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
         return;
     }
     let field = &variant.fields[0];
-    for (key, present) in [
-        ("extend", field.attrs.extend.is_some()),
-        ("flatten", field.attrs.flatten.is_some()),
+    for (key, written) in [
+        ("extend", &field.attrs.extend),
+        ("flatten", &field.attrs.flatten),
     ] {
-        if present {
+        if let Some(written) = written {
             cx.error_spanned_by(
-                field.original,
+                written,
                 format!(
                     "the field of a `transparent` variant cannot be `{key}`: its members come \
                      from the inner error"
@@ -160,11 +177,31 @@ fn placeholders_name_fields(cx: &Ctxt, variant: &Variant) {
             continue;
         }
         let problem = match (&reference.arg, variant.style) {
-            (Arg::Named(name), Style::Named) => format!(
-                "the message names `{{{name}}}`, but `{}` has no field `{name}`; its fields are {}",
-                variant.ident,
-                field_list(variant)
+            _ if variant.fields.is_empty() => format!(
+                "`{}` has no fields, so its message cannot have placeholders; write `{{{{` and \
+                 `}}}}` for literal braces",
+                variant.ident
             ),
+            (Arg::Named(name), Style::Named) => {
+                let names = variant
+                    .fields
+                    .iter()
+                    .map(Field::unraw_name)
+                    .collect::<Vec<_>>();
+                match attr::closest(name, names.iter().map(String::as_str)) {
+                    Some(meant) => format!(
+                        "the message names `{{{name}}}`, but `{}` has no field `{name}`; did you \
+                         mean `{{{meant}}}`?",
+                        variant.ident
+                    ),
+                    None => format!(
+                        "the message names `{{{name}}}`, but `{}` has no field `{name}`; its \
+                         fields are {}",
+                        variant.ident,
+                        field_list(variant)
+                    ),
+                }
+            }
             (Arg::Index(index), Style::Tuple) => format!(
                 "the message names `{{{index}}}`, but `{}` has {} field{}: use `{{0}}`{}",
                 variant.ident,
@@ -182,20 +219,11 @@ fn placeholders_name_fields(cx: &Ctxt, variant: &Variant) {
                 field_list(variant)
             ),
             (Arg::Named(name), _) => format!(
-                "the message names `{{{name}}}`, but `{}` has no named fields{}",
+                "the message names `{{{name}}}`, but the fields of `{}` have no names: refer to \
+                 them by position, `{{0}}` for the first",
                 variant.ident,
-                if variant.style == Style::Tuple {
-                    "; use `{0}` for the first field"
-                } else {
-                    ""
-                }
             ),
-            (Arg::Index(_), Style::Unit) => {
-                format!(
-                    "the message names a field, but `{}` has none",
-                    variant.ident
-                )
-            }
+            (Arg::Index(_), Style::Unit) => unreachable!("a unit variant has no fields"),
         };
         cx.error_spanned_by(lit, problem);
     }
@@ -210,16 +238,81 @@ fn field_list(variant: &Variant) -> String {
     names.join(", ")
 }
 
+/// A server error's cause lives on the server: the text of its source (an I/O, database
+/// or upstream error) describes internals, so a 5xx message may show it only where the
+/// author opted in with `allow_source_in_message`. A 4xx message may: there the source
+/// is usually about the request, such as a JSON syntax error.
+fn server_messages_leave_out_the_source(cx: &Ctxt, variant: &Variant) {
+    let shown = server_message_showing_the_source(variant);
+    match (shown, &variant.attrs.allow_source_in_message) {
+        (Some((status, source, lit)), None) => {
+            let name = source.unraw_name();
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "`{}` answers with status {status}, a server error, so its message must not \
+                     show its source `{{{name}}}`: a source's text can describe the server's \
+                     internals. Leave it out of the message (`Error::source()` still hands it to \
+                     your logs), or add `allow_source_in_message` if its text is safe to show",
+                    variant.ident
+                ),
+            );
+        }
+        (None, Some(flag)) => cx.error_spanned_by(
+            flag,
+            format!(
+                "`allow_source_in_message` has no effect here: `{}` has no server-error message \
+                 that shows a source; remove it",
+                variant.ident
+            ),
+        ),
+        _ => {}
+    }
+}
+
+/// The status, source field and message of a 5xx variant whose message names its source.
+fn server_message_showing_the_source<'v, 'a>(
+    variant: &'v Variant<'a>,
+) -> Option<(u16, &'v Field<'a>, &'v syn::LitStr)> {
+    if variant.is_transparent() {
+        return None;
+    }
+    let lit = variant.attrs.message.as_ref()?;
+    let status = match &variant.attrs.status {
+        Some(status) => status.value,
+        None => codes::lookup(&variant.attrs.code.as_ref()?.value())?.statuses[0],
+    };
+    if status < 500 {
+        return None;
+    }
+    let source = variant.source_field()?;
+    let template = Template::parse(lit).ok()?;
+    let shown = template.args.iter().any(|reference| match &reference.arg {
+        Arg::Named(name) => variant.style == Style::Named && source.unraw_name() == *name,
+        Arg::Index(index) => variant.style == Style::Tuple && source.index == *index,
+    });
+    shown.then_some((status, source, lit))
+}
+
 fn one_source_per_variant(cx: &Ctxt, variant: &Variant) {
     let marked: Vec<&Field> = variant
         .fields
         .iter()
         .filter(|field| field.attrs.source.is_some() || field.attrs.from.is_some())
         .collect();
+    let Some(first) = marked.first() else {
+        return;
+    };
     for extra in marked.iter().skip(1) {
+        let attr = extra.attrs.source.as_ref().or(extra.attrs.from.as_ref());
         cx.error_spanned_by(
-            extra.original,
-            "a variant has at most one source: keep `#[source]` or `#[from]` on one field",
+            attr,
+            format!(
+                "`{}` already has a source, field `{}`: a variant has at most one, so keep \
+                 `#[source]` or `#[from]` on one field",
+                variant.ident,
+                first.unraw_name()
+            ),
         );
     }
 }
@@ -229,8 +322,8 @@ fn from_field_stands_alone(cx: &Ctxt, variant: &Variant) {
         return;
     };
     if variant.fields.len() > 1 {
-        cx.error_at(
-            from.attrs.from.expect("a from field has the attribute"),
+        cx.error_spanned_by(
+            from.attrs.from.as_ref(),
             format!(
                 "`#[from]` builds `{}` from this field alone, so the variant cannot have other \
                  fields; drop them or use `#[source]` and build the variant by hand",

@@ -3,7 +3,6 @@
 
 use std::cell::RefCell;
 
-use proc_macro2::Span;
 use quote::ToTokens;
 
 #[derive(Default)]
@@ -15,11 +14,6 @@ impl Ctxt {
     /// Reports `message` at the span of `tokens`.
     pub fn error_spanned_by(&self, tokens: impl ToTokens, message: impl std::fmt::Display) {
         self.syn_error(syn::Error::new_spanned(tokens.into_token_stream(), message));
-    }
-
-    /// Reports `message` at `span`.
-    pub fn error_at(&self, span: Span, message: impl std::fmt::Display) {
-        self.syn_error(syn::Error::new(span, message));
     }
 
     pub fn syn_error(&self, error: syn::Error) {

@@ -18,6 +18,7 @@ pub fn derive(input: &Input) -> TokenStream {
     let serialize = cx.serialize_impl();
     let from = cx.impls_of_from();
     let integrations = cx.integrations();
+    let catalogue = crate::catalogue::expand(input);
     quote! {
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
@@ -27,6 +28,7 @@ pub fn derive(input: &Input) -> TokenStream {
             #serialize
             #(#from)*
             #integrations
+            #catalogue
         };
     }
 }
@@ -100,6 +102,13 @@ impl<'a> Expander<'a> {
                 }
             }
         }
+        let headers = crate::headers::method(
+            self.input,
+            runtime,
+            &self.params,
+            &mut bounds,
+            |variant, bind| self.pattern(variant, bind),
+        );
         let header = self.impl_header(&quote!(#runtime::CertifierError), &bounds);
 
         let status = self.match_variants(|variant| {
@@ -126,18 +135,28 @@ impl<'a> Expander<'a> {
             quote!(#pattern => #value,)
         });
         let extension_methods = self.extension_methods();
+        let write_json = crate::json::write_json_method(self.input, &self.runtime);
+        let doc_url = crate::catalogue::doc_url_method(self.input, |variant, bind| {
+            self.pattern(variant, bind)
+        });
 
         quote! {
             #header {
-                fn status(&self) -> u16 {
+                fn status(&self) -> ::core::primitive::u16 {
                     #status
                 }
 
-                fn code(&self) -> &str {
+                fn code(&self) -> &::core::primitive::str {
                     #code
                 }
 
                 #extension_methods
+
+                #doc_url
+
+                #write_json
+
+                #headers
             }
         }
     }
@@ -187,20 +206,23 @@ impl<'a> Expander<'a> {
                         <#ty as #runtime::CertifierError>::serialize_extensions(#binding, __map)?;
                     }
                 } else if field.attrs.flatten.is_some() {
+                    // The turbofish names the user's type, so a type that is not
+                    // `Serialize` is reported on the field's type.
                     quote_spanned! {field.span()=>
-                        #runtime::__private::serialize_flattened(#binding, __map)?;
+                        #runtime::__private::serialize_flattened::<#ty, _>(#binding, __map)?;
                     }
                 } else {
                     let name = field.member_name(rule).unwrap_or_default();
                     if field.is_option() {
+                        let inner = option_inner(ty).map_or_else(|| quote!(_), ToTokens::to_token_stream);
                         quote_spanned! {field.span()=>
                             if let ::core::option::Option::Some(__value) = #binding {
-                                #runtime::__private::serde::ser::SerializeMap::serialize_entry(__map, #name, __value)?;
+                                #runtime::__private::serde::ser::SerializeMap::serialize_entry::<::core::primitive::str, #inner>(__map, #name, __value)?;
                             }
                         }
                     } else {
                         quote_spanned! {field.span()=>
-                            #runtime::__private::serde::ser::SerializeMap::serialize_entry(__map, #name, #binding)?;
+                            #runtime::__private::serde::ser::SerializeMap::serialize_entry::<::core::primitive::str, #ty>(__map, #name, #binding)?;
                         }
                     }
                 }
@@ -232,15 +254,17 @@ impl<'a> Expander<'a> {
             if let Some(field) = transparent_field(variant) {
                 let binding = field.binding();
                 let pattern = self.pattern(variant, |_| Some(binding.clone()));
-                return quote!(#pattern => ::core::fmt::Display::fmt(#binding, __formatter),);
+                let formatter = formatter_ident();
+                return quote!(#pattern => ::core::fmt::Display::fmt(#binding, #formatter),);
             }
             self.display_arm(variant)
         });
         let bounds = self.display_bounds();
         let header = self.impl_header(&quote!(::core::fmt::Display), &bounds);
+        let formatter = formatter_ident();
         quote! {
             #header {
-                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                fn fmt(&self, #formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     #arms
                 }
             }
@@ -259,7 +283,8 @@ impl<'a> Expander<'a> {
                 _ => default_message(variant).to_owned(),
             };
             let pattern = self.pattern(variant, |_| None);
-            return quote!(#pattern => __formatter.write_str(#text),);
+            let formatter = formatter_ident();
+            return quote!(#pattern => #formatter.write_str(#text),);
         };
         // Placeholders name fields; bind each named field under its own name so the
         // literal can stay the user's token, and rename the rest.
@@ -277,7 +302,8 @@ impl<'a> Expander<'a> {
             let binding = display_binding(field);
             (binding != field.unraw_name()).then(|| binding.to_string())
         });
-        quote!(#pattern => ::core::write!(__formatter, #lit),)
+        let formatter = formatter_ident();
+        quote!(#pattern => ::core::write!(#formatter, #lit),)
     }
 
     fn display_bounds(&self) -> Bounds {
@@ -311,12 +337,19 @@ impl<'a> Expander<'a> {
     fn error_impl(&self) -> TokenStream {
         let runtime = &self.runtime;
         let mut bounds = self.supertrait_bounds();
+        if self.params.is_empty() {
+            // `Debug` is a supertrait of this trait and of `CertifierError`: stated as a
+            // (higher-ranked, so allowed) bound here, a type without it is reported once,
+            // on the `CertifierError` impl, instead of twice.
+            bounds.insert_predicate(quote!(for<'__debug> Self: ::core::fmt::Debug));
+        }
         let arms = self.match_variants(|variant| {
             if let Some(field) = transparent_field(variant) {
                 let binding = field.binding();
-                let ty = field.ty;
                 let pattern = self.pattern(variant, |_| Some(binding.clone()));
-                let call = quote_spanned!(field.span()=> <#ty as ::core::error::Error>::source(#binding));
+                // Method syntax so that a pointer to a `dyn CertifierError` (which is not an
+                // `Error`) also has a source: none.
+                let call = quote_spanned!(field.span()=> #binding.transparent_source());
                 return quote!(#pattern => #call,);
             }
             match variant.source_field() {
@@ -325,12 +358,15 @@ impl<'a> Expander<'a> {
                     let pattern = self.pattern(variant, |candidate| {
                         (candidate.index == field.index).then(|| binding.clone())
                     });
+                    // Spanned on the field's type: a source that is not an `Error` is
+                    // reported there.
+                    let ty_span = syn::spanned::Spanned::span(field.ty);
                     let source = if field.is_option() {
-                        quote_spanned! {field.span()=>
+                        quote_spanned! {ty_span=>
                             ::core::option::Option::as_ref(#binding).map(|__source| __source.as_dyn_error())
                         }
                     } else {
-                        quote_spanned! {field.span()=>
+                        quote_spanned! {ty_span=>
                             ::core::option::Option::Some(#binding.as_dyn_error())
                         }
                     };
@@ -349,7 +385,13 @@ impl<'a> Expander<'a> {
                 }
             } else if let Some(field) = variant.source_field() {
                 if self.params.intersects(field.ty) {
-                    bounds.insert(field.ty, quote!(#runtime::__private::AsDynError<'static>));
+                    // An optional source is unwrapped before the call: bound what it holds.
+                    let ty = if field.is_option() {
+                        option_inner(field.ty).unwrap_or(field.ty)
+                    } else {
+                        field.ty
+                    };
+                    bounds.insert(ty, quote!(#runtime::__private::AsDynError<'static>));
                 }
             }
         }
@@ -358,7 +400,7 @@ impl<'a> Expander<'a> {
             #header {
                 fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
                     #[allow(unused_imports)]
-                    use #runtime::__private::AsDynError as _;
+                    use #runtime::__private::{AsDynError as _, TransparentSource as _};
                     #arms
                 }
             }
@@ -466,6 +508,12 @@ impl<'a> Expander<'a> {
     }
 }
 
+/// The `Display` impl's formatter parameter. Mixed-site, so a field of the same name
+/// bound in a match arm cannot shadow it.
+fn formatter_ident() -> Ident {
+    Ident::new("__formatter", Span::mixed_site())
+}
+
 fn transparent_field<'v, 'a>(variant: &'v Variant<'a>) -> Option<&'v Field<'a>> {
     if variant.is_transparent() {
         variant.fields.first()
@@ -520,5 +568,20 @@ fn display_binding(field: &Field) -> Ident {
     match &field.member {
         Member::Named(ident) if !ident.to_string().starts_with("r#") => ident.clone(),
         _ => format_ident!("__self_{}", field.index, span = Span::call_site()),
+    }
+}
+
+/// `T` of a field written `Option<T>`.
+fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let syn::PathArguments::AngleBracketed(arguments) = &path.path.segments.last()?.arguments
+    else {
+        return None;
+    };
+    match arguments.args.first()? {
+        syn::GenericArgument::Type(inner) => Some(inner),
+        _ => None,
     }
 }

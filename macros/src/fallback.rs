@@ -1,22 +1,48 @@
 //! When the input is invalid: the errors, plus stub impls so that code using the type
-//! does not add "trait not implemented" errors to the real ones.
+//! does not add "trait not implemented" errors to the real ones: `CertifierError`,
+//! `Display`, `Error`, `Serialize`, `ErrorCatalogue`, `From` for each `#[from]` type, and
+//! the runtime's integration and OpenAPI hooks. The stubs are never run: the crate does
+//! not compile while the errors stand.
+
+use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
-use quote::quote;
-use syn::DeriveInput;
+use quote::{quote, ToTokens};
+use syn::{Data, DeriveInput, Fields, Type};
+
+use crate::generics::ParamsInScope;
 
 pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) -> TokenStream {
     let errors = error.to_compile_error();
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let predicates = where_clause.map(|clause| &clause.predicates);
+    let own_predicates = where_clause.map(|clause| {
+        let predicates = clause.predicates.iter();
+        quote!(#(#predicates,)*)
+    });
     // The higher-ranked bound is the usual way to state a possibly trivial bound: it
     // keeps the stub from requiring `Debug` of the type parameters.
     let supertraits = quote! {
         where
-            #predicates
+            #own_predicates
             for<'__stub> #ident #ty_generics: ::core::fmt::Debug,
     };
+    let from = from_types(input).into_iter().map(|ty| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
+                fn from(_: #ty) -> Self {
+                    ::core::unreachable!()
+                }
+            }
+        }
+    });
+    let is_generic = input.generics.type_params().next().is_some();
+    let integration_bound = is_generic.then(|| quote!(Self: #runtime::CertifierError,));
+    let openapi_bound =
+        is_generic.then(|| quote!(Self: #runtime::CertifierError + #runtime::ErrorCatalogue,));
+    let name = ident.to_string();
+    let name = name.strip_prefix("r#").unwrap_or(&name);
     quote! {
         #errors
 
@@ -24,11 +50,11 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
         const _: () = {
             #[automatically_derived]
             impl #impl_generics #runtime::CertifierError for #ident #ty_generics #supertraits {
-                fn status(&self) -> u16 {
+                fn status(&self) -> ::core::primitive::u16 {
                     ::core::unreachable!()
                 }
 
-                fn code(&self) -> &str {
+                fn code(&self) -> &::core::primitive::str {
                     ::core::unreachable!()
                 }
             }
@@ -52,6 +78,53 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
                     ::core::unreachable!()
                 }
             }
+
+            #(#from)*
+
+            #[automatically_derived]
+            impl #impl_generics #runtime::ErrorCatalogue for #ident #ty_generics #where_clause {
+                const CATALOGUE: #runtime::catalogue::Catalogue = #runtime::catalogue::Catalogue::OPEN;
+            }
+
+            #runtime::__private::integrations! {
+                runtime = [#runtime],
+                impl [#impl_generics] for [#ident #ty_generics]
+                where [#own_predicates #integration_bound],
+            }
+
+            #runtime::__private::openapi! {
+                runtime = [#runtime],
+                impl [#impl_generics] for [#ident #ty_generics]
+                where [#own_predicates #openapi_bound],
+                name = [#name],
+                members = [],
+                inner = [],
+            }
         };
     }
+}
+
+/// The types of the fields marked `#[from]`, each once, so that `?` on them keeps
+/// compiling. Types that mention a type parameter are left out: their `From` impl could
+/// overlap the standard library's `impl<T> From<T> for T`.
+fn from_types(input: &DeriveInput) -> Vec<&Type> {
+    let params = ParamsInScope::new(&input.generics);
+    let fields: Vec<&Fields> = match &input.data {
+        Data::Struct(data) => vec![&data.fields],
+        Data::Enum(data) => data
+            .variants
+            .iter()
+            .map(|variant| &variant.fields)
+            .collect(),
+        Data::Union(_) => Vec::new(),
+    };
+    let mut seen = BTreeSet::new();
+    fields
+        .into_iter()
+        .flat_map(Fields::iter)
+        .filter(|field| field.attrs.iter().any(|attr| attr.path().is_ident("from")))
+        .map(|field| &field.ty)
+        .filter(|ty| !params.intersects(ty))
+        .filter(|ty| seen.insert(ty.to_token_stream().to_string()))
+        .collect()
 }

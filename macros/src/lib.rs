@@ -5,9 +5,12 @@
 //! [`check`] applies the rules that span several items, and [`expand`] generates the
 //! impls, or [`fallback`] stubs them out beside the errors when the input is invalid.
 
+#![forbid(unsafe_code)]
+
 mod ast;
 mod attr;
 mod case;
+mod catalogue;
 mod check;
 mod codes;
 mod ctx;
@@ -15,6 +18,8 @@ mod expand;
 mod fallback;
 mod fmt;
 mod generics;
+mod headers;
+mod json;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
@@ -33,6 +38,7 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
     let model = ast::Input::from_syn(&cx, input);
     if let Some(model) = &model {
         check::check(&cx, model);
+        headers::check(&cx, model);
     }
     let runtime = model
         .as_ref()

@@ -13,6 +13,11 @@ mod flatten;
 
 pub use self::flatten::serialize_flattened;
 
+/// The direct JSON writer's helpers, for `CertifierError::write_json`.
+pub mod json {
+    pub use crate::json::*;
+}
+
 /// Serialises `{"error": {"code": .., "message": .., ..extensions}}`.
 pub fn serialize_envelope<T, S>(error: &T, serializer: S) -> Result<S::Ok, S::Error>
 where
@@ -32,7 +37,13 @@ impl<T: CertifierError> Serialize for ErrorObjectOf<'_, T> {
         let error = self.0;
         let mut object = serializer.serialize_map(None)?;
         object.serialize_entry("code", error.code())?;
-        object.serialize_entry("message", &AsJsonString(error))?;
+        match error.__literal_message() {
+            Some(message) => object.serialize_entry("message", message)?,
+            None => object.serialize_entry("message", &AsJsonString(error))?,
+        }
+        if let Some(url) = error.doc_url() {
+            object.serialize_entry("doc_url", &url)?;
+        }
         error.serialize_extensions(&mut object)?;
         object.end()
     }
@@ -109,17 +120,33 @@ where
 }
 
 /// Implements the framework integrations selected by the runtime's cargo features for
-/// one derived type. Each feature adds its arm here, so the proc-macro stays feature-free.
+/// one derived type. Each integration is a macro defined once per state of its feature
+/// (see `integrations/mod.rs`), so the proc-macro stays feature-free.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __certifier_integrations {
     (
         runtime = [$($runtime:tt)*],
         impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
-    ) => {};
+    ) => {
+        $crate::__certifier_axum! {
+            runtime = [$($runtime)*],
+            impl [$($impl_generics)*] for [$($ty)*] where [$($where)*],
+        }
+        $crate::__certifier_actix! {
+            runtime = [$($runtime)*],
+            impl [$($impl_generics)*] for [$($ty)*] where [$($where)*],
+        }
+    };
 }
 
 pub use crate::__certifier_integrations as integrations;
+
+// Empty when no integration feature is on.
+#[allow(unused_imports)]
+pub use crate::integrations::private::*;
+
+pub use crate::openapi::private::*;
 
 pub use serde_json;
 
@@ -153,4 +180,32 @@ as_dyn_error_for_objects!(
     dyn core::error::Error + Send + 'a,
     dyn core::error::Error + Send + Sync + 'a,
     dyn core::error::Error + Send + Sync + core::panic::UnwindSafe + 'a
+);
+
+/// The source of a transparent variant: the inner error's own `source()`. An inner
+/// `dyn CertifierError` (behind a `Box` or `Arc`) is not an `Error`, so it has none.
+pub trait TransparentSource {
+    fn transparent_source(&self) -> Option<&(dyn core::error::Error + 'static)>;
+}
+
+impl<T: core::error::Error + ?Sized> TransparentSource for T {
+    fn transparent_source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        self.source()
+    }
+}
+
+macro_rules! no_transparent_source_for_objects {
+    ($($object:ty),*) => {$(
+        impl TransparentSource for $object {
+            fn transparent_source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+                None
+            }
+        }
+    )*};
+}
+
+no_transparent_source_for_objects!(
+    dyn CertifierError + '_,
+    dyn CertifierError + Send + '_,
+    dyn CertifierError + Send + Sync + '_
 );

@@ -142,6 +142,124 @@ pub trait CertifierError: Display + Debug {
         Ok(self.extension_members()?.into_iter().collect())
     }
 
+    /// Visits the response headers this error sets, as `(name, value)` pairs.
+    ///
+    /// The derive implements it for fields marked `#[certifier(header = "Name")]`: each
+    /// such field is visited with its value, except an `Option` field that is `None`; a
+    /// transparent variant delegates to its field. The framework integrations set these
+    /// headers on the response. Object safe; the default visits nothing.
+    ///
+    /// ```
+    /// use certifier_error::CertifierError;
+    ///
+    /// #[derive(Debug, CertifierError)]
+    /// #[certifier(code = "rate_limited")]
+    /// struct Slow {
+    ///     #[certifier(header = "Retry-After", extend)]
+    ///     retry_after: u64,
+    ///     #[certifier(header = "X-Limit")]
+    ///     limit: Option<u32>,
+    /// }
+    ///
+    /// let error: &dyn CertifierError = &Slow { retry_after: 30, limit: None };
+    /// let mut headers = Vec::new();
+    /// error.headers(&mut |name, value| headers.push((name, value.to_string())));
+    /// assert_eq!(headers, [("Retry-After", "30".to_string())]);
+    /// ```
+    fn headers(&self, visit: &mut dyn FnMut(&'static str, &dyn Display)) {
+        let _ = visit;
+    }
+
+    /// The documentation link written as the envelope's `doc_url` member, after
+    /// `message`; `None` leaves the member out.
+    ///
+    /// The derive implements it for a type with `#[certifier(doc_url = "...")]`, each
+    /// `{code}` in the template replaced by [`code`](Self::code). A transparent variant
+    /// takes the container's `doc_url` when the container sets one, else its field's.
+    /// Object safe; the link is written through `Display`, without allocating.
+    ///
+    /// ```
+    /// use certifier_error::CertifierError;
+    ///
+    /// #[derive(Debug, CertifierError)]
+    /// #[certifier(doc_url = "https://docs.example.com/errors/{code}")]
+    /// enum ApiError {
+    ///     #[certifier(code = "not_found")]
+    ///     NotFound,
+    /// }
+    ///
+    /// let error: &dyn CertifierError = &ApiError::NotFound;
+    /// let url = error.doc_url().unwrap();
+    /// assert_eq!(url.to_string(), "https://docs.example.com/errors/not_found");
+    /// assert_eq!(
+    ///     serde_json::to_string(&ApiError::NotFound).unwrap(),
+    ///     format!(
+    ///         r#"{{"error":{{"code":"not_found","message":"{}","doc_url":"{url}"}}}}"#,
+    ///         ApiError::NotFound,
+    ///     ),
+    /// );
+    /// ```
+    fn doc_url(&self) -> Option<crate::catalogue::DocUrl<'_>> {
+        None
+    }
+
+    /// Appends the whole envelope as JSON to `out`: the same bytes as the `Serialize`
+    /// path through `serde_json`, written directly.
+    ///
+    /// The derive writes each variant's static parts (code, literal message, member
+    /// names) as byte strings escaped at compile time, strings and integers without
+    /// `core::fmt`, and other extension values through `serde_json`; into a buffer with
+    /// room for the envelope it allocates nothing. Object safe: on a `dyn CertifierError`
+    /// it calls the derived writer, and a hand-written implementation that does not
+    /// override it gets one built on [`extension_members`](Self::extension_members).
+    ///
+    /// Fails only where an extension value cannot be written as JSON (see
+    /// [`extension_members`](Self::extension_members)); `out` is then left as it was.
+    ///
+    /// ```
+    /// use certifier_error::CertifierError;
+    ///
+    /// #[derive(Debug, CertifierError)]
+    /// #[certifier(code = "rate_limited", message = "Retry in {retry_after} s.")]
+    /// struct Slow {
+    ///     #[certifier(extend)]
+    ///     retry_after: u64,
+    /// }
+    ///
+    /// let mut body = Vec::with_capacity(128);
+    /// Slow { retry_after: 5 }.write_json(&mut body).unwrap();
+    /// assert_eq!(body, serde_json::to_vec(&Slow { retry_after: 5 }).unwrap());
+    /// assert_eq!(
+    ///     body,
+    ///     br#"{"error":{"code":"rate_limited","message":"Retry in 5 s.","retry_after":5}}"#,
+    /// );
+    /// ```
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        crate::json::write_envelope_dyn(self, out)
+    }
+
+    /// The whole envelope as a JSON string, written by [`write_json`](Self::write_json).
+    ///
+    /// ```
+    /// use certifier_error::{CertifierError, StandardError};
+    ///
+    /// let error: &dyn CertifierError = &StandardError::NotFound;
+    /// assert_eq!(error.to_json().unwrap(), serde_json::to_string(error).unwrap());
+    /// ```
+    fn to_json(&self) -> Result<String, serde_json::Error> {
+        let mut out = Vec::with_capacity(128);
+        self.write_json(&mut out)?;
+        Ok(String::from_utf8(out).expect("the JSON writer writes UTF-8"))
+    }
+
+    /// The message when it is a literal known at compile time, so that serialisers can
+    /// write it as a plain string rather than through `core::fmt`. Not public API: the
+    /// derive implements it.
+    #[doc(hidden)]
+    fn __literal_message(&self) -> Option<&'static str> {
+        None
+    }
+
     /// The whole envelope as the client-side type: code, message and extension members.
     ///
     /// Object safe; allocates the message and the members.
@@ -158,15 +276,23 @@ pub trait CertifierError: Display + Debug {
             error: ErrorObject {
                 code: Code::from(self.code()),
                 message: self.to_string(),
-                extensions: self.extensions()?,
+                extensions: match self.doc_url() {
+                    Some(url) => {
+                        let mut members = Extensions::new();
+                        members.insert("doc_url".into(), url.to_string().into());
+                        members.extend(self.extensions()?);
+                        members
+                    }
+                    None => self.extensions()?,
+                },
             },
         })
     }
 }
 
 macro_rules! forward_through_pointer {
-    ($($pointer:ty),*) => {$(
-        impl<T: CertifierError + ?Sized> CertifierError for $pointer {
+    ($([$($generics:tt)*] $pointer:ty => $serialize_extensions:path;)*) => {$(
+        impl<$($generics)*> CertifierError for $pointer {
             fn status(&self) -> u16 {
                 (**self).status()
             }
@@ -176,7 +302,7 @@ macro_rules! forward_through_pointer {
             }
 
             fn serialize_extensions<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-                crate::__private::serialize_dyn_extensions(&**self, map)
+                $serialize_extensions(&**self, map)
             }
 
             fn extension_members(
@@ -184,13 +310,51 @@ macro_rules! forward_through_pointer {
             ) -> Result<Vec<(String, serde_json::Value)>, serde_json::Error> {
                 (**self).extension_members()
             }
+
+            fn headers(&self, visit: &mut dyn FnMut(&'static str, &dyn Display)) {
+                (**self).headers(visit)
+            }
+
+            fn doc_url(&self) -> Option<crate::catalogue::DocUrl<'_>> {
+                (**self).doc_url()
+            }
+
+            fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+                (**self).write_json(out)
+            }
+
+            fn __literal_message(&self) -> Option<&'static str> {
+                (**self).__literal_message()
+            }
         }
     )*};
 }
 
+/// The allocation-free member writer of a sized error behind a pointer.
+fn serialize_sized_extensions<T: CertifierError, M: SerializeMap>(
+    error: &T,
+    map: &mut M,
+) -> Result<(), M::Error> {
+    error.serialize_extensions(map)
+}
+
 // A pointer to an error is an error: lets a transparent variant hold a
-// `Box<dyn CertifierError>` or share one behind an `Arc`.
-forward_through_pointer!(&T, Box<T>, alloc::sync::Arc<T>);
+// `Box<dyn CertifierError>` or share one behind an `Arc`. A sized error keeps its
+// allocation-free member writer; a trait object writes its members through the vtable.
+forward_through_pointer!(
+    [T: CertifierError] &T => serialize_sized_extensions;
+    [T: CertifierError] Box<T> => serialize_sized_extensions;
+    [T: CertifierError] alloc::sync::Arc<T> => serialize_sized_extensions;
+    ['a] &(dyn CertifierError + 'a) => crate::__private::serialize_dyn_extensions;
+    ['a] &(dyn CertifierError + Send + 'a) => crate::__private::serialize_dyn_extensions;
+    ['a] &(dyn CertifierError + Send + Sync + 'a) => crate::__private::serialize_dyn_extensions;
+    ['a] Box<dyn CertifierError + 'a> => crate::__private::serialize_dyn_extensions;
+    ['a] Box<dyn CertifierError + Send + 'a> => crate::__private::serialize_dyn_extensions;
+    ['a] Box<dyn CertifierError + Send + Sync + 'a> => crate::__private::serialize_dyn_extensions;
+    ['a] alloc::sync::Arc<dyn CertifierError + 'a> => crate::__private::serialize_dyn_extensions;
+    ['a] alloc::sync::Arc<dyn CertifierError + Send + 'a> => crate::__private::serialize_dyn_extensions;
+    ['a] alloc::sync::Arc<dyn CertifierError + Send + Sync + 'a> => crate::__private::serialize_dyn_extensions;
+);
 
 macro_rules! serialize_dyn {
     ($($object:ty),*) => {$(

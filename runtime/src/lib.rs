@@ -40,11 +40,94 @@
 //! Clients decode any error body with [`ErrorEnvelope`], which never fails on a code or a
 //! member it does not know.
 //!
+//! Every derived type also lists the errors it can answer with in its
+//! [`ErrorCatalogue`], a constant built at compile time, which renders as a Markdown table
+//! or as JSON (see the [`catalogue`] module and `cargo run --example catalogue`).
+//!
+//! # What reaches the response
+//!
+//! Messages are shown to end users, so nothing reaches the JSON unless its author asked:
+//!
+//! - a field is serialised only when it is marked `extend` or `flatten`; other fields,
+//!   the type's `Debug` output and its sources (`#[source]`, `#[from]`, a field named
+//!   `source`) never are, and sources cannot be marked;
+//! - a field reaches the message only where the message names it;
+//! - a server error's message (status 5xx, including the default 500 of
+//!   `internal_server_error`) cannot name the variant's source: the text of an I/O,
+//!   database or upstream error can describe the server's internals. Naming it is a
+//!   compile error unless the variant says `allow_source_in_message`. A client error's
+//!   (4xx) message may name its source, which is usually about the request, such as a
+//!   JSON syntax error. The source stays available to logs through `Error::source()`.
+//!
+//! ```compile_fail
+//! use certifier_error::CertifierError;
+//!
+//! #[derive(Debug, CertifierError)]
+//! enum ApiError {
+//!     // error: `Database` answers with status 500, a server error, so its message
+//!     // must not show its source `{0}`
+//!     #[certifier(code = "internal_server_error", message = "Query failed: {0}")]
+//!     Database(#[from] std::io::Error),
+//! }
+//! ```
+//!
+//! ```
+//! use std::error::Error as _;
+//!
+//! use certifier_error::{CertifierError, StandardError};
+//!
+//! #[derive(Debug)]
+//! struct DeclineReason(&'static str);
+//!
+//! impl std::fmt::Display for DeclineReason {
+//!     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+//!         f.write_str(self.0)
+//!     }
+//! }
+//!
+//! impl std::error::Error for DeclineReason {}
+//!
+//! #[derive(Debug, CertifierError)]
+//! enum ApiError {
+//!     // The source stays out of the response, and in `source()` for the logs.
+//!     #[certifier(code = "internal_server_error")]
+//!     Database(#[from] std::io::Error),
+//!
+//!     // Opted in: the provider's decline reasons are written for end users.
+//!     #[certifier(
+//!         code = "internal_server_error",
+//!         status = 502,
+//!         message = "The payment provider declined: {0}",
+//!         allow_source_in_message
+//!     )]
+//!     Declined(#[source] DeclineReason),
+//! }
+//!
+//! let error = ApiError::from(std::io::Error::other("disk /var/lib/db is full"));
+//! assert_eq!(error.to_string(), StandardError::InternalServerError.to_string());
+//! assert!(!serde_json::to_string(&error).unwrap().contains("/var/lib/db"));
+//! assert!(error.source().unwrap().to_string().contains("/var/lib/db"));
+//!
+//! let error = ApiError::Declined(DeclineReason("card expired"));
+//! assert_eq!(error.to_string(), "The payment provider declined: card expired");
+//! ```
+//!
 //! # Features
 //!
 //! - `std` (default): implements the standard library's conveniences; without it the crate
 //!   needs only `core` and `alloc`.
 //! - `http` (default): [`CertifierError::status_code`] returns an [`http::StatusCode`].
+//! - `axum`: every derived type answers in axum as its envelope; see the `axum` module.
+//! - `actix-web`: every derived type is an actix-web `ResponseError`; see the
+//!   `actix_web` module.
+//! - `tracing`: the integrations log every error response they build, with its
+//!   `source()` chain; see [`server::response_parts`].
+//! - `utoipa`: every derived type implements `utoipa::IntoResponses` (one response per
+//!   status, an example envelope per code), and [`ErrorEnvelope`], [`ErrorObject`] and
+//!   [`Code`] implement `utoipa::ToSchema`.
+//! - `schemars`: every derived type implements `schemars::JsonSchema` (its envelope, with
+//!   its codes and its extension members' schemas), and so do [`ErrorEnvelope`],
+//!   [`ErrorObject`] and [`Code`].
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -54,18 +137,31 @@ extern crate alloc;
 // Lets this crate's own derives name it by its public path, as users' derives do.
 extern crate self as certifier_error;
 
+pub mod catalogue;
 mod client;
 mod code;
 mod error;
+mod integrations;
+mod json;
+mod openapi;
+mod response;
 mod standard;
 
 #[doc(hidden)]
 pub mod __private;
 
+pub use crate::catalogue::ErrorCatalogue;
 pub use crate::client::{ErrorEnvelope, ErrorObject, Extensions};
 pub use crate::code::Code;
 pub use crate::error::CertifierError;
 pub use crate::standard::StandardError;
+
+#[cfg(feature = "actix-web")]
+pub use crate::integrations::actix as actix_web;
+#[cfg(feature = "axum")]
+pub use crate::integrations::axum;
+pub use crate::integrations::server;
+pub use crate::response::{decode_response, ErrorResponse, EXCERPT_LIMIT};
 
 /// Derives [`CertifierError`](trait@CertifierError), `Display`, `Error`, `From` and
 /// `Serialize` for an annotated enum or struct.

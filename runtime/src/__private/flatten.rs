@@ -238,6 +238,7 @@ impl<M: SerializeMap> ser::SerializeMap for FlatMapSerializeMap<'_, M> {
     type Error = M::Error;
 
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), M::Error> {
+        reject_reserved_map_key::<T, M>(key)?;
         self.0.serialize_key(key)
     }
 
@@ -250,11 +251,35 @@ impl<M: SerializeMap> ser::SerializeMap for FlatMapSerializeMap<'_, M> {
         K: Serialize + ?Sized,
         V: Serialize + ?Sized,
     {
+        reject_reserved_map_key::<K, M>(key)?;
         self.0.serialize_entry(key, value)
     }
 
     fn end(self) -> Result<(), M::Error> {
         Ok(())
+    }
+}
+
+/// Every envelope already has `code` and `message`: a flattened member of that name
+/// would repeat a key, which JSON readers (this crate's own included) reject.
+fn reject_reserved_name<M: SerializeMap>(name: &str) -> Result<(), M::Error> {
+    if matches!(name, "code" | "message") {
+        return Err(M::Error::custom(format_args!(
+            "a flattened member cannot be named `{name}`: the error object already has one"
+        )));
+    }
+    Ok(())
+}
+
+/// Map keys are only known by serialising them; this costs an allocation per key, which
+/// the `flatten` documentation admits.
+fn reject_reserved_map_key<K: Serialize + ?Sized, M: SerializeMap>(
+    key: &K,
+) -> Result<(), M::Error> {
+    match serde_json::to_value(key) {
+        Ok(serde_json::Value::String(name)) => reject_reserved_name::<M>(&name),
+        // Not a string: the outer serialiser reports the key as it sees fit.
+        _ => Ok(()),
     }
 }
 
@@ -270,6 +295,7 @@ impl<M: SerializeMap> ser::SerializeStruct for FlatMapSerializeStruct<'_, M> {
         key: &'static str,
         value: &T,
     ) -> Result<(), M::Error> {
+        reject_reserved_name::<M>(key)?;
         self.0.serialize_entry(key, value)
     }
 

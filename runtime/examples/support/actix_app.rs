@@ -1,0 +1,89 @@
+//! The certificate API served with actix-web: the app's configuration, shared by the
+//! `actix_server` example and the end-to-end tests.
+
+use actix_web::middleware::from_fn;
+use actix_web::{web, HttpRequest, HttpResponse};
+use certifier_error::actix_web::{json_config, not_found, require_version};
+use certifier_error::server::SupportedVersions;
+
+#[path = "api.rs"]
+pub mod api;
+
+use self::api::{ApiError, IssueRequest, Store};
+
+/// Registers the API on an `App`, with its store: every route checks
+/// `Certifier-Version`, `web::Json` rejections are Certifier errors, and unknown routes
+/// and methods answer `not_found`.
+///
+/// The version check wraps each resource rather than the app, so that a request for
+/// an unknown route answers `not_found` whatever its headers.
+pub fn configure(config: &mut web::ServiceConfig, store: web::Data<Store>) {
+    config
+        .app_data(store)
+        .app_data(SupportedVersions::new([api::VERSION]))
+        .app_data(json_config())
+        .service(
+            web::resource("/certificates")
+                .route(web::get().to(list))
+                .route(web::post().to(issue))
+                .default_service(web::to(not_found))
+                .wrap(from_fn(require_version)),
+        )
+        .service(
+            web::resource("/certificates/{id}")
+                .route(web::get().to(show))
+                .default_service(web::to(not_found))
+                .wrap(from_fn(require_version)),
+        )
+        .service(
+            web::resource("/certificates/{id}/renew")
+                .route(web::post().to(renew))
+                .default_service(web::to(not_found))
+                .wrap(from_fn(require_version)),
+        )
+        .service(
+            web::resource("/certificates/{id}/chain")
+                .route(web::get().to(chain))
+                .default_service(web::to(not_found))
+                .wrap(from_fn(require_version)),
+        )
+        .service(
+            web::resource("/account")
+                .route(web::get().to(account))
+                .default_service(web::to(not_found))
+                .wrap(from_fn(require_version)),
+        )
+        .default_service(web::to(not_found));
+}
+
+async fn list(store: web::Data<Store>, request: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let query = Some(request.query_string()).filter(|query| !query.is_empty());
+    Ok(HttpResponse::Ok().json(store.list(query)?))
+}
+
+async fn issue(
+    store: web::Data<Store>,
+    body: web::Json<IssueRequest>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(store.issue(body.into_inner())?))
+}
+
+async fn show(store: web::Data<Store>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(store.get(&id)?))
+}
+
+async fn renew(store: web::Data<Store>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(store.renew(&id)?))
+}
+
+async fn chain(store: web::Data<Store>, id: web::Path<String>) -> Result<String, ApiError> {
+    store.chain(&id)
+}
+
+async fn account(request: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let authorization = request
+        .headers()
+        .get("authorization")
+        .map(|value| value.as_bytes());
+    Ok(HttpResponse::Ok().json(api::account(authorization)?))
+}

@@ -1,0 +1,102 @@
+//! Serving errors: the response every integration builds, `Certifier-Version`
+//! enforcement and JSON request bodies, shared by the framework modules.
+
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;
+mod json;
+#[cfg(feature = "tracing")]
+mod log;
+pub mod server;
+mod version;
+
+/// What the generated integration impls call. Not public API.
+#[doc(hidden)]
+pub mod private {
+    #[cfg(feature = "actix-web")]
+    pub use crate::integrations::actix::{actix_response, actix_status};
+    #[cfg(feature = "axum")]
+    pub use crate::integrations::axum::axum_response;
+    #[cfg(feature = "actix-web")]
+    pub use ::actix_web;
+    #[cfg(feature = "axum")]
+    pub use ::axum;
+}
+
+/// `IntoResponse` for a derived type, when the `axum` feature is on.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __certifier_axum {
+    (
+        runtime = [$($runtime:tt)*],
+        impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
+    ) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $($runtime)*::__private::axum::response::IntoResponse for $($ty)*
+        where
+            $($where)*
+            // Higher-ranked, so that a type that is not an error (already reported by
+            // the `CertifierError` impl) adds no second error here.
+            for<'__certifier> Self: $($runtime)*::CertifierError
+                + $($runtime)*::__private::serde::Serialize
+                + ::core::error::Error,
+        {
+            fn into_response(self) -> $($runtime)*::__private::axum::response::Response {
+                $($runtime)*::__private::axum_response(&self)
+            }
+        }
+    };
+}
+
+/// Nothing: the `axum` feature is off.
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __certifier_axum {
+    ($($input:tt)*) => {};
+}
+
+/// `ResponseError` for a derived type, when the `actix-web` feature is on.
+#[cfg(feature = "actix-web")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __certifier_actix {
+    (
+        runtime = [$($runtime:tt)*],
+        impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
+    ) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $($runtime)*::__private::actix_web::ResponseError for $($ty)*
+        where
+            $($where)*
+            // Higher-ranked, as for axum; also states `ResponseError`'s supertraits.
+            for<'__certifier> Self: $($runtime)*::CertifierError
+                + $($runtime)*::__private::serde::Serialize
+                + ::core::error::Error
+                + ::core::fmt::Debug
+                + ::core::fmt::Display,
+        {
+            fn status_code(&self) -> $($runtime)*::__private::actix_web::http::StatusCode {
+                $($runtime)*::__private::actix_status(self)
+            }
+
+            fn error_response(
+                &self,
+            ) -> $($runtime)*::__private::actix_web::HttpResponse<
+                $($runtime)*::__private::actix_web::body::BoxBody,
+            > {
+                $($runtime)*::__private::actix_response(self)
+            }
+        }
+    };
+}
+
+/// Nothing: the `actix-web` feature is off.
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __certifier_actix {
+    ($($input:tt)*) => {};
+}

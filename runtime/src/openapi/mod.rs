@@ -1,0 +1,153 @@
+//! OpenAPI and JSON Schema descriptions of the error envelope and of derived types,
+//! behind the `utoipa` and `schemars` features.
+//!
+//! The derive calls [`openapi!`](crate::__private::openapi) for every type; the macro
+//! expands to the impls of the enabled features only, so the proc-macro itself stays
+//! free of features.
+
+#[cfg(feature = "schemars")]
+mod schemars;
+#[cfg(feature = "utoipa")]
+mod utoipa;
+
+/// What generated code names, re-exported by `crate::__private`.
+pub mod private {
+    pub use crate::__certifier_openapi as openapi;
+    pub use crate::__certifier_openapi_schemars as openapi_schemars;
+    pub use crate::__certifier_openapi_utoipa as openapi_utoipa;
+
+    #[cfg(feature = "schemars")]
+    pub use schemars;
+    #[cfg(feature = "utoipa")]
+    pub use utoipa;
+
+    /// Helpers of the generated impls.
+    pub mod openapi_types {
+        pub use alloc::borrow::Cow;
+
+        #[cfg(feature = "schemars")]
+        pub use crate::openapi::schemars::{Members, Probe, ViaAnything, ViaJsonSchema};
+        #[cfg(feature = "utoipa")]
+        pub use crate::openapi::utoipa::{responses, Responses};
+    }
+}
+
+/// Emits, for one derived type, `utoipa::IntoResponses` (feature `utoipa`) and
+/// `schemars::JsonSchema` (feature `schemars`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __certifier_openapi {
+    (
+        runtime = [$($runtime:tt)*],
+        impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
+        name = [$name:literal],
+        members = [$(($member:literal, $member_ty:ty),)*],
+        inner = [$($inner:ty,)*],
+    ) => {
+        $($runtime)*::__private::openapi_utoipa! {
+            runtime = [$($runtime)*],
+            impl [$($impl_generics)*] for [$($ty)*] where [$($where)*],
+        }
+        $($runtime)*::__private::openapi_schemars! {
+            runtime = [$($runtime)*],
+            impl [$($impl_generics)*] for [$($ty)*] where [$($where)*],
+            name = [$name],
+            members = [$(($member, $member_ty),)*],
+            inner = [$($inner,)*],
+        }
+    };
+}
+
+/// The `utoipa` part of [`__certifier_openapi!`]: nothing without the feature.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __certifier_openapi_utoipa {
+    ($($input:tt)*) => {};
+}
+
+/// The `utoipa` part of [`__certifier_openapi!`]: `IntoResponses` from the catalogue.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __certifier_openapi_utoipa {
+    (
+        runtime = [$($runtime:tt)*],
+        impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
+    ) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $($runtime)*::__private::utoipa::IntoResponses for $($ty)*
+        where
+            $($where)*
+        {
+            fn responses() -> $($runtime)*::__private::openapi_types::Responses {
+                $($runtime)*::__private::openapi_types::responses(
+                    <Self as $($runtime)*::ErrorCatalogue>::CATALOGUE,
+                )
+            }
+        }
+    };
+}
+
+/// The `schemars` part of [`__certifier_openapi!`]: nothing without the feature.
+#[cfg(not(feature = "schemars"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __certifier_openapi_schemars {
+    ($($input:tt)*) => {};
+}
+
+/// The `schemars` part of [`__certifier_openapi!`]: `JsonSchema` of the type's envelope,
+/// with the schemas of its extension members.
+#[cfg(feature = "schemars")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __certifier_openapi_schemars {
+    (
+        runtime = [$($runtime:tt)*],
+        impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
+        name = [$name:literal],
+        members = [$(($member:literal, $member_ty:ty),)*],
+        inner = [$($inner:ty,)*],
+    ) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $($runtime)*::__private::schemars::JsonSchema for $($ty)*
+        where
+            $($where)*
+        {
+            fn schema_name() -> $($runtime)*::__private::openapi_types::Cow<'static, ::core::primitive::str> {
+                $($runtime)*::__private::openapi_types::Cow::Borrowed($name)
+            }
+
+            fn schema_id() -> $($runtime)*::__private::openapi_types::Cow<'static, ::core::primitive::str> {
+                $($runtime)*::__private::openapi_types::Cow::Borrowed(
+                    ::core::any::type_name::<Self>(),
+                )
+            }
+
+            fn json_schema(
+                __generator: &mut $($runtime)*::__private::schemars::SchemaGenerator,
+            ) -> $($runtime)*::__private::schemars::Schema {
+                #[allow(unused_imports)]
+                use $($runtime)*::__private::openapi_types::{
+                    self as __types, ViaAnything as _, ViaJsonSchema as _,
+                };
+                let mut __members = __types::Members::new();
+                $(
+                    __members.member(
+                        $member,
+                        (&&__types::Probe::<$member_ty>::NEW)
+                            .schema_in(__generator),
+                    );
+                )*
+                $(
+                    __members.inner(
+                        (&&__types::Probe::<$inner>::NEW)
+                            .schema_in(__generator),
+                    );
+                )*
+                __members.into_schema(<Self as $($runtime)*::ErrorCatalogue>::CATALOGUE)
+            }
+        }
+    };
+}

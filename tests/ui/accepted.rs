@@ -1,0 +1,43 @@
+//! Forms the rules must accept: none of them may be reported.
+
+use certifier_error::{CertifierError, StandardError};
+
+#[derive(Debug, serde::Serialize)]
+struct Limits {
+    max: u32,
+}
+
+#[allow(dead_code)]
+#[derive(Debug, CertifierError)]
+#[certifier(rename_all = "camelCase")]
+enum ApiError {
+    #[certifier(code = "internal_server_error", status = 502)]
+    BadGateway,
+    #[certifier(code = "internal_server_error", status = 504)]
+    GatewayTimeout { source: std::io::Error },
+    #[certifier(code = "not_found", status = 404)]
+    #[certifier(message = "No certificate has the id {id:?}; {{braces}} stay literal.")]
+    NotFound { id: u64 },
+    #[certifier(code = "v2_limit_1", status = 599, message = "{0:>8.2} of {1:x}.")]
+    Custom(f64, u32),
+    #[certifier(code = "rate_limited")]
+    RateLimited {
+        #[certifier(extend, rename = "retry")]
+        retry_after: u64,
+        #[certifier(extend)]
+        r#type: Option<String>,
+        #[certifier(flatten)]
+        limits: Limits,
+        #[source]
+        cause: std::io::Error,
+    },
+    #[certifier(transparent)]
+    Common(#[from] StandardError),
+    #[certifier(code = "invalid_json")]
+    InvalidJson(#[from] serde_json::Error),
+}
+
+fn main() {
+    let error = ApiError::from(StandardError::NotFound);
+    assert_eq!(error.code(), "not_found");
+}

@@ -1,0 +1,9 @@
+use certifier_error::CertifierError;
+
+#[derive(Debug, CertifierError)]
+enum ApiError {
+    #[certifier(code = "rate_limited")]
+    RateLimited(#[certifier(extend)] u64),
+}
+
+fn main() {}

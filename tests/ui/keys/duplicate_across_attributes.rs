@@ -1,0 +1,10 @@
+use certifier_error::CertifierError;
+
+#[derive(Debug, CertifierError)]
+enum ApiError {
+    #[certifier(code = "conflict")]
+    #[certifier(code = "conflict", message = "The resource changed meanwhile.")]
+    Conflict,
+}
+
+fn main() {}

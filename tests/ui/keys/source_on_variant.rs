@@ -1,0 +1,10 @@
+use certifier_error::CertifierError;
+
+#[derive(Debug, CertifierError)]
+enum ApiError {
+    #[certifier(code = "internal_server_error")]
+    #[source]
+    Storage { cause: std::io::Error },
+}
+
+fn main() {}

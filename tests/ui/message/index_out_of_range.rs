@@ -1,0 +1,9 @@
+use certifier_error::CertifierError;
+
+#[derive(Debug, CertifierError)]
+enum ApiError {
+    #[certifier(code = "invalid_version", message = "`{1}` is not a supported version.")]
+    InvalidVersion(String),
+}
+
+fn main() {}

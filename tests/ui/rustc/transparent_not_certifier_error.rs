@@ -1,0 +1,11 @@
+use certifier_error::CertifierError;
+
+#[derive(Debug, CertifierError)]
+enum ApiError {
+    #[certifier(code = "not_found")]
+    NotFound,
+    #[certifier(transparent)]
+    Io(std::io::Error),
+}
+
+fn main() {}
