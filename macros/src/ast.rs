@@ -1,12 +1,14 @@
 //! A borrowed model of the derive input with its attributes parsed.
 
-use proc_macro2::Span;
-use quote::format_ident;
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, ToTokens};
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
 
 use crate::attr::{Attrs, Place};
 use crate::case::RenameRule;
+use crate::codes;
 use crate::ctx::Ctxt;
+use crate::fmt::{Arg, Template};
 
 pub struct Input<'a> {
     pub ident: &'a Ident,
@@ -23,6 +25,10 @@ pub enum Shape<'a> {
 
 pub struct Variant<'a> {
     pub ident: &'a Ident,
+    /// The variant stands for a whole struct: its path is `Self`.
+    pub is_struct: bool,
+    /// The parsed `message`, when it is well formed (the checks report it otherwise).
+    pub template: Option<Template>,
     /// For a struct, the same attributes as the container.
     pub attrs: Attrs,
     pub style: Style,
@@ -58,6 +64,7 @@ impl<'a> Input<'a> {
                     .map(|variant| {
                         Variant::new(
                             cx,
+                            false,
                             &variant.ident,
                             Attrs::parse(cx, &variant.attrs, Place::Variant),
                             &variant.fields,
@@ -68,7 +75,7 @@ impl<'a> Input<'a> {
             }
             Data::Struct(data) => {
                 let attrs = Attrs::parse(cx, &input.attrs, Place::Struct);
-                let variant = Variant::new(cx, &input.ident, attrs.clone(), &data.fields);
+                let variant = Variant::new(cx, true, &input.ident, attrs.clone(), &data.fields);
                 (attrs, Shape::Struct(Box::new(variant)))
             }
             Data::Union(data) => {
@@ -101,7 +108,7 @@ impl<'a> Input<'a> {
 }
 
 impl<'a> Variant<'a> {
-    fn new(cx: &Ctxt, ident: &'a Ident, attrs: Attrs, fields: &'a Fields) -> Self {
+    fn new(cx: &Ctxt, is_struct: bool, ident: &'a Ident, attrs: Attrs, fields: &'a Fields) -> Self {
         let style = match fields {
             Fields::Unit => Style::Unit,
             Fields::Unnamed(_) => Style::Tuple,
@@ -126,8 +133,14 @@ impl<'a> Variant<'a> {
                 index,
             })
             .collect();
+        let template = attrs
+            .message
+            .as_ref()
+            .and_then(|lit| Template::parse(lit).ok());
         Variant {
             ident,
+            is_struct,
+            template,
             attrs,
             style,
             fields,
@@ -136,6 +149,79 @@ impl<'a> Variant<'a> {
 
     pub fn is_transparent(&self) -> bool {
         self.attrs.transparent.is_some()
+    }
+
+    /// The field a placeholder argument names.
+    pub fn field_named_by(&self, arg: &Arg) -> Option<&Field<'a>> {
+        self.fields.iter().find(|field| field.is_named_by(arg))
+    }
+
+    /// The message when it has no placeholders: the literal with its braces unescaped,
+    /// or the standard code's default. `None` for a transparent variant.
+    pub fn literal_message(&self) -> Option<String> {
+        if self.is_transparent() {
+            return None;
+        }
+        match (&self.attrs.message, &self.template) {
+            (None, _) => {
+                let code = self.attrs.code.as_ref()?.value();
+                codes::lookup(&code).map(|standard| standard.message.to_owned())
+            }
+            (Some(_), Some(template)) if !template.has_placeholders() => {
+                Some(template.plain_text())
+            }
+            (Some(_), _) => None,
+        }
+    }
+
+    /// `Self::Variant`, or `Self` for a struct.
+    pub fn path(&self) -> TokenStream {
+        if self.is_struct {
+            quote!(Self)
+        } else {
+            let ident = self.ident;
+            quote!(Self::#ident)
+        }
+    }
+
+    /// `Self::Variant { field: binding, .. }`, binding the fields `bind` names (and
+    /// using the shorthand where a binding is the field's own name); `Self { .. }` for
+    /// a struct.
+    pub fn pattern(&self, bind: impl Fn(&Field) -> Option<Ident>) -> TokenStream {
+        let path = self.path();
+        match self.style {
+            Style::Unit => path,
+            Style::Named => {
+                let bound = self.fields.iter().filter_map(|field| {
+                    let binding = bind(field)?;
+                    let member = &field.member;
+                    Some(
+                        if matches!(member, Member::Named(ident) if *ident == binding) {
+                            quote!(#binding)
+                        } else {
+                            quote!(#member: #binding)
+                        },
+                    )
+                });
+                quote!(#path { #(#bound,)* .. })
+            }
+            Style::Tuple => {
+                let positions = self.fields.iter().map(|field| match bind(field) {
+                    Some(binding) => binding.into_token_stream(),
+                    None => quote!(_),
+                });
+                quote!(#path(#(#positions),*))
+            }
+        }
+    }
+
+    /// The inner error of a `transparent` variant.
+    pub fn transparent_field(&self) -> Option<&Field<'a>> {
+        if self.is_transparent() {
+            self.fields.first()
+        } else {
+            None
+        }
     }
 
     /// The field that `source()` returns: `#[source]`, `#[from]`, or one named `source`.
@@ -172,6 +258,15 @@ impl Field<'_> {
         }
     }
 
+    /// Whether a placeholder argument (`{name}` or `{0}`) names this field.
+    pub fn is_named_by(&self, arg: &Arg) -> bool {
+        match (arg, &self.member) {
+            (Arg::Named(name), Member::Named(_)) => self.unraw_name() == *name,
+            (Arg::Index(index), Member::Unnamed(_)) => *index == self.index,
+            _ => false,
+        }
+    }
+
     pub fn is_named(&self, name: &str) -> bool {
         matches!(&self.member, Member::Named(_)) && self.unraw_name() == name
     }
@@ -200,20 +295,45 @@ impl Field<'_> {
         format_ident!("__self_{}", self.index)
     }
 
-    /// Whether the type is written `Option<...>`: an extension that is `None` is left out.
+    /// Whether the type is written as the standard `Option`: an extension or header that
+    /// is `None` is left out, and an optional source is `None` there too.
     pub fn is_option(&self) -> bool {
-        let Type::Path(path) = self.ty else {
-            return false;
-        };
-        path.qself.is_none()
-            && path
-                .path
-                .segments
-                .last()
-                .is_some_and(|segment| segment.ident == "Option")
+        option_inner(self.ty).is_some()
     }
 
     pub fn span(&self) -> Span {
         syn::spanned::Spanned::span(self.original)
+    }
+}
+
+/// `T` of a type written `Option<T>`, `std::option::Option<T>` or
+/// `core::option::Option<T>` (with or without a leading `::`). The macro cannot resolve
+/// names, so another type that is imported as plain `Option` is taken for it too; one
+/// written with its own path (`mine::Option<T>`) is not.
+pub fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else {
+        return None;
+    };
+    if path.qself.is_some() {
+        return None;
+    }
+    let segments: Vec<&syn::PathSegment> = path.path.segments.iter().collect();
+    let is_standard_path = match segments.as_slice() {
+        [_] => path.path.leading_colon.is_none(),
+        [root, module, _] => {
+            (root.ident == "std" || root.ident == "core") && module.ident == "option"
+        }
+        _ => false,
+    };
+    let last = segments.last()?;
+    if !is_standard_path || last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(arguments) = &last.arguments else {
+        return None;
+    };
+    match arguments.args.first()? {
+        syn::GenericArgument::Type(inner) if arguments.args.len() == 1 => Some(inner),
+        _ => None,
     }
 }

@@ -362,6 +362,11 @@ fn read_value(
         },
         (Value::Int, Some((eq, tokens))) => {
             let problem = match single_literal(&tokens) {
+                Some(Lit::Int(lit)) if !matches!(lit.suffix(), "" | "u16") => format!(
+                    "`status` is a `u16`: write `status = {}` without the `{}` suffix",
+                    lit.base10_digits(),
+                    lit.suffix()
+                ),
                 Some(Lit::Int(lit)) => match lit.base10_parse::<u16>() {
                     Ok(value) if (400..=599).contains(&value) => {
                         return Some(ParsedValue::Int(SpannedInt { value, lit }));

@@ -165,15 +165,7 @@ fn placeholders_name_fields(cx: &Ctxt, variant: &Variant) {
         Err(problem) => return cx.error_spanned_by(lit, problem),
     };
     for reference in &template.args {
-        let known = variant
-            .fields
-            .iter()
-            .any(|field| match (&reference.arg, variant.style) {
-                (Arg::Named(name), Style::Named) => field.unraw_name() == *name,
-                (Arg::Index(index), Style::Tuple) => field.index == *index,
-                _ => false,
-            });
-        if known {
+        if variant.field_named_by(&reference.arg).is_some() {
             continue;
         }
         let problem = match (&reference.arg, variant.style) {
@@ -286,11 +278,8 @@ fn server_message_showing_the_source<'v, 'a>(
         return None;
     }
     let source = variant.source_field()?;
-    let template = Template::parse(lit).ok()?;
-    let shown = template.args.iter().any(|reference| match &reference.arg {
-        Arg::Named(name) => variant.style == Style::Named && source.unraw_name() == *name,
-        Arg::Index(index) => variant.style == Style::Tuple && source.index == *index,
-    });
+    let shown = (variant.template.as_ref()?.args.iter())
+        .any(|reference| source.is_named_by(&reference.arg));
     shown.then_some((status, source, lit))
 }
 

@@ -5,9 +5,8 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::{Ident, Member};
 
-use crate::ast::{Field, Input, Style, Variant};
+use crate::ast::{option_inner, Field, Input, Variant};
 use crate::codes;
-use crate::fmt::{Arg, Template};
 use crate::generics::{Bounds, ParamsInScope};
 
 pub fn derive(input: &Input) -> TokenStream {
@@ -107,15 +106,14 @@ impl<'a> Expander<'a> {
             runtime,
             &self.params,
             &mut bounds,
-            |variant, bind| self.pattern(variant, bind),
+            |variant, bind| variant.pattern(bind),
         );
         let header = self.impl_header(&quote!(#runtime::CertifierError), &bounds);
 
         let status = self.match_variants(|variant| {
-            let pattern = self.pattern(variant, |field| {
-                variant.is_transparent().then(|| field.binding())
-            });
-            let value = match transparent_field(variant) {
+            let pattern =
+                variant.pattern(|field| variant.is_transparent().then(|| field.binding()));
+            let value = match variant.transparent_field() {
                 Some(field) => self.delegate(field, quote!(status)),
                 None => {
                     let status = status_of(variant);
@@ -125,10 +123,9 @@ impl<'a> Expander<'a> {
             quote!(#pattern => #value,)
         });
         let code = self.match_variants(|variant| {
-            let pattern = self.pattern(variant, |field| {
-                variant.is_transparent().then(|| field.binding())
-            });
-            let value = match transparent_field(variant) {
+            let pattern =
+                variant.pattern(|field| variant.is_transparent().then(|| field.binding()));
+            let value = match variant.transparent_field() {
                 Some(field) => self.delegate(field, quote!(code)),
                 None => variant.attrs.code.to_token_stream(),
             };
@@ -136,9 +133,8 @@ impl<'a> Expander<'a> {
         });
         let extension_methods = self.extension_methods();
         let write_json = crate::json::write_json_method(self.input, &self.runtime);
-        let doc_url = crate::catalogue::doc_url_method(self.input, |variant, bind| {
-            self.pattern(variant, bind)
-        });
+        let doc_url =
+            crate::catalogue::doc_url_method(self.input, |variant, bind| variant.pattern(bind));
 
         quote! {
             #header {
@@ -192,7 +188,7 @@ impl<'a> Expander<'a> {
                     variant.is_transparent() || field.is_extension() || field.attrs.flatten.is_some()
                 })
                 .collect();
-            let pattern = self.pattern(variant, |field| {
+            let pattern = variant.pattern(|field| {
                 members
                     .iter()
                     .any(|member| member.index == field.index)
@@ -251,9 +247,9 @@ impl<'a> Expander<'a> {
 
     fn display_impl(&self) -> TokenStream {
         let arms = self.match_variants(|variant| {
-            if let Some(field) = transparent_field(variant) {
+            if let Some(field) = variant.transparent_field() {
                 let binding = field.binding();
-                let pattern = self.pattern(variant, |_| Some(binding.clone()));
+                let pattern = variant.pattern(|_| Some(binding.clone()));
                 let formatter = formatter_ident();
                 return quote!(#pattern => ::core::fmt::Display::fmt(#binding, #formatter),);
             }
@@ -272,19 +268,16 @@ impl<'a> Expander<'a> {
     }
 
     fn display_arm(&self, variant: &Variant) -> TokenStream {
-        let template = variant
-            .attrs
-            .message
-            .as_ref()
-            .map(|lit| Template::parse(lit).expect("checked before expansion"));
-        let Some(template) = template.filter(Template::has_placeholders) else {
-            let text = match (&variant.attrs.message, &template_plain(variant)) {
-                (Some(_), Some(text)) => text.clone(),
-                _ => default_message(variant).to_owned(),
-            };
-            let pattern = self.pattern(variant, |_| None);
-            let formatter = formatter_ident();
-            return quote!(#pattern => #formatter.write_str(#text),);
+        let formatter = formatter_ident();
+        let template = match &variant.template {
+            Some(template) if template.has_placeholders() => template,
+            _ => {
+                let text = variant
+                    .literal_message()
+                    .expect("checked: a variant has a message or a standard code");
+                let pattern = variant.pattern(|_| None);
+                return quote!(#pattern => #formatter.write_str(#text),);
+            }
         };
         // Placeholders name fields; bind each named field under its own name so the
         // literal can stay the user's token, and rename the rest.
@@ -292,38 +285,31 @@ impl<'a> Expander<'a> {
             template
                 .args
                 .iter()
-                .any(|reference| refers_to(&reference.arg, field))
+                .any(|reference| field.is_named_by(&reference.arg))
         };
-        let pattern = self.pattern(variant, |field| {
-            referenced(field).then(|| display_binding(field))
-        });
+        let pattern = variant.pattern(|field| referenced(field).then(|| display_binding(field)));
         let lit = template.rewrite(|arg| {
-            let field = variant.fields.iter().find(|field| refers_to(arg, field))?;
+            let field = variant.field_named_by(arg)?;
             let binding = display_binding(field);
             (binding != field.unraw_name()).then(|| binding.to_string())
         });
-        let formatter = formatter_ident();
         quote!(#pattern => ::core::write!(#formatter, #lit),)
     }
 
     fn display_bounds(&self) -> Bounds {
         let mut bounds = Bounds::default();
         for variant in self.input.variants() {
-            if let Some(field) = transparent_field(variant) {
+            if let Some(field) = variant.transparent_field() {
                 if self.params.intersects(field.ty) {
                     bounds.insert(field.ty, quote!(::core::fmt::Display));
                 }
                 continue;
             }
-            let Some(Ok(template)) = variant.attrs.message.as_ref().map(Template::parse) else {
+            let Some(template) = &variant.template else {
                 continue;
             };
             for reference in &template.args {
-                let Some(field) = variant
-                    .fields
-                    .iter()
-                    .find(|field| refers_to(&reference.arg, field))
-                else {
+                let Some(field) = variant.field_named_by(&reference.arg) else {
                     continue;
                 };
                 if let (Some(trait_), true) = (reference.trait_, self.params.intersects(field.ty)) {
@@ -344,9 +330,9 @@ impl<'a> Expander<'a> {
             bounds.insert_predicate(quote!(for<'__debug> Self: ::core::fmt::Debug));
         }
         let arms = self.match_variants(|variant| {
-            if let Some(field) = transparent_field(variant) {
+            if let Some(field) = variant.transparent_field() {
                 let binding = field.binding();
-                let pattern = self.pattern(variant, |_| Some(binding.clone()));
+                let pattern = variant.pattern(|_| Some(binding.clone()));
                 // Method syntax so that a pointer to a `dyn CertifierError` (which is not an
                 // `Error`) also has a source: none.
                 let call = quote_spanned!(field.span()=> #binding.transparent_source());
@@ -355,7 +341,7 @@ impl<'a> Expander<'a> {
             match variant.source_field() {
                 Some(field) => {
                     let binding = field.binding();
-                    let pattern = self.pattern(variant, |candidate| {
+                    let pattern = variant.pattern(|candidate| {
                         (candidate.index == field.index).then(|| binding.clone())
                     });
                     // Spanned on the field's type: a source that is not an `Error` is
@@ -373,13 +359,13 @@ impl<'a> Expander<'a> {
                     quote!(#pattern => #source,)
                 }
                 None => {
-                    let pattern = self.pattern(variant, |_| None);
+                    let pattern = variant.pattern(|_| None);
                     quote!(#pattern => ::core::option::Option::None,)
                 }
             }
         });
         for variant in self.input.variants() {
-            if let Some(field) = transparent_field(variant) {
+            if let Some(field) = variant.transparent_field() {
                 if self.params.intersects(field.ty) {
                     bounds.insert(field.ty, quote!(::core::error::Error));
                 }
@@ -437,7 +423,7 @@ impl<'a> Expander<'a> {
                     Member::Named(ident) => quote!({ #ident: __source }),
                     Member::Unnamed(_) => quote!((__source)),
                 };
-                let path = self.variant_path(variant);
+                let path = variant.path();
                 let header =
                     self.impl_header(&quote!(::core::convert::From<#ty>), &Bounds::default());
                 Some(quote! {
@@ -449,45 +435,6 @@ impl<'a> Expander<'a> {
                 })
             })
             .collect()
-    }
-
-    /// `Self::Variant { field: binding, .. }` binding the fields `bind` names, or
-    /// `Self { .. }` for a struct.
-    fn pattern(&self, variant: &Variant, bind: impl Fn(&Field) -> Option<Ident>) -> TokenStream {
-        let path = self.variant_path(variant);
-        match variant.style {
-            Style::Unit => quote!(#path),
-            Style::Named => {
-                let bound = variant.fields.iter().filter_map(|field| {
-                    let binding = bind(field)?;
-                    let member = &field.member;
-                    Some(
-                        if matches!(member, Member::Named(ident) if *ident == binding) {
-                            quote!(#binding)
-                        } else {
-                            quote!(#member: #binding)
-                        },
-                    )
-                });
-                quote!(#path { #(#bound,)* .. })
-            }
-            Style::Tuple => {
-                let positions = variant.fields.iter().map(|field| match bind(field) {
-                    Some(binding) => binding.into_token_stream(),
-                    None => quote!(_),
-                });
-                quote!(#path(#(#positions),*))
-            }
-        }
-    }
-
-    fn variant_path(&self, variant: &Variant) -> TokenStream {
-        if std::ptr::eq(variant.ident, self.input.ident) {
-            quote!(Self)
-        } else {
-            let ident = variant.ident;
-            quote!(Self::#ident)
-        }
     }
 
     fn integrations(&self) -> TokenStream {
@@ -514,14 +461,6 @@ fn formatter_ident() -> Ident {
     Ident::new("__formatter", Span::mixed_site())
 }
 
-fn transparent_field<'v, 'a>(variant: &'v Variant<'a>) -> Option<&'v Field<'a>> {
-    if variant.is_transparent() {
-        variant.fields.first()
-    } else {
-        None
-    }
-}
-
 /// The status literal: the explicit one, else the code's canonical status.
 fn status_of(variant: &Variant) -> TokenStream {
     if let Some(status) = &variant.attrs.status {
@@ -538,50 +477,11 @@ fn status_of(variant: &Variant) -> TokenStream {
     quote!(#value)
 }
 
-fn default_message(variant: &Variant) -> &'static str {
-    variant
-        .attrs
-        .code
-        .as_ref()
-        .and_then(|code| codes::lookup(&code.value()))
-        .expect("checked: a custom code has a message")
-        .message
-}
-
-/// The message's text when it has no placeholders.
-fn template_plain(variant: &Variant) -> Option<String> {
-    let template = Template::parse(variant.attrs.message.as_ref()?).ok()?;
-    (!template.has_placeholders()).then(|| template.plain_text())
-}
-
-fn refers_to(arg: &Arg, field: &Field) -> bool {
-    match (arg, &field.member) {
-        (Arg::Named(name), Member::Named(_)) => field.unraw_name() == *name,
-        (Arg::Index(index), Member::Unnamed(_)) => *index == field.index,
-        _ => false,
-    }
-}
-
 /// In a `Display` arm, a named field is bound under its own name, so the message's
 /// `{name}` captures it directly; tuple fields and raw identifiers get a fresh name.
 fn display_binding(field: &Field) -> Ident {
     match &field.member {
         Member::Named(ident) if !ident.to_string().starts_with("r#") => ident.clone(),
         _ => format_ident!("__self_{}", field.index, span = Span::call_site()),
-    }
-}
-
-/// `T` of a field written `Option<T>`.
-fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
-    let syn::Type::Path(path) = ty else {
-        return None;
-    };
-    let syn::PathArguments::AngleBracketed(arguments) = &path.path.segments.last()?.arguments
-    else {
-        return None;
-    };
-    match arguments.args.first()? {
-        syn::GenericArgument::Type(inner) => Some(inner),
-        _ => None,
     }
 }

@@ -52,6 +52,15 @@ pub struct ArgRef {
     /// Where the name or index sits in the string's value.
     pub range: Range<usize>,
     pub trait_: Option<FmtTrait>,
+    /// For a placeholder without a format spec, such as `{count}`: where it sits, braces
+    /// included.
+    pub plain_placeholder: Option<Range<usize>>,
+}
+
+/// A piece of a message whose placeholders have no format spec.
+pub enum Segment<'t> {
+    Text(String),
+    Arg(&'t Arg),
 }
 
 pub struct Template {
@@ -78,7 +87,28 @@ impl Template {
 
     /// The text with `{{` and `}}` unescaped; only meaningful without placeholders.
     pub fn plain_text(&self) -> String {
-        self.value.replace("{{", "{").replace("}}", "}")
+        unescape_braces(&self.value)
+    }
+
+    /// The message as literal text and the arguments of its placeholders; `None` when a
+    /// placeholder has a format spec, which only `core::fmt` applies.
+    pub fn plain_segments(&self) -> Option<Vec<Segment<'_>>> {
+        let mut segments = Vec::new();
+        let mut copied = 0;
+        for reference in &self.args {
+            let placeholder = reference.plain_placeholder.as_ref()?;
+            let text = unescape_braces(&self.value[copied..placeholder.start]);
+            if !text.is_empty() {
+                segments.push(Segment::Text(text));
+            }
+            segments.push(Segment::Arg(&reference.arg));
+            copied = placeholder.end;
+        }
+        let tail = unescape_braces(&self.value[copied..]);
+        if !tail.is_empty() {
+            segments.push(Segment::Text(tail));
+        }
+        Some(segments)
     }
 
     /// The literal with each argument reference replaced by `rename(arg)` where that
@@ -124,6 +154,7 @@ fn scan(text: &str) -> Result<Vec<ArgRef>, String> {
                 let inner_start = at + 1;
                 let inner = &text[inner_start..close];
                 let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
+                let plain_placeholder = (!inner.contains(':')).then_some(at..close + 1);
                 let name_range = trimmed_range(inner_start, name);
                 let arg = parse_arg(&text[name_range.clone()]).ok_or_else(|| {
                     if name.trim().is_empty() {
@@ -131,6 +162,8 @@ fn scan(text: &str) -> Result<Vec<ArgRef>, String> {
                             "`{{{inner}}}` needs a field: name it, as in `{{count}}`, or give a \
                              tuple field's index, as in `{{0}}`"
                         )
+                    } else if let Some(unraw) = name.trim().strip_prefix("r#") {
+                        format!("write `{{{unraw}}}` for the field `r#{unraw}`: placeholders name raw fields without `r#`")
                     } else {
                         format!("`{}` is not a field name or index", name.trim())
                     }
@@ -139,6 +172,7 @@ fn scan(text: &str) -> Result<Vec<ArgRef>, String> {
                     arg,
                     range: name_range,
                     trait_: Some(spec_trait(spec)),
+                    plain_placeholder,
                 });
                 let spec_start = inner_start + name.len() + 1;
                 scan_spec_args(spec, spec_start, &mut args)?;
@@ -148,6 +182,10 @@ fn scan(text: &str) -> Result<Vec<ArgRef>, String> {
         }
     }
     Ok(args)
+}
+
+fn unescape_braces(text: &str) -> String {
+    text.replace("{{", "{").replace("}}", "}")
 }
 
 fn trimmed_range(start: usize, text: &str) -> Range<usize> {
@@ -216,6 +254,7 @@ fn scan_spec_args(spec: &str, spec_start: usize, args: &mut Vec<ArgRef>) -> Resu
             arg,
             range: start..start + name_len,
             trait_: None,
+            plain_placeholder: None,
         });
     }
     Ok(())
@@ -223,7 +262,7 @@ fn scan_spec_args(spec: &str, spec_start: usize, args: &mut Vec<ArgRef>) -> Resu
 
 #[cfg(test)]
 mod tests {
-    use super::{scan, Arg, FmtTrait, Template};
+    use super::{scan, Arg, FmtTrait, Segment, Template};
 
     fn names(text: &str) -> Vec<(Arg, Option<FmtTrait>, String)> {
         scan(text)
@@ -266,6 +305,30 @@ mod tests {
         assert!(scan("{a-b}").is_err());
         assert!(scan("{x:.*}").is_err());
         assert!(scan("{{}}").unwrap().is_empty());
+    }
+
+    #[test]
+    fn splits_plain_placeholders() {
+        let lit = syn::LitStr::new("{{a}} {count} of {0}}}", proc_macro2::Span::call_site());
+        let template = Template::parse(&lit).unwrap();
+        let shown: Vec<String> = template
+            .plain_segments()
+            .unwrap()
+            .iter()
+            .map(|segment| match segment {
+                Segment::Text(text) => format!("text {text}"),
+                Segment::Arg(Arg::Named(name)) => format!("named {name}"),
+                Segment::Arg(Arg::Index(index)) => format!("index {index}"),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            ["text {a} ", "named count", "text  of ", "index 0", "text }"]
+        );
+        for with_spec in ["{amount:.2}", "{id:?}", "{v:w$}"] {
+            let lit = syn::LitStr::new(with_spec, proc_macro2::Span::call_site());
+            assert!(Template::parse(&lit).unwrap().plain_segments().is_none());
+        }
     }
 
     #[test]

@@ -9,11 +9,10 @@
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
-use syn::{Ident, Member};
+use syn::Ident;
 
-use crate::ast::{Field, Input, Style, Variant};
-use crate::codes;
-use crate::fmt::{Arg, Template};
+use crate::ast::{Field, Input, Variant};
+use crate::fmt::{Segment, Template};
 
 /// `fn write_json` for the `CertifierError` impl.
 pub fn write_json_method(input: &Input, runtime: &TokenStream) -> TokenStream {
@@ -56,7 +55,7 @@ pub fn write_json_method(input: &Input, runtime: &TokenStream) -> TokenStream {
 /// `Serialize` path writes it as a plain string; nothing where no variant has one.
 fn literal_message_method(input: &Input, runtime: &TokenStream) -> TokenStream {
     let variants = input.variants();
-    let messages: Vec<Option<String>> = variants.iter().map(literal_message).collect();
+    let messages: Vec<Option<String>> = variants.iter().map(Variant::literal_message).collect();
     if messages.iter().all(Option::is_none) {
         return TokenStream::new();
     }
@@ -65,12 +64,12 @@ fn literal_message_method(input: &Input, runtime: &TokenStream) -> TokenStream {
             let field = &variant.fields[0];
             let binding = binding(field);
             let ty = field.ty;
-            let pattern = pattern(input, variant, &[field.index]);
+            let pattern = pattern(variant, &[field.index]);
             return quote_spanned! {field.span()=>
                 #pattern => <#ty as #runtime::CertifierError>::__literal_message(#binding),
             };
         }
-        let pattern = pattern(input, variant, &[]);
+        let pattern = pattern(variant, &[]);
         match message {
             Some(text) => quote!(#pattern => ::core::option::Option::Some(#text),),
             None => quote!(#pattern => ::core::option::Option::None,),
@@ -79,23 +78,6 @@ fn literal_message_method(input: &Input, runtime: &TokenStream) -> TokenStream {
     quote! {
         fn __literal_message(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
             match self { #(#arms)* }
-        }
-    }
-}
-
-/// The message of a variant that is not transparent, when it has no placeholders.
-fn literal_message(variant: &Variant) -> Option<String> {
-    if variant.is_transparent() {
-        return None;
-    }
-    match &variant.attrs.message {
-        None => {
-            let code = variant.attrs.code.as_ref()?.value();
-            codes::lookup(&code).map(|standard| standard.message.to_owned())
-        }
-        Some(lit) => {
-            let template = Template::parse(lit).ok()?;
-            (!template.has_placeholders()).then(|| template.plain_text())
         }
     }
 }
@@ -138,7 +120,7 @@ fn variant_parts(input: &Input, variant: &Variant, json: &TokenStream) -> (Token
             }
         };
         parts.push(Part::Code(write));
-        return (pattern(input, variant, &bound), parts);
+        return (pattern(variant, &bound), parts);
     }
 
     let code = variant
@@ -189,7 +171,7 @@ fn variant_parts(input: &Input, variant: &Variant, json: &TokenStream) -> (Token
         }
     }
     parts.push(Part::Static(b"}}".to_vec()));
-    (pattern(input, variant, &bound), parts)
+    (pattern(variant, &bound), parts)
 }
 
 fn value_part(field: &Field, value: &Ident, json: &TokenStream) -> Part {
@@ -200,23 +182,13 @@ fn value_part(field: &Field, value: &Ident, json: &TokenStream) -> Part {
 
 /// The message's text between its quotes.
 fn message(variant: &Variant, json: &TokenStream, bound: &mut Vec<usize>) -> Part {
-    let Some(lit) = &variant.attrs.message else {
-        let code = variant.attrs.code.as_ref().map(syn::LitStr::value);
-        let text = code
-            .as_deref()
-            .and_then(codes::lookup)
-            .expect("checked: a custom code has a message")
-            .message;
-        return Part::Static(json_string_contents(text));
-    };
-    let template = Template::parse(lit).expect("checked before expansion");
-    if !template.has_placeholders() {
-        return Part::Static(json_string_contents(&template.plain_text()));
+    if let Some(text) = variant.literal_message() {
+        return Part::Static(json_string_contents(&text));
     }
     let through_display = Part::Code(quote! {
         #json::write_display_contents(__out, self)?;
     });
-    let Some(segments) = segments(&template.value) else {
+    let Some(segments) = variant.template.as_ref().and_then(Template::plain_segments) else {
         return through_display;
     };
     // Each placeholder names a plain `{field}`: written directly when every field's
@@ -226,8 +198,8 @@ fn message(variant: &Variant, json: &TokenStream, bound: &mut Vec<usize>) -> Par
     for segment in segments {
         match segment {
             Segment::Text(text) => direct.push(Part::Static(json_string_contents(&text))),
-            Segment::Field(arg) => {
-                let Some(field) = variant.fields.iter().find(|field| refers_to(&arg, field)) else {
+            Segment::Arg(arg) => {
+                let Some(field) = variant.field_named_by(arg) else {
                     return through_display;
                 };
                 if !bound.contains(&field.index) {
@@ -248,94 +220,13 @@ fn message(variant: &Variant, json: &TokenStream, bound: &mut Vec<usize>) -> Par
     }
 }
 
-enum Segment {
-    Text(String),
-    Field(Arg),
-}
-
-/// The literal text and plain `{field}` placeholders of a message; `None` when a
-/// placeholder has a format spec, which only `core::fmt` applies.
-fn segments(template: &str) -> Option<Vec<Segment>> {
-    let mut segments = Vec::new();
-    let mut text = String::new();
-    let mut rest = template;
-    while let Some(at) = rest.find(['{', '}']) {
-        text.push_str(&rest[..at]);
-        let brace = rest.as_bytes()[at];
-        if rest.as_bytes().get(at + 1) == Some(&brace) {
-            text.push(char::from(brace));
-            rest = &rest[at + 2..];
-            continue;
-        }
-        let close = at + rest[at..].find('}')?;
-        let name = rest[at + 1..close].trim();
-        if name.contains(':') {
-            return None;
-        }
-        let arg = if name.starts_with(|c: char| c.is_ascii_digit()) {
-            Arg::Index(name.parse().ok()?)
-        } else {
-            Arg::Named(name.to_owned())
-        };
-        if !text.is_empty() {
-            segments.push(Segment::Text(std::mem::take(&mut text)));
-        }
-        segments.push(Segment::Field(arg));
-        rest = &rest[close + 1..];
-    }
-    text.push_str(rest);
-    if !text.is_empty() {
-        segments.push(Segment::Text(text));
-    }
-    Some(segments)
-}
-
-fn refers_to(arg: &Arg, field: &Field) -> bool {
-    match (arg, &field.member) {
-        (Arg::Named(name), Member::Named(_)) => field.unraw_name() == *name,
-        (Arg::Index(index), Member::Unnamed(_)) => *index == field.index,
-        _ => false,
-    }
-}
-
 fn binding(field: &Field) -> Ident {
     format_ident!("__json_{}", field.index)
 }
 
-/// `Self::Variant { field: binding, .. }` binding the fields at `bound`.
-fn pattern(input: &Input, variant: &Variant, bound: &[usize]) -> TokenStream {
-    let path = if std::ptr::eq(variant.ident, input.ident) {
-        quote!(Self)
-    } else {
-        let ident = variant.ident;
-        quote!(Self::#ident)
-    };
-    match variant.style {
-        Style::Unit => path,
-        Style::Named => {
-            let fields = variant
-                .fields
-                .iter()
-                .filter(|field| bound.contains(&field.index))
-                .map(|field| {
-                    let member = &field.member;
-                    let binding = binding(field);
-                    quote!(#member: #binding)
-                });
-            quote!(#path { #(#fields,)* .. })
-        }
-        Style::Tuple => {
-            let fields = variant.fields.iter().map(|field| {
-                if bound.contains(&field.index) {
-                    let binding = binding(field);
-                    quote!(#binding)
-                } else {
-                    quote!(_)
-                }
-            });
-            quote!(#path(#(#fields),*))
-        }
-    }
+/// The variant's pattern binding the fields at `bound`.
+fn pattern(variant: &Variant, bound: &[usize]) -> TokenStream {
+    variant.pattern(|field| bound.contains(&field.index).then(|| binding(field)))
 }
 
 /// The statements for `parts`, with adjacent static parts merged.
@@ -435,8 +326,7 @@ fn json_string_contents(value: &str) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::{json_string_contents, segments, Segment};
-    use crate::fmt::Arg;
+    use super::json_string_contents;
 
     #[test]
     fn escapes_like_serde_json() {
@@ -444,24 +334,5 @@ mod tests {
             json_string_contents("a\"b\\c\u{8}\u{9}\n\u{c}\r\u{1}\u{1f}é\u{7f}"),
             b"a\\\"b\\\\c\\b\\t\\n\\f\\r\\u0001\\u001f\xc3\xa9\x7f"
         );
-    }
-
-    #[test]
-    fn splits_plain_placeholders() {
-        let parts = segments("{{a}} {count} of {0}}}").unwrap();
-        let shown: Vec<String> = parts
-            .iter()
-            .map(|segment| match segment {
-                Segment::Text(text) => format!("text {text}"),
-                Segment::Field(Arg::Named(name)) => format!("named {name}"),
-                Segment::Field(Arg::Index(index)) => format!("index {index}"),
-            })
-            .collect();
-        assert_eq!(
-            shown,
-            ["text {a} ", "named count", "text  of ", "index 0", "text }"]
-        );
-        assert!(segments("{amount:.2}").is_none());
-        assert!(segments("{id:?}").is_none());
     }
 }

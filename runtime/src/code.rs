@@ -29,7 +29,9 @@ use serde::ser::{Serialize, Serializer};
 /// assert_eq!(newer, Code::Other("quota_exceeded".into()));
 /// assert_eq!(newer.status(), None);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+// Equality and hashing go by the string, so even a hand-built `Other("not_found")`
+// equals `NotFound`.
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum Code {
     /// `bad_request` (400): the request is malformed.
@@ -119,11 +121,12 @@ pub enum Code {
     InternalServerError,
     /// A code this version of the crate does not know, holding its string.
     ///
-    /// Obtain it only from the constructors (`From<&str>`, `From<String>`, [`FromStr`],
-    /// [`Deserialize`]), never by writing `Code::Other(..)` with a string of your own:
-    /// they map every known string to its named variant, while a hand-built
-    /// `Code::Other("not_found".into())` is a second, unequal spelling of
-    /// [`Code::NotFound`]. The variant is public so that it can be matched.
+    /// Obtain it from the constructors (`From<&str>`, `From<String>`, [`FromStr`],
+    /// [`Deserialize`]), which map every known string to its named variant, so that a
+    /// `match` on the named variants sees every known code. Equality and hashing go by
+    /// the string, so a hand-built `Code::Other("not_found".into())` still equals
+    /// [`Code::NotFound`]; but it would not match the pattern `Code::NotFound`. The
+    /// variant is public so that it can be matched.
     ///
     /// ```
     /// use certifier_error::Code;
@@ -260,6 +263,20 @@ impl Code {
 /// assert_eq!(Code::RateLimited.to_string(), "rate_limited");
 /// assert_eq!(format!("{}", Code::from("plan_limit")), "plan_limit");
 /// ```
+impl PartialEq for Code {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Code {}
+
+impl core::hash::Hash for Code {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -1,12 +1,13 @@
 //! The direct JSON writer behind [`CertifierError::write_json`]: envelopes written
 //! straight into a byte buffer, byte for byte what the `Serialize` path gives through
-//! `serde_json`, without going through a serializer.
+//! `serde_json`, with only the parts that need one going through a serializer.
 //!
 //! The derive writes the static parts of each envelope (the code, literal messages and
 //! member names) as byte strings escaped at compile time, and the dynamic parts through
 //! the helpers here: strings escaped as they are copied, integers through `itoa`, other
 //! `Display` values through an escaping [`fmt::Write`] adapter, and extension values
-//! whose JSON form is not known here through `serde_json`.
+//! whose JSON form is not known here through this module's [`Serializer`], which writes
+//! `serde_json`'s bytes.
 //!
 //! Which path a field takes is decided by its type, with method resolution picking the
 //! most direct implementation that applies ([`Text`] for message placeholders, [`Value`]
@@ -84,20 +85,23 @@ fn alarm(word: u64) -> u64 {
     (below_space | quote | backslash) & !word & HIGHS
 }
 
-/// Whether no byte of `bytes` needs escaping, eight bytes at a time without a branch per
-/// word; the last few bytes are padded with spaces, which need none.
+/// Whether no byte of `bytes` needs escaping: eight bytes at a time without a branch per
+/// word, the last (overlapping) word included; a string shorter than a word goes through
+/// the table.
 #[inline]
 fn is_clean(bytes: &[u8]) -> bool {
-    let mut chunks = bytes.chunks_exact(8);
-    let mut found = 0;
-    for chunk in &mut chunks {
-        found |= alarm(u64::from_ne_bytes(chunk.try_into().expect("eight bytes")));
+    let word_at = |index: usize| {
+        let chunk: [u8; 8] = bytes[index..index + 8].try_into().expect("eight bytes");
+        u64::from_ne_bytes(chunk)
+    };
+    if bytes.len() < 8 {
+        return bytes.iter().all(|&byte| ESCAPE[usize::from(byte)] == 0);
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut padded = [b' '; 8];
-        padded[..rest.len()].copy_from_slice(rest);
-        found |= alarm(u64::from_ne_bytes(padded));
+    let mut found = alarm(word_at(bytes.len() - 8));
+    let mut index = 0;
+    while index + 8 < bytes.len() {
+        found |= alarm(word_at(index));
+        index += 8;
     }
     found == 0
 }
@@ -489,7 +493,7 @@ impl<T: ?Sized> TextOther for &Text<'_, T> {
 /// The generated code calls `(&&Value(field)).write_json_value(out)` with
 /// [`ValueDirect`], [`ValueSerde`] and [`ValueUnchecked`] in scope. Method resolution
 /// tries them in that order: a [`DirectValue`] type is written here, a `Serialize` type
-/// through `serde_json`. The last one only exists so that a field that is not
+/// through [`Serializer`]. The last one only exists so that a field that is not
 /// `Serialize` is reported once, by the derived `Serialize` path, rather than twice.
 pub struct Value<'a, T: ?Sized>(pub &'a T);
 
@@ -507,7 +511,7 @@ impl<T: DirectValue + ?Sized> ValueDirect for &Value<'_, T> {
     }
 }
 
-/// The `serde_json` path of an extension value; see [`Value`].
+/// The `Serialize` path of an extension value; see [`Value`].
 pub trait ValueSerde {
     /// Appends the value as JSON.
     fn write_json_value(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
@@ -561,6 +565,21 @@ pub trait FlattenUnchecked {
 impl<T: ?Sized> FlattenUnchecked for &Flatten<'_, T> {
     #[inline(always)]
     fn write_json_members(&self, _: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        Ok(())
+    }
+}
+
+/// Appends `value` as serde_json writes it: the rare values the direct writer hands over
+/// to serde_json. Without `std`, serde_json has no writer interface, so the bytes go
+/// through a temporary buffer.
+fn append_json<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), serde_json::Error> {
+    #[cfg(feature = "std")]
+    {
+        serde_json::to_writer(out, value)
+    }
+    #[cfg(not(feature = "std"))]
+    {
+        out.extend_from_slice(&serde_json::to_vec(value)?);
         Ok(())
     }
 }
@@ -633,7 +652,7 @@ fn write_key_via_serde_json<T: Serialize + ?Sized>(
     key: &T,
 ) -> Result<(), serde_json::Error> {
     let start = out.len();
-    serde_json::to_writer(&mut *out, &KeyOnly(key))?;
+    append_json(out, &KeyOnly(key))?;
     // `{` KEY `:null}`
     out.truncate(out.len() - b":null}".len());
     out.remove(start);
@@ -719,11 +738,11 @@ impl<'a> serde::Serializer for Serializer<'a> {
     }
 
     fn serialize_f32(self, value: f32) -> Result<(), serde_json::Error> {
-        serde_json::to_writer(self.out, &value)
+        append_json(self.out, &value)
     }
 
     fn serialize_f64(self, value: f64) -> Result<(), serde_json::Error> {
-        serde_json::to_writer(self.out, &value)
+        append_json(self.out, &value)
     }
 
     #[inline]
@@ -739,7 +758,7 @@ impl<'a> serde::Serializer for Serializer<'a> {
     }
 
     fn serialize_bytes(self, value: &[u8]) -> Result<(), serde_json::Error> {
-        serde_json::to_writer(self.out, &Bytes(value))
+        append_json(self.out, &Bytes(value))
     }
 
     #[inline]
@@ -918,7 +937,7 @@ impl<'a> Compound<'a> {
         value: &T,
     ) -> Result<(), serde_json::Error> {
         if let Some(name) = self.carrier {
-            return serde_json::to_writer(&mut *self.out, &OneFieldStruct { name, key, value });
+            return append_json(self.out, &OneFieldStruct { name, key, value });
         }
         self.separate();
         write_str(self.out, key);

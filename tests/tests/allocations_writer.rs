@@ -1,69 +1,24 @@
 //! The direct JSON writer (`CertifierError::write_json`) allocates nothing when the
 //! buffer has room for the envelope, for every kind of variant, field and message.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::fmt;
 
 use certifier_error::{CertifierError, StandardError};
 
-/// Counts the allocations of the current thread while counting is switched on.
-struct CountingAllocator;
+mod counting_allocator;
 
-thread_local! {
-    static COUNTING: Cell<bool> = const { Cell::new(false) };
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn note_allocation() {
-    // `try_with`: the thread's locals may already be gone while it shuts down.
-    if COUNTING.try_with(Cell::get).unwrap_or(false) {
-        let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
-    }
-}
-
-// SAFETY: every call is forwarded unchanged to the system allocator; the counting only
-// touches `const`-initialised thread-local cells, which never allocate.
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        note_allocation();
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        note_allocation();
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        note_allocation();
-        // SAFETY: same contract as the caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
+use counting_allocator::allocations_during;
 
 /// Writes `error` into a buffer with room to spare; returns the allocation count, after
 /// checking the bytes against the `Serialize` path.
 fn allocations_writing<T: CertifierError + serde::Serialize>(error: &T) -> usize {
     let mut out = Vec::with_capacity(4096);
-    ALLOCATIONS.with(|count| count.set(0));
-    COUNTING.with(|counting| counting.set(true));
-    let result = error.write_json(&mut out);
-    COUNTING.with(|counting| counting.set(false));
+    let mut result = Ok(());
+    let allocations = allocations_during(|| result = error.write_json(&mut out));
     result.unwrap();
     assert_eq!(out.capacity(), 4096, "the buffer itself grew");
     assert_eq!(out, serde_json::to_vec(error).unwrap());
-    ALLOCATIONS.with(Cell::get)
+    allocations
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -214,23 +169,13 @@ fn a_trait_object_writes_without_allocating() {
     let error = ApiError::Tuple("v".into());
     let object: &dyn CertifierError = &error;
     let mut out = Vec::with_capacity(4096);
-    ALLOCATIONS.with(|count| count.set(0));
-    COUNTING.with(|counting| counting.set(true));
-    object.write_json(&mut out).unwrap();
-    COUNTING.with(|counting| counting.set(false));
-    assert_eq!(ALLOCATIONS.with(Cell::get), 0);
+    let allocations = allocations_during(|| object.write_json(&mut out).unwrap());
+    assert_eq!(allocations, 0);
     assert_eq!(out, serde_json::to_vec(&error).unwrap());
 }
 
 #[test]
 fn the_count_sees_an_allocation() {
-    let counted = {
-        ALLOCATIONS.with(|count| count.set(0));
-        COUNTING.with(|counting| counting.set(true));
-        let text = std::hint::black_box(String::from("allocated"));
-        COUNTING.with(|counting| counting.set(false));
-        drop(text);
-        ALLOCATIONS.with(Cell::get)
-    };
+    let counted = allocations_during(|| drop(std::hint::black_box(String::from("allocated"))));
     assert_eq!(counted, 1);
 }

@@ -349,3 +349,36 @@ fn fields_named_like_generated_locals() {
         r#"{"error":{"code":"bad_request","message":"2 1","a":1,"b":2}}"#
     );
 }
+
+mod own_option_type {
+    /// A type of the user's own that happens to be called `Option`.
+    #[derive(Debug, serde::Serialize)]
+    pub struct Option<T>(pub T);
+}
+
+/// Only the standard `Option` (written `Option<T>` or by its full path) is left out when
+/// `None`; a type of the user's own named `Option`, written with its path, is an
+/// ordinary value.
+#[derive(Debug, CertifierError)]
+#[certifier(code = "conflict", message = "Choose again.")]
+struct ChoiceConflict {
+    #[certifier(extend)]
+    hint: own_option_type::Option<u8>,
+    #[certifier(extend)]
+    standard: ::core::option::Option<u8>,
+    #[certifier(extend)]
+    absent: std::option::Option<u8>,
+}
+
+#[test]
+fn a_user_type_named_option_is_not_the_standard_option() {
+    let error = ChoiceConflict {
+        hint: own_option_type::Option(7),
+        standard: Some(1),
+        absent: None,
+    };
+    assert_eq!(
+        serde_json::to_string(&error).unwrap(),
+        r#"{"error":{"code":"conflict","message":"Choose again.","hint":7,"standard":1}}"#,
+    );
+}

@@ -9,7 +9,9 @@ use serde::ser::{self, Error as _, Impossible, Serialize, SerializeMap, Serializ
 ///
 /// `value` must serialise as a struct or a map (or as nothing at all): its fields or
 /// entries are forwarded one by one to `map`, in the order `value` produces them, and
-/// nothing is allocated on the way. What each kind of value does:
+/// nothing is allocated on the way for a struct; a map's keys are each serialised once
+/// more to check that none is `code` or `message`, one allocation per key. What each
+/// kind of value does:
 ///
 /// - struct, map: each field or entry becomes an entry of `map`; skipped fields are left
 ///   out;
