@@ -102,6 +102,29 @@ impl<'a> Input<'a> {
         }
     }
 
+    /// Members every envelope of this type has before any extension.
+    pub fn reserved_member_names(&self) -> Vec<&'static str> {
+        let mut reserved = vec!["code", "message"];
+        if self.attrs.doc_url.is_some() {
+            reserved.push("doc_url");
+        }
+        reserved
+    }
+
+    /// The member names a flattened field of `variant` must not repeat: the reserved
+    /// ones and the variant's extension members, as a `&'static [&str]` expression.
+    pub fn names_taken_before_flatten(&self, variant: &Variant) -> TokenStream {
+        let rule = self.rename_rule();
+        let extensions = variant
+            .fields
+            .iter()
+            .filter(|field| field.is_extension())
+            .filter_map(|field| field.member_name(rule));
+        let reserved = self.reserved_member_names().into_iter().map(str::to_owned);
+        let names: Vec<String> = reserved.chain(extensions).collect();
+        quote!(&[#(#names),*])
+    }
+
     pub fn rename_rule(&self) -> Option<RenameRule> {
         self.attrs.rename_all.as_ref().map(|(rule, _)| *rule)
     }

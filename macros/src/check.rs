@@ -368,10 +368,7 @@ fn is_named_source(variant: &Variant, field: &Field) -> bool {
 
 fn member_names_are_unique(cx: &Ctxt, input: &Input, variant: &Variant) {
     let rule = input.rename_rule();
-    let mut reserved = vec!["code", "message"];
-    if input.attrs.doc_url.is_some() {
-        reserved.push("doc_url");
-    }
+    let reserved = input.reserved_member_names();
     let mut seen = BTreeMap::new();
     for field in variant.fields.iter().filter(|field| field.is_extension()) {
         let Some(name) = field.member_name(rule) else {

@@ -202,10 +202,11 @@ impl<'a> Expander<'a> {
                         <#ty as #runtime::CertifierError>::serialize_extensions(#binding, __map)?;
                     }
                 } else if field.attrs.flatten.is_some() {
+                    let taken = self.input.names_taken_before_flatten(variant);
                     // The turbofish names the user's type, so a type that is not
                     // `Serialize` is reported on the field's type.
                     quote_spanned! {field.span()=>
-                        #runtime::__private::serialize_flattened::<#ty, _>(#binding, __map)?;
+                        #runtime::__private::serialize_flattened::<#ty, _>(#binding, __map, #taken)?;
                     }
                 } else {
                     let name = field.member_name(rule).unwrap_or_default();

@@ -147,8 +147,9 @@ fn variant_parts(input: &Input, variant: &Variant, json: &TokenStream) -> (Token
         let value = binding(field);
         if field.attrs.flatten.is_some() {
             bound.push(field.index);
+            let taken = input.names_taken_before_flatten(variant);
             parts.push(Part::Code(quote_spanned! {field.span()=>
-                (&#json::Flatten(#value)).write_json_members(__out)?;
+                (&#json::Flatten(#value, #taken)).write_json_members(__out)?;
             }));
         } else if field.is_extension() {
             bound.push(field.index);

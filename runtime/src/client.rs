@@ -268,7 +268,7 @@ impl<X: Serialize> Serialize for ErrorObject<X> {
         let mut object = serializer.serialize_map(None)?;
         object.serialize_entry("code", &self.code)?;
         object.serialize_entry("message", &self.message)?;
-        crate::__private::serialize_flattened(&self.extensions, &mut object)?;
+        crate::__private::serialize_flattened(&self.extensions, &mut object, &["code", "message"])?;
         object.end()
     }
 }

@@ -178,9 +178,10 @@ pub fn write_serialize<T: Serialize + ?Sized>(
 pub fn write_flattened<T: Serialize + ?Sized>(
     out: &mut Vec<u8>,
     value: &T,
+    taken: &'static [&'static str],
 ) -> Result<(), serde_json::Error> {
     let start = out.len();
-    write_serialize(out, &Flattened(value))?;
+    write_serialize(out, &Flattened(value, taken))?;
     if out.len() - start == 2 {
         out.truncate(start);
     } else {
@@ -192,13 +193,13 @@ pub fn write_flattened<T: Serialize + ?Sized>(
 
 /// Serialises the members of a value as one map, the way the derived `Serialize` merges
 /// a flattened field into the error object.
-struct Flattened<'a, T: ?Sized>(&'a T);
+struct Flattened<'a, T: ?Sized>(&'a T, &'static [&'static str]);
 
 impl<T: Serialize + ?Sized> Serialize for Flattened<'_, T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(None)?;
-        crate::__private::serialize_flattened(self.0, &mut map)?;
+        crate::__private::serialize_flattened(self.0, &mut map, self.1)?;
         map.end()
     }
 }
@@ -538,9 +539,9 @@ impl<T: ?Sized> ValueUnchecked for Value<'_, T> {
     }
 }
 
-/// A flattened field's members; same resolution as [`Value`], through
-/// [`FlattenSerde`] and [`FlattenUnchecked`].
-pub struct Flatten<'a, T: ?Sized>(pub &'a T);
+/// A flattened field's members and the names they may not repeat; same resolution as
+/// [`Value`], through [`FlattenSerde`] and [`FlattenUnchecked`].
+pub struct Flatten<'a, T: ?Sized>(pub &'a T, pub &'static [&'static str]);
 
 /// Writes a flattened field through [`write_flattened`].
 pub trait FlattenSerde {
@@ -551,7 +552,7 @@ pub trait FlattenSerde {
 impl<T: Serialize + ?Sized> FlattenSerde for Flatten<'_, T> {
     #[inline]
     fn write_json_members(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-        write_flattened(out, self.0)
+        write_flattened(out, self.0, self.1)
     }
 }
 
@@ -572,7 +573,10 @@ impl<T: ?Sized> FlattenUnchecked for &Flatten<'_, T> {
 /// Appends `value` as serde_json writes it: the rare values the direct writer hands over
 /// to serde_json. Without `std`, serde_json has no writer interface, so the bytes go
 /// through a temporary buffer.
-fn append_json<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), serde_json::Error> {
+fn append_json<T: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    value: &T,
+) -> Result<(), serde_json::Error> {
     #[cfg(feature = "std")]
     {
         serde_json::to_writer(out, value)
@@ -1379,13 +1383,13 @@ mod tests {
     fn flattening_reuses_the_map_text() {
         let mut out = b"{\"a\":1".to_vec();
         let mut members = serde_json::Map::new();
-        write_flattened(&mut out, &members).unwrap();
+        write_flattened(&mut out, &members, &["code", "message"]).unwrap();
         assert_eq!(out, b"{\"a\":1");
         members.insert("b".into(), serde_json::json!([2]));
         members.insert("c".into(), serde_json::json!("x"));
-        write_flattened(&mut out, &members).unwrap();
+        write_flattened(&mut out, &members, &["code", "message"]).unwrap();
         assert_eq!(out, b"{\"a\":1,\"b\":[2],\"c\":\"x\"");
-        assert!(write_flattened(&mut out, &5).is_err());
+        assert!(write_flattened(&mut out, &5, &[]).is_err());
     }
 
     #[test]
@@ -1393,7 +1397,7 @@ mod tests {
         let mut out = b"kept".to_vec();
         let result = guarded(&mut out, |out| {
             out.extend_from_slice(b"partial");
-            write_flattened(out, "not a map")
+            write_flattened(out, "not a map", &[])
         });
         assert!(result.is_err());
         assert_eq!(out, b"kept");

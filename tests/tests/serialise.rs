@@ -779,3 +779,42 @@ fn flattened_members_cannot_repeat_code_or_message() {
     };
     assert!(serde_json::to_string(&error).is_err());
 }
+
+/// Flattens a map beside an extension member and under a type with `doc_url`.
+#[derive(Debug, CertifierError)]
+#[certifier(doc_url = "https://docs.example.com/errors/{code}")]
+enum Documented {
+    #[certifier(code = "conflict", message = "Refresh and retry.")]
+    Clash {
+        #[certifier(extend)]
+        extra: u8,
+        #[certifier(flatten)]
+        members: BTreeMap<String, u8>,
+    },
+}
+
+#[test]
+fn flattened_members_cannot_repeat_an_extension_or_doc_url() {
+    for name in ["extra", "doc_url"] {
+        let error = Documented::Clash {
+            extra: 1,
+            members: BTreeMap::from([(name.to_owned(), 2)]),
+        };
+        let problem = serde_json::to_string(&error).expect_err("a member was written twice");
+        assert!(
+            problem.to_string().contains(&format!("cannot be named `{name}`")),
+            "{problem}"
+        );
+        let mut out = Vec::new();
+        assert!(error.write_json(&mut out).is_err());
+        assert!(out.is_empty(), "a failed write leaves nothing behind");
+    }
+    let fine = Documented::Clash {
+        extra: 1,
+        members: BTreeMap::from([("other".to_owned(), 2)]),
+    };
+    assert_eq!(
+        serde_json::to_string(&fine).unwrap(),
+        r#"{"error":{"code":"conflict","message":"Refresh and retry.","doc_url":"https://docs.example.com/errors/conflict","extra":1,"other":2}}"#
+    );
+}

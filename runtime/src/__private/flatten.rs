@@ -37,20 +37,26 @@ use serde::ser::{self, Error as _, Impossible, Serialize, SerializeMap, Serializ
 ///
 /// let mut map = serde_json::value::Serializer.serialize_map(None).unwrap();
 /// map.serialize_entry("code", "rate_limited").unwrap();
-/// serialize_flattened(&Limits { retry_after: 30, quota: None }, &mut map).unwrap();
+/// let taken = &["code", "message"];
+/// serialize_flattened(&Limits { retry_after: 30, quota: None }, &mut map, taken).unwrap();
 /// let object = map.end().unwrap();
 /// assert_eq!(object, serde_json::json!({"code": "rate_limited", "retry_after": 30}));
 /// ```
-pub fn serialize_flattened<T, M>(value: &T, map: &mut M) -> Result<(), M::Error>
+pub fn serialize_flattened<T, M>(
+    value: &T,
+    map: &mut M,
+    taken: &'static [&'static str],
+) -> Result<(), M::Error>
 where
     T: Serialize + ?Sized,
     M: SerializeMap,
 {
-    value.serialize(FlatMapSerializer(map))
+    value.serialize(FlatMapSerializer(map, taken))
 }
 
 /// A serializer that writes a struct's or map's members into an open map.
-struct FlatMapSerializer<'a, M>(&'a mut M);
+/// The second field lists the member names the error object already has.
+struct FlatMapSerializer<'a, M>(&'a mut M, &'static [&'static str]);
 
 impl<M: SerializeMap> FlatMapSerializer<'_, M> {
     fn unsupported(kind: &str) -> M::Error {
@@ -162,6 +168,7 @@ impl<'a, M: SerializeMap> Serializer for FlatMapSerializer<'a, M> {
         _: u32,
         variant: &'static str,
     ) -> Result<(), M::Error> {
+        reject_taken_name::<M>(variant, self.1)?;
         self.0.serialize_entry(variant, &())
     }
 
@@ -180,6 +187,7 @@ impl<'a, M: SerializeMap> Serializer for FlatMapSerializer<'a, M> {
         variant: &'static str,
         value: &T,
     ) -> Result<(), M::Error> {
+        reject_taken_name::<M>(variant, self.1)?;
         self.0.serialize_entry(variant, value)
     }
 
@@ -210,7 +218,7 @@ impl<'a, M: SerializeMap> Serializer for FlatMapSerializer<'a, M> {
     }
 
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, M::Error> {
-        Ok(FlatMapSerializeMap(self.0))
+        Ok(FlatMapSerializeMap(self.0, self.1))
     }
 
     fn serialize_struct(
@@ -218,7 +226,7 @@ impl<'a, M: SerializeMap> Serializer for FlatMapSerializer<'a, M> {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeStruct, M::Error> {
-        Ok(FlatMapSerializeStruct(self.0))
+        Ok(FlatMapSerializeStruct(self.0, self.1))
     }
 
     fn serialize_struct_variant(
@@ -233,14 +241,14 @@ impl<'a, M: SerializeMap> Serializer for FlatMapSerializer<'a, M> {
 }
 
 /// Forwards a flattened map's entries to the outer map.
-struct FlatMapSerializeMap<'a, M>(&'a mut M);
+struct FlatMapSerializeMap<'a, M>(&'a mut M, &'static [&'static str]);
 
 impl<M: SerializeMap> ser::SerializeMap for FlatMapSerializeMap<'_, M> {
     type Ok = ();
     type Error = M::Error;
 
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), M::Error> {
-        reject_reserved_map_key::<T, M>(key)?;
+        reject_taken_key::<T, M>(key, self.1)?;
         self.0.serialize_key(key)
     }
 
@@ -253,7 +261,7 @@ impl<M: SerializeMap> ser::SerializeMap for FlatMapSerializeMap<'_, M> {
         K: Serialize + ?Sized,
         V: Serialize + ?Sized,
     {
-        reject_reserved_map_key::<K, M>(key)?;
+        reject_taken_key::<K, M>(key, self.1)?;
         self.0.serialize_entry(key, value)
     }
 
@@ -262,10 +270,11 @@ impl<M: SerializeMap> ser::SerializeMap for FlatMapSerializeMap<'_, M> {
     }
 }
 
-/// Every envelope already has `code` and `message`: a flattened member of that name
-/// would repeat a key, which JSON readers (this crate's own included) reject.
-fn reject_reserved_name<M: SerializeMap>(name: &str) -> Result<(), M::Error> {
-    if matches!(name, "code" | "message") {
+/// A flattened member may not repeat a member the error object already has (`code`,
+/// `message`, `doc_url` where the type sets it, and the variant's extension members):
+/// JSON readers, this crate's own included, reject a repeated key.
+fn reject_taken_name<M: SerializeMap>(name: &str, taken: &[&str]) -> Result<(), M::Error> {
+    if taken.contains(&name) {
         return Err(M::Error::custom(format_args!(
             "a flattened member cannot be named `{name}`: the error object already has one"
         )));
@@ -275,18 +284,19 @@ fn reject_reserved_name<M: SerializeMap>(name: &str) -> Result<(), M::Error> {
 
 /// Map keys are only known by serialising them; this costs an allocation per key, which
 /// the `flatten` documentation admits.
-fn reject_reserved_map_key<K: Serialize + ?Sized, M: SerializeMap>(
+fn reject_taken_key<K: Serialize + ?Sized, M: SerializeMap>(
     key: &K,
+    taken: &[&str],
 ) -> Result<(), M::Error> {
     match serde_json::to_value(key) {
-        Ok(serde_json::Value::String(name)) => reject_reserved_name::<M>(&name),
+        Ok(serde_json::Value::String(name)) => reject_taken_name::<M>(&name, taken),
         // Not a string: the outer serialiser reports the key as it sees fit.
         _ => Ok(()),
     }
 }
 
 /// Forwards a flattened struct's fields to the outer map as entries.
-struct FlatMapSerializeStruct<'a, M>(&'a mut M);
+struct FlatMapSerializeStruct<'a, M>(&'a mut M, &'static [&'static str]);
 
 impl<M: SerializeMap> ser::SerializeStruct for FlatMapSerializeStruct<'_, M> {
     type Ok = ();
@@ -297,7 +307,7 @@ impl<M: SerializeMap> ser::SerializeStruct for FlatMapSerializeStruct<'_, M> {
         key: &'static str,
         value: &T,
     ) -> Result<(), M::Error> {
-        reject_reserved_name::<M>(key)?;
+        reject_taken_name::<M>(key, self.1)?;
         self.0.serialize_entry(key, value)
     }
 
@@ -327,7 +337,7 @@ mod tests {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("code", "c")?;
-            serialize_flattened(&self.0, &mut map)?;
+            serialize_flattened(&self.0, &mut map, &["code", "message"])?;
             map.end()
         }
     }
@@ -461,7 +471,7 @@ mod tests {
     #[test]
     fn writes_into_a_value_map_too() {
         let mut map = serde_json::value::Serializer.serialize_map(None).unwrap();
-        serialize_flattened(&limits(), &mut map).unwrap();
+        serialize_flattened(&limits(), &mut map, &["code", "message"]).unwrap();
         let value = SerializeMap::end(map).unwrap();
         assert_eq!(
             value,
