@@ -174,6 +174,16 @@ impl<'a> Variant<'a> {
         self.attrs.transparent.is_some()
     }
 
+    /// The status: the explicit one, else the standard code's canonical one. `None` for
+    /// a transparent variant, or a custom code without one (which the checks report).
+    pub fn status(&self) -> Option<u16> {
+        if let Some(status) = &self.attrs.status {
+            return Some(status.value);
+        }
+        let code = self.attrs.code.as_ref()?.value();
+        codes::lookup(&code).map(|standard| standard.statuses[0])
+    }
+
     /// The field a placeholder argument names.
     pub fn field_named_by(&self, arg: &Arg) -> Option<&Field<'a>> {
         self.fields.iter().find(|field| field.is_named_by(arg))

@@ -6,8 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::Ident;
 
-use crate::ast::{Field, Input, Variant};
-use crate::codes;
+use crate::ast::{option_inner, Field, Input, Variant};
 use crate::expand::runtime_path;
 use crate::generics::{Bounds, ParamsInScope};
 
@@ -50,7 +49,7 @@ pub fn doc_url_method(
     }
     let arms = variants
         .iter()
-        .map(|variant| match transparent_field(variant) {
+        .map(|variant| match variant.transparent_field() {
             Some(field) => {
                 let binding = field.binding();
                 let ty = field.ty;
@@ -81,7 +80,7 @@ fn catalogue_impl(input: &Input, runtime: &TokenStream, params: &ParamsInScope) 
         None => quote!(::core::option::Option::None),
     };
     for variant in input.variants() {
-        let Some(field) = transparent_field(variant) else {
+        let Some(field) = variant.transparent_field() else {
             run.push(entry(input, variant, runtime, &doc_url));
             continue;
         };
@@ -90,11 +89,23 @@ fn catalogue_impl(input: &Input, runtime: &TokenStream, params: &ParamsInScope) 
             run.clear();
         }
         let ty = field.ty;
-        if params.intersects(ty) {
+        let inner = if params.intersects(ty) {
+            // The probe below would decide for the parameter, not for the type it stands
+            // for: require the catalogue instead.
             bounds.insert(ty, quote!(#runtime::ErrorCatalogue));
-        }
-        let inner = quote_spanned! {field.span()=>
-            <#ty as #runtime::ErrorCatalogue>::CATALOGUE
+            quote_spanned! {field.span()=>
+                <#ty as #runtime::ErrorCatalogue>::CATALOGUE
+            }
+        } else {
+            // The field's catalogue, or an open one when its type implements
+            // `CertifierError` by hand without `ErrorCatalogue` (see `catalogue::__probe`).
+            quote! {
+                #runtime::catalogue::__probe::pick(|| {
+                    #[allow(unused_imports)]
+                    use #runtime::catalogue::__probe::{ViaCatalogue as _, ViaNothing as _};
+                    (&&#runtime::catalogue::__probe::Probe::<#ty>::NEW).kind()
+                })
+            }
         };
         parts.push(quote!(#runtime::catalogue::Part::Inner(#inner, #doc_url)));
     }
@@ -119,21 +130,16 @@ fn entry(
     runtime: &TokenStream,
     doc_url: &TokenStream,
 ) -> TokenStream {
-    let standard = variant
-        .attrs
-        .code
-        .as_ref()
-        .and_then(|code| codes::lookup(&code.value()));
-    let status = match (&variant.attrs.status, standard) {
-        (Some(status), _) => status.value,
-        (None, Some(standard)) => standard.statuses[0],
-        (None, None) => unreachable!("checked: a custom code has a status"),
-    };
+    let status = variant
+        .status()
+        .expect("checked: a custom code has a status");
     let code = &variant.attrs.code;
-    let message = match (&variant.attrs.message, standard) {
-        (Some(message), _) => message.value(),
-        (None, Some(standard)) => standard.message.to_owned(),
-        (None, None) => unreachable!("checked: a custom code has a message"),
+    // The template as written, placeholders and all; the default of a standard code.
+    let message = match &variant.attrs.message {
+        Some(message) => message.value(),
+        None => variant
+            .literal_message()
+            .expect("checked: a custom code has a message"),
     };
     let rule = input.rename_rule();
     let members = variant
@@ -146,7 +152,7 @@ fn entry(
         .iter()
         .any(|field| field.attrs.flatten.is_some());
     let docs = docs(&variant.attrs.docs);
-    let name = if std::ptr::eq(variant.ident, input.ident) {
+    let name = if variant.is_struct {
         input.ident.to_string()
     } else {
         format!("{}::{}", input.ident, variant.ident)
@@ -196,7 +202,7 @@ fn openapi_call(input: &Input, runtime: &TokenStream, params: &ParamsInScope) ->
     let mut members = Vec::new();
     let mut inner = Vec::new();
     for variant in input.variants() {
-        if let Some(field) = transparent_field(variant) {
+        if let Some(field) = variant.transparent_field() {
             inner.push(field.ty);
             continue;
         }
@@ -220,31 +226,5 @@ fn openapi_call(input: &Input, runtime: &TokenStream, params: &ParamsInScope) ->
             members = [#(#members,)*],
             inner = [#(#inner,)*],
         }
-    }
-}
-
-/// `T` of a field written `Option<T>`.
-fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
-    let syn::Type::Path(path) = ty else {
-        return None;
-    };
-    let last = path.path.segments.last()?;
-    if path.qself.is_some() || last.ident != "Option" {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(arguments) = &last.arguments else {
-        return None;
-    };
-    match arguments.args.first()? {
-        syn::GenericArgument::Type(inner) if arguments.args.len() == 1 => Some(inner),
-        _ => None,
-    }
-}
-
-fn transparent_field<'v, 'a>(variant: &'v Variant<'a>) -> Option<&'v Field<'a>> {
-    if variant.is_transparent() {
-        variant.fields.first()
-    } else {
-        None
     }
 }

@@ -270,10 +270,7 @@ fn server_message_showing_the_source<'v, 'a>(
         return None;
     }
     let lit = variant.attrs.message.as_ref()?;
-    let status = match &variant.attrs.status {
-        Some(status) => status.value,
-        None => codes::lookup(&variant.attrs.code.as_ref()?.value())?.statuses[0],
-    };
+    let status = variant.status()?;
     if status < 500 {
         return None;
     }

@@ -6,7 +6,6 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::{Ident, Member};
 
 use crate::ast::{option_inner, Field, Input, Variant};
-use crate::codes;
 use crate::generics::{Bounds, ParamsInScope};
 
 pub fn derive(input: &Input) -> TokenStream {
@@ -464,18 +463,13 @@ fn formatter_ident() -> Ident {
 
 /// The status literal: the explicit one, else the code's canonical status.
 fn status_of(variant: &Variant) -> TokenStream {
-    if let Some(status) = &variant.attrs.status {
-        let value = status.value;
-        return quote_spanned!(status.lit.span()=> #value);
-    }
-    let standard = variant
-        .attrs
-        .code
-        .as_ref()
-        .and_then(|code| codes::lookup(&code.value()))
+    let value = variant
+        .status()
         .expect("checked: a custom code has a status");
-    let value = standard.statuses[0];
-    quote!(#value)
+    match &variant.attrs.status {
+        Some(status) => quote_spanned!(status.lit.span()=> #value),
+        None => quote!(#value),
+    }
 }
 
 /// In a `Display` arm, a named field is bound under its own name, so the message's

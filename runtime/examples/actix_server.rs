@@ -11,15 +11,15 @@
 
 #[path = "support/actix_app.rs"]
 mod actix_app;
+#[path = "support/logging.rs"]
+mod logging;
 
 use actix_app::api;
 use actix_web::{web, App, HttpServer};
 
 #[actix_web::main]
 async fn main() -> std::io::Result<()> {
-    tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::DEBUG)
-        .init();
+    logging::init();
     let store = web::Data::new(api::Store::default());
     let server = HttpServer::new(move || {
         let store = store.clone();

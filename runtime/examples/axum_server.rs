@@ -13,15 +13,14 @@
 
 #[path = "support/axum_app.rs"]
 mod axum_app;
+#[path = "support/logging.rs"]
+mod logging;
 
 use axum_app::api;
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
-    tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::DEBUG)
-        .with_target(true)
-        .init();
+    logging::init();
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", api::port(3000))).await?;
     println!("{}", api::banner("axum", listener.local_addr()?));
     axum::serve(listener, axum_app::router())

@@ -1,135 +1,53 @@
-//! The error catalogue of a certificate-issuing API, generated from its error types: a
-//! Markdown table in the shape of the Certifier code table, or the same entries as JSON.
+//! The error catalogue of the example certificate API (the one the `axum_server` and
+//! `actix_server` examples serve), generated from its error types: a Markdown table in the
+//! shape of the Certifier code table, or the same entries as JSON.
 //!
 //! Run with `cargo run --example catalogue`, or `cargo run --example catalogue -- --json`.
 //! With the `utoipa` feature, `-- --openapi` prints an OpenAPI document whose endpoint
 //! answers with these errors: `cargo run --example catalogue --features utoipa -- --openapi`.
 
+use certifier_error::server::{JsonRejection, PathRejection, QueryRejection, VersionError};
 use certifier_error::{CertifierError, ErrorCatalogue};
-use serde::Serialize;
 
-/// One invalid parameter of a request.
-#[derive(Debug, Serialize)]
-pub struct FieldError {
-    pub field: String,
-    pub problem: String,
-}
+/// The example API: its error type, `ApiError`, and its operations.
+#[allow(dead_code)]
+#[path = "support/api.rs"]
+mod api;
 
-/// Authentication failures, shared by every endpoint of the API.
+/// Every error the example API answers with: its handlers' `ApiError`, and the errors
+/// the framework integrations answer before or after a handler runs.
 #[derive(Debug, CertifierError)]
-pub enum AuthError {
-    /// No valid authentication token came with the request.
-    #[certifier(code = "unauthorized")]
-    MissingToken,
-
-    /// The token is valid, but does not grant access to this certificate.
-    #[certifier(code = "forbidden", message = "You cannot access certificate {id}.")]
-    NotYours { id: u64 },
-}
-
-/// The errors of the certificate endpoints.
-#[derive(Debug, CertifierError)]
-#[certifier(
-    rename_all = "camelCase",
-    doc_url = "https://docs.example.com/errors/{code}"
-)]
-pub enum ApiError {
-    /// The request could not be parsed.
-    #[certifier(code = "bad_request")]
-    BadRequest,
-
-    /// The `Certifier-Version` header was not sent.
-    #[certifier(code = "missing_version")]
-    MissingVersion,
-
-    /// The `Certifier-Version` header names no version this service speaks.
-    #[certifier(
-        code = "invalid_version",
-        message = "`{0}` is not a supported version."
-    )]
-    InvalidVersion(String),
-
-    /// The body is not JSON; the parser's error stays private.
-    #[certifier(code = "invalid_json")]
-    InvalidJson(#[from] serde_json::Error),
-
-    /// Some parameters are missing or malformed; each one is listed.
-    #[certifier(code = "validation_error", message = "{count} parameters are invalid.")]
-    Validation {
-        count: usize,
-        #[certifier(extend)]
-        field_errors: Vec<FieldError>,
-    },
-
-    /// Authentication failures.
+pub enum ExampleApiError {
+    /// The handlers' errors.
     #[certifier(transparent)]
-    Auth(AuthError),
+    Api(api::ApiError),
 
-    /// Certificates of this kind need a premium plan.
-    #[certifier(code = "payment_required")]
-    PremiumOnly,
+    /// A missing or unsupported `Certifier-Version` header (`CertifierVersion`).
+    #[certifier(transparent)]
+    Version(VersionError),
 
-    /// No certificate with that id.
-    #[certifier(code = "not_found", message = "Certificate {id} does not exist.")]
-    CertificateNotFound { id: u64 },
+    /// A request body that is not JSON, or not of the expected shape (`Json`).
+    #[certifier(transparent)]
+    Body(JsonRejection),
 
-    /// A certificate with the same serial number exists.
-    #[certifier(code = "conflict", message = "Serial {serial} is taken.")]
-    DuplicateSerial {
-        #[certifier(extend)]
-        serial: String,
-    },
+    /// A query string that does not fit (`Query`).
+    #[certifier(transparent)]
+    Query(QueryRejection),
 
-    /// Too many issuance requests; retry after the given delay.
-    #[certifier(
-        code = "rate_limited",
-        message = "Too many requests; retry in {retry_after} s."
-    )]
-    RateLimited {
-        #[certifier(extend)]
-        retry_after: u64,
-    },
+    /// A path parameter that does not fit (`Path`).
+    #[certifier(transparent)]
+    Path(PathRejection),
 
-    /// The plan allows no more certificates.
-    #[certifier(
-        status = 402,
-        code = "plan_limit",
-        message = "The {plan} plan allows {max} certificates."
-    )]
-    PlanLimit {
-        plan: String,
-        #[certifier(extend, rename = "maxCertificates")]
-        max: u32,
-        #[certifier(extend)]
-        upgrade_url: Option<String>,
-    },
+    /// No such route, or no such method on a route: the router's `not_found` fallback.
+    #[certifier(code = "not_found")]
+    NoRoute,
 
-    /// The certificate was revoked and cannot be renewed.
-    #[certifier(
-        status = 410,
-        code = "certificate_revoked",
-        message = "Certificate {id} was revoked."
-    )]
-    Revoked {
-        id: u64,
-        #[certifier(extend)]
-        revoked_at: String,
-    },
-
-    /// A fault on our side.
+    /// A response body that cannot be written as JSON (`Json`).
     #[certifier(code = "internal_server_error")]
-    Internal,
-
-    /// The signing service is down for maintenance.
-    #[certifier(
-        code = "internal_server_error",
-        status = 503,
-        message = "Certificates cannot be issued right now; please try again later."
-    )]
-    SignerUnavailable,
+    Unserialisable,
 }
 
-/// An OpenAPI document with one endpoint that answers with `ApiError`.
+/// An OpenAPI document with one endpoint that answers with `ExampleApiError`.
 #[cfg(feature = "utoipa")]
 fn openapi() -> String {
     use utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
@@ -141,7 +59,7 @@ fn openapi() -> String {
             "201",
             ResponseBuilder::new().description("The issued certificate"),
         )
-        .responses_from_into_responses::<ApiError>()
+        .responses_from_into_responses::<ExampleApiError>()
         .build();
     let operation = OperationBuilder::new()
         .summary(Some("Issue a certificate"))
@@ -168,7 +86,7 @@ fn openapi() -> String {
 }
 
 fn main() {
-    let catalogue = ApiError::CATALOGUE;
+    let catalogue = ExampleApiError::CATALOGUE;
     #[cfg(feature = "utoipa")]
     if std::env::args().any(|argument| argument == "--openapi") {
         println!("{}", openapi());
@@ -184,21 +102,33 @@ fn main() {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use certifier_error::{CertifierError, Code, ErrorCatalogue, StandardError};
 
-    use super::ApiError;
+    use super::ExampleApiError;
 
-    /// `(code, statuses)` of each row of the printed table.
-    fn rows() -> Vec<(String, String)> {
-        let table = ApiError::CATALOGUE.markdown().to_string();
-        assert!(table.starts_with("| code | HTTP status | description | extra members |\n"));
-        table
-            .lines()
-            .skip(2)
+    /// `[code, statuses, description, members]` of each row of the printed table.
+    fn rows() -> Vec<[String; 4]> {
+        let table = ExampleApiError::CATALOGUE.markdown().to_string();
+        let mut lines = table.lines();
+        assert_eq!(
+            lines.next(),
+            Some("| code | HTTP status | description | extra members |")
+        );
+        assert_eq!(lines.next(), Some("|---|---|---|---|"));
+        lines
             .map(|row| {
-                let cells: Vec<&str> = row.split(" | ").collect();
-                let code = cells[0].split('`').nth(1).unwrap().to_owned();
-                (code, cells[1].to_owned())
+                let cells: Vec<&str> = row
+                    .strip_prefix("| ")
+                    .and_then(|row| row.strip_suffix('|'))
+                    .unwrap()
+                    .split(" | ")
+                    .map(str::trim)
+                    .collect();
+                assert_eq!(cells.len(), 4, "{row}");
+                let code = cells[0].split('`').nth(1).unwrap();
+                [code, cells[1], cells[2], cells[3]].map(str::to_owned)
             })
             .collect()
     }
@@ -209,16 +139,68 @@ mod tests {
         for standard in StandardError::ALL {
             let status = Code::from(standard.code()).status().unwrap().to_string();
             assert!(
-                rows.iter().any(
-                    |(code, statuses)| code == standard.code() && statuses.starts_with(&status)
-                ),
+                rows.iter()
+                    .any(|row| row[0] == standard.code() && row[1].starts_with(&status)),
                 "{} is missing",
                 standard.code()
             );
         }
-        assert!(rows.contains(&("plan_limit".into(), "402".into())));
-        assert!(rows.contains(&("certificate_revoked".into(), "410".into())));
-        assert!(rows.contains(&("internal_server_error".into(), "500, 503".into())));
-        assert_eq!(rows.len(), StandardError::ALL.len() + 2, "one row per code");
+        let row = |code: &str| rows.iter().find(|row| row[0] == code).unwrap().clone();
+        assert_eq!(row("plan_limit")[1], "402");
+        assert_eq!(row("plan_limit")[3], "`plan`, `max_validity_days`");
+        assert_eq!(row("internal_server_error")[1], "500, 503");
+        assert_eq!(row("not_found")[1], "404");
+        assert_eq!(row("rate_limited")[3], "`retry_after`");
+        assert_eq!(row("missing_version")[3], "`supported_versions`");
+        assert!(row("validation_error")[3].contains("`errors`"));
+        assert!(row("validation_error")[3].contains("`detail`"));
+        assert_eq!(rows.len(), StandardError::ALL.len() + 1, "one row per code");
+    }
+
+    /// Each row says what the catalogue holds for its code.
+    #[test]
+    fn the_table_agrees_with_the_catalogue() {
+        let catalogue = ExampleApiError::CATALOGUE;
+        assert!(catalogue.is_complete());
+        let rows = rows();
+        let codes: BTreeSet<&str> = catalogue.iter().map(|entry| entry.code()).collect();
+        assert_eq!(codes.len(), rows.len());
+        for row in &rows {
+            let entries: Vec<_> = catalogue.iter().filter(|e| e.code() == row[0]).collect();
+            let statuses: BTreeSet<String> =
+                entries.iter().map(|e| e.status().to_string()).collect();
+            let shown: BTreeSet<String> = row[1].split(", ").map(str::to_owned).collect();
+            assert_eq!(shown, statuses, "{}", row[0]);
+            for entry in &entries {
+                let description = entry.description().to_string().replace('|', "\\|");
+                assert!(row[2].contains(&description), "{}: {description}", row[0]);
+                for member in entry.members() {
+                    assert!(
+                        row[3].contains(&format!("`{member}`")),
+                        "{}: {member}",
+                        row[0]
+                    );
+                }
+            }
+        }
+    }
+
+    /// Every error the API's operations return is in the catalogue.
+    #[test]
+    fn the_catalogue_holds_the_api_errors() {
+        let store = super::api::Store::default();
+        let errors = [
+            store.get("cert_missing").unwrap_err(),
+            store.get("cert_other").unwrap_err(),
+            store.renew("cert_example").unwrap_err(),
+            store.chain("cert_example").unwrap_err(),
+            super::api::account(None).unwrap_err(),
+        ];
+        for error in errors {
+            let error = ExampleApiError::Api(error);
+            assert!(ExampleApiError::CATALOGUE
+                .iter()
+                .any(|entry| entry.code() == error.code() && entry.status() == error.status()));
+        }
     }
 }

@@ -28,7 +28,6 @@ struct Certificate {
 
 /// The members the issue endpoint documents for its `plan_limit` error.
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct PlanLimit {
     plan: String,
     max_validity_days: u32,
@@ -127,6 +126,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     for (method, path, body) in [
+        ("GET", "/certificates?limit=ten", None),
+        ("GET", "/certificates/%FF", None),
         ("POST", "/certificates", Some(r#"{"domain": "#)),
         (
             "POST",

@@ -36,20 +36,66 @@ use crate::CertifierError;
 /// assert_eq!(first.docs(), "No certificate with that id.");
 /// ```
 ///
-/// A transparent variant contributes the entries of its field's type, so that type must
-/// implement `ErrorCatalogue` too. Derived types do; a type that implements
-/// [`CertifierError`] by hand implements this trait beside it, listing its entries or
-/// answering [`Catalogue::OPEN`]. Trait objects (`dyn CertifierError`, also behind
-/// `Box`, `Arc` or `&`) can hold any error, so their catalogue is
-/// [open](Catalogue::is_complete).
+/// A transparent variant contributes the entries of its field's type. Derived types
+/// implement this trait; a field type that implements [`CertifierError`] by hand and not
+/// this trait contributes no entries and makes the catalogue
+/// [open](Catalogue::is_complete), since its errors cannot be listed. A type that
+/// implements `CertifierError` by hand may implement this trait beside it to list its
+/// entries. Trait objects (`dyn CertifierError`, also behind `Box`, `Arc` or `&`) can hold
+/// any error, so their catalogue is open.
+///
+/// A transparent field whose type names a type parameter is the exception: the choice
+/// cannot wait for the parameter, so the derived `ErrorCatalogue` impl requires the
+/// field type to implement `ErrorCatalogue`. For a hand-written error type used there,
+/// add `impl ErrorCatalogue for MyError { const CATALOGUE: Catalogue = Catalogue::OPEN; }`.
+///
+/// ```
+/// use std::fmt;
+///
+/// use certifier_error::{CertifierError, ErrorCatalogue};
+///
+/// /// A hand-written error: `CertifierError` only.
+/// #[derive(Debug)]
+/// struct Upstream;
+///
+/// impl fmt::Display for Upstream {
+///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///         f.write_str("The upstream service failed.")
+///     }
+/// }
+///
+/// impl std::error::Error for Upstream {}
+///
+/// impl CertifierError for Upstream {
+///     fn status(&self) -> u16 {
+///         502
+///     }
+///     fn code(&self) -> &str {
+///         "internal_server_error"
+///     }
+/// }
+///
+/// #[derive(Debug, CertifierError)]
+/// enum ApiError {
+///     #[certifier(code = "not_found")]
+///     NotFound,
+///     #[certifier(transparent)]
+///     Upstream(Upstream),
+/// }
+///
+/// assert_eq!(ApiError::CATALOGUE.len(), 1);
+/// assert!(!ApiError::CATALOGUE.is_complete());
+/// ```
 ///
 /// A type that holds itself through a transparent variant (`Nested(Box<Self>)`) has no
 /// finite catalogue: the compiler reports a cycle when evaluating the constant.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no error catalogue",
-    label = "a transparent field needs an `ErrorCatalogue`",
-    note = "derive `CertifierError` for `{Self}`, or implement `ErrorCatalogue` beside its \
-            hand-written `CertifierError` impl"
+    label = "`{Self}` does not implement `ErrorCatalogue`",
+    note = "derive `CertifierError` for `{Self}`, or, beside its hand-written `CertifierError` \
+            impl, add `impl certifier_error::ErrorCatalogue for {Self} {{ const CATALOGUE: \
+            certifier_error::catalogue::Catalogue = \
+            certifier_error::catalogue::Catalogue::OPEN; }}`"
 )]
 pub trait ErrorCatalogue {
     /// The type's catalogue, in variant order; a transparent variant's entries sit where
@@ -89,6 +135,88 @@ open_catalogue!(
     dyn CertifierError + Send + '_,
     dyn CertifierError + Send + Sync + '_
 );
+
+/// Finds the catalogue of a transparent field's type, or [`Catalogue::OPEN`] when the type
+/// implements `CertifierError` by hand without `ErrorCatalogue`. Named by generated code;
+/// not public API.
+///
+/// Autoref specialisation, resolved by type alone so that it works in a `const`: the
+/// derive writes `pick(|| (&&Probe::<T>::NEW).kind())`. Method resolution picks
+/// [`ViaCatalogue`](__probe::ViaCatalogue) (kind `Listed<T>`) when `T: ErrorCatalogue`
+/// and [`ViaNothing`](__probe::ViaNothing) (kind `Unlisted`) otherwise;
+/// [`pick`](__probe::pick) reads the chosen kind's constant without calling the closure,
+/// which is only there to name the kind's type. A `const` cannot call a trait method on
+/// stable Rust, so the closure is type-checked but never run. For a field type that names
+/// a type parameter the choice would be made once, for the parameter, where the impl is
+/// written (always `Unlisted`), so the derive bounds such a type by `ErrorCatalogue`
+/// instead.
+#[doc(hidden)]
+pub mod __probe {
+    use core::marker::PhantomData;
+
+    use super::{Catalogue, ErrorCatalogue};
+
+    /// Carries the field type; only its type matters.
+    pub struct Probe<T: ?Sized>(PhantomData<T>);
+
+    impl<T: ?Sized> Probe<T> {
+        /// The probe.
+        pub const NEW: Self = Probe(PhantomData);
+    }
+
+    /// The catalogue the probe found.
+    pub trait Kind {
+        /// The field type's catalogue, or [`Catalogue::OPEN`].
+        const CATALOGUE: Catalogue;
+    }
+
+    /// The field type has a catalogue.
+    pub struct Listed<T: ?Sized>(PhantomData<T>);
+
+    /// The field type has none: its errors cannot be listed.
+    pub struct Unlisted;
+
+    impl<T: ErrorCatalogue + ?Sized> Kind for Listed<T> {
+        const CATALOGUE: Catalogue = T::CATALOGUE;
+    }
+
+    impl Kind for Unlisted {
+        const CATALOGUE: Catalogue = Catalogue::OPEN;
+    }
+
+    /// Chosen when the field type implements `ErrorCatalogue`.
+    pub trait ViaCatalogue {
+        /// The field type's kind.
+        type Kind;
+        /// Names the kind; never called.
+        fn kind(&self) -> Self::Kind;
+    }
+
+    impl<T: ErrorCatalogue + ?Sized> ViaCatalogue for &Probe<T> {
+        type Kind = Listed<T>;
+        fn kind(&self) -> Listed<T> {
+            Listed(PhantomData)
+        }
+    }
+
+    /// The fallback, for a type without a catalogue.
+    pub trait ViaNothing {
+        /// Names the kind; never called.
+        fn kind(&self) -> Unlisted;
+    }
+
+    impl<T: ?Sized> ViaNothing for Probe<T> {
+        fn kind(&self) -> Unlisted {
+            Unlisted
+        }
+    }
+
+    /// The catalogue of the kind `kind` returns; `kind` is not called.
+    pub const fn pick<K: Kind, F: FnOnce() -> K>(kind: F) -> Catalogue {
+        core::mem::forget(kind);
+        K::CATALOGUE
+    }
+}
 
 /// The entries of one type's catalogue, built at compile time.
 ///
@@ -571,9 +699,10 @@ impl Entry {
         self.docs
     }
 
-    /// The description of the tables: the doc comment's text on one line (runs of white
-    /// space, line breaks included, become one space), or the message where there is no
-    /// doc comment.
+    /// The description of the tables: the doc comment's first paragraph (its summary, as
+    /// rustdoc takes it) on one line (runs of white space, line breaks included, become
+    /// one space, and intra-doc links lose their brackets), or the message where there is
+    /// no doc comment.
     ///
     /// ```
     /// use certifier_error::{CertifierError, ErrorCatalogue};
@@ -581,7 +710,9 @@ impl Entry {
     /// #[derive(Debug, CertifierError)]
     /// enum ApiError {
     ///     /// The certificate
-    ///     /// is gone.
+    ///     /// is [`gone`](https://example.com/gone).
+    ///     ///
+    ///     /// Certificates are kept for [`ApiError`]'s lifetime.
     ///     #[certifier(code = "not_found")]
     ///     Gone,
     ///     #[certifier(code = "conflict", message = "Try again.")]
@@ -590,7 +721,10 @@ impl Entry {
     ///
     /// let descriptions: Vec<String> =
     ///     ApiError::CATALOGUE.iter().map(|e| e.description().to_string()).collect();
-    /// assert_eq!(descriptions, ["The certificate is gone.", "Try again."]);
+    /// assert_eq!(
+    ///     descriptions,
+    ///     ["The certificate is [`gone`](https://example.com/gone).", "Try again."],
+    /// );
     /// ```
     pub fn description(&self) -> impl Display + 'static {
         Description(*self)
@@ -656,19 +790,63 @@ impl Display for Description {
         let text = if entry.docs.trim().is_empty() {
             entry.message
         } else {
-            entry.docs
+            summary(entry.docs)
         };
         // One line, for a table cell.
         let mut words = text.split_whitespace();
         if let Some(first) = words.next() {
-            f.write_str(first)?;
+            write_unlinked(f, first)?;
         }
         for word in words {
             f.write_char(' ')?;
-            f.write_str(word)?;
+            write_unlinked(f, word)?;
         }
         Ok(())
     }
+}
+
+/// The first paragraph of a doc comment, as rustdoc takes it for a summary: up to the
+/// first blank line or code fence.
+fn summary(docs: &str) -> &str {
+    let mut end = 0;
+    for line in docs.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with("```") {
+            break;
+        }
+        end += line.len();
+    }
+    &docs[..end]
+}
+
+/// Writes `word` with intra-doc links (`[`Name`]`, `[text][target]`) reduced to their
+/// text; inline links (`[text](url)`) are kept.
+fn write_unlinked(f: &mut fmt::Formatter<'_>, word: &str) -> fmt::Result {
+    let mut rest = word;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(']') else {
+            break;
+        };
+        let (before, text) = (&rest[..open], &after[..close]);
+        let tail = &after[close + 1..];
+        if tail.starts_with('(') || text.is_empty() {
+            // An inline link, kept; its target follows as plain text.
+            f.write_str(&rest[..open + close + 2])?;
+            rest = tail;
+            continue;
+        }
+        f.write_str(before)?;
+        f.write_str(text)?;
+        rest = tail;
+        // `[text][target]`: the target goes too.
+        if let Some(target) = rest.strip_prefix('[') {
+            if let Some(end) = target.find(']') {
+                rest = &target[end + 1..];
+            }
+        }
+    }
+    f.write_str(rest)
 }
 
 /// A documentation link: a `doc_url` template with each `{code}` replaced by the code,

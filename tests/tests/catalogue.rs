@@ -132,10 +132,8 @@ fn entries_follow_the_variants() {
     assert_eq!(missing.status(), 404);
     assert_eq!(missing.message(), "Certificate {id:?} is {{gone}}.");
     assert_eq!(missing.docs(), "Nothing here.\n\nSecond paragraph.");
-    assert_eq!(
-        missing.description().to_string(),
-        "Nothing here. Second paragraph."
-    );
+    // The description is the summary: the first paragraph.
+    assert_eq!(missing.description().to_string(), "Nothing here.");
     assert_eq!(missing.members(), [] as [&str; 0]);
     assert_eq!(missing.variant(), "Plain::Missing");
     assert!(missing.doc_url().is_none());
@@ -327,7 +325,7 @@ fn markdown_has_one_row_per_code() {
         table,
         "| code | HTTP status | description | extra members |\n\
          |---|---|---|---|\n\
-         | `not_found` | 404 | Nothing here. Second paragraph. | |\n\
+         | `not_found` | 404 | Nothing here. | |\n\
          | `rate_limited` | 429 | Too many requests; please slow down and try again later. | `retryAfter`, `limit_name` |\n\
          | [`unauthorized`](https://auth.example.com/unauthorized) | 401 | No token. | |\n\
          | [`forbidden`](https://auth.example.com/forbidden) | 403 | Not yours: {0}. | |\n\
@@ -405,6 +403,129 @@ mod hygiene {
         #[certifier(transparent)]
         Inner(E),
     }
+
+    /// A non-generic transparent field goes through the catalogue probe.
+    #[derive(Debug, CertifierError)]
+    pub enum Concrete {
+        #[certifier(transparent)]
+        Standard(::certifier_error::StandardError),
+        #[certifier(transparent)]
+        HandWritten(super::HandWritten),
+    }
+}
+
+/// A hand-written `CertifierError` without an `ErrorCatalogue`.
+#[derive(Debug)]
+struct HandWritten;
+
+impl std::fmt::Display for HandWritten {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("The upstream service failed.")
+    }
+}
+
+impl std::error::Error for HandWritten {}
+
+impl CertifierError for HandWritten {
+    fn status(&self) -> u16 {
+        502
+    }
+    fn code(&self) -> &str {
+        "internal_server_error"
+    }
+}
+
+/// The same, with a catalogue listing its one error.
+#[derive(Debug)]
+struct HandListed;
+
+impl std::fmt::Display for HandListed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("The upstream service failed.")
+    }
+}
+
+impl std::error::Error for HandListed {}
+
+impl CertifierError for HandListed {
+    fn status(&self) -> u16 {
+        502
+    }
+    fn code(&self) -> &str {
+        "internal_server_error"
+    }
+}
+
+impl ErrorCatalogue for HandListed {
+    const CATALOGUE: Catalogue = Catalogue::EMPTY;
+}
+
+#[derive(Debug, CertifierError)]
+enum OverHandWritten {
+    #[certifier(code = "conflict")]
+    Conflict,
+    #[certifier(transparent)]
+    Upstream(HandWritten),
+    #[certifier(transparent)]
+    Listed(HandListed),
+}
+
+#[derive(Debug, CertifierError)]
+enum Documented {
+    /// Needs [`StandardError`] and a
+    /// [link](https://example.com) [`Code`][Code], [not closed.
+    ///
+    /// ```
+    /// assert!(true);
+    /// ```
+    #[certifier(code = "conflict")]
+    Busy,
+    /// One line
+    /// ```text
+    /// a fence right after
+    /// ```
+    #[certifier(code = "forbidden")]
+    Fenced,
+}
+
+#[test]
+fn a_description_is_the_summary_without_intra_doc_links() {
+    let descriptions: Vec<String> = Documented::CATALOGUE
+        .iter()
+        .map(|entry| entry.description().to_string())
+        .collect();
+    assert_eq!(
+        descriptions,
+        [
+            "Needs `StandardError` and a [link](https://example.com) `Code`, [not closed.",
+            "One line",
+        ]
+    );
+    assert!(Documented::CATALOGUE
+        .get(0)
+        .unwrap()
+        .docs()
+        .contains("assert!(true);"));
+}
+
+#[test]
+fn a_hand_written_transparent_field_needs_no_catalogue() {
+    // No `ErrorCatalogue` for `HandWritten`: its errors cannot be listed, so the
+    // catalogue is open, and still holds the type's own entries.
+    const { assert!(!OverHandWritten::CATALOGUE.is_complete()) };
+    assert_eq!(codes(OverHandWritten::CATALOGUE), ["conflict"]);
+    assert_eq!(OverHandWritten::Upstream(HandWritten).status(), 502);
+    // A field type with a catalogue of its own is asked for it, not taken as open.
+    #[derive(Debug, CertifierError)]
+    enum OverListed {
+        #[certifier(transparent)]
+        Listed(HandListed),
+    }
+    assert!(OverListed::CATALOGUE.is_complete());
+    assert!(OverListed::CATALOGUE.is_empty());
+    let concrete = hygiene::Concrete::CATALOGUE;
+    assert_eq!(concrete.len(), 12);
+    assert!(!concrete.is_complete());
 }
 
 #[test]

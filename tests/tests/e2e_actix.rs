@@ -11,30 +11,137 @@ use std::net::SocketAddr;
 use std::sync::mpsc;
 
 use actix_web::{web, App, HttpServer};
+use certifier_error::actix_web::{path_config, query_config, require_version, CertifierVersion};
+use certifier_error::server::SupportedVersions;
+use http_body_util::Full;
 
-/// Runs the app on its own thread and actix system; returns its address.
-fn serve() -> SocketAddr {
+use actix_app::api;
+
+/// Runs the app `configure` builds on its own thread and actix system; returns its
+/// address.
+fn serve_with<F>(configure: F) -> SocketAddr
+where
+    F: Fn(&mut web::ServiceConfig) + Clone + Send + 'static,
+{
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
-            let store = web::Data::new(actix_app::api::Store::default());
-            let server = HttpServer::new(move || {
-                let store = store.clone();
-                App::new().configure(|config| actix_app::configure(config, store))
-            })
-            .workers(1)
-            .bind(("127.0.0.1", 0))
-            .unwrap();
+            let server = HttpServer::new(move || App::new().configure(configure.clone()))
+                .workers(1)
+                .bind(("127.0.0.1", 0))
+                .unwrap();
             sender.send(server.addrs()[0]).unwrap();
             server.run().await
         })
     });
-    receiver.recv().unwrap()
+    receiver
+        .recv_timeout(e2e::TIMEOUT)
+        .expect("the server did not start in time")
+}
+
+fn serve() -> SocketAddr {
+    let store = web::Data::new(api::Store::default());
+    serve_with(move |config| actix_app::configure(config, store.clone()))
 }
 
 #[tokio::test]
 async fn every_code_answers_in_the_envelope() {
-    e2e::check_all(serve()).await;
+    e2e::check_all(serve(), e2e::Framework::Actix).await;
+}
+
+#[test]
+fn the_banner_lists_every_case() {
+    e2e::check_banner("actix-web");
+}
+
+async fn get(address: SocketAddr, path: &str, version: Option<&str>) -> (u16, String) {
+    let mut request = hyper::Request::get(format!("http://{address}{path}"));
+    if let Some(version) = version {
+        request = request.header("Certifier-Version", version);
+    }
+    let answer = e2e::exchange(path, request.body(Full::default()).unwrap()).await;
+    if answer.status >= 400 {
+        assert_eq!(answer.headers["content-type"], "application/json", "{path}");
+    }
+    (
+        answer.status,
+        String::from_utf8(answer.body.to_vec()).unwrap(),
+    )
+}
+
+const NOT_FOUND: &str =
+    r#"{"error":{"code":"not_found","message":"The requested resource does not exist."}}"#;
+
+/// A typed path parameter that the segment cannot hold names no resource; a query
+/// string that does not fit is a bad request.
+#[tokio::test]
+async fn path_and_query_rejections_answer_in_the_envelope() {
+    #[derive(serde::Deserialize)]
+    struct Page {
+        #[allow(dead_code)]
+        size: u8,
+    }
+    let address = serve_with(|config| {
+        config
+            .app_data(path_config())
+            .app_data(query_config())
+            .route(
+                "/items/{id}",
+                web::get().to(|id: web::Path<u32>| async move { id.to_string() }),
+            )
+            .route(
+                "/pages",
+                web::get().to(|page: web::Query<Page>| async move { page.size.to_string() }),
+            );
+    });
+    for path in ["/items/seven", "/items/99999999999"] {
+        assert_eq!(
+            get(address, path, None).await,
+            (404, NOT_FOUND.into()),
+            "{path}"
+        );
+    }
+    assert_eq!(get(address, "/pages?size=300", None).await.0, 400);
+    let (status, body) = get(address, "/pages", None).await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        body,
+        r#"{"error":{"code":"bad_request","message":"The query string could not be understood.","detail":"missing field `size`"}}"#
+    );
+}
+
+async fn versioned(version: CertifierVersion) -> String {
+    version.0
+}
+
+/// The middleware carries its versions; the extractor sees them. Without the
+/// middleware and without versions in the app data, the extractor accepts nothing.
+#[tokio::test]
+async fn the_version_middleware_carries_its_versions() {
+    let address = serve_with(|config| {
+        config
+            .service(
+                web::scope("/checked")
+                    .wrap(require_version(SupportedVersions::new([api::VERSION])))
+                    .route("", web::get().to(versioned)),
+            )
+            .route("/unchecked", web::get().to(versioned));
+    });
+    assert_eq!(
+        get(address, "/checked", Some(api::VERSION)).await,
+        (200, api::VERSION.into())
+    );
+    let (status, body) = get(address, "/checked", Some("1999-01-01")).await;
+    assert_eq!(status, 400);
+    assert!(body.contains(r#""code":"invalid_version""#), "{body}");
+    let (status, body) = get(address, "/checked", None).await;
+    assert_eq!(status, 400);
+    assert!(body.contains(r#""code":"missing_version""#), "{body}");
+    for version in [Some(api::VERSION), Some("1999-01-01"), None] {
+        let (status, body) = get(address, "/unchecked", version).await;
+        assert_eq!(status, 500, "{version:?}: {body}");
+        assert!(body.contains(r#""code":"internal_server_error""#), "{body}");
+    }
 }
 
 /// A generic derived type answers as well, headers included, through its inner error.

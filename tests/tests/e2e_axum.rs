@@ -9,42 +9,188 @@ mod axum_app;
 
 use std::net::SocketAddr;
 
-async fn serve() -> SocketAddr {
+use axum::routing::get;
+use axum::{Extension, Router};
+use certifier_error::axum::{require_version, CertifierVersion};
+use certifier_error::server::SupportedVersions;
+use http_body_util::Full;
+use hyper::body::Bytes;
+
+use axum_app::api;
+
+async fn serve_router(router: Router) -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, axum_app::router()).await.unwrap() });
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
     address
+}
+
+async fn serve() -> SocketAddr {
+    serve_router(axum_app::router()).await
 }
 
 #[tokio::test]
 async fn every_code_answers_in_the_envelope() {
-    e2e::check_all(serve().await).await;
+    e2e::check_all(serve().await, e2e::Framework::Axum).await;
+}
+
+#[test]
+fn the_banner_lists_every_case() {
+    e2e::check_banner("axum");
 }
 
 #[tokio::test]
 async fn a_body_too_large_is_a_bad_request() {
     let address = serve().await;
-    let client: hyper_util::client::legacy::Client<_, http_body_util::Full<hyper::body::Bytes>> =
-        hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
-            .build_http();
     // axum's default limit is 2 MiB.
     let big = format!(r#"{{"domain": "{}"}}"#, "a".repeat(3 << 20));
     let request = hyper::Request::post(format!("http://{address}/certificates"))
         .header("Certifier-Version", "2024-06-01")
         .header("Content-Type", "application/json")
-        .body(http_body_util::Full::new(hyper::body::Bytes::from(big)))
+        .body(Full::new(Bytes::from(big)))
         .unwrap();
-    let response = client.request(request).await.unwrap();
-    let status = response.status().as_u16();
-    let body = http_body_util::BodyExt::collect(response.into_body())
-        .await
-        .unwrap()
-        .to_bytes();
-    assert_eq!(status, 400);
+    let answer = e2e::exchange("body too large", request).await;
+    assert_eq!(answer.status, 400);
     assert_eq!(
-        &body[..],
+        &answer.body[..],
         br#"{"error":{"code":"bad_request","message":"The request body is too large."}}"#
     );
+}
+
+/// A server that accepts the connection and never answers fails the test rather than
+/// hanging it.
+#[tokio::test]
+#[should_panic(expected = "hung: no answer within")]
+async fn a_hung_server_fails_the_test() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let (_connection, _) = listener.accept().await.unwrap();
+        std::future::pending::<()>().await;
+    });
+    let request = hyper::Request::get(format!("http://{address}/"))
+        .body(Full::default())
+        .unwrap();
+    e2e::exchange_within(std::time::Duration::from_millis(200), "hung", request).await;
+}
+
+/// A typed path parameter that the segment cannot hold names no resource.
+#[tokio::test]
+async fn a_path_segment_of_the_wrong_type_is_not_found() {
+    use certifier_error::axum::Path;
+
+    let router = Router::new().route(
+        "/items/{id}",
+        get(|Path(id): Path<u32>| async move { id.to_string() }),
+    );
+    let address = serve_router(router).await;
+    for path in ["/items/seven", "/items/%FF", "/items/99999999999"] {
+        let request = hyper::Request::get(format!("http://{address}{path}"))
+            .body(Full::default())
+            .unwrap();
+        let answer = e2e::exchange(path, request).await;
+        assert_eq!(answer.status, 404, "{path}");
+        assert_eq!(answer.headers["content-type"], "application/json", "{path}");
+        assert_eq!(
+            &answer.body[..],
+            br#"{"error":{"code":"not_found","message":"The requested resource does not exist."}}"#,
+            "{path}"
+        );
+    }
+}
+
+/// A route whose parameters do not fit the extractor is the server's fault.
+#[tokio::test]
+async fn a_path_extractor_that_does_not_fit_the_route_is_a_server_error() {
+    use certifier_error::axum::Path;
+
+    let router = Router::new().route(
+        "/items/{id}",
+        get(|Path((a, b)): Path<(String, String)>| async move { a + &b }),
+    );
+    let address = serve_router(router).await;
+    let request = hyper::Request::get(format!("http://{address}/items/1"))
+        .body(Full::default())
+        .unwrap();
+    let answer = e2e::exchange("two parameters", request).await;
+    assert_eq!(answer.status, 500);
+    assert_eq!(
+        &answer.body[..],
+        br#"{"error":{"code":"internal_server_error","message":"Something went wrong on our side; please try again later."}}"#
+    );
+}
+
+/// Sends `GET /` with `version` (none if `None`); returns the status and body.
+async fn get_root(address: SocketAddr, version: Option<&str>) -> (u16, String) {
+    let mut request = hyper::Request::get(format!("http://{address}/"));
+    if let Some(version) = version {
+        request = request.header("Certifier-Version", version);
+    }
+    let answer = e2e::exchange("GET /", request.body(Full::default()).unwrap()).await;
+    let body = String::from_utf8(answer.body.to_vec()).unwrap();
+    (answer.status, body)
+}
+
+#[derive(Clone)]
+struct Marker;
+
+async fn versioned(CertifierVersion(version): CertifierVersion) -> String {
+    version
+}
+
+/// The layer carries its versions: whichever order the router's layers are written
+/// in, only a supported version gets through, and the handler sees it.
+#[tokio::test]
+async fn the_version_layer_works_in_either_order() {
+    let versions = || require_version(SupportedVersions::new([api::VERSION]));
+    let inner_first = Router::new()
+        .route("/", get(versioned))
+        .route_layer(versions())
+        .layer(Extension(Marker));
+    let outer_first = Router::new()
+        .route("/", get(versioned))
+        .layer(Extension(Marker))
+        .route_layer(versions());
+    for router in [inner_first, outer_first] {
+        let address = serve_router(router).await;
+        assert_eq!(
+            get_root(address, Some(api::VERSION)).await,
+            (200, api::VERSION.into())
+        );
+        let (status, body) = get_root(address, Some("1999-01-01")).await;
+        assert_eq!(status, 400);
+        assert!(body.contains(r#""code":"invalid_version""#), "{body}");
+        let (status, body) = get_root(address, None).await;
+        assert_eq!(status, 400);
+        assert!(body.contains(r#""code":"missing_version""#), "{body}");
+    }
+}
+
+/// `from_extractor` with the versions in an `Extension`: in the right order the check
+/// works; in the wrong order the versions are missing, and the check answers 500
+/// rather than accepting every version.
+#[tokio::test]
+async fn an_extractor_without_versions_accepts_nothing() {
+    let extractor = || axum::middleware::from_extractor::<CertifierVersion>();
+    let versions = || Extension(SupportedVersions::new([api::VERSION]));
+    let right = Router::new()
+        .route("/", get(versioned))
+        .route_layer(extractor())
+        .layer(versions());
+    let address = serve_router(right).await;
+    assert_eq!(get_root(address, Some(api::VERSION)).await.0, 200);
+    assert_eq!(get_root(address, Some("1999-01-01")).await.0, 400);
+
+    let wrong = Router::new()
+        .route("/", get(versioned))
+        .layer(versions())
+        .route_layer(extractor());
+    let address = serve_router(wrong).await;
+    for version in [Some(api::VERSION), Some("1999-01-01"), None] {
+        let (status, body) = get_root(address, version).await;
+        assert_eq!(status, 500, "{version:?}: {body}");
+        assert!(body.contains(r#""code":"internal_server_error""#), "{body}");
+    }
 }
 
 /// A generic derived type answers as well, headers included, through its inner error.

@@ -174,6 +174,60 @@ fn a_value_that_cannot_be_a_header_is_left_out() {
     assert_eq!(parts.status, 409);
 }
 
+/// A hand-written error, free to name any header and any status.
+#[derive(Debug)]
+struct HandWritten(u16);
+
+impl Display for HandWritten {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Hand-written.")
+    }
+}
+
+impl std::error::Error for HandWritten {}
+
+impl serde::Serialize for HandWritten {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str("hand-written")
+    }
+}
+
+impl CertifierError for HandWritten {
+    fn status(&self) -> u16 {
+        self.0
+    }
+
+    fn code(&self) -> &str {
+        "hand_written"
+    }
+
+    fn headers(&self, visit: &mut dyn FnMut(&'static str, &dyn Display)) {
+        visit("Bad Name", &1);
+        visit("", &2);
+        visit("X-Good", &3);
+    }
+}
+
+#[test]
+fn a_name_that_cannot_be_a_header_is_left_out() {
+    let parts = response_parts(&HandWritten(418));
+    assert_eq!(parts.status, 418);
+    assert_eq!(parts.headers, [("X-Good", "3".to_owned())]);
+}
+
+#[test]
+fn a_status_that_is_not_http_answers_500() {
+    for status in [0, 99, 1000, u16::MAX] {
+        let parts = response_parts(&HandWritten(status));
+        assert_eq!(parts.status, 500, "{status}");
+        assert!(parts.headers.is_empty());
+        assert_eq!(
+            parts.body,
+            serde_json::to_vec(&StandardError::InternalServerError).unwrap()
+        );
+    }
+}
+
 #[no_implicit_prelude]
 mod hygiene {
     #[derive(::std::fmt::Debug, ::certifier_error::CertifierError)]

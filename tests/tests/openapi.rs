@@ -1,11 +1,18 @@
 //! The OpenAPI document (feature `utoipa`) and the JSON Schemas (feature `schemars`) of
-//! derived types, checked against their catalogues.
+//! derived types, checked against their catalogues; and the OpenAPI document of the axum
+//! example's API, checked against its catalogue and against the bodies its server sends.
 
 // The error types exist to be described, not constructed.
 #![allow(dead_code)]
 
+/// The example API, shared by the server examples: its error type, `ApiError`, and the
+/// requests of its end-to-end cases with the exact bodies its servers answer.
+#[path = "../../runtime/examples/support/api.rs"]
+mod api;
+
 use std::collections::{BTreeMap, BTreeSet};
 
+use certifier_error::server::{JsonRejection, PathRejection, QueryRejection, VersionError};
 use certifier_error::{CertifierError, ErrorCatalogue, ErrorEnvelope, StandardError};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -141,14 +148,34 @@ fn check_against_catalogue<T: ErrorCatalogue>(
         .collect();
     assert_eq!(documented, statuses, "one response per status, no other");
     for entry in catalogue {
+        // The example has the shape of the body: the envelope's members and every
+        // extension member, none other.
+        let mut expected: BTreeSet<&str> = ["code", "message"].into();
+        if entry.doc_url().is_some() {
+            expected.insert("doc_url");
+        }
+        expected.extend(entry.members());
         let listed = &examples[&entry.status().to_string()];
         let example = listed
             .iter()
             .find(|value| {
+                let shown: BTreeSet<&str> = value["error"]
+                    .as_object()
+                    .unwrap()
+                    .keys()
+                    .map(String::as_str)
+                    .collect();
                 value["error"]["code"] == entry.code()
-                    && value["error"]["message"] == entry.message()
+                    && value["error"]["message"] == shown_message(entry.message())
+                    && shown == expected
             })
-            .unwrap_or_else(|| panic!("no example for {} under {}", entry.code(), entry.status()));
+            .unwrap_or_else(|| {
+                panic!(
+                    "no example for {} under {} with members {expected:?}",
+                    entry.code(),
+                    entry.status()
+                )
+            });
         match entry.doc_url() {
             Some(url) => assert_eq!(example["error"]["doc_url"], url.to_string()),
             None => assert!(example["error"].get("doc_url").is_none()),
@@ -158,7 +185,24 @@ fn check_against_catalogue<T: ErrorCatalogue>(
         assert_eq!(decoded.error.code.as_str(), entry.code());
     }
     let count: usize = examples.values().map(Vec::len).sum();
-    assert_eq!(count, catalogue.len(), "one example per entry");
+    let mut distinct: Vec<_> = Vec::new();
+    for entry in catalogue {
+        if !distinct.contains(&entry) {
+            distinct.push(entry);
+        }
+    }
+    assert_eq!(count, distinct.len(), "one example per distinct entry");
+}
+
+/// The message an example shows: the message as sent when the template has no
+/// placeholder (brace escapes undone), else the template itself.
+fn shown_message(template: &str) -> String {
+    let unescaped = template.replace("{{", "").replace("}}", "");
+    if unescaped.contains('{') || unescaped.contains('}') {
+        template.to_owned()
+    } else {
+        template.replace("{{", "{").replace("}}", "}")
+    }
 }
 
 #[test]
@@ -194,7 +238,66 @@ fn responses_describe_their_codes() {
     let RefOr::T(example) = &content.examples["plan_limit"] else {
         panic!("inline example expected");
     };
-    assert_eq!(example.description, "Extension members: `maxCertificates`.");
+    assert_eq!(
+        example.description,
+        "`message` is the template: each `{…}` is filled in from the error. \
+         Extension members (placeholder values): `maxCertificates`."
+    );
+    // A message with placeholders is shown as its template, and the description says so;
+    // the member's placeholder comes from its type's schema.
+    let value = example.value.as_ref().unwrap();
+    assert_eq!(
+        value,
+        &json!({"error": {
+            "code": "plan_limit",
+            "message": "The {plan} plan is full.",
+            "doc_url": "https://docs.example.com/errors/plan_limit",
+            "maxCertificates": 0,
+        }})
+    );
+    assert_eq!(example.summary, "The plan allows no more certificates.");
+    let RefOr::T(payment_required) = &content.examples["payment_required"] else {
+        panic!("inline example expected");
+    };
+    assert_eq!(payment_required.description, "");
+    let RefOr::T(validation) = &responses["400"] else {
+        panic!("inline response expected");
+    };
+    let RefOr::T(example) = &validation.content["application/json"].examples
+        ["validation_error (IssueError::Validation)"]
+    else {
+        panic!("inline example expected");
+    };
+    assert_eq!(
+        example.description,
+        "`message` is the template: each `{…}` is filled in from the error. \
+         Extension members (placeholder values): `fieldErrors`."
+    );
+    // `Vec<FieldError>` has no schema: `null`.
+    assert_eq!(
+        example.value.as_ref().unwrap()["error"]["fieldErrors"],
+        Value::Null
+    );
+    let RefOr::T(slow) = &responses["429"] else {
+        panic!("inline response expected");
+    };
+    let RefOr::T(example) =
+        &slow.content["application/json"].examples["rate_limited (IssueError::RateLimited)"]
+    else {
+        panic!("inline example expected");
+    };
+    // The standard message, without placeholders, is shown as sent; an `Option` member
+    // is shown with its inner type's placeholder.
+    assert_eq!(
+        example.value.as_ref().unwrap(),
+        &json!({"error": {
+            "code": "rate_limited",
+            "message": StandardError::RateLimited.to_string(),
+            "doc_url": "https://docs.example.com/errors/rate_limited",
+            "retryAfter": 0,
+            "bucket": "",
+        }})
+    );
     let schema = serde_json::to_value(content.schema.as_ref().unwrap()).unwrap();
     assert_eq!(schema["required"], json!(["error"]));
     assert_eq!(
@@ -316,4 +419,384 @@ fn an_envelope_matches_its_schema_members() {
             assert!(value.is_string());
         }
     }
+}
+
+/// What every route of the axum example's router (`runtime/examples/support/axum_app.rs`)
+/// can answer with, whatever its handler: the `VersionError` of the `require_version`
+/// route layer, and `500` for a `Json` response that cannot be written.
+#[derive(Debug, CertifierError)]
+enum EveryRoute {
+    #[certifier(transparent)]
+    Version(VersionError),
+    /// A response body that cannot be written as JSON.
+    #[certifier(code = "internal_server_error")]
+    Unserialisable,
+}
+
+/// `GET /certificates`: a `Query` that may not fit.
+#[derive(Debug, CertifierError)]
+enum ListError {
+    #[certifier(transparent)]
+    Route(EveryRoute),
+    #[certifier(transparent)]
+    Query(QueryRejection),
+}
+
+/// `POST /certificates`: a `Json` body, and the handler's `ApiError`.
+#[derive(Debug, CertifierError)]
+enum IssueRouteError {
+    #[certifier(transparent)]
+    Route(EveryRoute),
+    #[certifier(transparent)]
+    Body(JsonRejection),
+    #[certifier(transparent)]
+    Api(api::ApiError),
+}
+
+/// `/certificates/{id}` and below: a `Path`, and the handler's `ApiError`.
+#[derive(Debug, CertifierError)]
+enum ByIdError {
+    #[certifier(transparent)]
+    Route(EveryRoute),
+    #[certifier(transparent)]
+    Path(PathRejection),
+    #[certifier(transparent)]
+    Api(api::ApiError),
+}
+
+/// `GET /account`: the handler's `ApiError`.
+#[derive(Debug, CertifierError)]
+enum AccountError {
+    #[certifier(transparent)]
+    Route(EveryRoute),
+    #[certifier(transparent)]
+    Api(api::ApiError),
+}
+
+mod example_api {
+    use super::{AccountError, ByIdError, IssueRouteError, ListError};
+
+    /// Lists the certificates.
+    #[utoipa::path(
+        get,
+        path = "/certificates",
+        params(("limit" = Option<u32>, Query, description = "At most this many")),
+        responses((status = 200, description = "The certificates"), ListError)
+    )]
+    pub fn list() {}
+
+    /// Issues a certificate.
+    #[utoipa::path(
+        post,
+        path = "/certificates",
+        responses((status = 200, description = "The issued certificate"), IssueRouteError)
+    )]
+    pub fn issue() {}
+
+    /// One certificate.
+    #[utoipa::path(
+        get,
+        path = "/certificates/{id}",
+        params(("id" = String, Path)),
+        responses((status = 200, description = "The certificate"), ByIdError)
+    )]
+    pub fn show() {}
+
+    /// Renews a certificate.
+    #[utoipa::path(
+        post,
+        path = "/certificates/{id}/renew",
+        params(("id" = String, Path)),
+        responses((status = 200, description = "The renewed certificate"), ByIdError)
+    )]
+    pub fn renew() {}
+
+    /// A certificate's chain.
+    #[utoipa::path(
+        get,
+        path = "/certificates/{id}/chain",
+        params(("id" = String, Path)),
+        responses((status = 200, description = "The chain"), ByIdError)
+    )]
+    pub fn chain() {}
+
+    /// The caller's account.
+    #[utoipa::path(
+        get,
+        path = "/account",
+        responses((status = 200, description = "The account"), AccountError)
+    )]
+    pub fn account() {}
+}
+
+/// The example API, one operation per route of the axum example's router.
+#[derive(OpenApi)]
+#[openapi(
+    paths(
+        example_api::list,
+        example_api::issue,
+        example_api::show,
+        example_api::renew,
+        example_api::chain,
+        example_api::account,
+    ),
+    components(schemas(ErrorEnvelope))
+)]
+struct ExampleApi;
+
+/// `(method, path template, error type's catalogue)` of every operation.
+fn example_operations() -> Vec<(
+    &'static str,
+    &'static str,
+    certifier_error::catalogue::Catalogue,
+)> {
+    vec![
+        ("GET", "/certificates", ListError::CATALOGUE),
+        ("POST", "/certificates", IssueRouteError::CATALOGUE),
+        ("GET", "/certificates/{id}", ByIdError::CATALOGUE),
+        ("POST", "/certificates/{id}/renew", ByIdError::CATALOGUE),
+        ("GET", "/certificates/{id}/chain", ByIdError::CATALOGUE),
+        ("GET", "/account", AccountError::CATALOGUE),
+    ]
+}
+
+/// The document, written out and parsed back with utoipa's types, which must give it
+/// back unchanged.
+fn example_document() -> Document {
+    let text = ExampleApi::openapi().to_pretty_json().unwrap();
+    let parsed: Document = serde_json::from_str(&text).unwrap();
+    let again: Value = serde_json::from_str(&parsed.to_pretty_json().unwrap()).unwrap();
+    assert_eq!(again, serde_json::from_str::<Value>(&text).unwrap());
+    parsed
+}
+
+/// Whether `message` is `template` with each placeholder filled in.
+fn fills(template: &str, message: &str) -> bool {
+    // The literal pieces between placeholders, in order.
+    let mut pieces = vec![String::new()];
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                pieces.last_mut().unwrap().push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                pieces.last_mut().unwrap().push('}');
+            }
+            '{' => {
+                for c in chars.by_ref() {
+                    if c == '}' {
+                        break;
+                    }
+                }
+                pieces.push(String::new());
+            }
+            c => pieces.last_mut().unwrap().push(c),
+        }
+    }
+    let (first, last) = (&pieces[0], pieces.last().unwrap());
+    if pieces.len() == 1 {
+        return message == first;
+    }
+    let Some(mut rest) = message.strip_prefix(first.as_str()) else {
+        return false;
+    };
+    for piece in &pieces[1..pieces.len() - 1] {
+        match rest.find(piece.as_str()) {
+            Some(at) => rest = &rest[at + piece.len()..],
+            None => return false,
+        }
+    }
+    rest.ends_with(last.as_str())
+}
+
+#[test]
+fn placeholders_are_matched() {
+    assert!(fills(
+        "No certificate has the id `{0}`.",
+        "No certificate has the id `x`."
+    ));
+    assert!(fills("A {{literal}}.", "A {literal}."));
+    assert!(fills("{a} and {b}", "1 and 2"));
+    assert!(!fills(
+        "No certificate has the id `{0}`.",
+        "No certificate `x`."
+    ));
+    assert!(!fills("Fixed.", "Fixed!"));
+}
+
+#[test]
+fn the_example_api_document_lists_every_error_of_its_types() {
+    let document = example_document();
+    assert_eq!(document.paths.paths.len(), 5);
+    for (method, path, catalogue) in example_operations() {
+        let examples = examples_of(&document, path, method == "GET");
+        // Each catalogue is complete: the document can list everything.
+        assert!(catalogue.is_complete());
+        let statuses: BTreeSet<String> = catalogue
+            .iter()
+            .map(|entry| entry.status().to_string())
+            .collect();
+        let documented: BTreeSet<String> = examples
+            .keys()
+            .filter(|status| *status != "200")
+            .cloned()
+            .collect();
+        assert_eq!(documented, statuses, "{method} {path}");
+        for entry in catalogue {
+            let code = entry.code();
+            assert!(
+                examples[&entry.status().to_string()]
+                    .iter()
+                    .any(|value| value["error"]["code"] == code),
+                "{method} {path}: {code} under {}",
+                entry.status()
+            );
+        }
+        let count: usize = examples.values().map(Vec::len).sum();
+        assert_eq!(
+            count,
+            catalogue.len(),
+            "{method} {path}: one example per entry"
+        );
+    }
+    check_against_catalogue::<ListError>(&examples_of(&document, "/certificates", true), &["200"]);
+    check_against_catalogue::<ByIdError>(
+        &examples_of(&document, "/certificates/{id}/renew", false),
+        &["200"],
+    );
+    check_against_catalogue::<AccountError>(&examples_of(&document, "/account", true), &["200"]);
+    check_against_catalogue::<IssueRouteError>(
+        &examples_of(&document, "/certificates", false),
+        &["200"],
+    );
+
+    // Every standard code, and the API's own, is documented somewhere.
+    let mut codes = BTreeSet::new();
+    for (method, path, _) in example_operations() {
+        for values in examples_of(&document, path, method == "GET").values() {
+            codes.extend(
+                values
+                    .iter()
+                    .map(|value| value["error"]["code"].to_string()),
+            );
+        }
+    }
+    for standard in StandardError::ALL {
+        assert!(
+            codes.contains(&format!("\"{}\"", standard.code())),
+            "{} is not documented",
+            standard.code()
+        );
+    }
+    assert!(codes.contains("\"plan_limit\""));
+    // The framework's errors are there, with their members.
+    let issue = examples_of(&document, "/certificates", false);
+    let missing = issue["400"]
+        .iter()
+        .find(|value| value["error"]["code"] == "missing_version")
+        .unwrap();
+    assert!(missing["error"].get("supported_versions").is_some());
+    let shape = issue["400"]
+        .iter()
+        .find(|value| value["error"].get("detail").is_some())
+        .unwrap();
+    assert_eq!(shape["error"]["code"], "validation_error");
+    assert_eq!(shape["error"]["detail"], "");
+}
+
+/// Each error the example's router really sends (the bodies the `e2e_axum` test checks)
+/// is documented for its operation: same status and code, the same members, and a
+/// message that fills in the documented template.
+#[test]
+fn the_example_api_document_matches_the_bodies_sent() {
+    let document = example_document();
+    let operations = example_operations();
+    let mut checked = 0;
+    for case in api::CASES {
+        let Some(code) = case.code else {
+            continue;
+        };
+        let path = case.path.split('?').next().unwrap();
+        let operation = operations.iter().find(|(method, template, _)| {
+            *method == case.method && {
+                let (a, b): (Vec<&str>, Vec<&str>) =
+                    (template.split('/').collect(), path.split('/').collect());
+                a.len() == b.len() && a.iter().zip(&b).all(|(t, p)| t == p || t.starts_with('{'))
+            }
+        });
+        let Some((method, template, _)) = operation else {
+            // No operation: the router's `not_found` fallback.
+            assert_eq!((case.status, code), (404, "not_found"), "{}", case.name);
+            continue;
+        };
+        let sent: Value = serde_json::from_str(case.expected_body).unwrap();
+        let sent = sent["error"].as_object().unwrap();
+        let members: BTreeSet<&String> = sent.keys().collect();
+        let examples = examples_of(&document, template, *method == "GET");
+        let listed = examples
+            .get(&case.status.to_string())
+            .unwrap_or_else(|| panic!("{}: status {} undocumented", case.name, case.status));
+        let found = listed.iter().any(|value| {
+            let error = value["error"].as_object().unwrap();
+            error["code"] == code
+                && error.keys().collect::<BTreeSet<_>>() == members
+                && fills(
+                    error["message"].as_str().unwrap(),
+                    sent["message"].as_str().unwrap(),
+                )
+        });
+        assert!(
+            found,
+            "{}: no example matches {}",
+            case.name, case.expected_body
+        );
+        checked += 1;
+    }
+    assert!(checked >= 15, "{checked} bodies checked");
+}
+
+/// Two error types in one `responses(..)` keep one response per status: for a status both
+/// answer, utoipa keeps the later type's response alone. An enum of transparent variants
+/// documents both.
+#[test]
+fn several_error_types_are_joined_by_a_transparent_enum() {
+    #[utoipa::path(get, path = "/a", responses(AccountError, JsonRejection))]
+    fn listed_apart() {}
+
+    #[derive(Debug, CertifierError)]
+    enum Joined {
+        #[certifier(transparent)]
+        Account(AccountError),
+        #[certifier(transparent)]
+        Body(JsonRejection),
+        #[certifier(transparent)]
+        Again(VersionError),
+    }
+
+    #[utoipa::path(get, path = "/b", responses(Joined))]
+    fn joined() {}
+
+    #[derive(OpenApi)]
+    #[openapi(paths(listed_apart, joined))]
+    struct Both;
+
+    let document = Both::openapi();
+    let apart = examples_of(&document, "/a", true);
+    let joined = examples_of(&document, "/b", true);
+    // Both answer 400: listed apart, `JsonRejection`'s response replaces
+    // `AccountError`'s, whose `missing_version` is lost.
+    let codes = |examples: &[Value]| -> BTreeSet<String> {
+        examples
+            .iter()
+            .map(|value| value["error"]["code"].to_string())
+            .collect()
+    };
+    assert!(!codes(&apart["400"]).contains("\"missing_version\""));
+    assert!(codes(&joined["400"]).contains("\"missing_version\""));
+    assert!(codes(&joined["400"]).contains("\"invalid_json\""));
+    // `VersionError`, reached twice, is listed once.
+    check_against_catalogue::<Joined>(&joined, &[]);
 }

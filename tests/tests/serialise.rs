@@ -802,7 +802,9 @@ fn flattened_members_cannot_repeat_an_extension_or_doc_url() {
         };
         let problem = serde_json::to_string(&error).expect_err("a member was written twice");
         assert!(
-            problem.to_string().contains(&format!("cannot be named `{name}`")),
+            problem
+                .to_string()
+                .contains(&format!("cannot be named `{name}`")),
             "{problem}"
         );
         let mut out = Vec::new();

@@ -1,64 +1,48 @@
 //! The certificate API served with actix-web: the app's configuration, shared by the
 //! `actix_server` example and the end-to-end tests.
 
-use actix_web::middleware::from_fn;
 use actix_web::{web, HttpRequest, HttpResponse};
-use certifier_error::actix_web::{json_config, not_found, require_version};
+use certifier_error::actix_web::{
+    json_config, not_found, path_config, query_config, require_version,
+};
 use certifier_error::server::SupportedVersions;
 
 #[path = "api.rs"]
 pub mod api;
 
-use self::api::{ApiError, IssueRequest, Store};
+use self::api::{ApiError, IssueRequest, ListQuery, Store};
 
 /// Registers the API on an `App`, with its store: every route checks
-/// `Certifier-Version`, `web::Json` rejections are Certifier errors, and unknown routes
-/// and methods answer `not_found`.
+/// `Certifier-Version`; `web::Json`, `web::Path` and `web::Query` rejections are
+/// Certifier errors; unknown routes and methods answer `not_found`.
 ///
 /// The version check wraps each resource rather than the app, so that a request for
 /// an unknown route answers `not_found` whatever its headers.
 pub fn configure(config: &mut web::ServiceConfig, store: web::Data<Store>) {
+    let versioned = |path: &str| {
+        web::resource(path)
+            .default_service(web::to(not_found))
+            .wrap(require_version(SupportedVersions::new([api::VERSION])))
+    };
     config
         .app_data(store)
-        .app_data(SupportedVersions::new([api::VERSION]))
         .app_data(json_config())
+        .app_data(path_config())
+        .app_data(query_config())
         .service(
-            web::resource("/certificates")
+            versioned("/certificates")
                 .route(web::get().to(list))
-                .route(web::post().to(issue))
-                .default_service(web::to(not_found))
-                .wrap(from_fn(require_version)),
+                .route(web::post().to(issue)),
         )
-        .service(
-            web::resource("/certificates/{id}")
-                .route(web::get().to(show))
-                .default_service(web::to(not_found))
-                .wrap(from_fn(require_version)),
-        )
-        .service(
-            web::resource("/certificates/{id}/renew")
-                .route(web::post().to(renew))
-                .default_service(web::to(not_found))
-                .wrap(from_fn(require_version)),
-        )
-        .service(
-            web::resource("/certificates/{id}/chain")
-                .route(web::get().to(chain))
-                .default_service(web::to(not_found))
-                .wrap(from_fn(require_version)),
-        )
-        .service(
-            web::resource("/account")
-                .route(web::get().to(account))
-                .default_service(web::to(not_found))
-                .wrap(from_fn(require_version)),
-        )
+        .service(versioned("/certificates/{id}").route(web::get().to(show)))
+        .service(versioned("/certificates/{id}/renew").route(web::post().to(renew)))
+        .service(versioned("/certificates/{id}/chain").route(web::get().to(chain)))
+        .service(versioned("/account").route(web::get().to(account)))
         .default_service(web::to(not_found));
 }
 
-async fn list(store: web::Data<Store>, request: HttpRequest) -> Result<HttpResponse, ApiError> {
-    let query = Some(request.query_string()).filter(|query| !query.is_empty());
-    Ok(HttpResponse::Ok().json(store.list(query)?))
+async fn list(store: web::Data<Store>, query: web::Query<ListQuery>) -> HttpResponse {
+    HttpResponse::Ok().json(store.list(query.into_inner()))
 }
 
 async fn issue(

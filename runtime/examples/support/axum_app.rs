@@ -3,21 +3,22 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::routing::{get, post};
-use axum::{Extension, Router};
-use certifier_error::axum::{not_found, CertifierVersion, Json};
+use axum::Router;
+use certifier_error::axum::{not_found, require_version, Json, Path, Query};
 use certifier_error::server::SupportedVersions;
 
 #[path = "api.rs"]
 pub mod api;
 
-use self::api::{Account, ApiError, Certificate, IssueRequest, Store};
+use self::api::{Account, ApiError, Certificate, IssueRequest, ListQuery, Store};
 
 type Shared = State<Arc<Store>>;
 
-/// Every route checks `Certifier-Version`; unknown routes and methods answer
+/// Every route checks `Certifier-Version`; path parameters, query strings and JSON
+/// bodies that do not fit answer in the envelope; unknown routes and methods answer
 /// `not_found`.
 pub fn router() -> Router {
     Router::new()
@@ -26,18 +27,14 @@ pub fn router() -> Router {
         .route("/certificates/{id}/renew", post(renew))
         .route("/certificates/{id}/chain", get(chain))
         .route("/account", get(account))
-        .route_layer(axum::middleware::from_extractor::<CertifierVersion>())
-        .layer(Extension(SupportedVersions::new([api::VERSION])))
+        .route_layer(require_version(SupportedVersions::new([api::VERSION])))
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
         .with_state(Arc::new(Store::default()))
 }
 
-async fn list(
-    State(store): Shared,
-    RawQuery(query): RawQuery,
-) -> Result<Json<Vec<Certificate>>, ApiError> {
-    store.list(query.as_deref()).map(Json)
+async fn list(State(store): Shared, Query(query): Query<ListQuery>) -> Json<Vec<Certificate>> {
+    Json(store.list(query))
 }
 
 async fn issue(

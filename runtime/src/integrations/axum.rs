@@ -8,13 +8,17 @@
 //!
 //! The framework's own failures answer in the envelope too:
 //!
-//! - [`CertifierVersion`] checks the `Certifier-Version` request header against the
-//!   [`SupportedVersions`] in the request's extensions (`missing_version`,
-//!   `invalid_version`); enforce it for a whole router with
-//!   `route_layer(axum::middleware::from_extractor::<CertifierVersion>())`.
+//! - [`require_version`] is a layer, carrying its own [`SupportedVersions`], that
+//!   checks the `Certifier-Version` request header of every route it wraps
+//!   (`missing_version`, `invalid_version`). Because the layer holds the versions, no
+//!   order of layers can lose them. [`CertifierVersion`] gives a handler the version.
 //! - [`Json`] reads a JSON body; a body that is not JSON answers `invalid_json`, JSON
 //!   of the wrong shape `validation_error` (see [`JsonRejection`]). As a return value
 //!   it writes JSON.
+//! - [`Path`] reads path parameters: a segment the parameter type cannot hold names no
+//!   resource and answers `not_found` (see [`PathRejection`]).
+//! - [`Query`] reads the query string: one that does not fit answers `bad_request`
+//!   (see [`QueryRejection`]).
 //! - [`not_found`] answers an unknown route, or a known path with another method, with
 //!   `not_found`.
 //!
@@ -22,10 +26,9 @@
 //! [`response_parts`](crate::server::response_parts)).
 //!
 //! ```no_run
-//! use axum::extract::Path;
 //! use axum::routing::{get, post};
-//! use axum::{Extension, Router};
-//! use certifier_error::axum::{not_found, CertifierVersion, Json};
+//! use axum::Router;
+//! use certifier_error::axum::{not_found, require_version, Json, Path, Query};
 //! use certifier_error::server::SupportedVersions;
 //! use certifier_error::CertifierError;
 //!
@@ -45,8 +48,17 @@
 //!     domain: String,
 //! }
 //!
+//! #[derive(serde::Deserialize)]
+//! struct List {
+//!     limit: Option<usize>,
+//! }
+//!
 //! async fn show(Path(id): Path<String>) -> Result<String, ApiError> {
 //!     Err(ApiError::UnknownCertificate(id))
+//! }
+//!
+//! async fn list(Query(list): Query<List>) -> Json<Vec<String>> {
+//!     Json(Vec::with_capacity(list.limit.unwrap_or(0)))
 //! }
 //!
 //! async fn issue(Json(request): Json<Issue>) -> Result<Json<String>, ApiError> {
@@ -56,9 +68,8 @@
 //! # async fn serve() {
 //! let app = Router::new()
 //!     .route("/certificates/{id}", get(show))
-//!     .route("/certificates", post(issue))
-//!     .route_layer(axum::middleware::from_extractor::<CertifierVersion>())
-//!     .layer(Extension(SupportedVersions::new(["2024-06-01"])))
+//!     .route("/certificates", get(list).post(issue))
+//!     .route_layer(require_version(SupportedVersions::new(["2024-06-01"])))
 //!     .fallback(not_found)
 //!     .method_not_allowed_fallback(not_found);
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await.unwrap();
@@ -66,8 +77,13 @@
 //! # }
 //! ```
 
+use alloc::boxed::Box;
 use alloc::string::String;
+use alloc::vec::Vec;
 use core::error::Error;
+use core::future::{ready, Future};
+use core::pin::Pin;
+use core::task::{Context, Poll};
 
 use ::axum::body::{Body, Bytes};
 use ::axum::extract::{FromRequest, FromRequestParts, Request};
@@ -78,8 +94,11 @@ use http::StatusCode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use super::server::{respond, Adapter};
+use super::version::check_configured;
 use crate::server::{
-    decode_json, response_parts, JsonRejection, SupportedVersions, VersionError, VERSION_HEADER,
+    decode_json, decode_query, JsonRejection, PathRejection, QueryRejection, SupportedVersions,
+    VersionError, VERSION_HEADER,
 };
 use crate::{CertifierError, StandardError};
 
@@ -98,38 +117,123 @@ pub fn into_response<T>(error: &T) -> Response
 where
     T: CertifierError + Serialize + Error + ?Sized,
 {
-    let parts = response_parts(error);
-    let mut response = Response::new(Body::from(parts.body));
-    *response.status_mut() =
-        StatusCode::from_u16(parts.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let headers = response.headers_mut();
-    headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static(crate::server::CONTENT_TYPE),
-    );
-    for (name, value) in parts.headers {
+    respond(error)
+}
+
+impl Adapter for Response {
+    fn start(status: u16, body: Vec<u8>) -> Self {
+        let mut response = Response::new(Body::from(body));
+        // `status` is valid: `response_parts` checked it.
+        *response.status_mut() =
+            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        response.headers_mut().insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static(crate::server::CONTENT_TYPE),
+        );
+        response
+    }
+
+    fn append(&mut self, name: &'static str, value: String) {
+        // Both are valid: `response_parts` checked them.
         if let (Ok(name), Ok(value)) = (
             HeaderName::from_bytes(name.as_bytes()),
-            HeaderValue::from_str(&value),
+            HeaderValue::try_from(value),
         ) {
-            headers.append(name, value);
+            self.headers_mut().append(name, value);
         }
     }
-    response
 }
 
 #[doc(hidden)]
 pub use self::into_response as axum_response;
 
-/// The `Certifier-Version` the request names, checked against the
-/// [`SupportedVersions`] in the request's extensions ([`SupportedVersions::any`] when
-/// there are none). Rejects with [`VersionError`]: `missing_version` or
-/// `invalid_version`.
+/// A layer that answers `missing_version` or `invalid_version` before the handler
+/// runs, for every route it wraps, checking the `Certifier-Version` header against
+/// `versions`.
 ///
-/// Take it as a handler argument to check one route, or enforce it for every route of
-/// a router with `route_layer(axum::middleware::from_extractor::<CertifierVersion>())`;
-/// a `route_layer` leaves the fallback alone, so an unknown route still answers
-/// `not_found`.
+/// Add it with `Router::route_layer`, so that the fallback still answers unknown routes
+/// with `not_found` whatever their headers. The layer carries its versions, so its
+/// place among other layers does not matter; it also puts them, and the checked
+/// [`CertifierVersion`], in the request's extensions for the handler.
+///
+/// ```
+/// use axum::routing::get;
+/// use axum::Router;
+/// use certifier_error::axum::require_version;
+/// use certifier_error::server::SupportedVersions;
+///
+/// let app: Router = Router::new()
+///     .route("/", get(|| async { "ok" }))
+///     .route_layer(require_version(SupportedVersions::new(["2024-06-01"])));
+/// ```
+pub fn require_version(versions: SupportedVersions) -> RequireVersionLayer {
+    RequireVersionLayer { versions }
+}
+
+/// The layer [`require_version`] returns.
+#[derive(Debug, Clone)]
+pub struct RequireVersionLayer {
+    versions: SupportedVersions,
+}
+
+impl<S> tower_layer::Layer<S> for RequireVersionLayer {
+    type Service = RequireVersion<S>;
+
+    fn layer(&self, inner: S) -> RequireVersion<S> {
+        RequireVersion {
+            inner,
+            versions: self.versions.clone(),
+        }
+    }
+}
+
+/// The service [`RequireVersionLayer`] wraps around a route.
+#[derive(Debug, Clone)]
+pub struct RequireVersion<S> {
+    inner: S,
+    versions: SupportedVersions,
+}
+
+impl<S, B> tower_service::Service<http::Request<B>> for RequireVersion<S>
+where
+    S: tower_service::Service<http::Request<B>, Response = Response>,
+    S::Future: Send + 'static,
+    S::Error: Send + 'static,
+{
+    type Response = Response;
+    type Error = S::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, S::Error>> + Send>>;
+
+    fn poll_ready(&mut self, context: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(context)
+    }
+
+    fn call(&mut self, mut request: http::Request<B>) -> Self::Future {
+        let header = request
+            .headers()
+            .get(VERSION_HEADER)
+            .map(HeaderValue::as_bytes);
+        match self.versions.check(header) {
+            Ok(version) => {
+                let extensions = request.extensions_mut();
+                extensions.insert(self.versions.clone());
+                extensions.insert(CertifierVersion(version));
+                Box::pin(self.inner.call(request))
+            }
+            Err(error) => Box::pin(ready(Ok(into_response(&error)))),
+        }
+    }
+}
+
+/// The `Certifier-Version` the request names, checked against the
+/// [`SupportedVersions`] in the request's extensions, which [`require_version`] puts
+/// there. Rejects with [`VersionError`]: `missing_version` or `invalid_version`.
+///
+/// Without versions in the extensions (the extractor used on a route that
+/// [`require_version`] does not wrap, or `from_extractor` inside the layer that adds
+/// them) it accepts nothing: it answers `500 internal_server_error`
+/// ([`VersionError::Unconfigured`]) and, with the `tracing` feature, logs the mistake
+/// at error level.
 ///
 /// ```
 /// use axum::extract::FromRequestParts;
@@ -146,6 +250,15 @@ pub use self::into_response as axum_response;
 /// let (mut parts, ()) = request.into_parts();
 /// let error = CertifierVersion::from_request_parts(&mut parts, &()).await.unwrap_err();
 /// assert_eq!(error.code(), "invalid_version");
+///
+/// // No versions configured: a server error, never "any version goes".
+/// let request = http::Request::builder()
+///     .header("Certifier-Version", "2024-06-01")
+///     .body(())
+///     .unwrap();
+/// let (mut parts, ()) = request.into_parts();
+/// let error = CertifierVersion::from_request_parts(&mut parts, &()).await.unwrap_err();
+/// assert_eq!((error.status(), error.code()), (500, "internal_server_error"));
 /// # });
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,11 +269,90 @@ impl<S: Send + Sync> FromRequestParts<S> for CertifierVersion {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, VersionError> {
         let header = parts.headers.get(VERSION_HEADER).map(HeaderValue::as_bytes);
-        let version = match parts.extensions.get::<SupportedVersions>() {
-            Some(supported) => supported.check(header),
-            None => SupportedVersions::any().check(header),
-        }?;
-        Ok(CertifierVersion(version))
+        check_configured(parts.extensions.get::<SupportedVersions>(), header).map(CertifierVersion)
+    }
+}
+
+/// Path parameters, as axum's own `Path` reads them, with rejections that are
+/// Certifier errors: a segment that `T` cannot hold (not UTF-8, not a number where one
+/// is expected) answers `404 not_found`, a route that does not fit `T` `500` (see
+/// [`PathRejection`]).
+///
+/// ```
+/// use axum::body::Body;
+/// use axum::routing::get;
+/// use axum::Router;
+/// use certifier_error::axum::Path;
+/// use tower_service::Service;
+///
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let mut app: Router = Router::new()
+///     .route("/items/{id}", get(|Path(id): Path<u32>| async move { id.to_string() }));
+/// let request = http::Request::get("/items/seven").body(Body::empty()).unwrap();
+/// let response = app.call(request).await.unwrap();
+/// assert_eq!(response.status(), 404);
+/// assert_eq!(response.headers()["content-type"], "application/json");
+/// # });
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Path<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Path<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = PathRejection;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, PathRejection> {
+        match ::axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(::axum::extract::Path(value)) => Ok(Path(value)),
+            // axum sorts its rejections: 4xx for what the client sent, 5xx for a route
+            // that does not fit the extractor.
+            Err(rejection) if rejection.status().is_server_error() => {
+                Err(PathRejection::Route(Box::new(rejection)))
+            }
+            Err(rejection) => Err(PathRejection::Segment(Box::new(rejection))),
+        }
+    }
+}
+
+/// The query string, decoded into `T`; one that does not fit answers
+/// `400 bad_request` with a `detail` member (see [`QueryRejection`]). A request
+/// without a query string decodes from the empty string.
+///
+/// ```
+/// use axum::extract::FromRequestParts;
+/// use certifier_error::axum::Query;
+/// use certifier_error::CertifierError;
+///
+/// #[derive(Debug, serde::Deserialize)]
+/// struct List {
+///     limit: Option<u32>,
+/// }
+///
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let (mut parts, ()) = http::Request::get("/?limit=3").body(()).unwrap().into_parts();
+/// let Query(list) = Query::<List>::from_request_parts(&mut parts, &()).await.unwrap();
+/// assert_eq!(list.limit, Some(3));
+///
+/// let (mut parts, ()) = http::Request::get("/?limit=x").body(()).unwrap().into_parts();
+/// let error = Query::<List>::from_request_parts(&mut parts, &()).await.unwrap_err();
+/// assert_eq!(error.code(), "bad_request");
+/// # });
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Query<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Query<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = QueryRejection;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, QueryRejection> {
+        decode_query(parts.uri.query().unwrap_or_default()).map(Query)
     }
 }
 
@@ -245,10 +437,16 @@ impl<T: Serialize> IntoResponse for Json<T> {
                 );
                 response
             }
-            Err(_) => into_response(&StandardError::InternalServerError),
+            Err(failure) => into_response(&ResponseBodyError(failure)),
         }
     }
 }
+
+/// A response value that could not be written as JSON: the standard `500`, with the
+/// serde error as the `source()` so that the log shows it.
+#[derive(Debug, CertifierError)]
+#[certifier(code = "internal_server_error")]
+pub(crate) struct ResponseBodyError(#[source] pub(crate) serde_json::Error);
 
 /// Answers `404 not_found`: the fallback for unknown routes, and for known paths asked
 /// with a method they do not have.

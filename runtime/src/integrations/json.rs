@@ -13,8 +13,10 @@ use crate::CertifierError;
 ///
 /// A body that is not JSON answers `invalid_json`; JSON of the wrong shape (a missing
 /// member, a value of the wrong type) answers `validation_error` with serde's account of
-/// the problem, without its position, in a `detail` member. The serde error is kept as
-/// the `source()`, so logs show its line and column.
+/// the problem, without its position, in a `detail` member of at most
+/// [`DETAIL_LIMIT`](crate::server::DETAIL_LIMIT) characters (serde can quote the
+/// client's input verbatim). The serde error is kept as the `source()`, so logs show
+/// its line and column.
 ///
 /// ```
 /// use certifier_error::server::{decode_json, JsonRejection};
@@ -81,7 +83,7 @@ impl JsonRejection {
     pub fn from_serde(error: serde_json::Error) -> Self {
         match error.classify() {
             serde_json::error::Category::Data => JsonRejection::Validation {
-                detail: without_position(&error),
+                detail: super::params::bounded_detail(without_position(&error)),
                 source: error,
             },
             _ => JsonRejection::Syntax(error),
@@ -139,4 +141,31 @@ pub fn decode_json<T: DeserializeOwned>(
         return Err(JsonRejection::ContentType);
     }
     serde_json::from_slice(body).map_err(JsonRejection::from_serde)
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    use super::*;
+    use crate::server::DETAIL_LIMIT;
+
+    #[test]
+    fn a_validation_detail_is_bounded() {
+        // serde quotes a string of the wrong type verbatim: 2 MB of it here.
+        let mut body = Vec::from(*b"\"");
+        body.resize(2 << 20, b'a');
+        body.push(b'"');
+        let error = decode_json::<u32>(Some(b"application/json"), &body).unwrap_err();
+        let JsonRejection::Validation { detail, source } = &error else {
+            panic!("{error:?}");
+        };
+        assert!(detail.starts_with("invalid type: string \"aaa"), "{detail}");
+        assert_eq!(detail.chars().count(), DETAIL_LIMIT);
+        assert!(detail.ends_with('…'));
+        assert!(source.to_string().len() > 2 << 20);
+        let sent = String::from_utf8(serde_json::to_vec(&error).unwrap()).unwrap();
+        assert!(sent.len() < 2 * DETAIL_LIMIT + 200, "{}", sent.len());
+    }
 }

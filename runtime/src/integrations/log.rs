@@ -45,7 +45,20 @@ where
         target: "certifier_error",
         header = name,
         code = error.code(),
-        "header value is not valid in HTTP; header left out",
+        "header name or value is not valid in HTTP; header left out",
+    );
+}
+
+/// An error whose status is not a valid HTTP status.
+pub(crate) fn bad_status<T>(status: u16, error: &T)
+where
+    T: CertifierError + ?Sized,
+{
+    tracing::error!(
+        target: "certifier_error",
+        status,
+        code = error.code(),
+        "error status is not a valid HTTP status; answering 500 internal_server_error",
     );
 }
 
@@ -62,20 +75,29 @@ where
     );
 }
 
+/// The most causes [`Sources`] writes: a chain that loops (an error that is its own
+/// source, directly or not) must not hang the logging.
+const MAX_SOURCES: usize = 64;
+
 /// The `source()` chain, each cause's message joined by `: `; empty without causes.
+/// At most [`MAX_SOURCES`] causes, then `: …` if the chain goes on.
 struct Sources<'a>(Option<&'a (dyn Error + 'static)>);
 
 impl fmt::Display for Sources<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut next = self.0;
-        let mut first = true;
-        while let Some(cause) = next {
-            if !first {
+        for depth in 0..MAX_SOURCES {
+            let Some(cause) = next else {
+                return Ok(());
+            };
+            if depth > 0 {
                 f.write_str(": ")?;
             }
             fmt::Display::fmt(cause, f)?;
-            first = false;
             next = cause.source();
+        }
+        if next.is_some() {
+            f.write_str(": …")?;
         }
         Ok(())
     }
@@ -206,5 +228,61 @@ mod tests {
         let chain = Layer("pool", Some(Box::new(Layer("connect", None))));
         assert_eq!(Sources(Some(&chain)).to_string(), "pool: connect");
         assert_eq!(Sources(None).to_string(), "");
+    }
+
+    #[cfg(feature = "axum")]
+    #[test]
+    fn a_response_body_that_cannot_be_written_logs_the_serde_error() {
+        use ::axum::response::IntoResponse;
+
+        let events = Events::default();
+        let response = tracing::subscriber::with_default(Capture(events.clone()), || {
+            // JSON object keys must be strings: this map cannot be written.
+            let body = BTreeMap::from([((1_u8, 2_u8), 3_u8)]);
+            crate::axum::Json(body).into_response()
+        });
+        assert_eq!(response.status(), 500);
+        let events = events.lock().unwrap();
+        assert_eq!(events.len(), 1);
+        let (level, fields) = &events[0];
+        assert_eq!(*level, Level::ERROR);
+        assert_eq!(fields["status"], "500");
+        assert_eq!(fields["code"], "internal_server_error");
+        assert_eq!(fields["sources"], "key must be a string");
+    }
+
+    /// An error that is its own source.
+    #[derive(Debug)]
+    struct Loop;
+
+    impl std::fmt::Display for Loop {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("loop")
+        }
+    }
+
+    impl std::error::Error for Loop {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(self)
+        }
+    }
+
+    #[test]
+    fn a_looping_chain_is_cut() {
+        let text = Sources(Some(&Loop)).to_string();
+        let mut expected = vec!["loop"; super::MAX_SOURCES];
+        expected.push("…");
+        assert_eq!(text, expected.join(": "));
+    }
+
+    #[test]
+    fn a_chain_of_exactly_the_limit_is_whole() {
+        let mut chain = Layer("last", None);
+        for _ in 1..super::MAX_SOURCES {
+            chain = Layer("cause", Some(Box::new(chain)));
+        }
+        let text = Sources(Some(&chain)).to_string();
+        assert!(text.ends_with(": last"), "{text}");
+        assert_eq!(text.matches(": ").count(), super::MAX_SOURCES - 1);
     }
 }

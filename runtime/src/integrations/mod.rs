@@ -8,6 +8,7 @@ pub mod axum;
 mod json;
 #[cfg(feature = "tracing")]
 mod log;
+mod params;
 pub mod server;
 mod version;
 

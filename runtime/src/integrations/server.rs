@@ -5,6 +5,12 @@
 //! The `axum` and `actix_web` modules (features `axum` and `actix-web`) are thin
 //! adapters over these items; use them directly with another framework.
 //!
+//! The members the crate's own errors add to the envelope (`supported_versions`,
+//! `detail`) are snake_case, like the envelope's own `code` and `message` and the codes
+//! themselves. An API that names its own members in camelCase
+//! (`#[certifier(rename_all = "camelCase")]`) therefore mixes the two conventions in
+//! one envelope; an API that wants a single convention keeps snake_case throughout.
+//!
 //! ```
 //! use certifier_error::server::{response_parts, SupportedVersions, CONTENT_TYPE};
 //! use certifier_error::CertifierError;
@@ -39,6 +45,9 @@ use serde::Serialize;
 use crate::{CertifierError, StandardError};
 
 pub use super::json::{decode_json, is_json_content_type, JsonRejection};
+#[cfg(feature = "http")]
+pub use super::params::decode_query;
+pub use super::params::{PathRejection, QueryRejection, DETAIL_LIMIT};
 pub use super::version::{SupportedVersions, VersionError, VERSION_HEADER};
 
 /// The `content-type` of every error response: the envelope is JSON.
@@ -64,10 +73,12 @@ pub const CONTENT_TYPE: &str = "application/json";
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ResponseParts {
-    /// The HTTP status, from [`CertifierError::status`].
+    /// The HTTP status, from [`CertifierError::status`]; always a valid status code
+    /// (100 to 999): an error whose status is not one answers the standard `500`.
     pub status: u16,
     /// The headers from the error's `#[certifier(header = "...")]` fields, in field
-    /// order; a value that is not a valid header value is left out.
+    /// order; a header whose name or value is not valid in HTTP is left out, so every
+    /// pair here is valid.
     pub headers: Vec<(&'static str, String)>,
     /// The JSON envelope.
     pub body: Vec<u8>,
@@ -107,14 +118,20 @@ where
     let status = error.status();
     #[cfg(feature = "tracing")]
     super::log::response(status, error);
-    let body = match serde_json::to_vec(error) {
-        Ok(body) => body,
-        Err(failure) => return unserialisable(error, &failure),
-    };
+    if valid_status(status) != status {
+        #[cfg(feature = "tracing")]
+        super::log::bad_status(status, error);
+        return internal_server_error();
+    }
+    // The direct writer: the bytes of the derived `Serialize`, without serde's detour.
+    let mut body = Vec::with_capacity(256);
+    if let Err(failure) = error.write_json(&mut body) {
+        return unserialisable(error, &failure);
+    }
     let mut headers = Vec::new();
     error.headers(&mut |name, value| {
         let value = value.to_string();
-        if is_header_value(&value) {
+        if is_header_name(name) && is_header_value(&value) {
             headers.push((name, value));
         } else {
             #[cfg(feature = "tracing")]
@@ -137,12 +154,60 @@ where
     #[cfg(feature = "tracing")]
     super::log::unserialisable(error, failure);
     let _ = (error, failure);
+    internal_server_error()
+}
+
+/// The standard `500 internal_server_error` response.
+fn internal_server_error() -> ResponseParts {
     let fallback = StandardError::InternalServerError;
     ResponseParts {
         status: fallback.status(),
         headers: Vec::new(),
         body: serde_json::to_vec(&fallback).unwrap_or_default(),
     }
+}
+
+/// `status` if it is a valid HTTP status code (100 to 999), else 500. Every adapter's
+/// status comes through here.
+pub(crate) fn valid_status(status: u16) -> u16 {
+    if (100..=999).contains(&status) {
+        status
+    } else {
+        500
+    }
+}
+
+/// A framework's response type, as the shared [`respond`] fills it.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) trait Adapter {
+    /// A response with `status` (valid: see [`ResponseParts::status`]), the
+    /// [`CONTENT_TYPE`] header and `body`.
+    fn start(status: u16, body: Vec<u8>) -> Self;
+    /// Appends a header that [`response_parts`] has already found valid.
+    fn append(&mut self, name: &'static str, value: String);
+}
+
+/// The framework response for `error`: [`response_parts`], in the adapter's types.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn respond<R, T>(error: &T) -> R
+where
+    R: Adapter,
+    T: CertifierError + Serialize + Error + ?Sized,
+{
+    let parts = response_parts(error);
+    let mut response = R::start(parts.status, parts.body);
+    for (name, value) in parts.headers {
+        response.append(name, value);
+    }
+    response
+}
+
+/// Whether `name` is a header name: one or more token characters (RFC 9110).
+fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte))
 }
 
 /// Whether `value` can be sent as a header value: visible ASCII, spaces and tabs.
@@ -163,5 +228,23 @@ mod tests {
         assert!(is_header_value(""));
         assert!(!is_header_value("a\r\nSet-Cookie: x"));
         assert!(!is_header_value("caf\u{e9}"));
+    }
+
+    #[test]
+    fn header_names() {
+        assert!(is_header_name("Retry-After"));
+        assert!(is_header_name("X-RateLimit-Scope"));
+        assert!(!is_header_name(""));
+        assert!(!is_header_name("Bad Name"));
+        assert!(!is_header_name("a:b"));
+    }
+
+    #[test]
+    fn statuses() {
+        assert_eq!(valid_status(429), 429);
+        assert_eq!(valid_status(100), 100);
+        assert_eq!(valid_status(999), 999);
+        assert_eq!(valid_status(99), 500);
+        assert_eq!(valid_status(1000), 500);
     }
 }

@@ -126,6 +126,30 @@ impl SupportedVersions {
     }
 }
 
+/// Checks `header` against the versions a framework adapter found for the request;
+/// `None` means the service forgot to configure them. That is a programming error, not
+/// a reason to accept every version: it answers `500 internal_server_error`
+/// ([`VersionError::Unconfigured`]) and, with the `tracing` feature, logs at error level.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn check_configured(
+    configured: Option<&SupportedVersions>,
+    header: Option<&[u8]>,
+) -> Result<String, VersionError> {
+    match configured {
+        Some(versions) => versions.check(header),
+        None => {
+            #[cfg(feature = "tracing")]
+            tracing::error!(
+                target: "certifier_error",
+                "`CertifierVersion` found no `SupportedVersions` for this request: add the \
+                 version layer or middleware (`require_version`) around the route; \
+                 answering 500 internal_server_error",
+            );
+            Err(VersionError::Unconfigured)
+        }
+    }
+}
+
 /// [`SupportedVersions::any`].
 ///
 /// ```
@@ -144,7 +168,11 @@ fn is_well_formed(version: &str) -> bool {
 
 /// A request whose `Certifier-Version` header is missing or names no supported
 /// version. Both list the supported versions in a `supported_versions` member, unless
-/// any version is accepted.
+/// any version is accepted. Like every member the crate's own errors add, the name is
+/// snake_case, as the envelope's own `code` and `message` are.
+///
+/// [`Unconfigured`](VersionError::Unconfigured) is the server's fault, not the
+/// client's: the version check ran where no [`SupportedVersions`] were configured.
 ///
 /// ```
 /// use certifier_error::server::VersionError;
@@ -172,4 +200,10 @@ pub enum VersionError {
         #[certifier(extend)]
         supported_versions: Option<Vec<String>>,
     },
+    /// `500 internal_server_error`: the version check found no [`SupportedVersions`]
+    /// for the request (for example an extractor used without the layer that provides
+    /// them). Never accepts the request: a forgotten configuration must not let every
+    /// version through.
+    #[certifier(code = "internal_server_error")]
+    Unconfigured,
 }

@@ -10,6 +10,20 @@ mod schemars;
 #[cfg(feature = "utoipa")]
 mod utoipa;
 
+use core::marker::PhantomData;
+
+/// Finds a member type's schema, where it has one, by autoref specialisation: generated
+/// code calls `(&&Probe::<T>::NEW).schema_in(generator)` (feature `schemars`) or
+/// `(&&Probe::<T>::NEW).partial_schema()` (feature `utoipa`), which resolve to the
+/// schema when `T` has one and to `None` otherwise (including for a type parameter). So
+/// enabling a feature never requires a schema of a member's type.
+pub struct Probe<T: ?Sized>(PhantomData<T>);
+
+impl<T: ?Sized> Probe<T> {
+    /// The probe; only its type matters.
+    pub const NEW: Self = Probe(PhantomData);
+}
+
 /// What generated code names, re-exported by `crate::__private`.
 pub mod private {
     pub use crate::__certifier_openapi as openapi;
@@ -26,9 +40,13 @@ pub mod private {
         pub use alloc::borrow::Cow;
 
         #[cfg(feature = "schemars")]
-        pub use crate::openapi::schemars::{Members, Probe, ViaAnything, ViaJsonSchema};
+        pub use crate::openapi::schemars::{Members, ViaAnything, ViaJsonSchema};
         #[cfg(feature = "utoipa")]
-        pub use crate::openapi::utoipa::{responses, Responses};
+        pub use crate::openapi::utoipa::{
+            responses, NoIntoResponses, NoPartialSchema, Placeholders, Responses, ViaIntoResponses,
+            ViaPartialSchema,
+        };
+        pub use crate::openapi::Probe;
     }
 }
 
@@ -47,6 +65,8 @@ macro_rules! __certifier_openapi {
         $($runtime)*::__private::openapi_utoipa! {
             runtime = [$($runtime)*],
             impl [$($impl_generics)*] for [$($ty)*] where [$($where)*],
+            members = [$(($member, $member_ty),)*],
+            inner = [$($inner,)*],
         }
         $($runtime)*::__private::openapi_schemars! {
             runtime = [$($runtime)*],
@@ -66,7 +86,9 @@ macro_rules! __certifier_openapi_utoipa {
     ($($input:tt)*) => {};
 }
 
-/// The `utoipa` part of [`__certifier_openapi!`]: `IntoResponses` from the catalogue.
+/// The `utoipa` part of [`__certifier_openapi!`]: `IntoResponses` from the catalogue,
+/// with example values for the extension members: from the schemas of the type's own
+/// members, and from the examples of its transparent fields' types.
 #[cfg(feature = "utoipa")]
 #[doc(hidden)]
 #[macro_export]
@@ -74,6 +96,8 @@ macro_rules! __certifier_openapi_utoipa {
     (
         runtime = [$($runtime:tt)*],
         impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
+        members = [$(($member:literal, $member_ty:ty),)*],
+        inner = [$($inner:ty,)*],
     ) => {
         #[automatically_derived]
         impl $($impl_generics)* $($runtime)*::__private::utoipa::IntoResponses for $($ty)*
@@ -81,9 +105,23 @@ macro_rules! __certifier_openapi_utoipa {
             $($where)*
         {
             fn responses() -> $($runtime)*::__private::openapi_types::Responses {
-                $($runtime)*::__private::openapi_types::responses(
-                    <Self as $($runtime)*::ErrorCatalogue>::CATALOGUE,
-                )
+                #[allow(unused_imports)]
+                use $($runtime)*::__private::openapi_types::{
+                    self as __types, NoIntoResponses as _, NoPartialSchema as _,
+                    ViaIntoResponses as _, ViaPartialSchema as _,
+                };
+                #[allow(unused_mut)]
+                let mut __members = __types::Placeholders::new();
+                $(
+                    __members.member(
+                        $member,
+                        (&&__types::Probe::<$member_ty>::NEW).partial_schema(),
+                    );
+                )*
+                $(
+                    __members.inner((&&__types::Probe::<$inner>::NEW).inner_responses());
+                )*
+                __types::responses(<Self as $($runtime)*::ErrorCatalogue>::CATALOGUE, &__members)
             }
         }
     };

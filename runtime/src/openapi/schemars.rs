@@ -3,11 +3,11 @@
 use alloc::borrow::Cow;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use core::marker::PhantomData;
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Map, Value};
 
+use super::Probe;
 use crate::catalogue::Catalogue;
 use crate::{CertifierError, Code, ErrorEnvelope, ErrorObject, Extensions, StandardError};
 
@@ -136,18 +136,6 @@ impl<X: JsonSchema> JsonSchema for ErrorEnvelope<X> {
             "required": ["error"],
         })
     }
-}
-
-/// Finds a type's `JsonSchema`, where it has one, by autoref specialisation: generated
-/// code calls `(&&Probe::<T>::NEW).schema_in(generator)`, which resolves to
-/// [`ViaJsonSchema`] when `T: JsonSchema` and to [`ViaAnything`] otherwise (including
-/// for a type parameter). So enabling the feature never requires `JsonSchema` of a
-/// member's type.
-pub struct Probe<T: ?Sized>(PhantomData<T>);
-
-impl<T: ?Sized> Probe<T> {
-    /// The probe; only its type matters.
-    pub const NEW: Self = Probe(PhantomData);
 }
 
 /// The probe's choice for a type with a `JsonSchema`.

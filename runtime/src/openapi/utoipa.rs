@@ -8,10 +8,11 @@ use alloc::vec::Vec;
 use serde_json::{json, Map, Value};
 use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::response::{Response, ResponseBuilder};
-use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Schema, Type};
+use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Schema, SchemaType, Type};
 use utoipa::openapi::{ContentBuilder, RefOr};
-use utoipa::{PartialSchema, ToSchema};
+use utoipa::{IntoResponses, PartialSchema, ToSchema};
 
+use super::Probe;
 use crate::catalogue::{Catalogue, Entry};
 use crate::{CertifierError, Code, ErrorEnvelope, ErrorObject, Extensions, StandardError};
 
@@ -44,7 +45,7 @@ impl PartialSchema for Code {
 ///
 /// ```
 /// use certifier_error::Code;
-/// use utoipa::{PartialSchema, ToSchema};
+/// use utoipa::{IntoResponses, PartialSchema, ToSchema};
 ///
 /// assert_eq!(Code::name(), "ErrorCode");
 /// let schema = serde_json::to_value(Code::schema()).unwrap();
@@ -94,7 +95,7 @@ impl PartialSchema for ErrorObject<Extensions> {
 ///
 /// ```
 /// use certifier_error::ErrorObject;
-/// use utoipa::{PartialSchema, ToSchema};
+/// use utoipa::{IntoResponses, PartialSchema, ToSchema};
 ///
 /// assert_eq!(ErrorObject::name(), "ErrorObject");
 /// let schema = serde_json::to_value(ErrorObject::schema()).unwrap();
@@ -123,7 +124,7 @@ impl PartialSchema for ErrorEnvelope<Extensions> {
 ///
 /// ```
 /// use certifier_error::ErrorEnvelope;
-/// use utoipa::{PartialSchema, ToSchema};
+/// use utoipa::{IntoResponses, PartialSchema, ToSchema};
 ///
 /// assert_eq!(ErrorEnvelope::name(), "ErrorEnvelope");
 /// let schema = serde_json::to_value(ErrorEnvelope::schema()).unwrap();
@@ -135,16 +136,192 @@ impl ToSchema for ErrorEnvelope<Extensions> {
     }
 }
 
+/// Finds a member type's `utoipa` schema: see [`Probe`]. The choice for a type with one.
+pub trait ViaPartialSchema {
+    /// The type's schema.
+    fn partial_schema(&self) -> Option<RefOr<Schema>>;
+}
+
+impl<T: PartialSchema + ?Sized> ViaPartialSchema for &Probe<T> {
+    fn partial_schema(&self) -> Option<RefOr<Schema>> {
+        Some(T::schema())
+    }
+}
+
+/// The probe's fallback, for a type without a schema.
+pub trait NoPartialSchema {
+    /// `None`: no schema is known.
+    fn partial_schema(&self) -> Option<RefOr<Schema>>;
+}
+
+impl<T: ?Sized> NoPartialSchema for Probe<T> {
+    fn partial_schema(&self) -> Option<RefOr<Schema>> {
+        None
+    }
+}
+
+/// Finds a transparent field type's `IntoResponses`: see [`Probe`]. The choice for a type
+/// with one.
+pub trait ViaIntoResponses {
+    /// The type's responses.
+    fn inner_responses(&self) -> Option<Responses>;
+}
+
+impl<T: IntoResponses + ?Sized> ViaIntoResponses for &Probe<T> {
+    fn inner_responses(&self) -> Option<Responses> {
+        Some(T::responses())
+    }
+}
+
+/// The probe's fallback, for a type without responses.
+pub trait NoIntoResponses {
+    /// `None`: no responses are known.
+    fn inner_responses(&self) -> Option<Responses>;
+}
+
+impl<T: ?Sized> NoIntoResponses for Probe<T> {
+    fn inner_responses(&self) -> Option<Responses> {
+        None
+    }
+}
+
+/// The example values of a derived type's extension members: from the schemas of its own
+/// members, else from the examples of its transparent fields' types.
+pub struct Placeholders {
+    values: BTreeMap<&'static str, Value>,
+    inner: BTreeMap<String, Value>,
+}
+
+impl Placeholders {
+    /// No members yet.
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Placeholders {
+            values: BTreeMap::new(),
+            inner: BTreeMap::new(),
+        }
+    }
+
+    /// A member of one of the type's own variants; the first variant to name it decides.
+    pub fn member(&mut self, name: &'static str, schema: Option<RefOr<Schema>>) {
+        self.values
+            .entry(name)
+            .or_insert_with(|| placeholder(schema.as_ref()));
+    }
+
+    /// The members of a transparent variant's type, taken from its examples; the type's
+    /// own members and earlier variants win.
+    pub fn inner(&mut self, responses: Option<Responses>) {
+        let Some(responses) = responses else {
+            return;
+        };
+        for response in responses.values() {
+            let RefOr::T(response) = response else {
+                continue;
+            };
+            for content in response.content.values() {
+                for example in content.examples.values() {
+                    let RefOr::T(example) = example else {
+                        continue;
+                    };
+                    let members = example
+                        .value
+                        .as_ref()
+                        .and_then(|value| value.get("error"))
+                        .and_then(Value::as_object);
+                    for (name, value) in members.into_iter().flatten() {
+                        if matches!(name.as_str(), "code" | "message" | "doc_url") {
+                            continue;
+                        }
+                        match self.inner.get(name) {
+                            Some(known) if !known.is_null() => {}
+                            _ => {
+                                self.inner.insert(name.clone(), value.clone());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn get(&self, name: &str) -> Value {
+        match self.values.get(name) {
+            Some(value) if !value.is_null() => value.clone(),
+            _ => self.inner.get(name).cloned().unwrap_or(Value::Null),
+        }
+    }
+}
+
+/// An example value of a schema: its own example or default where it gives one, else the
+/// zero value of its type (`0`, `""`, `false`, `[]`, `{}`); `null` for a reference, a
+/// composite schema or an unknown type.
+fn placeholder(schema: Option<&RefOr<Schema>>) -> Value {
+    let Some(RefOr::T(schema)) = schema else {
+        return Value::Null;
+    };
+    match schema {
+        Schema::Array(_) => Value::Array(Vec::new()),
+        Schema::Object(object) => {
+            if let Some(value) = object.examples.first().or(object.example.as_ref()) {
+                return value.clone();
+            }
+            if let Some(value) = object.default.as_ref() {
+                return value.clone();
+            }
+            if let Some(value) = object
+                .enum_values
+                .as_ref()
+                .and_then(|values| values.first())
+            {
+                return value.clone();
+            }
+            let ty = match &object.schema_type {
+                SchemaType::Type(ty) => ty,
+                SchemaType::Array(types) => match types.iter().find(|ty| **ty != Type::Null) {
+                    Some(ty) => ty,
+                    None => return Value::Null,
+                },
+                SchemaType::AnyValue => return Value::Null,
+            };
+            match ty {
+                Type::String => Value::from(""),
+                Type::Integer | Type::Number => Value::from(0),
+                Type::Boolean => Value::from(false),
+                Type::Array => Value::Array(Vec::new()),
+                Type::Object => Value::Object(Map::new()),
+                _ => Value::Null,
+            }
+        }
+        _ => Value::Null,
+    }
+}
+
 /// The responses of a catalogue: one per status, each with the envelope schema and one
-/// example per entry; a `default` response where the catalogue is open.
+/// example per distinct entry; a `default` response where the catalogue is open.
 ///
-/// An example's message is the entry's message template, placeholders included; its
-/// extension members are listed in the example's description (their values depend on
-/// the request).
-pub fn responses(catalogue: Catalogue) -> Responses {
+/// An example is the envelope of its entry, members in the order they are sent: `code`,
+/// `message`, `doc_url` where the type sets one, then every extension member.
+///
+/// - `message` is the message as sent when it has no placeholders, and otherwise the
+///   template itself (`"Certificate {id} does not exist."`), which the example's
+///   description says.
+/// - An extension member's value is a placeholder: the example or default of its type's
+///   `utoipa` schema, else that type's zero value (`0`, `""`, `false`, `[]`, `{}`), else
+///   `null` (a type without a schema, a type parameter, a member of a transparent
+///   variant's type). Every member is shown, `Option` ones included, though those are
+///   left out of a body when `None`; the example's description lists the members.
+/// - The order is kept in the serialised document only when `serde_json`'s
+///   `preserve_order` feature is enabled; without it, `serde_json` sorts the members of
+///   every JSON object, and the order carries no meaning in JSON.
+pub fn responses(catalogue: Catalogue, placeholders: &Placeholders) -> Responses {
     let mut by_status: BTreeMap<u16, Vec<Entry>> = BTreeMap::new();
     for entry in catalogue.iter() {
-        by_status.entry(entry.status()).or_default().push(entry);
+        let entries = by_status.entry(entry.status()).or_default();
+        // A type reached through two transparent paths is listed once.
+        if !entries.contains(&entry) {
+            entries.push(entry);
+        }
     }
     let mut responses = Responses::new();
     for (status, entries) in by_status {
@@ -168,7 +345,7 @@ pub fn responses(catalogue: Catalogue) -> Responses {
             } else {
                 entry.code().to_string()
             };
-            examples.push((name, example(entry)));
+            examples.push((name, example(entry, placeholders)));
         }
         let content = ContentBuilder::new()
             .schema(Some(ErrorEnvelope::<Extensions>::schema()))
@@ -193,23 +370,62 @@ pub fn responses(catalogue: Catalogue) -> Responses {
     responses
 }
 
-fn example(entry: &Entry) -> utoipa::openapi::example::Example {
+/// The message as sent, when the template has no placeholder: `{{` and `}}` unescaped.
+fn literal_message(template: &str) -> Option<String> {
+    let mut out = String::with_capacity(template.len());
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' | '}' if chars.peek() == Some(&c) => {
+                chars.next();
+                out.push(c);
+            }
+            '{' | '}' => return None,
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+fn example(entry: &Entry, placeholders: &Placeholders) -> utoipa::openapi::example::Example {
     let mut object = Map::new();
     object.insert("code".into(), Value::from(entry.code()));
-    object.insert("message".into(), Value::from(entry.message()));
+    let literal = literal_message(entry.message());
+    let message = literal
+        .clone()
+        .unwrap_or_else(|| entry.message().to_string());
+    object.insert("message".into(), Value::from(message));
     if let Some(url) = entry.doc_url() {
         object.insert("doc_url".into(), Value::from(url.to_string()));
     }
-    let mut builder = ExampleBuilder::new()
-        .summary(entry.description().to_string())
-        .value(Some(json!({ "error": object })));
+    for member in entry.members() {
+        object.insert((*member).to_string(), placeholders.get(member));
+    }
+    let mut notes = Vec::new();
+    if literal.is_none() {
+        notes.push(String::from(
+            "`message` is the template: each `{…}` is filled in from the error.",
+        ));
+    }
     if !entry.members().is_empty() {
         let members: Vec<String> = entry
             .members()
             .iter()
             .map(|member| alloc::format!("`{member}`"))
             .collect();
-        builder = builder.description(alloc::format!("Extension members: {}.", members.join(", ")));
+        notes.push(alloc::format!(
+            "Extension members (placeholder values): {}.",
+            members.join(", ")
+        ));
+    }
+    if entry.has_flattened_members() {
+        notes.push(String::from("Members of flattened fields are not shown."));
+    }
+    let mut builder = ExampleBuilder::new()
+        .summary(entry.description().to_string())
+        .value(Some(json!({ "error": object })));
+    if !notes.is_empty() {
+        builder = builder.description(notes.join(" "));
     }
     builder.build()
 }
