@@ -261,62 +261,6 @@ pub trait DirectText {
     fn write_text(&self, out: &mut Vec<u8>);
 }
 
-impl DirectText for str {
-    #[inline]
-    fn write_text(&self, out: &mut Vec<u8>) {
-        write_str_contents(out, self);
-    }
-}
-
-impl DirectText for String {
-    #[inline]
-    fn write_text(&self, out: &mut Vec<u8>) {
-        write_str_contents(out, self);
-    }
-}
-
-impl DirectText for Cow<'_, str> {
-    #[inline]
-    fn write_text(&self, out: &mut Vec<u8>) {
-        write_str_contents(out, self);
-    }
-}
-
-impl DirectText for char {
-    #[inline]
-    fn write_text(&self, out: &mut Vec<u8>) {
-        write_str_contents(out, self.encode_utf8(&mut [0; 4]));
-    }
-}
-
-impl DirectText for bool {
-    #[inline]
-    fn write_text(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(if *self { b"true" } else { b"false" });
-    }
-}
-
-impl<T: DirectText + ?Sized> DirectText for &T {
-    #[inline]
-    fn write_text(&self, out: &mut Vec<u8>) {
-        (**self).write_text(out);
-    }
-}
-
-impl<T: DirectText + ?Sized> DirectText for &mut T {
-    #[inline]
-    fn write_text(&self, out: &mut Vec<u8>) {
-        (**self).write_text(out);
-    }
-}
-
-impl<T: DirectText + ?Sized> DirectText for Box<T> {
-    #[inline]
-    fn write_text(&self, out: &mut Vec<u8>) {
-        (**self).write_text(out);
-    }
-}
-
 /// Types whose JSON form (as `serde_json` writes their `Serialize` output) the writer
 /// produces itself.
 ///
@@ -339,7 +283,7 @@ macro_rules! integers {
         impl DirectValue for $integer {
             #[inline]
             fn write_value(&self, out: &mut Vec<u8>) {
-                out.extend_from_slice(itoa::Buffer::new().format(*self).as_bytes());
+                self.write_text(out);
             }
         }
     )*};
@@ -347,31 +291,39 @@ macro_rules! integers {
 
 integers!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
 
-impl DirectValue for str {
-    #[inline]
-    fn write_value(&self, out: &mut Vec<u8>) {
-        write_str(out, self);
-    }
+/// Text types: their `Display` output is their text, and their JSON value is that text
+/// in quotes.
+macro_rules! text_types {
+    ($($ty:ty => |$value:ident| $as_str:expr),* $(,)?) => {$(
+        impl DirectText for $ty {
+            #[inline]
+            fn write_text(&self, out: &mut Vec<u8>) {
+                let $value = self;
+                write_str_contents(out, $as_str);
+            }
+        }
+
+        impl DirectValue for $ty {
+            #[inline]
+            fn write_value(&self, out: &mut Vec<u8>) {
+                let $value = self;
+                write_str(out, $as_str);
+            }
+        }
+    )*};
 }
 
-impl DirectValue for String {
-    #[inline]
-    fn write_value(&self, out: &mut Vec<u8>) {
-        write_str(out, self);
-    }
-}
+text_types!(
+    str => |text| text,
+    String => |text| text,
+    Cow<'_, str> => |text| text,
+    char => |character| character.encode_utf8(&mut [0; 4]),
+);
 
-impl DirectValue for Cow<'_, str> {
+impl DirectText for bool {
     #[inline]
-    fn write_value(&self, out: &mut Vec<u8>) {
-        write_str(out, self);
-    }
-}
-
-impl DirectValue for char {
-    #[inline]
-    fn write_value(&self, out: &mut Vec<u8>) {
-        write_str(out, self.encode_utf8(&mut [0; 4]));
+    fn write_text(&self, out: &mut Vec<u8>) {
+        self.write_value(out);
     }
 }
 
@@ -381,6 +333,27 @@ impl DirectValue for bool {
         out.extend_from_slice(if *self { b"true" } else { b"false" });
     }
 }
+
+/// A reference or a box writes what it points to.
+macro_rules! pointers {
+    ($($pointer:ty),*) => {$(
+        impl<T: DirectText + ?Sized> DirectText for $pointer {
+            #[inline]
+            fn write_text(&self, out: &mut Vec<u8>) {
+                (**self).write_text(out);
+            }
+        }
+
+        impl<T: DirectValue + ?Sized> DirectValue for $pointer {
+            #[inline]
+            fn write_value(&self, out: &mut Vec<u8>) {
+                (**self).write_value(out);
+            }
+        }
+    )*};
+}
+
+pointers!(&T, &mut T, Box<T>);
 
 impl<T: DirectValue> DirectValue for Option<T> {
     #[inline]
@@ -418,27 +391,6 @@ impl<T: DirectValue> DirectValue for Vec<T> {
     #[inline]
     fn write_value(&self, out: &mut Vec<u8>) {
         self.as_slice().write_value(out);
-    }
-}
-
-impl<T: DirectValue + ?Sized> DirectValue for &T {
-    #[inline]
-    fn write_value(&self, out: &mut Vec<u8>) {
-        (**self).write_value(out);
-    }
-}
-
-impl<T: DirectValue + ?Sized> DirectValue for &mut T {
-    #[inline]
-    fn write_value(&self, out: &mut Vec<u8>) {
-        (**self).write_value(out);
-    }
-}
-
-impl<T: DirectValue + ?Sized> DirectValue for Box<T> {
-    #[inline]
-    fn write_value(&self, out: &mut Vec<u8>) {
-        (**self).write_value(out);
     }
 }
 

@@ -3,9 +3,6 @@
 
 #![allow(dead_code)]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use certifier_error::catalogue::{Catalogue, DocUrl, Entry};
 use certifier_error::{CertifierError, Code, ErrorCatalogue, ErrorEnvelope, StandardError};
 use serde::Serialize;
@@ -541,51 +538,9 @@ fn generated_code_is_hygienic() {
     );
 }
 
-/// Counts the allocations of the current thread while counting is switched on.
-struct CountingAllocator;
+mod counting_allocator;
 
-thread_local! {
-    static COUNTING: Cell<bool> = const { Cell::new(false) };
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn note_allocation() {
-    if COUNTING.try_with(Cell::get).unwrap_or(false) {
-        let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
-    }
-}
-
-// SAFETY: every call is forwarded unchanged to the system allocator; the counting only
-// touches `const`-initialised thread-local cells, which never allocate.
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        note_allocation();
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        note_allocation();
-        // SAFETY: same contract as the caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
-
-fn allocations_during(run: impl FnOnce()) -> usize {
-    ALLOCATIONS.with(|count| count.set(0));
-    COUNTING.with(|counting| counting.set(true));
-    run();
-    COUNTING.with(|counting| counting.set(false));
-    ALLOCATIONS.with(Cell::get)
-}
+use counting_allocator::allocations_during;
 
 #[test]
 fn walking_a_catalogue_and_writing_doc_url_allocate_nothing() {
