@@ -63,7 +63,10 @@ pub trait CertifierError: Display + Debug {
     ///
     /// This is the allocation-free path the derived `Serialize` uses; it is not available
     /// on a `dyn CertifierError`, which uses
-    /// [`extension_members`](Self::extension_members) instead.
+    /// [`extension_members`](Self::extension_members) instead. A hand-written impl with
+    /// extension members overrides both (the derive does), or the trait-object paths
+    /// (`dyn` serialisation, [`write_json`](Self::write_json),
+    /// [`to_envelope`](Self::to_envelope)) leave its members out.
     ///
     /// ```
     /// use certifier_error::CertifierError;
