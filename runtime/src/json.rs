@@ -908,65 +908,32 @@ impl<'a> Compound<'a> {
     }
 }
 
-impl serde::ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
+/// The sequence-like compounds: each element is a value of the list.
+macro_rules! element_compounds {
+    ($($trait_:ident::$method:ident),*) => {$(
+        impl serde::ser::$trait_ for Compound<'_> {
+            type Ok = ();
+            type Error = serde_json::Error;
 
-    #[inline]
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Self::Error> {
-        self.element(value)
-    }
+            #[inline]
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Self::Error> {
+                self.element(value)
+            }
 
-    #[inline]
-    fn end(self) -> Result<(), Self::Error> {
-        self.finish()
-    }
+            #[inline]
+            fn end(self) -> Result<(), Self::Error> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl serde::ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    #[inline]
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Self::Error> {
-        self.element(value)
-    }
-
-    #[inline]
-    fn end(self) -> Result<(), Self::Error> {
-        self.finish()
-    }
-}
-
-impl serde::ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    #[inline]
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Self::Error> {
-        self.element(value)
-    }
-
-    #[inline]
-    fn end(self) -> Result<(), Self::Error> {
-        self.finish()
-    }
-}
-
-impl serde::ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    #[inline]
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Self::Error> {
-        self.element(value)
-    }
-
-    #[inline]
-    fn end(self) -> Result<(), Self::Error> {
-        self.finish()
-    }
-}
+element_compounds!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl serde::ser::SerializeMap for Compound<'_> {
     type Ok = ();
