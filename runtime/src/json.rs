@@ -957,43 +957,31 @@ impl serde::ser::SerializeMap for Compound<'_> {
     }
 }
 
-impl serde::ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
+/// The struct-like compounds: each field is a member of the object.
+macro_rules! field_compounds {
+    ($($trait_:ident),*) => {$(
+        impl serde::ser::$trait_ for Compound<'_> {
+            type Ok = ();
+            type Error = serde_json::Error;
 
-    #[inline]
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Self::Error> {
-        self.field(key, value)
-    }
+            #[inline]
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Self::Error> {
+                self.field(key, value)
+            }
 
-    #[inline]
-    fn end(self) -> Result<(), Self::Error> {
-        self.finish()
-    }
+            #[inline]
+            fn end(self) -> Result<(), Self::Error> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl serde::ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    #[inline]
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Self::Error> {
-        self.field(key, value)
-    }
-
-    #[inline]
-    fn end(self) -> Result<(), Self::Error> {
-        self.finish()
-    }
-}
+field_compounds!(SerializeStruct, SerializeStructVariant);
 
 /// Writes a map key: a string directly, anything else as `serde_json` writes it.
 struct KeySerializer<'a> {
