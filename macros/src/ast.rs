@@ -1,14 +1,15 @@
-//! A borrowed model of the derive input with its attributes parsed.
+//! A borrowed model of the derive input with its attributes parsed: what the user wrote,
+//! checked key by key, before any rule that spans several items.
 
-use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, ToTokens};
+use proc_macro2::Span;
+use syn::ext::IdentExt;
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
 
 use crate::attr::{Attrs, Place};
 use crate::case::RenameRule;
 use crate::codes;
 use crate::ctx::Ctxt;
-use crate::fmt::{Arg, Template};
+use crate::fmt::{Arg, FormatArgs, Template};
 
 pub struct Input<'a> {
     pub ident: &'a Ident,
@@ -27,12 +28,27 @@ pub struct Variant<'a> {
     pub ident: &'a Ident,
     /// The variant stands for a whole struct: its path is `Self`.
     pub is_struct: bool,
-    /// The parsed `message`, when it is well formed (the checks report it otherwise).
+    /// The parsed `message`, when it is well formed (its problems are reported when it
+    /// is read).
     pub template: Option<Template>,
+    /// The `format!` arguments of `message("...", args...)`, when well formed.
+    pub format_args: Option<FormatArgs>,
     /// For a struct, the same attributes as the container.
     pub attrs: Attrs,
+    /// The attributes as written on the variant; none for a struct.
+    pub original_attrs: &'a [syn::Attribute],
     pub style: Style,
     pub fields: Vec<Field<'a>>,
+}
+
+/// What a placeholder of the message stands for.
+#[derive(Clone, Copy)]
+pub enum Target<'v, 'a> {
+    Field(&'v Field<'a>),
+    /// The positional `format!` argument at this index.
+    Positional(usize),
+    /// The named `format!` argument at this index.
+    Named(usize),
 }
 
 #[derive(Copy, Clone, PartialEq, Eq)]
@@ -49,6 +65,8 @@ pub struct Field<'a> {
     pub attrs: Attrs,
     /// Position among the variant's fields.
     pub index: usize,
+    /// The name without `r#`, or the index, as placeholders and members spell it.
+    pub name: String,
 }
 
 impl<'a> Input<'a> {
@@ -64,8 +82,8 @@ impl<'a> Input<'a> {
                     .map(|variant| {
                         Variant::new(
                             cx,
+                            (&variant.ident, &variant.attrs),
                             false,
-                            &variant.ident,
                             Attrs::parse(cx, &variant.attrs, Place::Variant),
                             &variant.fields,
                         )
@@ -75,7 +93,8 @@ impl<'a> Input<'a> {
             }
             Data::Struct(data) => {
                 let attrs = Attrs::parse(cx, &input.attrs, Place::Struct);
-                let variant = Variant::new(cx, true, &input.ident, attrs.clone(), &data.fields);
+                let variant =
+                    Variant::new(cx, (&input.ident, &[]), true, attrs.clone(), &data.fields);
                 (attrs, Shape::Struct(Box::new(variant)))
             }
             Data::Union(data) => {
@@ -111,27 +130,24 @@ impl<'a> Input<'a> {
         reserved
     }
 
-    /// The member names a flattened field of `variant` must not repeat: the reserved
-    /// ones and the variant's extension members, as a `&'static [&str]` expression.
-    pub fn names_taken_before_flatten(&self, variant: &Variant) -> TokenStream {
-        let rule = self.rename_rule();
-        let extensions = variant
-            .fields
-            .iter()
-            .filter(|field| field.is_extension())
-            .filter_map(|field| field.member_name(rule));
-        let reserved = self.reserved_member_names().into_iter().map(str::to_owned);
-        let names: Vec<String> = reserved.chain(extensions).collect();
-        quote!(&[#(#names),*])
-    }
-
     pub fn rename_rule(&self) -> Option<RenameRule> {
         self.attrs.rename_all.as_ref().map(|(rule, _)| *rule)
+    }
+
+    /// The type's name without `r#`.
+    pub fn name(&self) -> String {
+        self.ident.unraw().to_string()
     }
 }
 
 impl<'a> Variant<'a> {
-    fn new(cx: &Ctxt, is_struct: bool, ident: &'a Ident, attrs: Attrs, fields: &'a Fields) -> Self {
+    fn new(
+        cx: &Ctxt,
+        (ident, original_attrs): (&'a Ident, &'a [syn::Attribute]),
+        is_struct: bool,
+        attrs: Attrs,
+        fields: &'a Fields,
+    ) -> Self {
         let style = match fields {
             Fields::Unit => Style::Unit,
             Fields::Unnamed(_) => Style::Tuple,
@@ -140,9 +156,8 @@ impl<'a> Variant<'a> {
         let fields = fields
             .iter()
             .enumerate()
-            .map(|(index, field)| Field {
-                original: field,
-                member: field.ident.clone().map_or_else(
+            .map(|(index, field)| {
+                let member = field.ident.clone().map_or_else(
                     || {
                         Member::Unnamed(syn::Index {
                             index: u32::try_from(index).expect("fewer than 2^32 fields"),
@@ -150,20 +165,38 @@ impl<'a> Variant<'a> {
                         })
                     },
                     Member::Named,
-                ),
-                ty: &field.ty,
-                attrs: Attrs::parse(cx, &field.attrs, Place::Field),
-                index,
+                );
+                let name = match &field.ident {
+                    Some(ident) => ident.unraw().to_string(),
+                    None => index.to_string(),
+                };
+                Field {
+                    original: field,
+                    member,
+                    ty: &field.ty,
+                    attrs: Attrs::parse(cx, &field.attrs, Place::Field),
+                    index,
+                    name,
+                }
             })
             .collect();
-        let template = attrs
-            .message
-            .as_ref()
-            .and_then(|lit| Template::parse(lit).ok());
+        let (template, format_args) = match &attrs.message {
+            Some(message) => (
+                Template::parse(&message.template)
+                    .map_err(|problem| cx.error_spanned_by(&message.template, problem))
+                    .ok(),
+                FormatArgs::parse(&message.args)
+                    .map_err(|error| cx.syn_error(error))
+                    .ok(),
+            ),
+            None => (None, None),
+        };
         Variant {
             ident,
+            original_attrs,
             is_struct,
             template,
+            format_args,
             attrs,
             style,
             fields,
@@ -189,63 +222,34 @@ impl<'a> Variant<'a> {
         self.fields.iter().find(|field| field.is_named_by(arg))
     }
 
-    /// The message when it has no placeholders: the literal with its braces unescaped,
-    /// or the standard code's default. `None` for a transparent variant.
-    pub fn literal_message(&self) -> Option<String> {
-        if self.is_transparent() {
-            return None;
-        }
-        match (&self.attrs.message, &self.template) {
-            (None, _) => {
-                let code = self.attrs.code.as_ref()?.value();
-                codes::lookup(&code).map(|standard| standard.message.to_owned())
+    /// What a placeholder stands for: a field, or one of the `format!` arguments of
+    /// `message("...", args...)`. `None` where it names nothing (the checks say why).
+    pub fn resolve(&self, arg: &Arg) -> Option<Target<'_, 'a>> {
+        let args = self.format_args.as_ref();
+        let positional = args.map_or(0, |args| args.positional.len());
+        match arg {
+            Arg::Named(name) => {
+                let named = args.and_then(|args| {
+                    args.named
+                        .iter()
+                        .position(|(ident, _)| ident.unraw() == name.as_str())
+                });
+                match named {
+                    Some(index) => Some(Target::Named(index)),
+                    None => self.field_named_by(arg).map(Target::Field),
+                }
             }
-            (Some(_), Some(template)) if !template.has_placeholders() => {
-                Some(template.plain_text())
-            }
-            (Some(_), _) => None,
+            Arg::Index(index) if positional > 0 => (self.style != Style::Tuple
+                && *index < positional)
+                .then_some(Target::Positional(*index)),
+            Arg::Index(_) => self.field_named_by(arg).map(Target::Field),
+            Arg::Next(index) => (*index < positional).then_some(Target::Positional(*index)),
         }
     }
 
-    /// `Self::Variant`, or `Self` for a struct.
-    pub fn path(&self) -> TokenStream {
-        if self.is_struct {
-            quote!(Self)
-        } else {
-            let ident = self.ident;
-            quote!(Self::#ident)
-        }
-    }
-
-    /// `Self::Variant { field: binding, .. }`, binding the fields `bind` names (and
-    /// using the shorthand where a binding is the field's own name); `Self { .. }` for
-    /// a struct.
-    pub fn pattern(&self, bind: impl Fn(&Field) -> Option<Ident>) -> TokenStream {
-        let path = self.path();
-        match self.style {
-            Style::Unit => path,
-            Style::Named => {
-                let bound = self.fields.iter().filter_map(|field| {
-                    let binding = bind(field)?;
-                    let member = &field.member;
-                    Some(
-                        if matches!(member, Member::Named(ident) if *ident == binding) {
-                            quote!(#binding)
-                        } else {
-                            quote!(#member: #binding)
-                        },
-                    )
-                });
-                quote!(#path { #(#bound,)* .. })
-            }
-            Style::Tuple => {
-                let positions = self.fields.iter().map(|field| match bind(field) {
-                    Some(binding) => binding.into_token_stream(),
-                    None => quote!(_),
-                });
-                quote!(#path(#(#positions),*))
-            }
-        }
+    /// The field a `.name` or `.0` in a format argument names.
+    pub fn field_by_name(&self, name: &str) -> Option<&Field<'a>> {
+        self.fields.iter().find(|field| field.name == name)
     }
 
     /// The inner error of a `transparent` variant.
@@ -257,12 +261,17 @@ impl<'a> Variant<'a> {
         }
     }
 
-    /// The field that `source()` returns: `#[source]`, `#[from]`, or one named `source`.
+    /// The field that `source()` returns: `#[source]`, `#[from]`, or one named `source`
+    /// (spelt plainly: `r#source` opts out).
     pub fn source_field(&self) -> Option<&Field<'a>> {
         self.fields
             .iter()
             .find(|field| field.attrs.source.is_some() || field.attrs.from.is_some())
-            .or_else(|| self.fields.iter().find(|field| field.is_named("source")))
+            .or_else(|| {
+                self.fields.iter().find(
+                    |field| matches!(&field.member, Member::Named(ident) if ident == "source"),
+                )
+            })
     }
 
     pub fn field_with_from(&self) -> Option<&Field<'a>> {
@@ -280,28 +289,13 @@ impl<'a> Variant<'a> {
 }
 
 impl Field<'_> {
-    /// The field's name without `r#`, or its index.
-    pub fn unraw_name(&self) -> String {
-        match &self.member {
-            Member::Named(ident) => {
-                let name = ident.to_string();
-                name.strip_prefix("r#").map_or(name.clone(), str::to_owned)
-            }
-            Member::Unnamed(index) => index.index.to_string(),
-        }
-    }
-
     /// Whether a placeholder argument (`{name}` or `{0}`) names this field.
     pub fn is_named_by(&self, arg: &Arg) -> bool {
         match (arg, &self.member) {
-            (Arg::Named(name), Member::Named(_)) => self.unraw_name() == *name,
+            (Arg::Named(name), Member::Named(_)) => self.name == *name,
             (Arg::Index(index), Member::Unnamed(_)) => *index == self.index,
             _ => false,
         }
-    }
-
-    pub fn is_named(&self, name: &str) -> bool {
-        matches!(&self.member, Member::Named(_)) && self.unraw_name() == name
     }
 
     pub fn is_extension(&self) -> bool {
@@ -316,22 +310,16 @@ impl Field<'_> {
         }
         match &self.member {
             Member::Named(_) => {
-                let name = self.unraw_name();
-                Some(rule.map_or(name.clone(), |rule| rule.apply_to_field(&name)))
+                Some(rule.map_or(self.name.clone(), |rule| rule.apply_to_field(&self.name)))
             }
             Member::Unnamed(_) => None,
         }
     }
 
-    /// The local a `match` arm binds this field to in generated code.
-    pub fn binding(&self) -> Ident {
-        format_ident!("__self_{}", self.index)
-    }
-
-    /// Whether the type is written as the standard `Option`: an extension or header that
-    /// is `None` is left out, and an optional source is `None` there too.
-    pub fn is_option(&self) -> bool {
-        option_inner(self.ty).is_some()
+    /// The type inside the standard `Option`, when the field is one: an extension or
+    /// header that is `None` is left out, and an optional source is `None` there too.
+    pub fn option_inner(&self) -> Option<&Type> {
+        option_inner(self.ty)
     }
 
     pub fn span(&self) -> Span {

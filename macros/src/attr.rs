@@ -53,28 +53,116 @@ enum Value {
     Flag,
     Str,
     Int,
+    /// `message = "..."`, or the list form `message("...", args...)`.
+    Message,
 }
 
-const KEYS: &[(&str, Level, Value)] = &[
-    ("rename_all", Level::Container, Value::Str),
-    ("crate", Level::Container, Value::Str),
-    ("doc_url", Level::Container, Value::Str),
-    ("code", Level::Variant, Value::Str),
-    ("status", Level::Variant, Value::Int),
-    ("message", Level::Variant, Value::Str),
-    ("transparent", Level::Variant, Value::Flag),
-    ("allow_source_in_message", Level::Variant, Value::Flag),
-    ("extend", Level::Field, Value::Flag),
-    ("rename", Level::Field, Value::Str),
-    ("flatten", Level::Field, Value::Flag),
-    ("header", Level::Field, Value::Str),
-];
+/// Every key `#[certifier(...)]` accepts.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Key {
+    RenameAll,
+    Crate,
+    DocUrl,
+    SkipDisplay,
+    Code,
+    Status,
+    Message,
+    Transparent,
+    AllowSourceInMessage,
+    Extend,
+    Rename,
+    Flatten,
+    Header,
+}
+
+impl Key {
+    const ALL: [Key; 13] = [
+        Key::RenameAll,
+        Key::Crate,
+        Key::DocUrl,
+        Key::SkipDisplay,
+        Key::Code,
+        Key::Status,
+        Key::Message,
+        Key::Transparent,
+        Key::AllowSourceInMessage,
+        Key::Extend,
+        Key::Rename,
+        Key::Flatten,
+        Key::Header,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Key::RenameAll => "rename_all",
+            Key::Crate => "crate",
+            Key::DocUrl => "doc_url",
+            Key::SkipDisplay => "skip_display",
+            Key::Code => "code",
+            Key::Status => "status",
+            Key::Message => "message",
+            Key::Transparent => "transparent",
+            Key::AllowSourceInMessage => "allow_source_in_message",
+            Key::Extend => "extend",
+            Key::Rename => "rename",
+            Key::Flatten => "flatten",
+            Key::Header => "header",
+        }
+    }
+
+    fn level(self) -> Level {
+        match self {
+            Key::RenameAll | Key::Crate | Key::DocUrl | Key::SkipDisplay => Level::Container,
+            Key::Code
+            | Key::Status
+            | Key::Message
+            | Key::Transparent
+            | Key::AllowSourceInMessage => Level::Variant,
+            Key::Extend | Key::Rename | Key::Flatten | Key::Header => Level::Field,
+        }
+    }
+
+    fn value(self) -> Value {
+        match self {
+            Key::SkipDisplay
+            | Key::Transparent
+            | Key::AllowSourceInMessage
+            | Key::Extend
+            | Key::Flatten => Value::Flag,
+            Key::RenameAll | Key::Crate | Key::DocUrl | Key::Code | Key::Rename | Key::Header => {
+                Value::Str
+            }
+            Key::Status => Value::Int,
+            Key::Message => Value::Message,
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Key> {
+        Key::ALL.into_iter().find(|key| key.name() == name)
+    }
+
+    /// The keys an attribute list at `place` may hold.
+    fn accepted_at(place: Place) -> impl Iterator<Item = Key> {
+        Key::ALL
+            .into_iter()
+            .filter(move |key| place.accepts(key.level()))
+    }
+}
 
 /// An integer attribute value with the span of its literal.
 #[derive(Clone)]
 pub struct SpannedInt {
     pub value: u16,
     pub lit: LitInt,
+}
+
+/// The `message` of a variant: its template and, in the list form
+/// `message("...", args...)`, the `format!` arguments after it.
+#[derive(Clone)]
+pub struct MessageAttr {
+    pub template: LitStr,
+    /// The tokens after the template's comma; empty for `message = "..."`.
+    pub args: TokenStream,
 }
 
 /// Everything the attributes of one item said. Which keys can be set depends on the
@@ -84,9 +172,11 @@ pub struct Attrs {
     pub rename_all: Option<(RenameRule, LitStr)>,
     pub crate_path: Option<syn::Path>,
     pub doc_url: Option<LitStr>,
+    /// Leaves `Display` and `Error` to another derive, such as thiserror's.
+    pub skip_display: Option<Ident>,
     pub code: Option<LitStr>,
     pub status: Option<SpannedInt>,
-    pub message: Option<LitStr>,
+    pub message: Option<MessageAttr>,
     pub transparent: Option<Ident>,
     /// Lets a server-error (5xx) message show the variant's source.
     pub allow_source_in_message: Option<Ident>,
@@ -98,12 +188,14 @@ pub struct Attrs {
     pub source: Option<TokenStream>,
     /// `#[from]`, as written.
     pub from: Option<TokenStream>,
+    /// thiserror's `#[error(...)]`, as written: meaningful only beside `skip_display`.
+    pub thiserror_message: Option<TokenStream>,
     /// Every key written in `#[certifier(...)]`, valid or not, with its tokens
     /// (`key = value`), so a rule can point at a key and a key given with a bad value
-    /// is not also reported as missing.
-    pub written: Vec<(String, TokenStream)>,
+    /// is not also reported as missing. `None` for an unknown key.
+    pub written: Vec<(Option<Key>, TokenStream)>,
     /// Valid keys that unknown keys were taken to be typos of.
-    pub guessed: Vec<&'static str>,
+    pub guessed: Vec<Key>,
     /// A `#[certifier]` attribute that could not be read: keys it may have held are not
     /// reported as missing.
     pub malformed: bool,
@@ -128,6 +220,10 @@ impl Attrs {
                 parsed.source = parse_marker(cx, attr, place, "source", parsed.source.take());
             } else if path.is_ident("from") {
                 parsed.from = parse_marker(cx, attr, place, "from", parsed.from.take());
+            } else if path.is_ident("error") {
+                parsed
+                    .thiserror_message
+                    .get_or_insert_with(|| attr.to_token_stream());
             } else if path.is_ident("doc") {
                 if let Some(line) = doc_line(attr) {
                     parsed.docs.push(line);
@@ -138,15 +234,18 @@ impl Attrs {
     }
 
     /// Whether `key` was written, even with an invalid value.
-    pub fn mentions(&self, key: &str) -> bool {
-        self.written.iter().any(|(name, _)| name == key) || self.guessed.contains(&key)
+    pub fn mentions(&self, key: Key) -> bool {
+        self.written
+            .iter()
+            .any(|(written, _)| *written == Some(key))
+            || self.guessed.contains(&key)
     }
 
     /// The tokens of the first `key = value` written for `key`.
-    pub fn written_tokens(&self, key: &str) -> Option<&TokenStream> {
+    pub fn written_tokens(&self, key: Key) -> Option<&TokenStream> {
         self.written
             .iter()
-            .find(|(name, _)| name == key)
+            .find(|(written, _)| *written == Some(key))
             .map(|(_, tokens)| tokens)
     }
 
@@ -171,26 +270,16 @@ impl Attrs {
             while !input.is_empty() {
                 // `parse_any` accepts keywords, so `crate` can be a key.
                 let key = input.call(Ident::parse_any)?;
-                if input.peek(syn::token::Paren) {
+                let value = if input.peek(syn::token::Paren) {
                     let group: proc_macro2::Group = input.parse()?;
-                    self.written
-                        .push((key.to_string(), quote::quote!(#key #group)));
-                    cx.error_spanned_by(
-                        &group,
-                        format!(
-                            "keys take their value after `=`: write `{key} = {}`",
-                            group.stream()
-                        ),
-                    );
+                    Some(Written::List(group))
+                } else if input.peek(Token![=]) {
+                    let eq: Token![=] = input.parse()?;
+                    Some(Written::Eq(eq, take_value(input)))
                 } else {
-                    let value = if input.peek(Token![=]) {
-                        let eq: Token![=] = input.parse()?;
-                        Some((eq, take_value(input)))
-                    } else {
-                        None
-                    };
-                    self.apply(cx, place, &key, value);
-                }
+                    None
+                };
+                self.apply(cx, place, &key, value);
                 if input.is_empty() {
                     break;
                 }
@@ -216,43 +305,39 @@ impl Attrs {
         }
     }
 
-    fn apply(
-        &mut self,
-        cx: &Ctxt,
-        place: Place,
-        key: &Ident,
-        value: Option<(Token![=], TokenStream)>,
-    ) {
-        let name = key.to_string();
+    fn apply(&mut self, cx: &Ctxt, place: Place, ident: &Ident, value: Option<Written>) {
+        let name = ident.to_string();
         let written = match &value {
-            Some((eq, tokens)) => quote::quote!(#key #eq #tokens),
-            None => key.to_token_stream(),
+            Some(Written::Eq(eq, tokens)) => quote::quote!(#ident #eq #tokens),
+            Some(Written::List(group)) => quote::quote!(#ident #group),
+            None => ident.to_token_stream(),
         };
-        self.written.push((name.clone(), written));
-        let Some(&(_, level, kind)) = KEYS.iter().find(|(known, _, _)| *known == name) else {
-            cx.error_spanned_by(key, unknown_key_message(&name, place));
+        let Some(key) = Key::from_name(&name) else {
+            self.written.push((None, written));
+            cx.error_spanned_by(ident, unknown_key_message(&name, place));
             // The key it most likely means is not also reported as missing.
             if let Some(meant) = unknown_key_suggestion(&name, place) {
                 self.guessed.push(meant);
             }
             return;
         };
-        if !place.accepts(level) {
-            cx.error_spanned_by(key, misplaced_key_message(&name, level, place));
+        self.written.push((Some(key), written));
+        if !place.accepts(key.level()) {
+            cx.error_spanned_by(ident, misplaced_key_message(key, place));
             return;
         }
-        let Some(value) = read_value(cx, key, kind, value) else {
+        let Some(value) = read_value(cx, ident, key.value(), value) else {
             return;
         };
-        let duplicate = match (name.as_str(), value) {
-            ("rename_all", ParsedValue::Str(lit)) => match RenameRule::from_name(&lit.value()) {
+        let duplicate = match (key, value) {
+            (Key::RenameAll, ParsedValue::Str(lit)) => match RenameRule::from_name(&lit.value()) {
                 Some(rule) => set(&mut self.rename_all, (rule, lit)),
                 None => {
                     cx.error_spanned_by(&lit, unknown_case_message(&lit.value()));
                     false
                 }
             },
-            ("crate", ParsedValue::Str(lit)) => match lit.parse::<syn::Path>() {
+            (Key::Crate, ParsedValue::Str(lit)) => match lit.parse::<syn::Path>() {
                 Ok(path) => set(&mut self.crate_path, path),
                 Err(_) => {
                     cx.error_spanned_by(
@@ -262,30 +347,48 @@ impl Attrs {
                     false
                 }
             },
-            ("doc_url", ParsedValue::Str(lit)) => set(&mut self.doc_url, lit),
-            ("code", ParsedValue::Str(lit)) => {
+            (Key::DocUrl, ParsedValue::Str(lit)) => set(&mut self.doc_url, lit),
+            (Key::SkipDisplay, ParsedValue::Flag) => set(&mut self.skip_display, ident.clone()),
+            (Key::Code, ParsedValue::Str(lit)) => {
                 check_code_format(cx, &lit);
                 set(&mut self.code, lit)
             }
-            ("status", ParsedValue::Int(status)) => set(&mut self.status, status),
-            ("message", ParsedValue::Str(lit)) => set(&mut self.message, lit),
-            ("transparent", ParsedValue::Flag) => set(&mut self.transparent, key.clone()),
-            ("allow_source_in_message", ParsedValue::Flag) => {
-                set(&mut self.allow_source_in_message, key.clone())
+            (Key::Status, ParsedValue::Int(status)) => set(&mut self.status, status),
+            (Key::Message, ParsedValue::Message(message)) => {
+                if self.message.is_some() {
+                    cx.error_spanned_by(
+                        ident,
+                        "the message is already given: write it once, as `message = \"...\"` \
+                         or, with format arguments, as `message(\"...\", args...)`",
+                    );
+                    false
+                } else {
+                    set(&mut self.message, message)
+                }
             }
-            ("extend", ParsedValue::Flag) => set(&mut self.extend, key.clone()),
-            ("rename", ParsedValue::Str(lit)) => set(&mut self.rename, lit),
-            ("flatten", ParsedValue::Flag) => set(&mut self.flatten, key.clone()),
-            ("header", ParsedValue::Str(lit)) => {
-                crate::headers::check_name(cx, &lit);
+            (Key::Transparent, ParsedValue::Flag) => set(&mut self.transparent, ident.clone()),
+            (Key::AllowSourceInMessage, ParsedValue::Flag) => {
+                set(&mut self.allow_source_in_message, ident.clone())
+            }
+            (Key::Extend, ParsedValue::Flag) => set(&mut self.extend, ident.clone()),
+            (Key::Rename, ParsedValue::Str(lit)) => set(&mut self.rename, lit),
+            (Key::Flatten, ParsedValue::Flag) => set(&mut self.flatten, ident.clone()),
+            (Key::Header, ParsedValue::Str(lit)) => {
+                check_header_name(cx, &lit);
                 set(&mut self.header, lit)
             }
-            _ => unreachable!("KEYS and this match list the same keys and value kinds"),
+            _ => unreachable!("`read_value` returns the kind `Key::value` names"),
         };
         if duplicate {
-            cx.error_spanned_by(key, format!("duplicate `{name}` key: give it once"));
+            cx.error_spanned_by(ident, format!("duplicate `{name}` key: give it once"));
         }
     }
+}
+
+/// A key's value as written: `= tokens` or a parenthesised list.
+enum Written {
+    Eq(Token![=], TokenStream),
+    List(proc_macro2::Group),
 }
 
 /// Stores `value` unless a value is already there; returns whether it was a repeat.
@@ -301,6 +404,33 @@ enum ParsedValue {
     Flag,
     Str(LitStr),
     Int(SpannedInt),
+    Message(MessageAttr),
+}
+
+/// `message("template", args...)`: the template literal, then the `format!` arguments.
+fn read_message_list(cx: &Ctxt, group: &proc_macro2::Group) -> Option<ParsedValue> {
+    let mut trees = group.stream().into_iter();
+    let first = trees.next();
+    let template = first
+        .clone()
+        .and_then(|tree| single_literal(&TokenStream::from(tree)));
+    let Some(Lit::Str(template)) = template else {
+        cx.error_spanned_by(
+            first.map_or_else(|| group.to_token_stream(), ToTokens::into_token_stream),
+            "`message(...)` starts with the message's string literal, as in \
+             `message(\"{} of {max} domains are invalid.\", .domains.len(), max = .limit)`",
+        );
+        return None;
+    };
+    let args: TokenStream = match trees.next() {
+        None => TokenStream::new(),
+        Some(TokenTree::Punct(comma)) if comma.as_char() == ',' => trees.collect(),
+        Some(other) => {
+            cx.error_spanned_by(other, "expected `,` after the message's string literal");
+            return None;
+        }
+    };
+    Some(ParsedValue::Message(MessageAttr { template, args }))
 }
 
 /// Collects the tokens of a value: one literal, or anything else up to the next
@@ -320,27 +450,55 @@ fn take_value(input: ParseStream) -> TokenStream {
     tokens
 }
 
-fn read_value(
-    cx: &Ctxt,
-    key: &Ident,
-    kind: Value,
-    value: Option<(Token![=], TokenStream)>,
-) -> Option<ParsedValue> {
-    match (kind, value) {
-        (Value::Flag, None) => Some(ParsedValue::Flag),
-        (Value::Flag, Some((eq, tokens))) => {
+fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Option<ParsedValue> {
+    let (eq, tokens) = match (kind, value) {
+        (Value::Message, Some(Written::List(group))) => return read_message_list(cx, &group),
+        (_, Some(Written::List(group))) => {
+            cx.error_spanned_by(
+                &group,
+                format!(
+                    "keys take their value after `=`: write `{key} = {}`",
+                    group.stream()
+                ),
+            );
+            return None;
+        }
+        (Value::Flag, None) => return Some(ParsedValue::Flag),
+        (Value::Flag, Some(Written::Eq(eq, tokens))) => {
             cx.error_spanned_by(
                 quote::quote!(#eq #tokens),
                 format!("`{key}` is a flag and takes no value: write `{key}` alone"),
             );
-            None
+            return None;
         }
-        (Value::Str | Value::Int, None) => {
+        (_, None) => {
             let example = if kind == Value::Int { "404" } else { "\"...\"" };
             cx.error_spanned_by(key, format!("`{key}` needs a value: `{key} = {example}`"));
-            None
+            return None;
         }
-        (Value::Str, Some((eq, tokens))) => match single_literal(&tokens) {
+        (_, Some(Written::Eq(eq, tokens))) => (eq, tokens),
+    };
+    match kind {
+        Value::Flag => unreachable!("a flag's value is handled above"),
+        Value::Message => match single_literal(&tokens) {
+            Some(Lit::Str(template)) => Some(ParsedValue::Message(MessageAttr {
+                template,
+                args: TokenStream::new(),
+            })),
+            _ => {
+                cx.error_spanned_by(
+                    if tokens.is_empty() {
+                        eq.to_token_stream()
+                    } else {
+                        tokens
+                    },
+                    "`message` takes a string literal: `message = \"...\"`, or with format \
+                     arguments `message(\"...\", args...)`",
+                );
+                None
+            }
+        },
+        Value::Str => match single_literal(&tokens) {
             Some(Lit::Str(lit)) => Some(ParsedValue::Str(lit)),
             _ => {
                 let problem = match tokens.clone().into_iter().collect::<Vec<_>>()[..] {
@@ -360,7 +518,7 @@ fn read_value(
                 None
             }
         },
-        (Value::Int, Some((eq, tokens))) => {
+        Value::Int => {
             let problem = match single_literal(&tokens) {
                 Some(Lit::Int(lit)) if !matches!(lit.suffix(), "" | "u16") => format!(
                     "`status` is a `u16`: write `status = {}` without the `{}` suffix",
@@ -467,6 +625,36 @@ pub fn snake_case_suggestion(code: &str) -> Option<String> {
     (snake != code && is_snake_case_code(&snake)).then_some(snake)
 }
 
+/// Headers the integrations write themselves; a field must not override them.
+const RESERVED_HEADERS: &[&str] = &["content-type", "content-length", "transfer-encoding"];
+
+/// RFC 9110 `token`: one or more of `!#$%&'*+-.^_`|~`, digits and letters.
+fn is_token(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte))
+}
+
+/// The value of a `header = "..."` key must be a header name the integrations may set.
+fn check_header_name(cx: &Ctxt, lit: &LitStr) {
+    let name = lit.value();
+    if !is_token(&name) {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "`{name}` is not a valid header name: use letters, digits and \
+                 !#$%&'*+-.^_`|~ only, such as `header = \"Retry-After\"`"
+            ),
+        );
+    } else if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+        cx.error_spanned_by(
+            lit,
+            format!("the `{name}` header is written by the integrations; a field cannot set it"),
+        );
+    }
+}
+
 fn parse_marker(
     cx: &Ctxt,
     attr: &Attribute,
@@ -527,12 +715,9 @@ fn doc_line(attr: &Attribute) -> Option<String> {
 }
 
 /// The valid key nearest to an unknown `name`, if near enough to be a typo.
-fn unknown_key_suggestion(name: &str, place: Place) -> Option<&'static str> {
-    let candidates = KEYS
-        .iter()
-        .filter(|(_, level, _)| place.accepts(*level))
-        .map(|(key, _, _)| *key);
-    closest(name, candidates)
+fn unknown_key_suggestion(name: &str, place: Place) -> Option<Key> {
+    let meant = closest(name, Key::accepted_at(place).map(Key::name))?;
+    Key::from_name(meant)
 }
 
 fn unknown_key_message(name: &str, place: Place) -> String {
@@ -541,12 +726,10 @@ fn unknown_key_message(name: &str, place: Place) -> String {
         place.noun()
     );
     match unknown_key_suggestion(name, place) {
-        Some(suggestion) => message += &format!("; did you mean `{suggestion}`?"),
+        Some(suggestion) => message += &format!("; did you mean `{}`?", suggestion.name()),
         None => {
-            let valid: Vec<String> = KEYS
-                .iter()
-                .filter(|(_, level, _)| place.accepts(*level))
-                .map(|(key, _, _)| format!("`{key}`"))
+            let valid: Vec<String> = Key::accepted_at(place)
+                .map(|key| format!("`{}`", key.name()))
                 .collect();
             message += &format!("; expected one of {}", valid.join(", "));
         }
@@ -578,8 +761,8 @@ fn unknown_case_message(name: &str) -> String {
     }
 }
 
-fn misplaced_key_message(name: &str, level: Level, place: Place) -> String {
-    let home = match level {
+fn misplaced_key_message(key: Key, place: Place) -> String {
+    let home = match key.level() {
         Level::Container => "the enum or struct itself",
         Level::Variant if place == Place::Enum => "each variant of an enum",
         Level::Variant => "a variant or a struct",
@@ -589,7 +772,7 @@ fn misplaced_key_message(name: &str, level: Level, place: Place) -> String {
         Place::Enum => "the enum itself",
         _ => place.noun(),
     };
-    format!("`{name}` belongs on {home}, not on {here}")
+    format!("`{}` belongs on {home}, not on {here}", key.name())
 }
 
 /// The candidate nearest to `name` by edit distance, if near enough to be a typo.
@@ -620,7 +803,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{closest, is_snake_case_code, snake_case_suggestion, unknown_case_message};
+    use super::{
+        closest, is_snake_case_code, is_token, snake_case_suggestion, unknown_case_message,
+    };
 
     #[test]
     fn snake_case_codes() {
@@ -676,5 +861,30 @@ mod tests {
         assert!(unknown_case_message("kebab").contains("did you mean `\"kebab-case\"`"));
         assert!(unknown_case_message("Pascal_Case").contains("`\"PascalCase\"`"));
         assert!(unknown_case_message("title").contains("expected one of"));
+    }
+
+    #[test]
+    fn header_names_are_tokens() {
+        for good in [
+            "Retry-After",
+            "x-request-id",
+            "X_Legacy",
+            "a",
+            "!#$%&'*+-.^_`|~09",
+        ] {
+            assert!(is_token(good), "{good}");
+        }
+        for bad in [
+            "",
+            "Retry After",
+            "Retry-After:",
+            "é",
+            "a\tb",
+            "(x)",
+            "a/b",
+            "\"q\"",
+        ] {
+            assert!(!is_token(bad), "{bad}");
+        }
     }
 }

@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use quote::ToTokens;
 
 use crate::ast::{Field, Input, Style, Variant};
-use crate::attr;
+use crate::attr::{self, Key};
 use crate::codes;
 use crate::ctx::Ctxt;
-use crate::fmt::{Arg, Template};
+use crate::fmt::{rewrite_members, Arg};
 
 pub fn check(cx: &Ctxt, input: &Input) {
+    thiserror_messages_need_skip_display(cx, input);
     for variant in input.variants() {
         if variant.is_transparent() {
             transparent_stands_alone(cx, variant);
@@ -20,6 +21,8 @@ pub fn check(cx: &Ctxt, input: &Input) {
             custom_code_has_status_and_message(cx, variant);
             standard_code_keeps_its_status(cx, variant);
             placeholders_name_fields(cx, variant);
+            format_args_name_fields(cx, variant);
+            format_args_are_used(cx, variant);
         }
         one_source_per_variant(cx, variant);
         server_messages_leave_out_the_source(cx, variant);
@@ -28,18 +31,41 @@ pub fn check(cx: &Ctxt, input: &Input) {
             member_keys_fit_the_field(cx, variant, field);
         }
         member_names_are_unique(cx, input, variant);
+        headers_are_distinct(cx, variant);
     }
     from_types_are_distinct(cx, input);
+}
+
+/// `#[error(...)]` is thiserror's: it is read only by thiserror's derive, which writes
+/// `Display` too, so it belongs beside `skip_display`.
+fn thiserror_messages_need_skip_display(cx: &Ctxt, input: &Input) {
+    if input.attrs.skip_display.is_some() {
+        return;
+    }
+    let container = input.attrs.thiserror_message.iter();
+    let variants = input
+        .variants()
+        .iter()
+        .filter_map(|variant| variant.attrs.thiserror_message.as_ref());
+    for written in container.chain(variants) {
+        cx.error_spanned_by(
+            written,
+            "`#[error(...)]` is thiserror's attribute: here the message goes in \
+             `#[certifier(message = \"...\")]`. To derive `thiserror::Error` beside this \
+             derive, add `#[certifier(skip_display)]` to the type: thiserror then writes \
+             `Display` (the text for logs) and the envelope keeps the `certifier` message",
+        );
+    }
 }
 
 fn code_is_given(cx: &Ctxt, input: &Input, variant: &Variant) {
     // A code written with a bad value, in an attribute that could not be read, or on the
     // enum instead of its variants (as is `transparent`) is reported where it was written.
     let attrs = &variant.attrs;
-    let reported = attrs.mentions("code")
+    let reported = attrs.mentions(Key::Code)
         || attrs.malformed
-        || input.attrs.mentions("code")
-        || input.attrs.mentions("transparent");
+        || input.attrs.mentions(Key::Code)
+        || input.attrs.mentions(Key::Transparent);
     if attrs.code.is_none() && !reported {
         cx.error_spanned_by(
             variant.error_tokens(),
@@ -65,7 +91,7 @@ fn custom_code_has_status_and_message(cx: &Ctxt, variant: &Variant) {
         return;
     }
     let attrs = &variant.attrs;
-    let missing = match (attrs.mentions("status"), attrs.mentions("message")) {
+    let missing = match (attrs.mentions(Key::Status), attrs.mentions(Key::Message)) {
         (false, false) => "`status` and `message`",
         (false, true) => "`status`",
         (true, false) => "`message`",
@@ -116,8 +142,9 @@ fn standard_code_keeps_its_status(cx: &Ctxt, variant: &Variant) {
 
 fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
     let attrs = &variant.attrs;
-    for key in ["code", "status", "message"] {
+    for key in [Key::Code, Key::Status, Key::Message] {
         if let Some(written) = attrs.written_tokens(key) {
+            let key = key.name();
             cx.error_spanned_by(
                 written,
                 format!(
@@ -157,18 +184,32 @@ fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
 }
 
 fn placeholders_name_fields(cx: &Ctxt, variant: &Variant) {
-    let Some(lit) = &variant.attrs.message else {
+    let (Some(message), Some(template)) = (&variant.attrs.message, &variant.template) else {
         return;
     };
-    let template = match Template::parse(lit) {
-        Ok(template) => template,
-        Err(problem) => return cx.error_spanned_by(lit, problem),
-    };
+    let lit = &message.template;
+    let positional = variant
+        .format_args
+        .as_ref()
+        .map_or(0, |args| args.positional.len());
     for reference in &template.args {
-        if variant.field_named_by(&reference.arg).is_some() {
+        if variant.resolve(&reference.arg).is_some() {
             continue;
         }
         let problem = match (&reference.arg, variant.style) {
+            (Arg::Next(_), _) if positional == 0 => "`{}` needs an argument: name a field, as \
+                 in `{count}`, give a tuple field's index, as in `{0}`, or pass it as in \
+                 `message(\"{}\", .count)`"
+                .to_owned(),
+            (Arg::Next(index) | Arg::Index(index), _) if positional > 0 && variant.style != Style::Tuple => format!(
+                "the message uses the positional argument {index}, but `message(...)` gives {positional}"
+            ),
+            (Arg::Index(_), Style::Tuple) if positional > 0 => "`{0}`-style placeholders are ambiguous \
+                 beside positional format arguments in a tuple variant: they could name a field \
+                 or an argument; pass the field as a named argument, as in `value = .0`, and \
+                 write `{value}`"
+                .to_owned(),
+            (Arg::Next(_), _) => unreachable!("a positional reference without arguments is handled above"),
             _ if variant.fields.is_empty() => format!(
                 "`{}` has no fields, so its message cannot have placeholders; write `{{{{` and \
                  `}}}}` for literal braces",
@@ -178,9 +219,8 @@ fn placeholders_name_fields(cx: &Ctxt, variant: &Variant) {
                 let names = variant
                     .fields
                     .iter()
-                    .map(Field::unraw_name)
-                    .collect::<Vec<_>>();
-                match attr::closest(name, names.iter().map(String::as_str)) {
+                    .map(|field| field.name.as_str());
+                match attr::closest(name, names) {
                     Some(meant) => format!(
                         "the message names `{{{name}}}`, but `{}` has no field `{name}`; did you \
                          mean `{{{meant}}}`?",
@@ -221,11 +261,85 @@ fn placeholders_name_fields(cx: &Ctxt, variant: &Variant) {
     }
 }
 
+/// Each `.field` or `.0` in a format argument names one of the variant's fields.
+fn format_args_name_fields(cx: &Ctxt, variant: &Variant) {
+    let Some(args) = &variant.format_args else {
+        return;
+    };
+    for value in args.values() {
+        rewrite_members(value, &mut |member| {
+            if variant.field_by_name(&member.name).is_none() {
+                let names = variant.fields.iter().map(|field| field.name.as_str());
+                let problem = match attr::closest(&member.name, names) {
+                    _ if variant.fields.is_empty() => {
+                        format!(
+                            "`{}` has no fields for `.{}` to name",
+                            variant.ident, member.name
+                        )
+                    }
+                    Some(meant) => format!(
+                        "`{}` has no field `{}`; did you mean `.{meant}`?",
+                        variant.ident, member.name
+                    ),
+                    None => format!(
+                        "`{}` has no field `{}`; its fields are {}",
+                        variant.ident,
+                        member.name,
+                        field_list(variant)
+                    ),
+                };
+                cx.error_spanned_by(&member.tokens, problem);
+            }
+            member.tokens.clone()
+        });
+    }
+}
+
+/// Every format argument is used by a placeholder, as `format!` requires.
+fn format_args_are_used(cx: &Ctxt, variant: &Variant) {
+    let (Some(args), Some(template)) = (&variant.format_args, &variant.template) else {
+        return;
+    };
+    let targets: Vec<_> = template
+        .args
+        .iter()
+        .filter_map(|reference| variant.resolve(&reference.arg))
+        .collect();
+    for (index, value) in args.positional.iter().enumerate() {
+        let used = targets
+            .iter()
+            .any(|target| matches!(target, crate::ast::Target::Positional(i) if *i == index));
+        if !used {
+            cx.error_spanned_by(
+                value,
+                format!(
+                    "the format argument {index} is used by no placeholder: add a `{{}}` for it \
+                     to the message, or remove it"
+                ),
+            );
+        }
+    }
+    for (index, (name, value)) in args.named.iter().enumerate() {
+        let used = targets
+            .iter()
+            .any(|target| matches!(target, crate::ast::Target::Named(i) if *i == index));
+        if !used {
+            cx.error_spanned_by(
+                quote::quote!(#name = #value),
+                format!(
+                    "the format argument `{name}` is used by no placeholder: add `{{{name}}}` to \
+                     the message, or remove it"
+                ),
+            );
+        }
+    }
+}
+
 fn field_list(variant: &Variant) -> String {
     let names: Vec<String> = variant
         .fields
         .iter()
-        .map(|field| format!("`{{{}}}`", field.unraw_name()))
+        .map(|field| format!("`{{{}}}`", field.name))
         .collect();
     names.join(", ")
 }
@@ -238,7 +352,7 @@ fn server_messages_leave_out_the_source(cx: &Ctxt, variant: &Variant) {
     let shown = server_message_showing_the_source(variant);
     match (shown, &variant.attrs.allow_source_in_message) {
         (Some((status, source, lit)), None) => {
-            let name = source.unraw_name();
+            let name = &source.name;
             cx.error_spanned_by(
                 lit,
                 format!(
@@ -262,22 +376,35 @@ fn server_messages_leave_out_the_source(cx: &Ctxt, variant: &Variant) {
     }
 }
 
-/// The status, source field and message of a 5xx variant whose message names its source.
+/// The status, source field and message of a 5xx variant whose message shows its source,
+/// through a placeholder or a format argument.
 fn server_message_showing_the_source<'v, 'a>(
     variant: &'v Variant<'a>,
 ) -> Option<(u16, &'v Field<'a>, &'v syn::LitStr)> {
     if variant.is_transparent() {
         return None;
     }
-    let lit = variant.attrs.message.as_ref()?;
+    let message = variant.attrs.message.as_ref()?;
     let status = variant.status()?;
     if status < 500 {
         return None;
     }
     let source = variant.source_field()?;
-    let shown = (variant.template.as_ref()?.args.iter())
-        .any(|reference| source.is_named_by(&reference.arg));
-    shown.then_some((status, source, lit))
+    let in_placeholder = (variant.template.as_ref()?.args.iter()).any(|reference| {
+        matches!(variant.resolve(&reference.arg), Some(crate::ast::Target::Field(field)) if field.index == source.index)
+    });
+    let mut in_argument = false;
+    for value in variant
+        .format_args
+        .iter()
+        .flat_map(crate::fmt::FormatArgs::values)
+    {
+        rewrite_members(value, &mut |member| {
+            in_argument |= member.name == source.name;
+            member.tokens.clone()
+        });
+    }
+    (in_placeholder || in_argument).then_some((status, source, &message.template))
 }
 
 fn one_source_per_variant(cx: &Ctxt, variant: &Variant) {
@@ -296,8 +423,7 @@ fn one_source_per_variant(cx: &Ctxt, variant: &Variant) {
             format!(
                 "`{}` already has a source, field `{}`: a variant has at most one, so keep \
                  `#[source]` or `#[from]` on one field",
-                variant.ident,
-                first.unraw_name()
+                variant.ident, first.name
             ),
         );
     }
@@ -383,11 +509,38 @@ fn member_names_are_unique(cx: &Ctxt, input: &Input, variant: &Variant) {
                      `#[certifier(extend, rename = \"{name}_detail\")]`"
                 ),
             );
-        } else if let Some(first) = seen.insert(name.clone(), field.unraw_name()) {
+        } else if let Some(first) = seen.insert(name.clone(), field.name.clone()) {
             cx.error_spanned_by(
                 &at,
                 format!(
                     "the member `{name}` is already written by field `{first}`; rename one of them"
+                ),
+            );
+        }
+    }
+}
+
+fn headers_are_distinct(cx: &Ctxt, variant: &Variant) {
+    let mut seen = BTreeMap::new();
+    for field in &variant.fields {
+        let Some(lit) = &field.attrs.header else {
+            continue;
+        };
+        if variant.is_transparent() {
+            cx.error_spanned_by(
+                lit,
+                "a transparent variant takes its headers from its field's own type; \
+                 remove `header` here",
+            );
+            continue;
+        }
+        if seen.insert(lit.value().to_ascii_lowercase(), lit).is_some() {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "the `{}` header is already set by another field of `{}`",
+                    lit.value(),
+                    variant.ident
                 ),
             );
         }
@@ -400,7 +553,9 @@ fn from_types_are_distinct(cx: &Ctxt, input: &Input) {
         let Some(field) = variant.field_with_from() else {
             continue;
         };
-        let ty = field.ty.to_token_stream().to_string();
+        // `#[from]` on an `Option<E>` converts from `E`.
+        let ty = field.option_inner().unwrap_or(field.ty);
+        let ty = ty.to_token_stream().to_string();
         if let Some(first) = seen.insert(ty, variant.ident.to_string()) {
             cx.error_spanned_by(
                 field.ty,

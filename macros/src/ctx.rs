@@ -5,24 +5,41 @@ use std::cell::RefCell;
 
 use quote::ToTokens;
 
-#[derive(Default)]
+/// The error collector. It must be consumed by [`Ctxt::check`]: dropping it with errors
+/// still inside would lose them, so that panics.
 pub struct Ctxt {
-    errors: RefCell<Vec<syn::Error>>,
+    // `None` once checked.
+    errors: RefCell<Option<Vec<syn::Error>>>,
 }
 
 impl Ctxt {
+    pub fn new() -> Self {
+        Ctxt {
+            errors: RefCell::new(Some(Vec::new())),
+        }
+    }
+
     /// Reports `message` at the span of `tokens`.
     pub fn error_spanned_by(&self, tokens: impl ToTokens, message: impl std::fmt::Display) {
         self.syn_error(syn::Error::new_spanned(tokens.into_token_stream(), message));
     }
 
     pub fn syn_error(&self, error: syn::Error) {
-        self.errors.borrow_mut().push(error);
+        self.errors
+            .borrow_mut()
+            .as_mut()
+            .expect("errors are collected before the context is checked")
+            .push(error);
     }
 
     /// All errors combined, or `Ok` when there were none.
     pub fn check(self) -> syn::Result<()> {
-        let mut errors = self.errors.into_inner().into_iter();
+        let mut errors = self
+            .errors
+            .borrow_mut()
+            .take()
+            .expect("a context is checked once")
+            .into_iter();
         let Some(mut combined) = errors.next() else {
             return Ok(());
         };
@@ -30,5 +47,13 @@ impl Ctxt {
             combined.combine(error);
         }
         Err(combined)
+    }
+}
+
+impl Drop for Ctxt {
+    fn drop(&mut self) {
+        if !std::thread::panicking() && self.errors.borrow().is_some() {
+            panic!("the error context was dropped without being checked");
+        }
     }
 }

@@ -37,16 +37,28 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
             }
         }
     });
+    // Under `skip_display` another derive writes these two.
+    let display_and_error = (!mentions_skip_display(input)).then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::unreachable!()
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::core::error::Error for #ident #ty_generics #supertraits {}
+        }
+    });
     let is_generic = input.generics.type_params().next().is_some();
     let integration_bound = is_generic.then(|| quote!(Self: #runtime::CertifierError,));
     let openapi_bound =
         is_generic.then(|| quote!(Self: #runtime::CertifierError + #runtime::ErrorCatalogue,));
-    let name = ident.to_string();
-    let name = name.strip_prefix("r#").unwrap_or(&name);
+    let name = syn::ext::IdentExt::unraw(ident).to_string();
     quote! {
         #errors
 
-        #[allow(unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
             #[automatically_derived]
             impl #impl_generics #runtime::CertifierError for #ident #ty_generics #supertraits {
@@ -59,15 +71,7 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
                 }
             }
 
-            #[automatically_derived]
-            impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
-                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::unreachable!()
-                }
-            }
-
-            #[automatically_derived]
-            impl #impl_generics ::core::error::Error for #ident #ty_generics #supertraits {}
+            #display_and_error
 
             #[automatically_derived]
             impl #impl_generics #runtime::__private::serde::Serialize for #ident #ty_generics #where_clause {
@@ -104,6 +108,22 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
     }
 }
 
+/// Whether a container attribute says `skip_display`, however malformed the rest is.
+fn mentions_skip_display(input: &DeriveInput) -> bool {
+    input
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("certifier"))
+        .any(|attr| {
+            let syn::Meta::List(list) = &attr.meta else {
+                return false;
+            };
+            list.tokens.clone().into_iter().any(
+                |tree| matches!(tree, proc_macro2::TokenTree::Ident(ident) if ident == "skip_display"),
+            )
+        })
+}
+
 /// The types of the fields marked `#[from]`, each once, so that `?` on them keeps
 /// compiling. Types that mention a type parameter are left out: their `From` impl could
 /// overlap the standard library's `impl<T> From<T> for T`.
@@ -123,7 +143,8 @@ fn from_types(input: &DeriveInput) -> Vec<&Type> {
         .into_iter()
         .flat_map(Fields::iter)
         .filter(|field| field.attrs.iter().any(|attr| attr.path().is_ident("from")))
-        .map(|field| &field.ty)
+        // `#[from]` on an `Option<E>` converts from `E`.
+        .map(|field| crate::ast::option_inner(&field.ty).unwrap_or(&field.ty))
         .filter(|ty| !params.intersects(ty))
         .filter(|ty| seen.insert(ty.to_token_stream().to_string()))
         .collect()

@@ -1,15 +1,19 @@
-//! The `message` format string: its placeholders, and the rewriting that points them
-//! at the fields bound in a generated `match` arm.
+//! The `message` format string and its `format!` arguments: the placeholders, the
+//! arguments' `.field` shorthand, and the rewriting that points them at the fields bound
+//! in a generated `match` arm.
 
 use std::ops::Range;
 
-use syn::LitStr;
+use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
+use syn::{Ident, LitStr};
 
 /// What a placeholder names.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Arg {
     Named(String),
     Index(usize),
+    /// `{}`: the next positional argument, counted from zero.
+    Next(usize),
 }
 
 /// The formatting trait a placeholder asks of its argument.
@@ -114,7 +118,7 @@ impl Template {
     /// The literal with each argument reference replaced by `rename(arg)` where that
     /// returns a name; the original token (and so rustc's exact spans) when nothing
     /// changes.
-    pub fn rewrite(&self, rename: impl Fn(&Arg) -> Option<String>) -> LitStr {
+    pub fn rewrite(&self, mut rename: impl FnMut(&Arg) -> Option<String>) -> LitStr {
         let mut out = String::with_capacity(self.value.len());
         let mut copied = 0;
         let mut changed = false;
@@ -134,9 +138,173 @@ impl Template {
     }
 }
 
+/// The `format!` arguments of `message("...", args...)`, as written.
+#[derive(Default)]
+pub struct FormatArgs {
+    pub positional: Vec<TokenStream>,
+    pub named: Vec<(Ident, TokenStream)>,
+}
+
+impl FormatArgs {
+    /// Splits the arguments at their top-level commas. A turbofish with several
+    /// parameters needs parentheses, as in a `macro_rules!` matcher.
+    pub fn parse(tokens: &TokenStream) -> syn::Result<FormatArgs> {
+        let mut args = FormatArgs::default();
+        let mut pieces: Vec<Vec<TokenTree>> = vec![Vec::new()];
+        for tree in tokens.clone() {
+            match &tree {
+                TokenTree::Punct(punct) if punct.as_char() == ',' => pieces.push(Vec::new()),
+                _ => pieces.last_mut().expect("one piece at least").push(tree),
+            }
+        }
+        if pieces.last().is_some_and(Vec::is_empty) {
+            // A trailing comma, or no arguments at all.
+            pieces.pop();
+        }
+        for piece in pieces {
+            let Some(first) = piece.first() else {
+                return Err(syn::Error::new_spanned(
+                    tokens,
+                    "an empty format argument: remove the extra `,`",
+                ));
+            };
+            let named = match (first, piece.get(1), piece.get(2)) {
+                (TokenTree::Ident(name), Some(TokenTree::Punct(eq)), next)
+                    if eq.as_char() == '='
+                        && (eq.spacing() == Spacing::Alone
+                            || !matches!(next, Some(TokenTree::Punct(p)) if p.as_char() == '=')) =>
+                {
+                    Some(name.clone())
+                }
+                _ => None,
+            };
+            match named {
+                Some(name) => {
+                    let value: TokenStream = piece[2..].iter().cloned().collect();
+                    if value.is_empty() {
+                        return Err(syn::Error::new_spanned(
+                            &piece[1],
+                            format!("`{name} =` needs a value, such as `{name} = .field`"),
+                        ));
+                    }
+                    if args.named.iter().any(|(seen, _)| *seen == name) {
+                        return Err(syn::Error::new_spanned(
+                            &name,
+                            format!("duplicate format argument `{name}`: give it once"),
+                        ));
+                    }
+                    args.named.push((name, value));
+                }
+                None => {
+                    let value: TokenStream = piece.into_iter().collect();
+                    if let Some((name, _)) = args.named.first() {
+                        return Err(syn::Error::new_spanned(
+                            value,
+                            format!(
+                                "positional format arguments come before named ones, as in \
+                                 `format!`; move this before `{name} = ...`"
+                            ),
+                        ));
+                    }
+                    args.positional.push(value);
+                }
+            }
+        }
+        Ok(args)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.positional.is_empty() && self.named.is_empty()
+    }
+
+    /// Every argument's tokens, positional first.
+    pub fn values(&self) -> impl Iterator<Item = &TokenStream> {
+        self.positional
+            .iter()
+            .chain(self.named.iter().map(|(_, value)| value))
+    }
+}
+
+/// A `.field` or `.0` shorthand found in a format argument.
+pub struct MemberRef {
+    pub name: String,
+    /// The `.` and the name, for errors.
+    pub tokens: TokenStream,
+}
+
+/// Replaces each `.field` / `.0` shorthand in `tokens` by `resolve(member)`. A `.` is a
+/// shorthand where an expression starts: first in the argument or in a group, or after
+/// an operator; after a value (`x.len()`) it is a method call or field access.
+pub fn rewrite_members(
+    tokens: &TokenStream,
+    resolve: &mut dyn FnMut(&MemberRef) -> TokenStream,
+) -> TokenStream {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let mut out = TokenStream::new();
+    let mut at = 0;
+    let mut after_value = false;
+    while at < trees.len() {
+        match &trees[at] {
+            TokenTree::Punct(dot) if dot.as_char() == '.' && dot.spacing() == Spacing::Joint => {
+                // `..` or `..=`: a range, copied as is.
+                out.extend(trees[at..trees.len().min(at + 2)].iter().cloned());
+                at += 2;
+                after_value = false;
+                continue;
+            }
+            TokenTree::Punct(dot) if dot.as_char() == '.' && !after_value => {
+                let name = match trees.get(at + 1) {
+                    Some(TokenTree::Ident(ident)) => {
+                        Some(syn::ext::IdentExt::unraw(ident).to_string())
+                    }
+                    Some(TokenTree::Literal(literal)) => {
+                        let text = literal.to_string();
+                        text.bytes().all(|b| b.is_ascii_digit()).then_some(text)
+                    }
+                    _ => None,
+                };
+                match name {
+                    Some(name) => {
+                        let member = MemberRef {
+                            name,
+                            tokens: trees[at..at + 2].iter().cloned().collect(),
+                        };
+                        out.extend(resolve(&member));
+                        at += 2;
+                        after_value = true;
+                        continue;
+                    }
+                    None => out.extend([trees[at].clone()]),
+                }
+                after_value = false;
+            }
+            TokenTree::Group(group) => {
+                let inner = rewrite_members(&group.stream(), resolve);
+                let mut rewritten = Group::new(group.delimiter(), inner);
+                rewritten.set_span(group.span());
+                out.extend([TokenTree::Group(rewritten)]);
+                // `(a).b` reads a field of a value; `x` `(..)` is a call.
+                after_value = group.delimiter() != Delimiter::None || after_value;
+            }
+            TokenTree::Ident(_) | TokenTree::Literal(_) => {
+                out.extend([trees[at].clone()]);
+                after_value = true;
+            }
+            TokenTree::Punct(punct) => {
+                out.extend([trees[at].clone()]);
+                // `?` ends a value (`x?.y`); every other operator starts an operand.
+                after_value = punct.as_char() == '?';
+            }
+        }
+        at += 1;
+    }
+    out
+}
+
 fn scan(text: &str) -> Result<Vec<ArgRef>, String> {
     let bytes = text.as_bytes();
     let mut args = Vec::new();
+    let mut next_positional = 0;
     let mut at = 0;
     while at < bytes.len() {
         match bytes[at] {
@@ -156,13 +324,14 @@ fn scan(text: &str) -> Result<Vec<ArgRef>, String> {
                 let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
                 let plain_placeholder = (!inner.contains(':')).then_some(at..close + 1);
                 let name_range = trimmed_range(inner_start, name);
-                let arg = parse_arg(&text[name_range.clone()]).ok_or_else(|| {
-                    if name.trim().is_empty() {
-                        format!(
-                            "`{{{inner}}}` needs a field: name it, as in `{{count}}`, or give a \
-                             tuple field's index, as in `{{0}}`"
-                        )
-                    } else if let Some(unraw) = name.trim().strip_prefix("r#") {
+                let arg = if name.trim().is_empty() {
+                    next_positional += 1;
+                    Some(Arg::Next(next_positional - 1))
+                } else {
+                    parse_arg(&text[name_range.clone()])
+                };
+                let arg = arg.ok_or_else(|| {
+                    if let Some(unraw) = name.trim().strip_prefix("r#") {
                         format!("write `{{{unraw}}}` for the field `r#{unraw}`: placeholders name raw fields without `r#`")
                     } else {
                         format!("`{}` is not a field name or index", name.trim())
@@ -262,7 +431,42 @@ fn scan_spec_args(spec: &str, spec_start: usize, args: &mut Vec<ArgRef>) -> Resu
 
 #[cfg(test)]
 mod tests {
-    use super::{scan, Arg, FmtTrait, Segment, Template};
+    use quote::quote;
+
+    use super::{rewrite_members, scan, Arg, FmtTrait, FormatArgs, Segment, Template};
+
+    #[test]
+    fn format_args_split_and_members_resolve() {
+        let args = FormatArgs::parse(&quote!(.domains.len(), .a + .b, max = .limit,)).unwrap();
+        assert_eq!(args.positional.len(), 2);
+        assert_eq!(args.named.len(), 1);
+        let rewritten: Vec<String> = args
+            .values()
+            .map(|value| {
+                rewrite_members(value, &mut |member| {
+                    let ident = quote::format_ident!("f_{}", member.name);
+                    quote!(#ident)
+                })
+                .to_string()
+            })
+            .collect();
+        assert_eq!(rewritten, ["f_domains . len ()", "f_a + f_b", "f_limit"]);
+        let kept = rewrite_members(
+            &quote!(x.len() + (.0).max(1) + y?.z + (0..3).len()),
+            &mut |m| {
+                let ident = quote::format_ident!("f_{}", m.name);
+                quote!(#ident)
+            },
+        );
+        assert_eq!(
+            kept.to_string(),
+            "x . len () + (f_0) . max (1) + y ? . z + (0 .. 3) . len ()"
+        );
+        assert!(FormatArgs::parse(&quote!(a = 1, .b)).is_err());
+        assert!(FormatArgs::parse(&quote!(a = 1, a = 2)).is_err());
+        assert!(FormatArgs::parse(&quote!(.a,, .b)).is_err());
+        assert!(FormatArgs::parse(&quote!(a == 1)).unwrap().named.is_empty());
+    }
 
     fn names(text: &str) -> Vec<(Arg, Option<FmtTrait>, String)> {
         scan(text)
@@ -300,8 +504,7 @@ mod tests {
     fn malformed_strings_are_errors() {
         assert!(scan("{").is_err());
         assert!(scan("}").is_err());
-        assert!(scan("{}").is_err());
-        assert!(scan("{:?}").is_err());
+        assert!(scan("{a b}").is_err());
         assert!(scan("{a-b}").is_err());
         assert!(scan("{x:.*}").is_err());
         assert!(scan("{{}}").unwrap().is_empty());
@@ -318,7 +521,7 @@ mod tests {
             .map(|segment| match segment {
                 Segment::Text(text) => format!("text {text}"),
                 Segment::Arg(Arg::Named(name)) => format!("named {name}"),
-                Segment::Arg(Arg::Index(index)) => format!("index {index}"),
+                Segment::Arg(Arg::Index(index) | Arg::Next(index)) => format!("index {index}"),
             })
             .collect();
         assert_eq!(
@@ -337,7 +540,7 @@ mod tests {
         let template = Template::parse(&lit).unwrap();
         let rewritten = template.rewrite(|arg| match arg {
             Arg::Index(i) => Some(format!("__self_{i}")),
-            Arg::Named(_) => None,
+            Arg::Named(_) | Arg::Next(_) => None,
         });
         assert_eq!(rewritten.value(), "{__self_0} and {name} and {__self_0:?}");
         assert_eq!(Template::parse(&lit).unwrap().plain_text(), lit.value());

@@ -1,16 +1,19 @@
 //! The derive behind `certifier_error::CertifierError`. Depend on `certifier-error`,
-//! which re-exports it; this crate is not meant to be used directly.
+//! which re-exports it with its attribute reference; this crate is not meant to be used
+//! directly.
 //!
-//! The pipeline: [`ast`] models the input with its attributes parsed by [`attr`],
-//! [`check`] applies the rules that span several items, and [`expand`] generates the
-//! impls, or [`fallback`] stubs them out beside the errors when the input is invalid.
+//! The pipeline, one module per stage: `attr` reads each attribute and checks each key
+//! on its own; `ast` models the input with those attributes; `check` applies the rules
+//! that span several keys or items; `plan` resolves, once, every fact the emitters need;
+//! `expand` generates the impls from the plan, one module per item. When the input is
+//! invalid, `fallback` stubs the impls beside the errors, so the user sees those errors
+//! and no cascade. `ctx` collects the errors of every stage.
 
 #![forbid(unsafe_code)]
 
 mod ast;
 mod attr;
 mod case;
-mod catalogue;
 mod check;
 mod codes;
 mod ctx;
@@ -18,33 +21,32 @@ mod expand;
 mod fallback;
 mod fmt;
 mod generics;
-mod headers;
-mod json;
+mod plan;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
-/// Derives `CertifierError`, `Display`, `core::error::Error`, `From` and `Serialize`.
-///
-/// See the `certifier-error` crate for the attribute reference.
-#[proc_macro_derive(CertifierError, attributes(certifier, source, from))]
+/// Derives `CertifierError`, `Display`, `core::error::Error`, `From`, `Serialize` and
+/// `ErrorCatalogue`; the attribute reference is on the re-export in `certifier-error`.
+#[proc_macro_derive(CertifierError, attributes(certifier, source, from, error))]
 pub fn derive_certifier_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     derive(&input).into()
 }
 
+/// The whole pipeline over `proc_macro2` tokens: the generated code, or the errors
+/// beside stub impls.
 fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
-    let cx = ctx::Ctxt::default();
+    let cx = ctx::Ctxt::new();
     let model = ast::Input::from_syn(&cx, input);
     if let Some(model) = &model {
         check::check(&cx, model);
-        headers::check(&cx, model);
     }
     let runtime = model
         .as_ref()
-        .map_or_else(|| quote::quote!(::certifier_error), expand::runtime_path);
+        .map_or_else(|| quote::quote!(::certifier_error), plan::runtime_path);
     match (cx.check(), model) {
-        (Ok(()), Some(model)) => expand::derive(&model),
+        (Ok(()), Some(model)) => expand::derive(&plan::Plan::new(&model)),
         (Err(error), _) => fallback::expand(input, &runtime, &error),
         (Ok(()), None) => unreachable!("a missing model is always reported"),
     }

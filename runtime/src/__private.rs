@@ -18,6 +18,23 @@ pub mod json {
     pub use crate::json::*;
 }
 
+/// Formats what a field holds as a pointer, as `format!("{:p}", field)` does: generated
+/// code binds fields by reference, and the reference's own address is not the one asked
+/// for. Every other formatting trait passes through.
+pub struct Var<'a, T: ?Sized>(pub &'a T);
+
+macro_rules! var_passes_through {
+    ($($trait_:ident)*) => {$(
+        impl<T: core::fmt::$trait_ + ?Sized> core::fmt::$trait_ for Var<'_, T> {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                core::fmt::$trait_::fmt(self.0, f)
+            }
+        }
+    )*};
+}
+
+var_passes_through!(Display Debug LowerHex UpperHex Octal Binary LowerExp UpperExp Pointer);
+
 /// Serialises `{"error": {"code": .., "message": .., ..extensions}}`.
 pub fn serialize_envelope<T, S>(error: &T, serializer: S) -> Result<S::Ok, S::Error>
 where
@@ -39,7 +56,7 @@ impl<T: CertifierError> Serialize for ErrorObjectOf<'_, T> {
         object.serialize_entry("code", error.code())?;
         match error.__literal_message() {
             Some(message) => object.serialize_entry("message", message)?,
-            None => object.serialize_entry("message", &AsJsonString(error))?,
+            None => object.serialize_entry("message", &AsJsonString(&crate::Message(error)))?,
         }
         if let Some(url) = error.doc_url() {
             object.serialize_entry("doc_url", &url)?;

@@ -255,6 +255,41 @@ pub trait CertifierError: Display + Debug {
         Ok(String::from_utf8(out).expect("the JSON writer writes UTF-8"))
     }
 
+    /// Writes the public message: the text every envelope carries, safe to show a user.
+    ///
+    /// The default writes `Display`, which is the message unless the type says
+    /// `#[certifier(skip_display)]` and leaves `Display` to another derive (such as
+    /// thiserror's, for the text written to logs). Every envelope, writer and
+    /// integration writes the message through this method; [`Message`](crate::Message)
+    /// shows it with `Display`.
+    ///
+    /// ```
+    /// use certifier_error::{CertifierError, Message};
+    ///
+    /// #[derive(Debug, CertifierError)]
+    /// #[certifier(skip_display)]
+    /// #[certifier(code = "not_found", message = "No such certificate.")]
+    /// struct Missing {
+    ///     id: u64,
+    /// }
+    ///
+    /// // `Display` is the internal text, written by hand here as thiserror would.
+    /// impl std::fmt::Display for Missing {
+    ///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    ///         write!(f, "certificate {} is not in the store", self.id)
+    ///     }
+    /// }
+    /// impl std::error::Error for Missing {}
+    ///
+    /// let error = Missing { id: 7 };
+    /// assert_eq!(error.to_string(), "certificate 7 is not in the store");
+    /// assert_eq!(Message(&error).to_string(), "No such certificate.");
+    /// assert!(error.to_json().unwrap().contains(r#""message":"No such certificate.""#));
+    /// ```
+    fn fmt_message(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        Display::fmt(self, f)
+    }
+
     /// The message when it is a literal known at compile time, so that serialisers can
     /// write it as a plain string rather than through `core::fmt`. Not public API: the
     /// derive implements it.
@@ -278,7 +313,7 @@ pub trait CertifierError: Display + Debug {
         Ok(ErrorEnvelope {
             error: ErrorObject {
                 code: Code::from(self.code()),
-                message: self.to_string(),
+                message: crate::Message(self).to_string(),
                 extensions: match self.doc_url() {
                     Some(url) => {
                         let mut members = Extensions::new();
@@ -329,6 +364,10 @@ macro_rules! forward_through_pointer {
             fn __literal_message(&self) -> Option<&'static str> {
                 (**self).__literal_message()
             }
+
+            fn fmt_message(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                (**self).fmt_message(f)
+            }
         }
     )*};
 }
@@ -376,3 +415,28 @@ serialize_dyn!(
     dyn CertifierError + Send + '_,
     dyn CertifierError + Send + Sync + '_
 );
+
+/// Shows an error's public message with `Display`: the text its envelope carries, which
+/// is `Display` itself unless the type says `#[certifier(skip_display)]`. Works for a
+/// `dyn CertifierError` too.
+///
+/// ```
+/// use certifier_error::{CertifierError, Message, StandardError};
+///
+/// let error: &dyn CertifierError = &StandardError::NotFound;
+/// assert_eq!(Message(error).to_string(), error.to_string());
+/// ```
+#[derive(Clone, Copy)]
+pub struct Message<'a, E: ?Sized>(pub &'a E);
+
+impl<E: CertifierError + ?Sized> Display for Message<'_, E> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        self.0.fmt_message(f)
+    }
+}
+
+impl<E: CertifierError + ?Sized> Debug for Message<'_, E> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        Debug::fmt(&alloc::format!("{self}"), f)
+    }
+}

@@ -153,7 +153,7 @@ pub mod __private;
 pub use crate::catalogue::ErrorCatalogue;
 pub use crate::client::{ErrorEnvelope, ErrorObject, Extensions};
 pub use crate::code::Code;
-pub use crate::error::CertifierError;
+pub use crate::error::{CertifierError, Message};
 pub use crate::standard::StandardError;
 
 #[cfg(feature = "actix-web")]

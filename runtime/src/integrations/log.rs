@@ -20,7 +20,7 @@ where
             target: "certifier_error",
             status,
             code,
-            public_message = %error,
+            public_message = %crate::Message(error),
             sources,
             "error response",
         );
@@ -29,7 +29,7 @@ where
             target: "certifier_error",
             status,
             code,
-            public_message = %error,
+            public_message = %crate::Message(error),
             sources,
             "error response",
         );

@@ -1,0 +1,96 @@
+//! The `ErrorCatalogue` impl: one entry per variant, transparent variants contributing
+//! their field's catalogue.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+
+use crate::generics::Bounds;
+use crate::plan::{Kind, MemberKind, Message, Own, Plan, VariantPlan};
+
+pub fn catalogue_impl(plan: &Plan) -> TokenStream {
+    let runtime = &plan.runtime;
+    let mut bounds = Bounds::default();
+    let mut parts = Vec::new();
+    let mut run = Vec::new();
+    let doc_url = match &plan.doc_url {
+        Some(template) => quote!(::core::option::Option::Some(#template)),
+        None => quote!(::core::option::Option::None),
+    };
+    for variant in &plan.variants {
+        let index = match &variant.kind {
+            Kind::Own(own) => {
+                run.push(entry(plan, variant, own, &doc_url));
+                continue;
+            }
+            Kind::Transparent(index) => *index,
+        };
+        if !run.is_empty() {
+            parts.push(quote!(#runtime::catalogue::Part::Entries(&[#(#run),*])));
+            run.clear();
+        }
+        let field = &variant.fields[index];
+        let ty = field.ty;
+        let inner = if field.uses_param {
+            // The probe below would decide for the parameter, not for the type it stands
+            // for: require the catalogue instead.
+            bounds.insert(ty, quote!(#runtime::ErrorCatalogue));
+            quote_spanned! {field.span=>
+                <#ty as #runtime::ErrorCatalogue>::CATALOGUE
+            }
+        } else {
+            // The field's catalogue, or an open one when its type implements
+            // `CertifierError` by hand without `ErrorCatalogue` (see `catalogue::__probe`).
+            quote! {
+                #runtime::catalogue::__probe::pick(|| {
+                    #[allow(unused_imports)]
+                    use #runtime::catalogue::__probe::{ViaCatalogue as _, ViaNothing as _};
+                    (&&#runtime::catalogue::__probe::Probe::<#ty>::NEW).kind()
+                })
+            }
+        };
+        parts.push(quote!(#runtime::catalogue::Part::Inner(#inner, #doc_url)));
+    }
+    if !run.is_empty() {
+        parts.push(quote!(#runtime::catalogue::Part::Entries(&[#(#run),*])));
+    }
+    let header = plan.impl_header(&quote!(#runtime::ErrorCatalogue), &bounds);
+    quote! {
+        #header {
+            const CATALOGUE: #runtime::catalogue::Catalogue =
+                #runtime::catalogue::Catalogue::__new(&[#(#parts),*]);
+        }
+    }
+}
+
+fn entry(plan: &Plan, variant: &VariantPlan, own: &Own, doc_url: &TokenStream) -> TokenStream {
+    let runtime = &plan.runtime;
+    let status = own.status;
+    let code = &own.code;
+    // The template as written, placeholders and all; the default of a standard code.
+    let message = match &own.message {
+        Message::Literal(text) => text.clone(),
+        Message::Template(template) => template.written.clone(),
+    };
+    let members = own.members.iter().filter_map(|member| match &member.kind {
+        MemberKind::Extend { name } => Some(name),
+        MemberKind::Flatten { .. } => None,
+    });
+    let flattened = own
+        .members
+        .iter()
+        .any(|member| matches!(member.kind, MemberKind::Flatten { .. }));
+    let docs = &variant.docs;
+    let name = &variant.qualified_name;
+    quote! {
+        #runtime::catalogue::Entry::__new(
+            #status,
+            #code,
+            #message,
+            &[#(#members),*],
+            #flattened,
+            #docs,
+            #doc_url,
+            #name,
+        )
+    }
+}

@@ -1,0 +1,87 @@
+//! The `core::error::Error` impl: `source()`.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+
+use crate::plan::{Kind, Plan};
+
+pub fn error_impl(plan: &Plan) -> TokenStream {
+    if plan.skip_display {
+        return TokenStream::new();
+    }
+    let runtime = &plan.runtime;
+    let mut bounds = plan.supertrait_bounds();
+    if !plan.is_generic() {
+        // `Debug` is a supertrait of this trait and of `CertifierError`: stated as a
+        // (higher-ranked, so allowed) bound here, a type without it is reported once,
+        // on the `CertifierError` impl, instead of twice.
+        bounds.insert_predicate(quote!(for<'__debug> Self: ::core::fmt::Debug));
+    }
+    let arms = plan.match_variants(|variant| {
+        if let Kind::Transparent(index) = variant.kind {
+            let field = &variant.fields[index];
+            let pattern = variant.pattern_one(index);
+            let binding = &field.binding;
+            // Method syntax so that a pointer to a `dyn CertifierError` (which is not an
+            // `Error`) also has a source: none.
+            let call = quote_spanned!(field.span=> #binding.transparent_source());
+            return quote!(#pattern => #call,);
+        }
+        let Some(index) = variant.source else {
+            let pattern = variant.pattern_none();
+            return quote!(#pattern => ::core::option::Option::None,);
+        };
+        let field = &variant.fields[index];
+        let pattern = variant.pattern_one(index);
+        let binding = &field.binding;
+        // Spanned on the field's type: a source that is not an `Error` is reported there.
+        let ty_span = syn::spanned::Spanned::span(field.ty);
+        let source = if field.option_inner.is_some() {
+            quote_spanned! {ty_span=>
+                ::core::option::Option::as_ref(#binding).map(|__source| __source.as_dyn_error())
+            }
+        } else {
+            quote_spanned! {ty_span=>
+                ::core::option::Option::Some(#binding.as_dyn_error())
+            }
+        };
+        quote!(#pattern => #source,)
+    });
+    for variant in &plan.variants {
+        let (index, bound) = match variant.kind {
+            Kind::Transparent(index) => (index, quote!(::core::error::Error)),
+            Kind::Own(_) => match variant.source {
+                Some(index) => (index, quote!(#runtime::__private::AsDynError<'static>)),
+                None => continue,
+            },
+        };
+        let field = &variant.fields[index];
+        if field.uses_param {
+            // An optional source is unwrapped before the call: bound what it holds.
+            let ty = match variant.kind {
+                Kind::Own(_) => field.option_inner.unwrap_or(field.ty),
+                Kind::Transparent(_) => field.ty,
+            };
+            bounds.insert(ty, bound);
+        }
+    }
+    let header = plan.impl_header(&quote!(::core::error::Error), &bounds);
+    // Each trait is imported only where a method call needs it.
+    let as_dyn_error = plan
+        .variants
+        .iter()
+        .any(|variant| matches!(variant.kind, Kind::Own(_)) && variant.source.is_some())
+        .then(|| quote!(use #runtime::__private::AsDynError as _;));
+    let transparent_source = plan
+        .has_transparent()
+        .then(|| quote!(use #runtime::__private::TransparentSource as _;));
+    quote! {
+        #header {
+            fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+                #as_dyn_error
+                #transparent_source
+                #arms
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! The error object's members after `code` and `message`, written two ways from one
+//! list ([`member_writes`]): through serde's `SerializeMap` (`serialize_extensions`,
+//! behind the derived `Serialize`) and by the direct writer (`write_json`). Both must
+//! produce the same bytes; generating both from each [`MemberPlan`] in one place keeps
+//! them in step.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+
+use crate::plan::{Kind, MemberKind, MemberPlan, Own, Plan, VariantPlan};
+
+/// One member, as each writer writes it.
+pub struct MemberWrite {
+    /// Statements for `serialize_extensions`, writing into `__map`.
+    pub serde: TokenStream,
+    pub direct: Direct,
+}
+
+/// What the direct writer does for one member.
+pub enum Direct {
+    /// `,"name":` (already escaped) and the value; `optional` wraps both in
+    /// `if let Some(__value) = ..`, where the value is `__value`.
+    Member {
+        key: Vec<u8>,
+        value: TokenStream,
+        optional: Option<TokenStream>,
+    },
+    /// Statements that append the members themselves.
+    Statements(TokenStream),
+}
+
+pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<MemberWrite> {
+    let runtime = &plan.runtime;
+    let json = quote!(#runtime::__private::json);
+    let serde = quote!(#runtime::__private::serde);
+    own.members
+        .iter()
+        .map(|MemberPlan { field, kind }| {
+            let field = &variant.fields[*field];
+            let binding = &field.binding;
+            let ty = field.ty;
+            match kind {
+                MemberKind::Flatten { taken } => {
+                    let taken = quote!(&[#(#taken),*]);
+                    MemberWrite {
+                        // The turbofish names the user's type, so a type that is not
+                        // `Serialize` is reported on the field's type.
+                        serde: quote_spanned! {field.span=>
+                            #runtime::__private::serialize_flattened::<#ty, _>(#binding, __map, #taken)?;
+                        },
+                        direct: Direct::Statements(quote_spanned! {field.span=>
+                            (&#json::Flatten(#binding, #taken)).write_json_members(__out)?;
+                        }),
+                    }
+                }
+                MemberKind::Extend { name } => {
+                    let mut key = b",".to_vec();
+                    super::escape::push_json_string(&mut key, name);
+                    key.push(b':');
+                    let (value, value_ty, optional) = match field.option_inner {
+                        Some(inner) => (
+                            quote!(__value),
+                            inner,
+                            Some(quote!(if let ::core::option::Option::Some(__value) = #binding)),
+                        ),
+                        None => (quote!(#binding), ty, None),
+                    };
+                    let entry = quote_spanned! {field.span=>
+                        #serde::ser::SerializeMap::serialize_entry::<::core::primitive::str, #value_ty>(__map, #name, #value)?;
+                    };
+                    let serde = match &optional {
+                        Some(head) => quote!(#head { #entry }),
+                        None => entry,
+                    };
+                    MemberWrite {
+                        serde,
+                        direct: Direct::Member {
+                            key,
+                            value: quote_spanned! {field.span=>
+                                (&&#json::Value(#value)).write_json_value(__out)?;
+                            },
+                            optional,
+                        },
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// `serialize_extensions` and `extension_members`, or nothing where no variant has a
+/// member (the trait's defaults write none).
+pub fn methods(plan: &Plan) -> TokenStream {
+    let has_members = plan.variants.iter().any(|variant| match &variant.kind {
+        Kind::Transparent(_) => true,
+        Kind::Own(own) => !own.members.is_empty(),
+    });
+    if !has_members {
+        return TokenStream::new();
+    }
+    let runtime = &plan.runtime;
+    let serde = quote!(#runtime::__private::serde);
+    let arms = plan.match_variants(|variant| match &variant.kind {
+        Kind::Transparent(index) => {
+            let pattern = variant.pattern_one(*index);
+            let call = plan.delegate_with(
+                &variant.fields[*index],
+                quote!(serialize_extensions),
+                &quote!(, __map),
+            );
+            quote!(#pattern => #call?,)
+        }
+        Kind::Own(own) => {
+            let pattern =
+                variant.pattern(|index| own.members.iter().any(|member| member.field == index));
+            let writes = member_writes(plan, variant, own)
+                .into_iter()
+                .map(|write| write.serde);
+            quote!(#pattern => { #(#writes)* })
+        }
+    });
+    quote! {
+        fn serialize_extensions<__M: #serde::ser::SerializeMap>(
+            &self,
+            __map: &mut __M,
+        ) -> ::core::result::Result<(), __M::Error> {
+            #arms
+            ::core::result::Result::Ok(())
+        }
+
+        fn extension_members(
+            &self,
+        ) -> ::core::result::Result<
+            #runtime::__private::Vec<(#runtime::__private::String, #runtime::__private::serde_json::Value)>,
+            #runtime::__private::serde_json::Error,
+        > {
+            #runtime::__private::collect_members(self)
+        }
+    }
+}

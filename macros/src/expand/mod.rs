@@ -1,0 +1,136 @@
+//! Code generation from a resolved [`Plan`]: one module per generated item. Every
+//! emitter takes the plan, which also carries the runtime path and the type's generics.
+
+mod catalogue;
+mod display;
+mod error;
+mod escape;
+mod from;
+mod members;
+mod relays;
+mod serialize;
+mod trait_impl;
+mod writer;
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+
+use crate::generics::Bounds;
+use crate::plan::{FieldPlan, Kind, Own, Plan, VariantPlan};
+
+pub fn derive(plan: &Plan) -> TokenStream {
+    let certifier_error = trait_impl::certifier_error_impl(plan);
+    let display = display::display_impl(plan);
+    let error = error::error_impl(plan);
+    let serialize = serialize::serialize_impl(plan);
+    let from = from::from_impls(plan);
+    let catalogue = catalogue::catalogue_impl(plan);
+    let relays = relays::relays(plan);
+    quote! {
+        const _: () = {
+            #certifier_error
+            #display
+            #error
+            #serialize
+            #from
+            #catalogue
+            #relays
+        };
+    }
+}
+
+impl Plan<'_> {
+    /// `impl<..> #trait_ for Type<..> where ..` with the given extra bounds.
+    pub fn impl_header(&self, trait_: &TokenStream, bounds: &Bounds) -> TokenStream {
+        let ident = self.type_ident();
+        let (impl_generics, ty_generics, _) = self.input.generics.split_for_impl();
+        let where_clause = bounds.where_clause(self.input.generics);
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #trait_ for #ident #ty_generics #where_clause
+        }
+    }
+
+    /// The type's name, resolved at the call site: a `#[deprecated]` type then warns at
+    /// its own uses, not in the impls derived for it.
+    pub fn type_ident(&self) -> syn::Ident {
+        let mut ident = self.input.ident.clone();
+        ident.set_span(ident.span().resolved_at(proc_macro2::Span::call_site()));
+        ident
+    }
+
+    /// For a generic type, `Self: Debug + Display`: the supertraits, whatever bounds the
+    /// user's `Debug` derive chose.
+    pub fn supertrait_bounds(&self) -> Bounds {
+        let mut bounds = Bounds::default();
+        if self.is_generic() {
+            bounds.insert_predicate(quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
+        }
+        bounds
+    }
+
+    /// `match self { arm for each variant }`, or `match *self {}` for an empty enum.
+    pub fn match_variants(&self, arm: impl Fn(&VariantPlan) -> TokenStream) -> TokenStream {
+        if self.variants.is_empty() {
+            return quote!(match *self {});
+        }
+        let arms = self.variants.iter().map(arm);
+        let allow = self.allow_deprecated();
+        quote! {
+            #allow
+            match self { #(#arms)* }
+        }
+    }
+
+    /// `<FieldType as CertifierError>::method(binding)`, spanned on the field so a type
+    /// that is not a `CertifierError` is reported there.
+    pub fn delegate(&self, field: &FieldPlan, method: TokenStream) -> TokenStream {
+        self.delegate_with(field, method, &TokenStream::new())
+    }
+
+    /// [`Plan::delegate`] with more arguments after the field, each preceded by `,`.
+    pub fn delegate_with(
+        &self,
+        field: &FieldPlan,
+        method: TokenStream,
+        more: &TokenStream,
+    ) -> TokenStream {
+        let runtime = &self.runtime;
+        let ty = field.ty;
+        let binding = &field.binding;
+        quote_spanned!(field.span=> <#ty as #runtime::CertifierError>::#method(#binding #more))
+    }
+
+    /// A `match` where each transparent variant delegates `method` to its field and the
+    /// others answer `own(..)`, binding no field.
+    pub fn delegate_or(
+        &self,
+        method: TokenStream,
+        own: impl Fn(&Own) -> TokenStream,
+    ) -> TokenStream {
+        self.match_variants(|variant| match &variant.kind {
+            Kind::Transparent(index) => {
+                let pattern = variant.pattern_one(*index);
+                let call = self.delegate(&variant.fields[*index], method.clone());
+                quote!(#pattern => #call,)
+            }
+            Kind::Own(data) => {
+                let pattern = variant.pattern_none();
+                let value = own(data);
+                quote!(#pattern => #value,)
+            }
+        })
+    }
+
+    /// `#[allow(deprecated)]` where the type names a deprecated variant or field.
+    pub fn allow_deprecated(&self) -> Option<TokenStream> {
+        self.names_deprecated.then(|| quote!(#[allow(deprecated)]))
+    }
+
+    /// Whether any variant is transparent.
+    pub fn has_transparent(&self) -> bool {
+        self.variants
+            .iter()
+            .any(|variant| variant.transparent_field().is_some())
+    }
+}

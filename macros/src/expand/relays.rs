@@ -1,0 +1,58 @@
+//! Calls into the runtime's `macro_rules!` relays, which emit the framework and
+//! OpenAPI impls that its cargo features turn on (the proc-macro has no features).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::generics::Bounds;
+use crate::plan::{Kind, MemberKind, Plan};
+
+pub fn relays(plan: &Plan) -> TokenStream {
+    let runtime = &plan.runtime;
+    let ident = plan.type_ident();
+    let (impl_generics, ty_generics, _) = plan.input.generics.split_for_impl();
+
+    let mut integration_bounds = Bounds::default();
+    let mut openapi_bounds = Bounds::default();
+    if plan.is_generic() {
+        integration_bounds.insert_predicate(quote!(Self: #runtime::CertifierError));
+        openapi_bounds
+            .insert_predicate(quote!(Self: #runtime::CertifierError + #runtime::ErrorCatalogue));
+    }
+    let integration_predicates = integration_bounds.predicates(plan.input.generics);
+    let openapi_predicates = openapi_bounds.predicates(plan.input.generics);
+
+    let name = plan.input.name();
+    let mut members = Vec::new();
+    let mut inner = Vec::new();
+    for variant in &plan.variants {
+        match &variant.kind {
+            Kind::Transparent(index) => inner.push(variant.fields[*index].ty),
+            Kind::Own(own) => {
+                for member in &own.members {
+                    let MemberKind::Extend { name } = &member.kind else {
+                        continue;
+                    };
+                    let field = &variant.fields[member.field];
+                    // An `Option` member is left out when `None`: describe the inner type.
+                    let ty = field.option_inner.unwrap_or(field.ty);
+                    members.push(quote!((#name, #ty)));
+                }
+            }
+        }
+    }
+    quote! {
+        #runtime::__private::integrations! {
+            runtime = [#runtime],
+            impl [#impl_generics] for [#ident #ty_generics] where [#(#integration_predicates,)*],
+        }
+
+        #runtime::__private::openapi! {
+            runtime = [#runtime],
+            impl [#impl_generics] for [#ident #ty_generics] where [#(#openapi_predicates,)*],
+            name = [#name],
+            members = [#(#members,)*],
+            inner = [#(#inner,)*],
+        }
+    }
+}

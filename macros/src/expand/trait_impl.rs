@@ -1,0 +1,188 @@
+//! The `CertifierError` impl: status, code, the public message's hooks, `doc_url`,
+//! headers, and the two member writers (see [`super::members`]).
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned, ToTokens};
+
+use crate::plan::{Kind, Message, Plan};
+
+pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
+    let runtime = &plan.runtime;
+    let mut bounds = plan.supertrait_bounds();
+    for variant in &plan.variants {
+        match &variant.kind {
+            Kind::Transparent(index) => {
+                let field = &variant.fields[*index];
+                if field.uses_param {
+                    bounds.insert(field.ty, quote!(#runtime::CertifierError));
+                }
+            }
+            Kind::Own(own) => {
+                for member in &own.members {
+                    let field = &variant.fields[member.field];
+                    if field.uses_param {
+                        bounds.insert(field.ty, quote!(#runtime::__private::serde::Serialize));
+                    }
+                }
+                for header in &own.headers {
+                    let field = &variant.fields[header.field];
+                    let shown = field.option_inner.unwrap_or(field.ty);
+                    if field.uses_param {
+                        bounds.insert(shown, quote!(::core::fmt::Display));
+                    }
+                }
+            }
+        }
+    }
+    if plan.skip_display {
+        super::display::message_bounds(plan, &mut bounds);
+    }
+    let header = plan.impl_header(&quote!(#runtime::CertifierError), &bounds);
+
+    let status = plan.delegate_or(quote!(status), |own| {
+        let value = own.status;
+        match own.status_span {
+            Some(span) => quote_spanned!(span=> #value),
+            None => quote!(#value),
+        }
+    });
+    let code = plan.delegate_or(quote!(code), |own| own.code.to_token_stream());
+    let literal_message = literal_message_method(plan);
+    let fmt_message = plan
+        .skip_display
+        .then(|| super::display::fmt_message_method(plan));
+    let members = super::members::methods(plan);
+    let write_json = super::writer::write_json_method(plan);
+    let doc_url = doc_url_method(plan);
+    let headers = headers_method(plan);
+
+    quote! {
+        #header {
+            fn status(&self) -> ::core::primitive::u16 {
+                #status
+            }
+
+            fn code(&self) -> &::core::primitive::str {
+                #code
+            }
+
+            #fmt_message
+
+            #literal_message
+
+            #members
+
+            #write_json
+
+            #doc_url
+
+            #headers
+        }
+    }
+}
+
+/// `fn __literal_message`: each variant's message when it has no placeholders, so the
+/// serde path writes it as a plain string; nothing where no variant has one.
+fn literal_message_method(plan: &Plan) -> TokenStream {
+    let has_literal = plan.variants.iter().any(|variant| {
+        matches!(&variant.kind, Kind::Own(own) if matches!(own.message, Message::Literal(_)))
+    });
+    if !has_literal {
+        return TokenStream::new();
+    }
+    let arms = plan.delegate_or(quote!(__literal_message), |own| match &own.message {
+        Message::Literal(text) => quote!(::core::option::Option::Some(#text)),
+        Message::Template(_) => quote!(::core::option::Option::None),
+    });
+    quote! {
+        fn __literal_message(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+            #arms
+        }
+    }
+}
+
+/// `fn doc_url`, or nothing where the default (`None`) is right. The container's
+/// template wins; without one, a transparent variant asks its field.
+fn doc_url_method(plan: &Plan) -> TokenStream {
+    let runtime = &plan.runtime;
+    let signature = quote! {
+        fn doc_url(&self) -> ::core::option::Option<#runtime::catalogue::DocUrl<'_>>
+    };
+    if let Some(template) = &plan.doc_url {
+        return quote! {
+            #signature {
+                ::core::option::Option::Some(#runtime::catalogue::DocUrl::new(
+                    #template,
+                    <Self as #runtime::CertifierError>::code(self),
+                ))
+            }
+        };
+    }
+    if !plan.has_transparent() {
+        return TokenStream::new();
+    }
+    let arms = plan.delegate_or(quote!(doc_url), |_| quote!(::core::option::Option::None));
+    quote! {
+        #signature {
+            #arms
+        }
+    }
+}
+
+/// `fn headers`, or nothing when no variant sets a header (the trait's default visits
+/// nothing).
+fn headers_method(plan: &Plan) -> TokenStream {
+    let sets_headers = plan.variants.iter().any(|variant| match &variant.kind {
+        Kind::Transparent(_) => true,
+        Kind::Own(own) => !own.headers.is_empty(),
+    });
+    if !sets_headers {
+        return TokenStream::new();
+    }
+    let runtime = &plan.runtime;
+    let arms = plan.match_variants(|variant| match &variant.kind {
+        Kind::Transparent(index) => {
+            let field = &variant.fields[*index];
+            let pattern = variant.pattern_one(*index);
+            let ty = field.ty;
+            let binding = &field.binding;
+            let call = quote_spanned! {field.span=>
+                <#ty as #runtime::CertifierError>::headers(#binding, __visit)
+            };
+            quote!(#pattern => #call,)
+        }
+        Kind::Own(own) => {
+            let pattern =
+                variant.pattern(|index| own.headers.iter().any(|header| header.field == index));
+            let visits = own.headers.iter().map(|header| {
+                let field = &variant.fields[header.field];
+                // Spanned on the shown type, so a type that is not `Display` is
+                // reported there rather than on the derive.
+                let shown = field.option_inner.unwrap_or(field.ty);
+                let binding = syn::Ident::new(
+                    &field.binding.to_string(),
+                    syn::spanned::Spanned::span(shown),
+                );
+                let name = &header.name;
+                if field.option_inner.is_some() {
+                    quote_spanned! {field.span=>
+                        if let ::core::option::Option::Some(__value) = #binding {
+                            __visit(#name, __value);
+                        }
+                    }
+                } else {
+                    quote_spanned!(field.span=> __visit(#name, #binding);)
+                }
+            });
+            quote!(#pattern => { #(#visits)* })
+        }
+    });
+    quote! {
+        fn headers(
+            &self,
+            __visit: &mut dyn ::core::ops::FnMut(&'static ::core::primitive::str, &dyn ::core::fmt::Display),
+        ) {
+            #arms
+        }
+    }
+}

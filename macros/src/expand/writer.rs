@@ -1,0 +1,233 @@
+//! The direct JSON writer: `CertifierError::write_json` for a derived type.
+//!
+//! Each variant's envelope is laid out as a run of parts. The static parts (the opening
+//! `{"error":{"code":"..","message":"`, a literal message, the `doc_url` of a variant
+//! with a known code, member names) are escaped here, at compile time, and adjacent
+//! ones are merged into a single byte string; the dynamic parts call the runtime's
+//! writer helpers (`__private::json`), which pick the most direct path the field's type
+//! allows. The bytes are those of the derived `Serialize` through `serde_json`.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{quote, quote_spanned};
+
+use super::escape::{json_string_contents, push_json_string};
+use super::members::{member_writes, Direct};
+use crate::plan::{Kind, Message, Own, PlainSegment, Plan, VariantPlan};
+
+/// `fn write_json` for the `CertifierError` impl.
+pub fn write_json_method(plan: &Plan) -> TokenStream {
+    let runtime = &plan.runtime;
+    let json = quote!(#runtime::__private::json);
+    let body = if plan.variants.is_empty() {
+        quote!(match *self {})
+    } else {
+        let arms = plan.match_variants(|variant| {
+            let (pattern, parts) = variant_parts(plan, variant);
+            let statements = emit(parts);
+            quote!(#pattern => { #statements })
+        });
+        quote! {
+            #json::guarded(__out, |__out| {
+                #arms
+                ::core::result::Result::Ok(())
+            })
+        }
+    };
+    quote! {
+        fn write_json(
+            &self,
+            __out: &mut #runtime::__private::Vec<::core::primitive::u8>,
+        ) -> ::core::result::Result<(), #runtime::__private::serde_json::Error> {
+            #[allow(unused_imports)]
+            use #json::{
+                FlattenSerde as _, FlattenUnchecked as _, TextDirect as _, TextOther as _,
+                ValueDirect as _, ValueSerde as _, ValueUnchecked as _,
+            };
+            #body
+        }
+    }
+}
+
+/// A piece of one variant's envelope.
+enum Part {
+    /// Bytes known at compile time, already escaped.
+    Static(Vec<u8>),
+    /// Statements that append to `__out`.
+    Code(TokenStream),
+    /// `if #cond { then } else { otherwise }`; static parts on either side are copied
+    /// into both arms, so each arm writes them in one piece.
+    Branch {
+        cond: TokenStream,
+        then: Vec<Part>,
+        otherwise: Vec<Part>,
+    },
+    /// `#head { body }`, such as `if let Some(..) = ..`; nothing moves in or out.
+    Block { head: TokenStream, body: Vec<Part> },
+}
+
+/// The `match` pattern for the variant and the parts of its envelope.
+fn variant_parts(plan: &Plan, variant: &VariantPlan) -> (TokenStream, Vec<Part>) {
+    let runtime = &plan.runtime;
+    let json = quote!(#runtime::__private::json);
+    let own = match &variant.kind {
+        Kind::Transparent(index) => {
+            let write = if plan.doc_url.is_some() {
+                // The container's link replaces the field's: the whole envelope goes
+                // through the derived `Serialize`.
+                quote!(#json::write_serialize(__out, self)?;)
+            } else {
+                let call = plan.delegate_with(
+                    &variant.fields[*index],
+                    quote!(write_json),
+                    &quote!(, __out),
+                );
+                quote!(#call?;)
+            };
+            return (variant.pattern_one(*index), vec![Part::Code(write)]);
+        }
+        Kind::Own(own) => own,
+    };
+    let mut bound: Vec<usize> = own.members.iter().map(|member| member.field).collect();
+    let code = own.code.value();
+    let mut head = b"{\"error\":{\"code\":".to_vec();
+    push_json_string(&mut head, &code);
+    head.extend_from_slice(b",\"message\":\"");
+    let mut parts = vec![Part::Static(head), message(plan, own, variant, &mut bound)];
+    parts.push(Part::Static(b"\"".to_vec()));
+
+    if let Some(template) = &plan.doc_url {
+        let mut member = b",\"doc_url\":".to_vec();
+        push_json_string(&mut member, &template.value().replace("{code}", &code));
+        parts.push(Part::Static(member));
+    }
+    for write in member_writes(plan, variant, own) {
+        match write.direct {
+            Direct::Statements(statements) => parts.push(Part::Code(statements)),
+            Direct::Member {
+                key,
+                value,
+                optional: Some(head),
+            } => parts.push(Part::Block {
+                head,
+                body: vec![Part::Static(key), Part::Code(value)],
+            }),
+            Direct::Member {
+                key,
+                value,
+                optional: None,
+            } => {
+                parts.push(Part::Static(key));
+                parts.push(Part::Code(value));
+            }
+        }
+    }
+    parts.push(Part::Static(b"}}".to_vec()));
+    (variant.pattern(|index| bound.contains(&index)), parts)
+}
+
+/// The message's text between its quotes.
+fn message(plan: &Plan, own: &Own, variant: &VariantPlan, bound: &mut Vec<usize>) -> Part {
+    let runtime = &plan.runtime;
+    let json = quote!(#runtime::__private::json);
+    let template = match &own.message {
+        Message::Literal(text) => return Part::Static(json_string_contents(text)),
+        Message::Template(template) => template,
+    };
+    let through_fmt = Part::Code(quote! {
+        #json::write_display_contents(__out, &#runtime::Message(self))?;
+    });
+    let Some(segments) = &template.plain else {
+        return through_fmt;
+    };
+    // Each placeholder names a plain `{field}`: written directly when every field's
+    // type allows it, else the whole message goes through `core::fmt`.
+    let mut direct = Vec::new();
+    let mut checks = Vec::new();
+    for segment in segments {
+        match segment {
+            PlainSegment::Text(text) => direct.push(Part::Static(json_string_contents(text))),
+            PlainSegment::Field(index) => {
+                if !bound.contains(index) {
+                    bound.push(*index);
+                }
+                let field = &variant.fields[*index];
+                let value = &field.binding;
+                checks.push(quote!((&#json::Text(#value)).is_direct()));
+                direct.push(Part::Code(quote_spanned! {field.span=>
+                    (&#json::Text(#value)).write_json_text(__out);
+                }));
+            }
+        }
+    }
+    Part::Branch {
+        cond: quote!(#(#checks)&&*),
+        then: direct,
+        otherwise: vec![through_fmt],
+    }
+}
+
+/// The statements for `parts`, with adjacent static parts merged.
+fn emit(parts: Vec<Part>) -> TokenStream {
+    let mut merged: Vec<Part> = Vec::new();
+    for part in parts {
+        match (merged.last_mut(), part) {
+            (Some(Part::Static(previous)), Part::Static(bytes)) => previous.extend(bytes),
+            (_, part) => merged.push(part),
+        }
+    }
+    // Move the static parts around a branch into both of its arms.
+    let mut index = 0;
+    while index < merged.len() {
+        if let Part::Branch { .. } = merged[index] {
+            if let Some(Part::Static(after)) = merged.get(index + 1) {
+                let after = after.clone();
+                if let Part::Branch {
+                    then, otherwise, ..
+                } = &mut merged[index]
+                {
+                    then.push(Part::Static(after.clone()));
+                    otherwise.push(Part::Static(after));
+                }
+                merged.remove(index + 1);
+            }
+            if index > 0 {
+                if let Part::Static(before) = &merged[index - 1] {
+                    let before = before.clone();
+                    if let Part::Branch {
+                        then, otherwise, ..
+                    } = &mut merged[index]
+                    {
+                        then.insert(0, Part::Static(before.clone()));
+                        otherwise.insert(0, Part::Static(before));
+                    }
+                    merged.remove(index - 1);
+                    continue;
+                }
+            }
+        }
+        index += 1;
+    }
+    merged
+        .into_iter()
+        .map(|part| match part {
+            Part::Static(bytes) => {
+                let bytes = Literal::byte_string(&bytes);
+                quote!(__out.extend_from_slice(#bytes);)
+            }
+            Part::Code(code) => code,
+            Part::Branch {
+                cond,
+                then,
+                otherwise,
+            } => {
+                let then = emit(then);
+                let otherwise = emit(otherwise);
+                quote!(if #cond { #then } else { #otherwise })
+            }
+            Part::Block { head, body } => {
+                let body = emit(body);
+                quote!(#head { #body })
+            }
+        })
+        .collect()
+}

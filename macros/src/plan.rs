@@ -1,0 +1,465 @@
+//! The resolved plan: every fact the emitters need, computed once from a model that
+//! passed the checks. Emitters read the plan and never look back at attributes.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::{Ident, LitStr, Member, Type};
+
+use crate::ast::{Input, Style, Target, Variant};
+use crate::codes;
+use crate::fmt::{rewrite_members, Arg, FmtTrait, Segment};
+use crate::generics::ParamsInScope;
+
+/// The whole derive, resolved. It is also the context every emitter is handed.
+pub struct Plan<'a> {
+    pub input: &'a Input<'a>,
+    /// The runtime crate's path: `::certifier_error` unless `crate = "..."` says otherwise.
+    pub runtime: TokenStream,
+    pub params: ParamsInScope<'a>,
+    /// `Display` and `Error` are left to another derive.
+    pub skip_display: bool,
+    pub doc_url: Option<LitStr>,
+    /// A variant or field is `#[deprecated]`: the arms that name them allow it, and only
+    /// then, so a crate that forbids the lint still compiles.
+    pub names_deprecated: bool,
+    pub variants: Vec<VariantPlan<'a>>,
+}
+
+pub struct VariantPlan<'a> {
+    /// `Self::Variant`, or `Self` for a struct.
+    pub path: TokenStream,
+    pub style: Style,
+    pub fields: Vec<FieldPlan<'a>>,
+    pub kind: Kind,
+    /// The field `source()` returns.
+    pub source: Option<usize>,
+    /// The field a `From` impl builds the variant from.
+    pub from: Option<usize>,
+    /// The doc comment, for the catalogue.
+    pub docs: String,
+    /// `Type::Variant` (or `Type`) without `r#`, for the catalogue.
+    pub qualified_name: String,
+}
+
+pub struct FieldPlan<'a> {
+    pub member: &'a Member,
+    pub ty: &'a Type,
+    /// The one name a generated `match` arm binds this field to.
+    pub binding: Ident,
+    /// Whether the type mentions one of the derived type's type parameters.
+    pub uses_param: bool,
+    /// The `T` of an `Option<T>` field.
+    pub option_inner: Option<&'a Type>,
+    pub span: Span,
+}
+
+pub enum Kind {
+    /// Everything comes from the field at this index.
+    Transparent(usize),
+    Own(Own),
+}
+
+pub struct Own {
+    pub status: u16,
+    /// The `status = ...` literal, when written.
+    pub status_span: Option<Span>,
+    pub code: LitStr,
+    pub message: Message,
+    /// The members after `code` and `message`, in field order: the one list both member
+    /// writers (serde's and the direct one) are generated from.
+    pub members: Vec<MemberPlan>,
+    pub headers: Vec<HeaderPlan>,
+}
+
+pub enum Message {
+    /// No placeholders: the text itself, braces unescaped.
+    Literal(String),
+    Template(TemplatePlan),
+}
+
+pub struct TemplatePlan {
+    /// The template as written, for the catalogue and OpenAPI examples.
+    pub written: String,
+    /// The literal for `write!`, placeholders pointing at the arguments below.
+    pub lit: LitStr,
+    /// The `format!` arguments after the literal.
+    pub args: Vec<TokenStream>,
+    /// Fields a placeholder formats, with the trait it asks of them.
+    pub bounds: Vec<(usize, FmtTrait)>,
+    /// The message as text and plain `{field}` placeholders, when it has nothing else:
+    /// the direct writer can then write it without `core::fmt`.
+    pub plain: Option<Vec<PlainSegment>>,
+}
+
+pub enum PlainSegment {
+    Text(String),
+    Field(usize),
+}
+
+pub struct MemberPlan {
+    pub field: usize,
+    pub kind: MemberKind,
+}
+
+pub enum MemberKind {
+    /// One member, under this JSON name.
+    Extend { name: String },
+    /// The field's own members, which must not repeat these names.
+    Flatten { taken: Vec<String> },
+}
+
+pub struct HeaderPlan {
+    pub field: usize,
+    pub name: LitStr,
+}
+
+impl<'a> Plan<'a> {
+    /// Resolves a model that passed every check.
+    pub fn new(input: &'a Input<'a>) -> Self {
+        let params = ParamsInScope::new(input.generics);
+        let variants = input
+            .variants()
+            .iter()
+            .map(|variant| VariantPlan::new(input, &params, variant))
+            .collect();
+        Plan {
+            input,
+            runtime: runtime_path(input),
+            params,
+            skip_display: input.attrs.skip_display.is_some(),
+            doc_url: input.attrs.doc_url.clone(),
+            names_deprecated: names_deprecated(input),
+            variants,
+        }
+    }
+
+    pub fn is_generic(&self) -> bool {
+        !self.params.is_empty()
+    }
+}
+
+fn names_deprecated(input: &Input) -> bool {
+    let is_deprecated =
+        |attrs: &[syn::Attribute]| attrs.iter().any(|attr| attr.path().is_ident("deprecated"));
+    input.variants().iter().any(|variant| {
+        (!variant.is_struct && is_deprecated(variant.original_attrs))
+            || variant
+                .fields
+                .iter()
+                .any(|field| is_deprecated(&field.original.attrs))
+    })
+}
+
+/// The runtime crate's path: `::certifier_error` unless `crate = "..."` says otherwise.
+pub fn runtime_path(input: &Input) -> TokenStream {
+    match &input.attrs.crate_path {
+        Some(path) => path.to_token_stream(),
+        None => quote!(::certifier_error),
+    }
+}
+
+impl<'a> VariantPlan<'a> {
+    fn new(input: &'a Input<'a>, params: &ParamsInScope, variant: &'a Variant<'a>) -> Self {
+        let fields: Vec<FieldPlan> = variant
+            .fields
+            .iter()
+            .map(|field| FieldPlan {
+                member: &field.member,
+                ty: field.ty,
+                binding: format_ident!("__self_{}", field.index),
+                uses_param: params.intersects(field.ty),
+                option_inner: field.option_inner(),
+                span: field.span(),
+            })
+            .collect();
+        let kind = match variant.transparent_field() {
+            Some(field) => Kind::Transparent(field.index),
+            None => Kind::Own(Own::new(input, variant, &fields)),
+        };
+        let path = if variant.is_struct {
+            quote!(Self)
+        } else {
+            let ident = variant.ident;
+            quote!(Self::#ident)
+        };
+        let qualified_name = if variant.is_struct {
+            input.name()
+        } else {
+            format!(
+                "{}::{}",
+                input.name(),
+                syn::ext::IdentExt::unraw(variant.ident)
+            )
+        };
+        VariantPlan {
+            path,
+            style: variant.style,
+            fields,
+            kind,
+            source: variant.source_field().map(|field| field.index),
+            from: variant.field_with_from().map(|field| field.index),
+            docs: docs(&variant.attrs.docs),
+            qualified_name,
+        }
+    }
+
+    /// `Self::Variant { field: __self_0, .. }` binding the fields `bind` selects; `_`
+    /// for a tuple field left out.
+    pub fn pattern(&self, bind: impl Fn(usize) -> bool) -> TokenStream {
+        let path = &self.path;
+        match self.style {
+            Style::Unit => path.clone(),
+            Style::Named => {
+                let bound = self
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .filter(|(index, _)| bind(*index));
+                let bound = bound.map(|(_, field)| {
+                    let member = field.member;
+                    let binding = &field.binding;
+                    quote!(#member: #binding)
+                });
+                quote!(#path { #(#bound,)* .. })
+            }
+            Style::Tuple => {
+                let positions = self.fields.iter().enumerate().map(|(index, field)| {
+                    if bind(index) {
+                        field.binding.to_token_stream()
+                    } else {
+                        quote!(_)
+                    }
+                });
+                quote!(#path(#(#positions),*))
+            }
+        }
+    }
+
+    /// The pattern binding every field.
+    pub fn pattern_all(&self) -> TokenStream {
+        self.pattern(|_| true)
+    }
+
+    /// The pattern binding no field.
+    pub fn pattern_none(&self) -> TokenStream {
+        self.pattern(|_| false)
+    }
+
+    /// The pattern binding only the field at `index`.
+    pub fn pattern_one(&self, index: usize) -> TokenStream {
+        self.pattern(|candidate| candidate == index)
+    }
+
+    pub fn transparent_field(&self) -> Option<&FieldPlan<'a>> {
+        match &self.kind {
+            Kind::Transparent(index) => Some(&self.fields[*index]),
+            Kind::Own(_) => None,
+        }
+    }
+}
+
+impl Own {
+    fn new(input: &Input, variant: &Variant, fields: &[FieldPlan]) -> Self {
+        let code = variant
+            .attrs
+            .code
+            .clone()
+            .expect("checked: a variant that is not transparent has a code");
+        let status = variant
+            .status()
+            .expect("checked: a custom code has a status");
+        let message = match (&variant.attrs.message, &variant.template) {
+            (None, _) => Message::Literal(
+                codes::lookup(&code.value())
+                    .expect("checked: a custom code has a message")
+                    .message
+                    .to_owned(),
+            ),
+            (Some(message), Some(template))
+                if !template.has_placeholders() && message.args.is_empty() =>
+            {
+                Message::Literal(template.plain_text())
+            }
+            (Some(_), _) => {
+                Message::Template(TemplatePlan::new(&runtime_path(input), variant, fields))
+            }
+        };
+        let rule = input.rename_rule();
+        let mut taken: Vec<String> = input
+            .reserved_member_names()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        taken.extend(
+            variant
+                .fields
+                .iter()
+                .filter(|field| field.is_extension())
+                .filter_map(|field| field.member_name(rule)),
+        );
+        let members = variant
+            .fields
+            .iter()
+            .filter_map(|field| {
+                let kind = if field.attrs.flatten.is_some() {
+                    MemberKind::Flatten {
+                        taken: taken.clone(),
+                    }
+                } else if field.is_extension() {
+                    MemberKind::Extend {
+                        name: field
+                            .member_name(rule)
+                            .expect("checked: an extension has a member name"),
+                    }
+                } else {
+                    return None;
+                };
+                Some(MemberPlan {
+                    field: field.index,
+                    kind,
+                })
+            })
+            .collect();
+        let headers = variant
+            .fields
+            .iter()
+            .filter_map(|field| {
+                let name = field.attrs.header.clone()?;
+                Some(HeaderPlan {
+                    field: field.index,
+                    name,
+                })
+            })
+            .collect();
+        Own {
+            status,
+            status_span: variant
+                .attrs
+                .status
+                .as_ref()
+                .map(|status| status.lit.span()),
+            code,
+            message,
+            members,
+            headers,
+        }
+    }
+}
+
+impl TemplatePlan {
+    fn new(runtime: &TokenStream, variant: &Variant, fields: &[FieldPlan]) -> Self {
+        let message = variant.attrs.message.as_ref().expect("a template message");
+        let template = variant
+            .template
+            .as_ref()
+            .expect("checked: the message is well formed");
+        let format_args = variant.format_args.as_ref();
+        // Fields asked to format as pointers go through a wrapper that formats what the
+        // field holds, as `format!` does with the field's value.
+        let pointers: Vec<usize> = template
+            .args
+            .iter()
+            .filter(|reference| reference.trait_ == Some(FmtTrait::Pointer))
+            .filter_map(|reference| match variant.resolve(&reference.arg) {
+                Some(Target::Field(field)) => Some(field.index),
+                _ => None,
+            })
+            .collect();
+        // The named arguments that hand fields to `write!`: the field's own name (raw
+        // where it is a keyword) for `{name}`, the binding's for a rewritten `{0}`.
+        let mut field_args: Vec<(Ident, usize)> = Vec::new();
+        let mut bounds = Vec::new();
+        let lit = template.rewrite(|arg| {
+            let Some(Target::Field(field)) = variant.resolve(arg) else {
+                return None;
+            };
+            let (name, renamed) = match (arg, &field.member) {
+                // The user's own name is kept, so rustc's notes can point into the literal.
+                (Arg::Named(_), Member::Named(ident)) => {
+                    let mut ident = ident.clone();
+                    ident.set_span(Span::call_site());
+                    (ident, None)
+                }
+                _ => {
+                    let binding = fields[field.index].binding.clone();
+                    let renamed = binding.to_string();
+                    (binding, Some(renamed))
+                }
+            };
+            if !field_args.iter().any(|(seen, _)| *seen == name) {
+                field_args.push((name, field.index));
+            }
+            renamed
+        });
+        for reference in &template.args {
+            if let (Some(Target::Field(field)), Some(trait_)) =
+                (variant.resolve(&reference.arg), reference.trait_)
+            {
+                bounds.push((field.index, trait_));
+            }
+        }
+        let rewrite = |value: &TokenStream| {
+            rewrite_members(value, &mut |member| {
+                let field = variant
+                    .field_by_name(&member.name)
+                    .expect("checked: a shorthand names a field");
+                let binding = &fields[field.index].binding;
+                quote!(#binding)
+            })
+        };
+        let mut args: Vec<TokenStream> = Vec::new();
+        if let Some(format_args) = format_args {
+            args.extend(format_args.positional.iter().map(rewrite));
+            args.extend(format_args.named.iter().map(|(name, value)| {
+                let value = rewrite(value);
+                quote!(#name = #value)
+            }));
+        }
+        args.extend(field_args.iter().map(|(name, index)| {
+            let field = &fields[*index];
+            // Spanned on the field: a type without the trait is reported there.
+            let binding = Ident::new(
+                &field.binding.to_string(),
+                syn::spanned::Spanned::span(field.ty),
+            );
+            if pointers.contains(index) {
+                quote_spanned!(field.span=> #name = #runtime::__private::Var(#binding))
+            } else {
+                quote!(#name = #binding)
+            }
+        }));
+        let plain = if format_args.is_some_and(|args| !args.is_empty()) {
+            None
+        } else {
+            template.plain_segments().and_then(|segments| {
+                segments
+                    .into_iter()
+                    .map(|segment| match segment {
+                        Segment::Text(text) => Some(PlainSegment::Text(text)),
+                        Segment::Arg(arg) => match variant.resolve(arg) {
+                            Some(Target::Field(field)) => Some(PlainSegment::Field(field.index)),
+                            _ => None,
+                        },
+                    })
+                    .collect()
+            })
+        };
+        TemplatePlan {
+            written: message.template.value(),
+            lit,
+            args,
+            bounds,
+            plain,
+        }
+    }
+}
+
+/// The doc comment's lines joined with `\n`, without leading or trailing blank lines.
+fn docs(lines: &[String]) -> String {
+    let start = lines.iter().position(|line| !line.trim().is_empty());
+    let end = lines.iter().rposition(|line| !line.trim().is_empty());
+    match (start, end) {
+        (Some(start), Some(end)) => lines[start..=end].join("\n"),
+        _ => String::new(),
+    }
+}
