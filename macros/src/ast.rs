@@ -31,7 +31,8 @@ pub struct Variant<'a> {
     /// The parsed `message`, when it is well formed (its problems are reported when it
     /// is read).
     pub template: Option<Template>,
-    /// The `format!` arguments of `message("...", args...)`, when well formed.
+    /// The `format!` arguments of `message("...", args...)` (none for `message = ".."`);
+    /// `None` when they are malformed, which is reported when they are read.
     pub format_args: Option<FormatArgs>,
     /// For a struct, the same attributes as the container.
     pub attrs: Attrs,

@@ -187,6 +187,10 @@ fn placeholders_name_fields(cx: &Ctxt, variant: &Variant) {
     let (Some(message), Some(template)) = (&variant.attrs.message, &variant.template) else {
         return;
     };
+    if variant.format_args.is_none() {
+        // Malformed arguments, already reported: what the placeholders name is unknown.
+        return;
+    }
     let lit = &message.template;
     let positional = variant
         .format_args
@@ -201,25 +205,32 @@ fn placeholders_name_fields(cx: &Ctxt, variant: &Variant) {
                  in `{count}`, give a tuple field's index, as in `{0}`, or pass it as in \
                  `message(\"{}\", .count)`"
                 .to_owned(),
-            (Arg::Next(index) | Arg::Index(index), _) if positional > 0 && variant.style != Style::Tuple => format!(
-                "the message uses the positional argument {index}, but `message(...)` gives {positional}"
-            ),
-            (Arg::Index(_), Style::Tuple) if positional > 0 => "`{0}`-style placeholders are ambiguous \
+            (Arg::Next(index) | Arg::Index(index), _)
+                if positional > 0 && variant.style != Style::Tuple =>
+            {
+                format!(
+                "the message has a placeholder for positional argument {index} (counting from 0), \
+                 but `message(...)` passes {positional}: add the argument, or name a field in \
+                 the placeholder"
+            )
+            }
+            (Arg::Index(_), Style::Tuple) if positional > 0 => {
+                "`{0}`-style placeholders are ambiguous \
                  beside positional format arguments in a tuple variant: they could name a field \
                  or an argument; pass the field as a named argument, as in `value = .0`, and \
                  write `{value}`"
-                .to_owned(),
-            (Arg::Next(_), _) => unreachable!("a positional reference without arguments is handled above"),
+                    .to_owned()
+            }
+            (Arg::Next(_), _) => {
+                unreachable!("a positional reference without arguments is handled above")
+            }
             _ if variant.fields.is_empty() => format!(
                 "`{}` has no fields, so its message cannot have placeholders; write `{{{{` and \
                  `}}}}` for literal braces",
                 variant.ident
             ),
             (Arg::Named(name), Style::Named) => {
-                let names = variant
-                    .fields
-                    .iter()
-                    .map(|field| field.name.as_str());
+                let names = variant.fields.iter().map(|field| field.name.as_str());
                 match attr::closest(name, names) {
                     Some(meant) => format!(
                         "the message names `{{{name}}}`, but `{}` has no field `{name}`; did you \
@@ -351,13 +362,17 @@ fn field_list(variant: &Variant) -> String {
 fn server_messages_leave_out_the_source(cx: &Ctxt, variant: &Variant) {
     let shown = server_message_showing_the_source(variant);
     match (shown, &variant.attrs.allow_source_in_message) {
-        (Some((status, source, lit)), None) => {
-            let name = &source.name;
+        (Some((status, source, lit, through_argument)), None) => {
+            let name = if through_argument {
+                format!(".{}", source.name)
+            } else {
+                format!("{{{}}}", source.name)
+            };
             cx.error_spanned_by(
                 lit,
                 format!(
                     "`{}` answers with status {status}, a server error, so its message must not \
-                     show its source `{{{name}}}`: a source's text can describe the server's \
+                     show its source `{name}`: a source's text can describe the server's \
                      internals. Leave it out of the message (`Error::source()` still hands it to \
                      your logs), or add `allow_source_in_message` if its text is safe to show",
                     variant.ident
@@ -380,7 +395,7 @@ fn server_messages_leave_out_the_source(cx: &Ctxt, variant: &Variant) {
 /// through a placeholder or a format argument.
 fn server_message_showing_the_source<'v, 'a>(
     variant: &'v Variant<'a>,
-) -> Option<(u16, &'v Field<'a>, &'v syn::LitStr)> {
+) -> Option<(u16, &'v Field<'a>, &'v syn::LitStr, bool)> {
     if variant.is_transparent() {
         return None;
     }
@@ -404,7 +419,7 @@ fn server_message_showing_the_source<'v, 'a>(
             member.tokens.clone()
         });
     }
-    (in_placeholder || in_argument).then_some((status, source, &message.template))
+    (in_placeholder || in_argument).then_some((status, source, &message.template, !in_placeholder))
 }
 
 fn one_source_per_variant(cx: &Ctxt, variant: &Variant) {

@@ -22,6 +22,8 @@ mod fallback;
 mod fmt;
 mod generics;
 mod plan;
+#[cfg(test)]
+mod tests;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};

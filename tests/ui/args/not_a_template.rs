@@ -1,0 +1,9 @@
+use certifier_error::CertifierError;
+
+#[derive(Debug, CertifierError)]
+enum ApiError {
+    #[certifier(code = "conflict", message(.name, "{}"))]
+    Taken { name: String },
+}
+
+fn main() {}
