@@ -13,6 +13,7 @@ use crate::fmt::{rewrite_members, Arg};
 
 pub fn check(cx: &Ctxt, input: &Input) {
     thiserror_messages_need_skip_display(cx, input);
+    the_type_is_sized(cx, input);
     for variant in input.variants() {
         if variant.is_transparent() {
             transparent_stands_alone(cx, variant);
@@ -34,6 +35,63 @@ pub fn check(cx: &Ctxt, input: &Input) {
         headers_are_distinct(cx, variant);
     }
     from_types_are_distinct(cx, input);
+}
+
+/// A struct whose last field is unsized (`str`, a slice, `Path`, a trait object) is
+/// itself unsized, and an error is returned and serialised by value. Said here, once,
+/// instead of as rustc's errors from deep in the expansion. (A type parameter declared
+/// `?Sized` cannot be told apart and is left to rustc.)
+fn the_type_is_sized(cx: &Ctxt, input: &Input) {
+    let crate::ast::Shape::Struct(variant) = &input.shape else {
+        return;
+    };
+    let Some(last) = variant.fields.last() else {
+        return;
+    };
+    let unsized_name = match last.ty {
+        syn::Type::Slice(_) => Some("a slice"),
+        syn::Type::TraitObject(_) => Some("a trait object"),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let name = path
+                .path
+                .segments
+                .last()
+                .map(|segment| segment.ident.to_string());
+            match name.as_deref() {
+                Some("str") if path.path.segments.len() == 1 => Some("`str`"),
+                Some(name @ ("Path" | "OsStr" | "CStr")) => {
+                    return cx.error_spanned_by(
+                        last.ty,
+                        format!(
+                            "the field `{}` is unsized (`{name}`), which makes `{}` unsized; a \
+                             `CertifierError` is returned and serialised by value, so it must \
+                             be sized: own it as `{}` or `Box<{name}>`",
+                            last.name,
+                            input.ident,
+                            match name {
+                                "Path" => "PathBuf",
+                                "OsStr" => "OsString",
+                                _ => "CString",
+                            }
+                        ),
+                    );
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    if let Some(what) = unsized_name {
+        cx.error_spanned_by(
+            last.ty,
+            format!(
+                "the field `{}` is unsized ({what}), which makes `{}` unsized; a \
+                 `CertifierError` is returned and serialised by value, so it must be sized: \
+                 own the data, as in `String`, `Vec<T>` or `Box<...>`",
+                last.name, input.ident
+            ),
+        );
+    }
 }
 
 /// `#[error(...)]` is thiserror's: it is read only by thiserror's derive, which writes

@@ -42,7 +42,8 @@ macro_rules! __certifier_axum {
             // the `CertifierError` impl) adds no second error here.
             for<'__certifier> Self: $($runtime)*::CertifierError
                 + $($runtime)*::__private::serde::Serialize
-                + ::core::error::Error,
+                + ::core::error::Error
+                + ::core::marker::Sized,
         {
             fn into_response(self) -> $($runtime)*::__private::axum::response::Response {
                 $($runtime)*::__private::axum_response(&self)

@@ -1,0 +1,16 @@
+use certifier_error::CertifierError;
+
+#[derive(Debug, CertifierError)]
+#[certifier(code = "bad_request", message = "head {head}")]
+pub struct Text {
+    head: u8,
+    tail: str,
+}
+
+#[derive(Debug, CertifierError)]
+#[certifier(code = "not_found")]
+pub struct Missing {
+    path: std::path::Path,
+}
+
+fn main() {}
