@@ -107,6 +107,27 @@ struct PlanLimit {
     max: u32,
 }
 
+/// Messages with `format!` arguments, and a type whose `Display` is another derive's.
+#[derive(Debug, CertifierError)]
+enum WithArguments {
+    #[certifier(
+        code = "validation_error",
+        message("{} of {max} domains are invalid.", .domains.len(), max = .limit)
+    )]
+    Domains { domains: Vec<String>, limit: usize },
+
+    #[certifier(code = "bad_request", message("Sum {}.", .a + .b))]
+    Sum { a: u32, b: u32 },
+}
+
+#[derive(Debug, thiserror::Error, CertifierError)]
+#[certifier(skip_display)]
+enum BesideThiserror {
+    #[error("lookup of {id} failed in shard {shard}")]
+    #[certifier(code = "not_found", message = "No certificate {id}.")]
+    Missing { id: u64, shard: u8 },
+}
+
 fn assert_no_allocations<T: serde::Serialize + ?Sized>(value: &T, expected: &str) {
     let (allocations, text) = serialise_counting(value);
     assert_eq!(text, expected);
@@ -361,4 +382,27 @@ fn display_allocates_nothing() {
     });
     assert_eq!(allocations, 0);
     assert_eq!(writer.text, "`v` is not a supported version (1,   2.00).");
+}
+
+#[test]
+fn messages_with_format_arguments() {
+    assert_no_allocations(
+        &WithArguments::Domains {
+            domains: vec!["a".into(), "b".into()],
+            limit: 1,
+        },
+        r#"{"error":{"code":"validation_error","message":"2 of 1 domains are invalid."}}"#,
+    );
+    assert_no_allocations(
+        &WithArguments::Sum { a: 2, b: 3 },
+        r#"{"error":{"code":"bad_request","message":"Sum 5."}}"#,
+    );
+}
+
+#[test]
+fn the_public_message_beside_thiserror() {
+    assert_no_allocations(
+        &BesideThiserror::Missing { id: 4, shard: 1 },
+        r#"{"error":{"code":"not_found","message":"No certificate 4."}}"#,
+    );
 }

@@ -179,3 +179,27 @@ fn the_count_sees_an_allocation() {
     let counted = allocations_during(|| drop(std::hint::black_box(String::from("allocated"))));
     assert_eq!(counted, 1);
 }
+
+#[derive(Debug, thiserror::Error, CertifierError)]
+#[certifier(skip_display)]
+enum FormatArguments {
+    #[error("internal: {domains:?}")]
+    #[certifier(
+        code = "validation_error",
+        message("{} of {max} domains are invalid.", .domains.len(), max = .limit)
+    )]
+    Domains { domains: Vec<String>, limit: usize },
+}
+
+#[test]
+fn messages_with_format_arguments() {
+    let error = FormatArguments::Domains {
+        domains: vec!["a".into()],
+        limit: 3,
+    };
+    assert_eq!(allocations_writing(&error), 0);
+    assert_eq!(
+        error.to_json().unwrap(),
+        r#"{"error":{"code":"validation_error","message":"1 of 3 domains are invalid."}}"#
+    );
+}

@@ -127,6 +127,17 @@ enum ApiError {
     #[certifier(status = 400, code = "bad_pair", message = "{1} and {0}")]
     Pair(#[certifier(extend, rename = "first")] i128, String),
 
+    #[certifier(
+        code = "validation_error",
+        message("{} of {max}: {:?} {label}", .names.len(), .names, max = .limit, label = .plan)
+    )]
+    Arguments {
+        names: Vec<String>,
+        limit: u32,
+        #[certifier(extend)]
+        plan: String,
+    },
+
     #[certifier(status = 400, code = "extra", message = "Extra members.")]
     Extra {
         #[certifier(flatten)]
@@ -313,6 +324,12 @@ fn api_error() -> impl Strategy<Value = ApiError> {
                 r#type,
             }
         ),
+        (
+            proptest::collection::vec(text(), 0..3),
+            any::<u32>(),
+            text()
+        )
+            .prop_map(|(names, limit, plan)| ApiError::Arguments { names, limit, plan }),
         standard().prop_map(ApiError::Common),
         inner().prop_map(ApiError::Nested),
         inner().prop_map(|error| ApiError::Shared(Arc::new(error))),
