@@ -19,32 +19,6 @@ fn a_pointer_placeholder_formats_what_the_field_holds() {
     );
 }
 
-macro_rules! declare {
-    ($name:ident, $msg:literal) => {
-        #[derive(Debug, CertifierError)]
-        enum $name {
-            #[certifier(code = "bad_request", message = "{0}")]
-            Index(u32),
-            #[certifier(code = "bad_request", message = "{fn}")]
-            Raw { r#fn: &'static str },
-            #[certifier(code = "bad_request", message = $msg)]
-            Literal { value: u32 },
-            #[certifier(code = "bad_request", message($msg, value = .value))]
-            Args { value: u32 },
-        }
-    };
-}
-
-declare!(Declared, "value {value}");
-
-#[test]
-fn types_declared_through_macro_rules() {
-    assert_eq!(Declared::Index(3).to_string(), "3");
-    assert_eq!(Declared::Raw { r#fn: "f" }.to_string(), "f");
-    assert_eq!(Declared::Literal { value: 4 }.to_string(), "value 4");
-    assert_eq!(Declared::Args { value: 5 }.to_string(), "value 5");
-}
-
 #[test]
 fn from_an_optional_source_wraps_it_in_some() {
     #[derive(Debug, CertifierError)]

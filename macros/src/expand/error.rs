@@ -37,8 +37,10 @@ pub fn error_impl(plan: &Plan) -> TokenStream {
         // Spanned on the field's type: a source that is not an `Error` is reported there.
         let ty_span = syn::spanned::Spanned::span(field.ty);
         let source = if field.option_inner.is_some() {
+            // The closure's parameter is the macro's own: named outside the user's span.
+            let source = quote!(__source);
             quote_spanned! {ty_span=>
-                ::core::option::Option::as_ref(#binding).map(|__source| __source.as_dyn_error())
+                ::core::option::Option::as_ref(#binding).map(|#source| #source.as_dyn_error())
             }
         } else {
             quote_spanned! {ty_span=>

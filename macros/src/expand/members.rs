@@ -33,6 +33,9 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<Membe
     let runtime = &plan.runtime;
     let json = quote!(#runtime::__private::json);
     let serde = quote!(#runtime::__private::serde);
+    // The generated locals, named at the call site: spans borrowed from the user's
+    // fields (for rustc's messages) would hide them in a `macro_rules!`-declared type.
+    let (map, out, inner) = (quote!(__map), quote!(__out), quote!(__value));
     own.members
         .iter()
         .map(|MemberPlan { field, kind }| {
@@ -46,10 +49,10 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<Membe
                         // The turbofish names the user's type, so a type that is not
                         // `Serialize` is reported on the field's type.
                         serde: quote_spanned! {field.span=>
-                            #runtime::__private::serialize_flattened::<#ty, _>(#binding, __map, #taken)?;
+                            #runtime::__private::serialize_flattened::<#ty, _>(#binding, #map, #taken)?;
                         },
                         direct: Direct::Statements(quote_spanned! {field.span=>
-                            (&#json::Flatten(#binding, #taken)).write_json_members(__out)?;
+                            (&#json::Flatten(#binding, #taken)).write_json_members(#out)?;
                         }),
                     }
                 }
@@ -58,15 +61,15 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<Membe
                     super::escape::push_json_string(&mut key, name);
                     key.push(b':');
                     let (value, value_ty, optional) = match field.option_inner {
-                        Some(inner) => (
-                            quote!(__value),
-                            inner,
-                            Some(quote!(if let ::core::option::Option::Some(__value) = #binding)),
+                        Some(inner_ty) => (
+                            inner.clone(),
+                            inner_ty,
+                            Some(quote!(if let ::core::option::Option::Some(#inner) = #binding)),
                         ),
                         None => (quote!(#binding), ty, None),
                     };
                     let entry = quote_spanned! {field.span=>
-                        #serde::ser::SerializeMap::serialize_entry::<::core::primitive::str, #value_ty>(__map, #name, #value)?;
+                        #serde::ser::SerializeMap::serialize_entry::<::core::primitive::str, #value_ty>(#map, #name, #value)?;
                     };
                     let serde = match &optional {
                         Some(head) => quote!(#head { #entry }),
@@ -77,7 +80,7 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<Membe
                         direct: Direct::Member {
                             key,
                             value: quote_spanned! {field.span=>
-                                (&&#json::Value(#value)).write_json_value(__out)?;
+                                (&&#json::Value(#value)).write_json_value(#out)?;
                             },
                             optional,
                         },

@@ -140,6 +140,8 @@ fn headers_method(plan: &Plan) -> TokenStream {
         return TokenStream::new();
     }
     let runtime = &plan.runtime;
+    // Named at the call site, outside the user's spans (see `members`).
+    let (visit, value) = (quote!(__visit), quote!(__value));
     let arms = plan.match_variants(|variant| match &variant.kind {
         Kind::Transparent(index) => {
             let field = &variant.fields[*index];
@@ -147,7 +149,7 @@ fn headers_method(plan: &Plan) -> TokenStream {
             let ty = field.ty;
             let binding = &field.binding;
             let call = quote_spanned! {field.span=>
-                <#ty as #runtime::CertifierError>::headers(#binding, __visit)
+                <#ty as #runtime::CertifierError>::headers(#binding, #visit)
             };
             quote!(#pattern => #call,)
         }
@@ -166,12 +168,12 @@ fn headers_method(plan: &Plan) -> TokenStream {
                 let name = &header.name;
                 if field.option_inner.is_some() {
                     quote_spanned! {field.span=>
-                        if let ::core::option::Option::Some(__value) = #binding {
-                            __visit(#name, __value);
+                        if let ::core::option::Option::Some(#value) = #binding {
+                            #visit(#name, #value);
                         }
                     }
                 } else {
-                    quote_spanned!(field.span=> __visit(#name, #binding);)
+                    quote_spanned!(field.span=> #visit(#name, #binding);)
                 }
             });
             quote!(#pattern => { #(#visits)* })

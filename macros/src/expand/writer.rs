@@ -153,8 +153,9 @@ fn message(plan: &Plan, own: &Own, variant: &VariantPlan, bound: &mut Vec<usize>
                 let field = &variant.fields[*index];
                 let value = &field.binding;
                 checks.push(quote!((&#json::Text(#value)).is_direct()));
+                let out = quote!(__out);
                 direct.push(Part::Code(quote_spanned! {field.span=>
-                    (&#json::Text(#value)).write_json_text(__out);
+                    (&#json::Text(#value)).write_json_text(#out);
                 }));
             }
         }

@@ -1,0 +1,96 @@
+//! Display and format specs as thiserror writes them: each message is compared with
+//! thiserror's for the same template and fields.
+
+use certifier_error::CertifierError;
+
+#[derive(Debug, CertifierError)]
+enum Ours {
+    #[certifier(
+        code = "bad_request",
+        message = "[{n:>5}] [{n:<5}] [{n:^5}] [{n:05}] [{n:+}]"
+    )]
+    Aligned { n: i32 },
+    #[certifier(
+        code = "bad_request",
+        message = "{v:#x} {v:x} {v:X} {v:#o} {v:#b} {v:e} {v:E}"
+    )]
+    Radix { v: u32 },
+    #[certifier(
+        code = "bad_request",
+        message = "[{v:w$}] [{v:>w$}] [{f:.p$}] [{f:8.3}]"
+    )]
+    Counts { v: u32, w: usize, f: f64, p: usize },
+    #[certifier(code = "bad_request", message = "{id:?} {id:#?} {{literal}} }}{{")]
+    Debug { id: (u8, &'static str) },
+    #[certifier(code = "bad_request", message = "{0} {1:?} {0}")]
+    Tuple(&'static str, Option<u8>),
+    #[certifier(code = "bad_request", message = "{type} {fn:>4}")]
+    Raw { r#type: &'static str, r#fn: u8 },
+}
+
+#[derive(Debug, thiserror::Error)]
+enum Theirs {
+    #[error("[{n:>5}] [{n:<5}] [{n:^5}] [{n:05}] [{n:+}]")]
+    Aligned { n: i32 },
+    #[error("{v:#x} {v:x} {v:X} {v:#o} {v:#b} {v:e} {v:E}")]
+    Radix { v: u32 },
+    #[error("[{v:w$}] [{v:>w$}] [{f:.p$}] [{f:8.3}]")]
+    Counts { v: u32, w: usize, f: f64, p: usize },
+    #[error("{id:?} {id:#?} {{literal}} }}{{")]
+    Debug { id: (u8, &'static str) },
+    #[error("{0} {1:?} {0}")]
+    Tuple(&'static str, Option<u8>),
+    #[error("{type} {fn:>4}")]
+    Raw { r#type: &'static str, r#fn: u8 },
+}
+
+#[test]
+fn format_specs_match_thiserror() {
+    let pairs = [
+        (Ours::Aligned { n: 42 }, Theirs::Aligned { n: 42 }),
+        (Ours::Radix { v: 255 }, Theirs::Radix { v: 255 }),
+        (
+            Ours::Counts {
+                v: 7,
+                w: 4,
+                f: 1.23456,
+                p: 2,
+            },
+            Theirs::Counts {
+                v: 7,
+                w: 4,
+                f: 1.23456,
+                p: 2,
+            },
+        ),
+        (
+            Ours::Debug { id: (1, "a\"b") },
+            Theirs::Debug { id: (1, "a\"b") },
+        ),
+        (Ours::Tuple("x", Some(3)), Theirs::Tuple("x", Some(3))),
+        (
+            Ours::Raw {
+                r#type: "t",
+                r#fn: 5,
+            },
+            Theirs::Raw {
+                r#type: "t",
+                r#fn: 5,
+            },
+        ),
+    ];
+    for (ours, theirs) in pairs {
+        assert_eq!(ours.to_string(), theirs.to_string());
+        // The envelope carries the same text.
+        let body: serde_json::Value = serde_json::from_str(&ours.to_json().unwrap()).unwrap();
+        assert_eq!(body["error"]["message"], theirs.to_string());
+    }
+    assert_eq!(
+        Ours::Aligned { n: 42 }.to_string(),
+        "[   42] [42   ] [ 42  ] [00042] [+42]"
+    );
+    assert_eq!(
+        Ours::Radix { v: 255 }.to_string(),
+        "0xff ff FF 0o377 0b11111111 2.55e2 2.55E2"
+    );
+}
