@@ -47,6 +47,9 @@ fn everything_comes_from_the_field() {
     let wrapper = Wrapper(Inner::Io(std::io::Error::other("disk")));
     // As in thiserror, the source is the inner error's source.
     assert_eq!(wrapper.source().unwrap().to_string(), "disk");
+    let standard = Outer::Standard(StandardError::Forbidden);
+    assert_eq!(standard.status(), 403);
+    assert!(standard.source().is_none());
     let boxed = Outer::Boxed(Box::new(StandardError::Conflict));
     assert_eq!(boxed.code(), "conflict");
     assert_eq!(boxed.to_string(), StandardError::Conflict.to_string());
