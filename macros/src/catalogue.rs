@@ -142,11 +142,12 @@ fn entry(
             .expect("checked: a custom code has a message"),
     };
     let rule = input.rename_rule();
-    let members = variant
+    let (members, member_types): (Vec<String>, Vec<String>) = variant
         .fields
         .iter()
         .filter(|field| field.is_extension())
-        .filter_map(|field| field.member_name(rule));
+        .filter_map(|field| Some((field.member_name(rule)?, type_text(field.ty))))
+        .unzip();
     let flattened = variant
         .fields
         .iter()
@@ -172,7 +173,29 @@ fn entry(
             #doc_url,
             #name,
         )
+        .__with_member_types(&[#(#member_types),*])
     }
+}
+
+/// A type as written, with white space only between two words (`&'static str`,
+/// `Vec<FieldError>`): the same text whatever spacing the compiler prints tokens with.
+fn type_text(ty: &syn::Type) -> String {
+    let printed = quote!(#ty).to_string();
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '\'';
+    let mut text = String::with_capacity(printed.len());
+    let mut pending_space = false;
+    for c in printed.chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && text.chars().next_back().is_some_and(is_word) && is_word(c) {
+            text.push(' ');
+        }
+        pending_space = false;
+        text.push(c);
+    }
+    text
 }
 
 /// The doc comment's lines joined with `\n`, without leading or trailing blank lines.
