@@ -133,41 +133,36 @@ impl ResponseExt for reqwest::Response {
         self.certifier_json_limited(BODY_LIMIT)
     }
 
-    fn certifier_json_limited<T: DeserializeOwned>(
-        self,
+    async fn certifier_json_limited<T: DeserializeOwned>(
+        mut self,
         limit: usize,
-    ) -> impl Future<Output = Result<T, ErrorResponse>> + Send {
-        async move {
-            let mut response = self;
-            let status = response.status().as_u16();
-            let (body, end) = read_body(&mut response, limit).await;
-            let headers = response.headers();
-            let decoded = match end {
-                BodyEnd::Complete => decode_response(status, &body),
-                BodyEnd::CutOff if !(200..=299).contains(&status) => {
-                    let error = ErrorResponse::decode(status, &body);
-                    match error.is_envelope() {
-                        true => Err(error),
-                        false => Err(ErrorResponse::unrecognised(
-                            status,
-                            &body,
-                            BodyProblem::CutOff,
-                        )),
-                    }
-                }
-                BodyEnd::CutOff => Err(ErrorResponse::unrecognised(
+    ) -> Result<T, ErrorResponse> {
+        let status = self.status().as_u16();
+        let (body, end) = read_body(&mut self, limit).await;
+        let success = (200..=299).contains(&status);
+        let decoded = match end {
+            BodyEnd::Complete => decode_response(status, &body),
+            BodyEnd::TooLarge => Err(ErrorResponse::unrecognised(
+                status,
+                &body,
+                BodyProblem::TooLarge { limit },
+            )),
+            // A part of a success body is never decoded: it could fit `T` by chance.
+            BodyEnd::CutOff if success => Err(ErrorResponse::unrecognised(
+                status,
+                &body,
+                BodyProblem::CutOff,
+            )),
+            BodyEnd::CutOff => match ErrorResponse::decode(status, &body) {
+                error if error.is_envelope() => Err(error),
+                _ => Err(ErrorResponse::unrecognised(
                     status,
                     &body,
                     BodyProblem::CutOff,
                 )),
-                BodyEnd::TooLarge => Err(ErrorResponse::unrecognised(
-                    status,
-                    &body,
-                    BodyProblem::TooLarge { limit },
-                )),
-            };
-            decoded.map_err(|error| error.with_headers(headers))
-        }
+            },
+        };
+        decoded.map_err(|error| error.with_headers(self.headers()))
     }
 }
 

@@ -61,6 +61,14 @@ pub struct ErrorResponse {
     /// boundary, invalid UTF-8 replaced) when the body was not what was expected;
     /// `None` when it was a Certifier envelope.
     pub excerpt: Option<String>,
+    /// What the headers said; boxed, as most responses have none of it, to keep
+    /// `Result<T, ErrorResponse>` small.
+    headers: Option<alloc::boxed::Box<HeaderFacts>>,
+}
+
+/// The headers an [`ErrorResponse`] keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct HeaderFacts {
     /// The first `Retry-After` header that could be read.
     retry_after: Option<RetryAfter>,
     /// The first non-empty `x-request-id` header.
@@ -111,8 +119,7 @@ impl ErrorResponse {
                 status,
                 error: envelope.error,
                 excerpt: None,
-                retry_after: None,
-                request_id: None,
+                headers: None,
             },
             Err(_) => ErrorResponse::unrecognised(status, body, BodyProblem::NotEnvelope),
         }
@@ -199,11 +206,14 @@ impl ErrorResponse {
                     .map(ToString::to_string);
             }
         }
-        if retry_after.is_some() {
-            self.retry_after = retry_after;
-        }
-        if request_id.is_some() {
-            self.request_id = request_id;
+        if retry_after.is_some() || request_id.is_some() {
+            let kept = self.headers.get_or_insert_with(Default::default);
+            if retry_after.is_some() {
+                kept.retry_after = retry_after;
+            }
+            if request_id.is_some() {
+                kept.request_id = request_id;
+            }
         }
         self
     }
@@ -244,7 +254,7 @@ impl ErrorResponse {
     /// assert_eq!(ErrorResponse::decode(503, b"").retry_after(), None);
     /// ```
     pub fn retry_after(&self) -> Option<Duration> {
-        match self.retry_after {
+        match self.headers.as_ref().and_then(|kept| kept.retry_after) {
             Some(RetryAfter::Delay(delay)) => Some(delay),
             #[cfg(feature = "std")]
             Some(RetryAfter::Date(date)) => Some(
@@ -279,7 +289,11 @@ impl ErrorResponse {
     /// assert_eq!(ErrorResponse::decode(404, b"").request_id(), None);
     /// ```
     pub fn request_id(&self) -> Option<&str> {
-        match &self.request_id {
+        match self
+            .headers
+            .as_ref()
+            .and_then(|kept| kept.request_id.as_deref())
+        {
             Some(id) => Some(id),
             None => self.error.extensions.get("request_id")?.as_str(),
         }
@@ -305,34 +319,29 @@ impl ErrorResponse {
 
     /// An error made up from the status, for a body that was not what was expected.
     pub(crate) fn unrecognised(status: u16, body: &[u8], problem: BodyProblem) -> Self {
-        let two_hundred = (200..=299).contains(&status);
-        let (code, message) = match problem {
-            BodyProblem::NotEnvelope => (
-                code_for_status(status),
-                format!("The server answered {status} without a Certifier error body."),
+        let success = (200..=299).contains(&status);
+        let message = match problem {
+            BodyProblem::NotEnvelope if !success => {
+                format!("The server answered {status} without a Certifier error body.")
+            }
+            BodyProblem::NotEnvelope | BodyProblem::DoesNotFit => {
+                format!("The server answered {status} with a body this client cannot read.")
+            }
+            BodyProblem::TooLarge { limit } => format!(
+                "The server answered {status} with a body larger than the {limit}-byte limit."
             ),
-            BodyProblem::DoesNotFit => (
-                Code::from("unexpected_response"),
-                format!("The server answered {status} with a body this client cannot read."),
-            ),
-            BodyProblem::TooLarge { limit } => (
-                Code::from("response_too_large"),
-                format!(
-                    "The server answered {status} with a body larger than the {limit}-byte limit."
-                ),
-            ),
-            BodyProblem::CutOff => (
-                Code::from("incomplete_response"),
-                format!(
-                    "The server answered {status}, but the connection ended before the whole body arrived."
-                ),
+            BodyProblem::CutOff => format!(
+                "The server answered {status}, but the connection ended before the whole body \
+                 arrived."
             ),
         };
-        // Only a success status needs a made-up code: an error status says what failed.
-        let code = if two_hundred {
-            code
-        } else {
-            code_for_status(status)
+        // An error status says what failed; only a success needs a code made up here.
+        let code = match problem {
+            BodyProblem::NotEnvelope => code_for_status(status),
+            _ if !success => code_for_status(status),
+            BodyProblem::DoesNotFit => Code::from("unexpected_response"),
+            BodyProblem::TooLarge { .. } => Code::from("response_too_large"),
+            BodyProblem::CutOff => Code::from("incomplete_response"),
         };
         ErrorResponse {
             status,
@@ -342,8 +351,7 @@ impl ErrorResponse {
                 extensions: Extensions::new(),
             },
             excerpt: Some(excerpt(body)),
-            retry_after: None,
-            request_id: None,
+            headers: None,
         }
     }
 
@@ -515,6 +523,139 @@ mod tests {
         // No character boundary anywhere: cut at the limit, at most 3 bytes back.
         let continuation = vec![0x80_u8; 700];
         assert!(!excerpt(&continuation).is_empty());
+    }
+
+    #[test]
+    fn retry_after_headers() {
+        let wait = |value: &str| {
+            ErrorResponse::from_parts(503, [("retry-after", value)], b"").retry_after()
+        };
+        assert_eq!(wait("0"), Some(Duration::ZERO));
+        assert_eq!(wait(" 42 "), Some(Duration::from_secs(42)));
+        assert_eq!(
+            wait("99999999999999999999999"),
+            Some(Duration::from_secs(u64::MAX))
+        );
+        for unreadable in ["", "-5", "1.5", "soon", "42s", "+3"] {
+            assert_eq!(wait(unreadable), None, "{unreadable:?}");
+        }
+        // The three HTTP-date forms, all long past.
+        for date in [
+            "Sun, 06 Nov 1994 08:49:37 GMT",
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994",
+        ] {
+            assert_eq!(wait(date), Some(Duration::ZERO), "{date}");
+        }
+        // Names without regard to case; the first readable value wins.
+        let headers = [
+            ("RETRY-AFTER", "later"),
+            ("Retry-After", "3"),
+            ("retry-after", "9"),
+        ];
+        let error = ErrorResponse::from_parts(429, headers, b"");
+        assert_eq!(error.retry_after(), Some(Duration::from_secs(3)));
+        // Bytes that are not UTF-8 are skipped.
+        let error = ErrorResponse::from_parts(429, [("retry-after", &b"\xff1"[..])], b"");
+        assert_eq!(error.retry_after(), None);
+    }
+
+    #[test]
+    fn retry_after_members() {
+        let wait = |member: &str| {
+            let body = format!(r#"{{"error":{{"code":"rate_limited","message":"m",{member}}}}}"#);
+            ErrorResponse::decode(429, body.as_bytes()).retry_after()
+        };
+        assert_eq!(wait(r#""retry_after":30"#), Some(Duration::from_secs(30)));
+        assert_eq!(wait(r#""retryAfter":30"#), Some(Duration::from_secs(30)));
+        assert_eq!(
+            wait(r#""retry_after":1.5"#),
+            Some(Duration::from_millis(1500))
+        );
+        assert_eq!(
+            wait(r#""retry_after":1,"retryAfter":2"#),
+            Some(Duration::from_secs(1))
+        );
+        for unreadable in [
+            r#""retry_after":-1"#,
+            r#""retry_after":"30""#,
+            r#""retry_after":null"#,
+            r#""retry_after":1e400"#,
+        ] {
+            assert_eq!(wait(unreadable), None, "{unreadable}");
+        }
+    }
+
+    #[test]
+    fn request_ids() {
+        let id = |headers: &[(&str, &[u8])]| {
+            let body = br#"{"error":{"code":"conflict","message":"m","request_id":"req_body"}}"#;
+            ErrorResponse::from_parts(409, headers.iter().copied(), body)
+                .request_id()
+                .map(String::from)
+        };
+        assert_eq!(id(&[]).as_deref(), Some("req_body"));
+        assert_eq!(
+            id(&[("X-Request-ID", b" req_h ")]).as_deref(),
+            Some("req_h")
+        );
+        // Empty or not UTF-8: the member instead.
+        assert_eq!(id(&[("x-request-id", b"  ")]).as_deref(), Some("req_body"));
+        assert_eq!(
+            id(&[("x-request-id", b"\xff")]).as_deref(),
+            Some("req_body")
+        );
+        assert_eq!(
+            id(&[("x-request-id", b""), ("x-request-id", b"req_2")]).as_deref(),
+            Some("req_2")
+        );
+        let body = br#"{"error":{"code":"conflict","message":"m","request_id":7}}"#;
+        assert_eq!(ErrorResponse::decode(409, body).request_id(), None);
+    }
+
+    #[test]
+    fn headers_kept_earlier_are_replaced_only_by_readable_ones() {
+        let error =
+            ErrorResponse::from_parts(429, [("retry-after", "5"), ("x-request-id", "a")], b"")
+                .with_headers([("retry-after", "soon")])
+                .with_headers([("x-request-id", "b")]);
+        assert_eq!(error.retry_after(), Some(Duration::from_secs(5)));
+        assert_eq!(error.request_id(), Some("b"));
+    }
+
+    #[test]
+    fn a_success_status_without_an_envelope_keeps_its_old_decoding() {
+        let error = ErrorResponse::decode(200, b"<html>");
+        assert_eq!(error.error.code, Code::InternalServerError);
+        assert_eq!(
+            error.error.message,
+            "The server answered 200 with a body this client cannot read."
+        );
+    }
+
+    #[test]
+    fn retryable_answers() {
+        for (status, body, retryable) in [
+            (429, &b""[..], true),
+            (
+                400,
+                br#"{"error":{"code":"rate_limited","message":"m"}}"#,
+                true,
+            ),
+            (502, b"", true),
+            (503, b"", true),
+            (504, b"", true),
+            (500, b"", false),
+            (501, b"", false),
+            (505, b"", false),
+            (409, b"", false),
+        ] {
+            assert_eq!(
+                ErrorResponse::decode(status, body).is_retryable(),
+                retryable,
+                "{status}"
+            );
+        }
     }
 
     #[test]

@@ -261,8 +261,9 @@ impl Lock {
     /// assert_eq!(lock.statuses("internal_server_error").unwrap(), [500, 503]);
     /// ```
     pub fn from_catalogue(catalogue: Catalogue) -> Lock {
-        let mut codes: BTreeMap<String, (BTreeSet<u16>, BTreeMap<String, BTreeSet<&str>>)> =
-            BTreeMap::new();
+        // For each code: its statuses, and each member's types.
+        type Gathered = (BTreeSet<u16>, BTreeMap<String, BTreeSet<&'static str>>);
+        let mut codes: BTreeMap<String, Gathered> = BTreeMap::new();
         for entry in catalogue.iter() {
             let (statuses, members) = codes.entry(entry.code().to_string()).or_default();
             statuses.insert(entry.status());
