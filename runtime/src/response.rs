@@ -85,6 +85,8 @@ enum RetryAfter {
 
 /// What was wrong with a body that is not an error envelope, for the made-up message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+// Only the readers of streamed bodies (feature `reqwest`) stop early.
+#[cfg_attr(not(feature = "reqwest"), allow(dead_code))]
 pub(crate) enum BodyProblem {
     /// A whole body, on an error status, that is not an envelope.
     NotEnvelope,
