@@ -125,8 +125,8 @@
 //! - `utoipa`: every derived type implements `utoipa::IntoResponses` (one response per
 //!   status, an example envelope per code), and [`ErrorEnvelope`], [`ErrorObject`] and
 //!   [`Code`] implement `utoipa::ToSchema`.
-//! - `reqwest`: [`reqwest::ResponseExt::certifier_json`] reads a whole reqwest response,
-//!   its size bounded, as the expected type or an [`ErrorResponse`].
+//! - `reqwest`: `certifier_json()` reads a whole reqwest response, its size bounded, as
+//!   the expected type or an [`ErrorResponse`]; see the `reqwest` module.
 //! - `schemars`: every derived type implements `schemars::JsonSchema` (its envelope, with
 //!   its codes and its extension members' schemas), and so do [`ErrorEnvelope`],
 //!   [`ErrorObject`] and [`Code`].

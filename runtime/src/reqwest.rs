@@ -10,13 +10,19 @@
 //!     id: String,
 //! }
 //!
-//! async fn show(client: &reqwest::Client, id: &str) -> Result<Certificate, ErrorResponse> {
+//! /// Why no certificate came back.
+//! #[derive(Debug)]
+//! enum Failure {
+//!     /// No answer at all: no status, headers or body to decode.
+//!     NoAnswer(reqwest::Error),
+//!     /// An answer that is an error, decoded.
+//!     Answer(ErrorResponse),
+//! }
+//!
+//! async fn show(client: &reqwest::Client, id: &str) -> Result<Certificate, Failure> {
 //!     let url = format!("http://127.0.0.1:3000/certificates/{id}");
-//!     match client.get(url).send().await {
-//!         Ok(response) => response.certifier_json().await,
-//!         // No response at all: there is no status, no header and no body to decode.
-//!         Err(error) => panic!("no answer: {error}"),
-//!     }
+//!     let response = client.get(url).send().await.map_err(Failure::NoAnswer)?;
+//!     response.certifier_json().await.map_err(Failure::Answer)
 //! }
 //! ```
 //!

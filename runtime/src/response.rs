@@ -21,8 +21,7 @@ pub const EXCERPT_LIMIT: usize = 512;
 /// its headers say about retrying and about the request.
 ///
 /// Built by [`ErrorResponse::decode`], [`ErrorResponse::from_parts`], [`decode_response`]
-/// and, with the `reqwest` feature, [`certifier_json`](crate::reqwest::ResponseExt::certifier_json),
-/// which never fail: when
+/// and, with the `reqwest` feature, `certifier_json()`, which never fail: when
 /// the body is a Certifier envelope, `error` is its error object; when it is not (a
 /// proxy's HTML error page, an empty body, a success body that does not fit the
 /// expected type), `error` is made up from the status, and `excerpt` keeps the start of

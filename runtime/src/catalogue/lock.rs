@@ -155,6 +155,20 @@ pub fn check_catalogue(catalogue: Catalogue, path: impl AsRef<Path>) {
             if let Err(error) = fs::write(path, text) {
                 panic!("cannot write the lock file {}: {error}", path.display());
             }
+            // What the new file accepts, for the log of the run that wrote it.
+            let previous = existing.as_deref().and_then(|text| Lock::parse(text).ok());
+            std::eprintln!("wrote the lock file {}", path.display());
+            for change in previous
+                .map(|previous| previous.changes(&current))
+                .unwrap_or_default()
+            {
+                let kind = if change.is_breaking() {
+                    "breaking"
+                } else {
+                    "compatible"
+                };
+                std::eprintln!("  - {kind}: {change}");
+            }
         }
         return;
     }
