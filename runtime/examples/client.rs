@@ -197,7 +197,7 @@ impl Api {
     }
 }
 
-/// The whole session; returns what it printed.
+/// Every request of the example, in order; returns what it printed.
 async fn run(base: String) -> String {
     let mut api = Api::new(base);
 
@@ -333,9 +333,9 @@ async fn main() {
 
 #[cfg(test)]
 mod tests {
-    /// The whole session against the axum example, line by line.
+    /// Every request against the axum example, and what it printed, line by line.
     #[tokio::test]
-    async fn the_session_retries_as_the_server_asks() {
+    async fn the_client_retries_as_the_server_asks() {
         let base = super::serve_example().await;
         let started = std::time::Instant::now();
         let log = super::run(base).await;
