@@ -102,8 +102,9 @@ pub struct MemberPlan {
 }
 
 pub enum MemberKind {
-    /// One member, under this JSON name.
-    Extend { name: String },
+    /// One member, under this JSON name; `ty` is its Rust type as written, for the
+    /// catalogue (a lock file compares it across versions).
+    Extend { name: String, ty: String },
     /// The field's own members, which must not repeat these names.
     Flatten { taken: Vec<String> },
 }
@@ -310,6 +311,7 @@ impl Own {
                         name: field
                             .member_name(rule)
                             .expect("checked: an extension has a member name"),
+                        ty: type_text(field.ty),
                     }
                 } else {
                     return None;
@@ -452,6 +454,27 @@ impl TemplatePlan {
             plain,
         }
     }
+}
+
+/// A type as written, with white space only between two words (`&'static str`,
+/// `Vec<FieldError>`): the same text whatever spacing tokens are printed with.
+fn type_text(ty: &Type) -> String {
+    let printed = ty.to_token_stream().to_string();
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '\'';
+    let mut text = String::with_capacity(printed.len());
+    let mut pending_space = false;
+    for c in printed.chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && text.chars().next_back().is_some_and(is_word) && is_word(c) {
+            text.push(' ');
+        }
+        pending_space = false;
+        text.push(c);
+    }
+    text
 }
 
 /// The doc comment's lines joined with `\n`, without leading or trailing blank lines.

@@ -185,6 +185,17 @@ mod tests {
         }
     }
 
+    /// The codes of the API's own errors are a contract with its clients: a removed code,
+    /// a changed status, or a removed or retyped member fails here. After an intended
+    /// change, `CERTIFIER_LOCK=update cargo test --example catalogue` rewrites the file.
+    #[test]
+    fn the_api_errors_match_their_lock_file() {
+        certifier_error::catalogue::lock::check::<super::api::ApiError>(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/support/errors.lock.json"
+        ));
+    }
+
     /// Every error the API's operations return is in the catalogue.
     #[test]
     fn the_catalogue_holds_the_api_errors() {

@@ -125,6 +125,8 @@
 //! - `utoipa`: every derived type implements `utoipa::IntoResponses` (one response per
 //!   status, an example envelope per code), and [`ErrorEnvelope`], [`ErrorObject`] and
 //!   [`Code`] implement `utoipa::ToSchema`.
+//! - `reqwest`: `certifier_json()` reads a whole reqwest response, its size bounded, as
+//!   the expected type or an [`ErrorResponse`]; see the `reqwest` module.
 //! - `schemars`: every derived type implements `schemars::JsonSchema` (its envelope, with
 //!   its codes and its extension members' schemas), and so do [`ErrorEnvelope`],
 //!   [`ErrorObject`] and [`Code`].
@@ -144,8 +146,11 @@ mod error;
 mod integrations;
 mod json;
 mod openapi;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
 mod response;
 mod standard;
+mod typed;
 
 #[doc(hidden)]
 pub mod __private;
@@ -162,6 +167,7 @@ pub use crate::integrations::actix as actix_web;
 pub use crate::integrations::axum;
 pub use crate::integrations::server;
 pub use crate::response::{decode_response, ErrorResponse, EXCERPT_LIMIT};
+pub use crate::typed::FromErrorResponse;
 
 /// Derives [`CertifierError`](trait@CertifierError), `Display`, `Error`, `From` and
 /// `Serialize` for an annotated enum or struct.

@@ -1,8 +1,9 @@
 //! Decoding whole HTTP responses on the client side, whatever the body holds.
 
 use alloc::format;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use core::fmt;
+use core::time::Duration;
 
 use serde::de::DeserializeOwned;
 
@@ -16,9 +17,11 @@ use crate::{Code, ErrorObject, Extensions};
 /// ```
 pub const EXCERPT_LIMIT: usize = 512;
 
-/// An error response as a client received it: its status and its error object.
+/// An error response as a client received it: its status, its error object, and what
+/// its headers say about retrying and about the request.
 ///
-/// Built by [`ErrorResponse::decode`] and [`decode_response`], which never fail: when
+/// Built by [`ErrorResponse::decode`], [`ErrorResponse::from_parts`], [`decode_response`]
+/// and, with the `reqwest` feature, `certifier_json()`, which never fail: when
 /// the body is a Certifier envelope, `error` is its error object; when it is not (a
 /// proxy's HTML error page, an empty body, a success body that does not fit the
 /// expected type), `error` is made up from the status, and `excerpt` keeps the start of
@@ -39,6 +42,12 @@ pub const EXCERPT_LIMIT: usize = 512;
 /// assert_eq!(error.excerpt.as_deref(), Some("<html><body>Bad Gateway</body></html>"));
 /// assert!(!error.is_envelope());
 /// ```
+///
+/// A body that was not what was expected on a 2xx status gets a code that no server
+/// sends, made up on the client side: `unexpected_response` (the body does not fit the
+/// expected type), `response_too_large` (the body is over the reader's size limit) or
+/// `incomplete_response` (the connection ended before the whole body arrived). On any
+/// other status the code follows the status, as [`decode`](Self::decode) says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ErrorResponse {
@@ -51,6 +60,41 @@ pub struct ErrorResponse {
     /// boundary, invalid UTF-8 replaced) when the body was not what was expected;
     /// `None` when it was a Certifier envelope.
     pub excerpt: Option<String>,
+    /// What the headers said; boxed, as most responses have none of it, to keep
+    /// `Result<T, ErrorResponse>` small.
+    headers: Option<alloc::boxed::Box<HeaderFacts>>,
+}
+
+/// The headers an [`ErrorResponse`] keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct HeaderFacts {
+    /// The first `Retry-After` header that could be read.
+    retry_after: Option<RetryAfter>,
+    /// The first non-empty `x-request-id` header.
+    request_id: Option<String>,
+}
+
+/// A `Retry-After` header: a delay in seconds, or a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RetryAfter {
+    Delay(Duration),
+    #[cfg(feature = "std")]
+    Date(std::time::SystemTime),
+}
+
+/// What was wrong with a body that is not an error envelope, for the made-up message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+// Only the readers of streamed bodies (feature `reqwest`) stop early.
+#[cfg_attr(not(feature = "reqwest"), allow(dead_code))]
+pub(crate) enum BodyProblem {
+    /// A whole body, on an error status, that is not an envelope.
+    NotEnvelope,
+    /// A whole body, on a 2xx status, that does not fit the expected type.
+    DoesNotFit,
+    /// More bytes than the reader accepts; the body was not read to its end.
+    TooLarge { limit: usize },
+    /// The connection ended before the whole body arrived.
+    CutOff,
 }
 
 impl ErrorResponse {
@@ -76,18 +120,229 @@ impl ErrorResponse {
                 status,
                 error: envelope.error,
                 excerpt: None,
+                headers: None,
             },
-            Err(_) => ErrorResponse::unrecognised(status, body, code_for_status(status)),
+            Err(_) => ErrorResponse::unrecognised(status, body, BodyProblem::NotEnvelope),
         }
     }
 
+    /// Decodes an error response from its status, its headers and its body, for any HTTP
+    /// client: [`decode`](Self::decode), then [`with_headers`](Self::with_headers).
+    ///
+    /// `headers` is any list of name/value pairs: an array of string pairs, or
+    /// `&http::HeaderMap` (feature `http`), which is what hyper, ureq 3 and reqwest hand
+    /// out.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// use certifier_error::{Code, ErrorResponse};
+    ///
+    /// let headers = [("Retry-After", "30"), ("X-Request-Id", "req_42")];
+    /// let error = ErrorResponse::from_parts(503, headers, b"<html>Service Unavailable</html>");
+    /// assert_eq!(error.error.code, Code::InternalServerError);
+    /// assert_eq!(error.retry_after(), Some(Duration::from_secs(30)));
+    /// assert_eq!(error.request_id(), Some("req_42"));
+    /// assert!(error.is_retryable());
+    /// ```
+    ///
+    /// With the headers of an `http` response, as hyper returns it:
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// use certifier_error::http::{HeaderMap, HeaderValue};
+    /// use certifier_error::{Code, ErrorResponse};
+    ///
+    /// let mut headers = HeaderMap::new();
+    /// headers.insert("retry-after", HeaderValue::from_static("120"));
+    /// let body = br#"{"error":{"code":"rate_limited","message":"Slow down.","request_id":"req_7"}}"#;
+    /// let error = ErrorResponse::from_parts(429, &headers, body);
+    /// assert_eq!(error.error.code, Code::RateLimited);
+    /// assert_eq!(error.retry_after(), Some(Duration::from_secs(120)));
+    /// assert_eq!(error.request_id(), Some("req_7"));
+    /// ```
+    pub fn from_parts<I, N, V>(status: u16, headers: I, body: &[u8]) -> Self
+    where
+        I: IntoIterator<Item = (N, V)>,
+        N: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        ErrorResponse::decode(status, body).with_headers(headers)
+    }
+
+    /// Keeps what `headers` say: the first readable `Retry-After` (delta-seconds or an
+    /// HTTP-date) and the first non-empty `x-request-id`. Names are compared without
+    /// regard to case; values that cannot be read are skipped. Values already kept are
+    /// replaced only by a readable header.
+    ///
+    /// For a whole response decoded with [`decode_response`]:
+    ///
+    /// ```
+    /// use certifier_error::decode_response;
+    ///
+    /// let headers = [("x-request-id", "req_9")];
+    /// let error = decode_response::<Vec<u32>>(404, b"")
+    ///     .map_err(|error| error.with_headers(headers))
+    ///     .unwrap_err();
+    /// assert_eq!(error.request_id(), Some("req_9"));
+    /// ```
+    pub fn with_headers<I, N, V>(mut self, headers: I) -> Self
+    where
+        I: IntoIterator<Item = (N, V)>,
+        N: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        let mut retry_after = None;
+        let mut request_id = None;
+        for (name, value) in headers {
+            let (name, value) = (name.as_ref(), value.as_ref());
+            if retry_after.is_none() && name.eq_ignore_ascii_case("retry-after") {
+                retry_after = parse_retry_after(value);
+            } else if request_id.is_none() && name.eq_ignore_ascii_case("x-request-id") {
+                request_id = core::str::from_utf8(value)
+                    .ok()
+                    .map(str::trim)
+                    .filter(|id| !id.is_empty())
+                    .map(ToString::to_string);
+            }
+        }
+        if retry_after.is_some() || request_id.is_some() {
+            let kept = self.headers.get_or_insert_with(Default::default);
+            if retry_after.is_some() {
+                kept.retry_after = retry_after;
+            }
+            if request_id.is_some() {
+                kept.request_id = request_id;
+            }
+        }
+        self
+    }
+
+    /// How long the server asks the client to wait before trying again: the
+    /// `Retry-After` header, else the error object's numeric `retry_after` member
+    /// (`retryAfter` too, for a camelCase API) in seconds; `None` when neither says.
+    ///
+    /// A header in delta-seconds is returned as sent (a number too large for a `u64`
+    /// counts as `u64::MAX` seconds). A header holding an HTTP-date is measured from now,
+    /// each time this is called; a date in the past gives zero. HTTP-dates are read with
+    /// the `std` feature (the default); without it, such a header is skipped. A member
+    /// that is negative or not a number is not read.
+    ///
+    /// Cap the delay before sleeping on it: the server chooses it.
+    ///
+    /// ```
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// use certifier_error::ErrorResponse;
+    ///
+    /// let body = br#"{"error":{"code":"rate_limited","message":"m","retry_after":30}}"#;
+    /// let member = ErrorResponse::decode(429, body);
+    /// assert_eq!(member.retry_after(), Some(Duration::from_secs(30)));
+    ///
+    /// // The header wins over the member.
+    /// let header = member.clone().with_headers([("Retry-After", "5")]);
+    /// assert_eq!(header.retry_after(), Some(Duration::from_secs(5)));
+    ///
+    /// let in_a_minute = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(60));
+    /// let dated = ErrorResponse::from_parts(503, [("Retry-After", in_a_minute)], b"");
+    /// let wait = dated.retry_after().unwrap();
+    /// assert!(wait > Duration::from_secs(55) && wait <= Duration::from_secs(60), "{wait:?}");
+    ///
+    /// let past = ErrorResponse::from_parts(503, [("Retry-After", "Sun, 06 Nov 1994 08:49:37 GMT")], b"");
+    /// assert_eq!(past.retry_after(), Some(Duration::ZERO));
+    ///
+    /// assert_eq!(ErrorResponse::decode(503, b"").retry_after(), None);
+    /// ```
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self.headers.as_ref().and_then(|kept| kept.retry_after) {
+            Some(RetryAfter::Delay(delay)) => Some(delay),
+            #[cfg(feature = "std")]
+            Some(RetryAfter::Date(date)) => Some(
+                date.duration_since(std::time::SystemTime::now())
+                    .unwrap_or(Duration::ZERO),
+            ),
+            None => {
+                let extensions = &self.error.extensions;
+                let member = extensions
+                    .get("retry_after")
+                    .or_else(|| extensions.get("retryAfter"))?;
+                match member.as_u64() {
+                    Some(seconds) => Some(Duration::from_secs(seconds)),
+                    None => Duration::try_from_secs_f64(member.as_f64()?).ok(),
+                }
+            }
+        }
+    }
+
+    /// The id the server gave the request, to quote to its support: the `x-request-id`
+    /// header, else the error object's string `request_id` member.
+    ///
+    /// ```
+    /// use certifier_error::ErrorResponse;
+    ///
+    /// let body = br#"{"error":{"code":"not_found","message":"m","request_id":"req_body"}}"#;
+    /// assert_eq!(ErrorResponse::decode(404, body).request_id(), Some("req_body"));
+    ///
+    /// let error = ErrorResponse::from_parts(404, [("x-request-id", "req_header")], body);
+    /// assert_eq!(error.request_id(), Some("req_header"));
+    ///
+    /// assert_eq!(ErrorResponse::decode(404, b"").request_id(), None);
+    /// ```
+    pub fn request_id(&self) -> Option<&str> {
+        match self
+            .headers
+            .as_ref()
+            .and_then(|kept| kept.request_id.as_deref())
+        {
+            Some(id) => Some(id),
+            None => self.error.extensions.get("request_id")?.as_str(),
+        }
+    }
+
+    /// Whether the same request may succeed later: true for the code `rate_limited` and
+    /// for the statuses 502, 503 and 504 (a gateway or the service is briefly
+    /// unavailable). Wait [`retry_after`](Self::retry_after) first when it is given.
+    ///
+    /// ```
+    /// use certifier_error::ErrorResponse;
+    ///
+    /// let limited = br#"{"error":{"code":"rate_limited","message":"m"}}"#;
+    /// assert!(ErrorResponse::decode(429, limited).is_retryable());
+    /// assert!(ErrorResponse::decode(503, b"").is_retryable());
+    /// assert!(ErrorResponse::decode(504, b"<html>Gateway Timeout</html>").is_retryable());
+    /// assert!(!ErrorResponse::decode(500, b"").is_retryable());
+    /// assert!(!ErrorResponse::decode(404, b"").is_retryable());
+    /// ```
+    pub fn is_retryable(&self) -> bool {
+        self.error.code == Code::RateLimited || matches!(self.status, 502..=504)
+    }
+
     /// An error made up from the status, for a body that was not what was expected.
-    fn unrecognised(status: u16, body: &[u8], code: Code) -> Self {
-        let message = match status {
-            200..=299 => {
+    pub(crate) fn unrecognised(status: u16, body: &[u8], problem: BodyProblem) -> Self {
+        let success = (200..=299).contains(&status);
+        let message = match problem {
+            BodyProblem::NotEnvelope if !success => {
+                format!("The server answered {status} without a Certifier error body.")
+            }
+            BodyProblem::NotEnvelope | BodyProblem::DoesNotFit => {
                 format!("The server answered {status} with a body this client cannot read.")
             }
-            _ => format!("The server answered {status} without a Certifier error body."),
+            BodyProblem::TooLarge { limit } => format!(
+                "The server answered {status} with a body larger than the {limit}-byte limit."
+            ),
+            BodyProblem::CutOff => format!(
+                "The server answered {status}, but the connection ended before the whole body \
+                 arrived."
+            ),
+        };
+        // An error status says what failed; only a success needs a code made up here.
+        let code = match problem {
+            BodyProblem::NotEnvelope => code_for_status(status),
+            _ if !success => code_for_status(status),
+            BodyProblem::DoesNotFit => Code::from("unexpected_response"),
+            BodyProblem::TooLarge { .. } => Code::from("response_too_large"),
+            BodyProblem::CutOff => Code::from("incomplete_response"),
         };
         ErrorResponse {
             status,
@@ -97,6 +352,7 @@ impl ErrorResponse {
                 extensions: Extensions::new(),
             },
             excerpt: Some(excerpt(body)),
+            headers: None,
         }
     }
 
@@ -186,8 +442,22 @@ pub fn decode_response<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<
     } else {
         serde_json::from_slice(body)
     };
-    decoded
-        .map_err(|_| ErrorResponse::unrecognised(status, body, Code::from("unexpected_response")))
+    decoded.map_err(|_| ErrorResponse::unrecognised(status, body, BodyProblem::DoesNotFit))
+}
+
+/// Reads a `Retry-After` value: delta-seconds, or an HTTP-date (with `std`).
+fn parse_retry_after(value: &[u8]) -> Option<RetryAfter> {
+    let text = core::str::from_utf8(value).ok()?.trim();
+    if !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit()) {
+        // All digits: only too large a number fails to parse.
+        let seconds = text.parse().unwrap_or(u64::MAX);
+        return Some(RetryAfter::Delay(Duration::from_secs(seconds)));
+    }
+    #[cfg(feature = "std")]
+    if let Ok(date) = httpdate::parse_http_date(text) {
+        return Some(RetryAfter::Date(date));
+    }
+    None
 }
 
 /// The code a response without an envelope most likely means, from its status.
@@ -254,6 +524,139 @@ mod tests {
         // No character boundary anywhere: cut at the limit, at most 3 bytes back.
         let continuation = vec![0x80_u8; 700];
         assert!(!excerpt(&continuation).is_empty());
+    }
+
+    #[test]
+    fn retry_after_headers() {
+        let wait = |value: &str| {
+            ErrorResponse::from_parts(503, [("retry-after", value)], b"").retry_after()
+        };
+        assert_eq!(wait("0"), Some(Duration::ZERO));
+        assert_eq!(wait(" 42 "), Some(Duration::from_secs(42)));
+        assert_eq!(
+            wait("99999999999999999999999"),
+            Some(Duration::from_secs(u64::MAX))
+        );
+        for unreadable in ["", "-5", "1.5", "soon", "42s", "+3"] {
+            assert_eq!(wait(unreadable), None, "{unreadable:?}");
+        }
+        // The three HTTP-date forms, all long past.
+        for date in [
+            "Sun, 06 Nov 1994 08:49:37 GMT",
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994",
+        ] {
+            assert_eq!(wait(date), Some(Duration::ZERO), "{date}");
+        }
+        // Names without regard to case; the first readable value wins.
+        let headers = [
+            ("RETRY-AFTER", "later"),
+            ("Retry-After", "3"),
+            ("retry-after", "9"),
+        ];
+        let error = ErrorResponse::from_parts(429, headers, b"");
+        assert_eq!(error.retry_after(), Some(Duration::from_secs(3)));
+        // Bytes that are not UTF-8 are skipped.
+        let error = ErrorResponse::from_parts(429, [("retry-after", &b"\xff1"[..])], b"");
+        assert_eq!(error.retry_after(), None);
+    }
+
+    #[test]
+    fn retry_after_members() {
+        let wait = |member: &str| {
+            let body = format!(r#"{{"error":{{"code":"rate_limited","message":"m",{member}}}}}"#);
+            ErrorResponse::decode(429, body.as_bytes()).retry_after()
+        };
+        assert_eq!(wait(r#""retry_after":30"#), Some(Duration::from_secs(30)));
+        assert_eq!(wait(r#""retryAfter":30"#), Some(Duration::from_secs(30)));
+        assert_eq!(
+            wait(r#""retry_after":1.5"#),
+            Some(Duration::from_millis(1500))
+        );
+        assert_eq!(
+            wait(r#""retry_after":1,"retryAfter":2"#),
+            Some(Duration::from_secs(1))
+        );
+        for unreadable in [
+            r#""retry_after":-1"#,
+            r#""retry_after":"30""#,
+            r#""retry_after":null"#,
+            r#""retry_after":1e400"#,
+        ] {
+            assert_eq!(wait(unreadable), None, "{unreadable}");
+        }
+    }
+
+    #[test]
+    fn request_ids() {
+        let id = |headers: &[(&str, &[u8])]| {
+            let body = br#"{"error":{"code":"conflict","message":"m","request_id":"req_body"}}"#;
+            ErrorResponse::from_parts(409, headers.iter().copied(), body)
+                .request_id()
+                .map(String::from)
+        };
+        assert_eq!(id(&[]).as_deref(), Some("req_body"));
+        assert_eq!(
+            id(&[("X-Request-ID", b" req_h ")]).as_deref(),
+            Some("req_h")
+        );
+        // Empty or not UTF-8: the member instead.
+        assert_eq!(id(&[("x-request-id", b"  ")]).as_deref(), Some("req_body"));
+        assert_eq!(
+            id(&[("x-request-id", b"\xff")]).as_deref(),
+            Some("req_body")
+        );
+        assert_eq!(
+            id(&[("x-request-id", b""), ("x-request-id", b"req_2")]).as_deref(),
+            Some("req_2")
+        );
+        let body = br#"{"error":{"code":"conflict","message":"m","request_id":7}}"#;
+        assert_eq!(ErrorResponse::decode(409, body).request_id(), None);
+    }
+
+    #[test]
+    fn headers_kept_earlier_are_replaced_only_by_readable_ones() {
+        let error =
+            ErrorResponse::from_parts(429, [("retry-after", "5"), ("x-request-id", "a")], b"")
+                .with_headers([("retry-after", "soon")])
+                .with_headers([("x-request-id", "b")]);
+        assert_eq!(error.retry_after(), Some(Duration::from_secs(5)));
+        assert_eq!(error.request_id(), Some("b"));
+    }
+
+    #[test]
+    fn a_success_status_without_an_envelope_keeps_its_old_decoding() {
+        let error = ErrorResponse::decode(200, b"<html>");
+        assert_eq!(error.error.code, Code::InternalServerError);
+        assert_eq!(
+            error.error.message,
+            "The server answered 200 with a body this client cannot read."
+        );
+    }
+
+    #[test]
+    fn retryable_answers() {
+        for (status, body, retryable) in [
+            (429, &b""[..], true),
+            (
+                400,
+                br#"{"error":{"code":"rate_limited","message":"m"}}"#,
+                true,
+            ),
+            (502, b"", true),
+            (503, b"", true),
+            (504, b"", true),
+            (500, b"", false),
+            (501, b"", false),
+            (505, b"", false),
+            (409, b"", false),
+        ] {
+            assert_eq!(
+                ErrorResponse::decode(status, body).is_retryable(),
+                retryable,
+                "{status}"
+            );
+        }
     }
 
     #[test]

@@ -181,3 +181,8 @@ fn a_generic_type_is_a_response_error() {
     let standard = certifier_error::StandardError::Forbidden;
     assert_eq!(standard.error_response().status().as_u16(), 403);
 }
+
+#[tokio::test]
+async fn a_second_domain_check_is_throttled() {
+    e2e::check_domain_throttle(serve()).await;
+}

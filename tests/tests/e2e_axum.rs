@@ -223,3 +223,8 @@ fn a_generic_type_is_a_response() {
     let response = certifier_error::StandardError::Forbidden.into_response();
     assert_eq!(response.status(), 403);
 }
+
+#[tokio::test]
+async fn a_second_domain_check_is_throttled() {
+    e2e::check_domain_throttle(serve().await).await;
+}

@@ -71,10 +71,14 @@ fn entry(plan: &Plan, variant: &VariantPlan, own: &Own, doc_url: &TokenStream) -
         Message::Literal(text) => text.clone(),
         Message::Template(template) => template.written.clone(),
     };
-    let members = own.members.iter().filter_map(|member| match &member.kind {
-        MemberKind::Extend { name } => Some(name),
-        MemberKind::Flatten { .. } => None,
-    });
+    let (members, member_types): (Vec<&String>, Vec<&String>) = own
+        .members
+        .iter()
+        .filter_map(|member| match &member.kind {
+            MemberKind::Extend { name, ty } => Some((name, ty)),
+            MemberKind::Flatten { .. } => None,
+        })
+        .unzip();
     let flattened = own
         .members
         .iter()
@@ -92,5 +96,6 @@ fn entry(plan: &Plan, variant: &VariantPlan, own: &Own, doc_url: &TokenStream) -
             #doc_url,
             #name,
         )
+        .__with_member_types(&[#(#member_types),*])
     }
 }

@@ -56,7 +56,7 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<Membe
                         }),
                     }
                 }
-                MemberKind::Extend { name } => {
+                MemberKind::Extend { name, .. } => {
                     let mut key = b",".to_vec();
                     super::escape::push_json_string(&mut key, name);
                     key.push(b':');

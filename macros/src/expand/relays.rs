@@ -30,7 +30,7 @@ pub fn relays(plan: &Plan) -> TokenStream {
             Kind::Transparent(index) => inner.push(variant.fields[*index].ty),
             Kind::Own(own) => {
                 for member in &own.members {
-                    let MemberKind::Extend { name } = &member.kind else {
+                    let MemberKind::Extend { name, .. } = &member.kind else {
                         continue;
                     };
                     let field = &variant.fields[member.field];

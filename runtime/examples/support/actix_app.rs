@@ -37,6 +37,7 @@ pub fn configure(config: &mut web::ServiceConfig, store: web::Data<Store>) {
         .service(versioned("/certificates/{id}").route(web::get().to(show)))
         .service(versioned("/certificates/{id}/renew").route(web::post().to(renew)))
         .service(versioned("/certificates/{id}/chain").route(web::get().to(chain)))
+        .service(versioned("/certificates/{id}/check").route(web::post().to(check)))
         .service(versioned("/account").route(web::get().to(account)))
         .default_service(web::to(not_found));
 }
@@ -58,6 +59,10 @@ async fn show(store: web::Data<Store>, id: web::Path<String>) -> Result<HttpResp
 
 async fn renew(store: web::Data<Store>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(store.renew(&id)?))
+}
+
+async fn check(store: web::Data<Store>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(store.check(&id)?))
 }
 
 async fn chain(store: web::Data<Store>, id: web::Path<String>) -> Result<String, ApiError> {

@@ -77,6 +77,17 @@ pub enum ApiError {
         retry_after: u64,
     },
 
+    /// Domain checks are throttled per certificate; the client example retries after
+    /// the delay.
+    #[certifier(
+        code = "rate_limited",
+        message = "Domain checks are limited to one per second; retry in {retry_after} s."
+    )]
+    CheckLimited {
+        #[certifier(extend, header = "Retry-After")]
+        retry_after: u64,
+    },
+
     /// The cause is logged (feature `tracing`), never sent.
     #[certifier(code = "internal_server_error", status = 503)]
     SigningUnavailable {
@@ -116,6 +127,14 @@ fn default_validity() -> u32 {
     90
 }
 
+/// The answer of `POST /certificates/{id}/check`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomainCheck {
+    pub id: String,
+    pub domain: String,
+    pub reachable: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {
     pub organization: String,
@@ -124,6 +143,7 @@ pub struct Account {
 
 const FREE_PLAN_MAX_DAYS: u32 = 90;
 const RENEWAL_INTERVAL_S: u64 = 3600;
+const CHECK_INTERVAL: std::time::Duration = std::time::Duration::from_secs(1);
 
 struct Stored {
     certificate: Certificate,
@@ -134,6 +154,8 @@ struct Stored {
 /// renewed; `cert_other` belongs to another organization.
 pub struct Store {
     certificates: Mutex<BTreeMap<String, Stored>>,
+    /// When each certificate's domain was last checked.
+    checks: Mutex<BTreeMap<String, std::time::Instant>>,
 }
 
 impl Default for Store {
@@ -152,6 +174,7 @@ impl Default for Store {
         }
         Store {
             certificates: Mutex::new(certificates),
+            checks: Mutex::new(BTreeMap::new()),
         }
     }
 }
@@ -235,6 +258,30 @@ impl Store {
         self.get(id)?;
         Err(ApiError::RenewalLimited {
             retry_after: RENEWAL_INTERVAL_S,
+        })
+    }
+
+    /// `POST /certificates/{id}/check`: checks that the domain answers, at most once per
+    /// second per certificate; sooner, the answer is `rate_limited` with the whole
+    /// seconds left in `Retry-After`.
+    pub fn check(&self, id: &str) -> Result<DomainCheck, ApiError> {
+        let certificate = self.get(id)?;
+        let mut checks = self.checks.lock().unwrap();
+        let now = std::time::Instant::now();
+        if let Some(last) = checks.get(id) {
+            let elapsed = now.duration_since(*last);
+            if elapsed < CHECK_INTERVAL {
+                let left = CHECK_INTERVAL - elapsed;
+                // Rounded up, so that a client waiting that long is not early.
+                let retry_after = left.as_secs() + u64::from(left.subsec_nanos() > 0);
+                return Err(ApiError::CheckLimited { retry_after });
+            }
+        }
+        checks.insert(id.into(), now);
+        Ok(DomainCheck {
+            id: certificate.id,
+            domain: certificate.domain,
+            reachable: true,
         })
     }
 

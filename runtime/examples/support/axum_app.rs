@@ -13,7 +13,7 @@ use certifier_error::server::SupportedVersions;
 #[path = "api.rs"]
 pub mod api;
 
-use self::api::{Account, ApiError, Certificate, IssueRequest, ListQuery, Store};
+use self::api::{Account, ApiError, Certificate, DomainCheck, IssueRequest, ListQuery, Store};
 
 type Shared = State<Arc<Store>>;
 
@@ -26,6 +26,7 @@ pub fn router() -> Router {
         .route("/certificates/{id}", get(show))
         .route("/certificates/{id}/renew", post(renew))
         .route("/certificates/{id}/chain", get(chain))
+        .route("/certificates/{id}/check", post(check))
         .route("/account", get(account))
         .route_layer(require_version(SupportedVersions::new([api::VERSION])))
         .fallback(not_found)
@@ -53,6 +54,13 @@ async fn renew(
     Path(id): Path<String>,
 ) -> Result<Json<Certificate>, ApiError> {
     store.renew(&id).map(Json)
+}
+
+async fn check(
+    State(store): Shared,
+    Path(id): Path<String>,
+) -> Result<Json<DomainCheck>, ApiError> {
+    store.check(&id).map(Json)
 }
 
 async fn chain(State(store): Shared, Path(id): Path<String>) -> Result<String, ApiError> {

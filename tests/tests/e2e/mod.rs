@@ -176,3 +176,32 @@ fn check(case: &Case, framework: Framework, answer: &Answer) {
         }
     }
 }
+
+/// `POST /certificates/cert_example/check` twice in a row: the second is throttled, and
+/// says for how long in `Retry-After` and in its `retry_after` member.
+pub async fn check_domain_throttle(address: SocketAddr) {
+    let request = || {
+        Request::post(format!("http://{address}/certificates/cert_example/check"))
+            .header("Certifier-Version", crate::api::VERSION)
+            .body(Full::default())
+            .unwrap()
+    };
+    let first = exchange("first check", request()).await;
+    assert_eq!(first.status, 200);
+    assert_eq!(
+        &first.body[..],
+        br#"{"id":"cert_example","domain":"example.com","reachable":true}"#
+    );
+    let second = exchange("second check", request()).await;
+    assert_eq!(second.status, 429);
+    assert_eq!(second.headers["retry-after"], "1");
+    assert_eq!(
+        std::str::from_utf8(&second.body).unwrap(),
+        r#"{"error":{"code":"rate_limited","message":"Domain checks are limited to one per second; retry in 1 s.","retry_after":1}}"#
+    );
+    let error = decode_response::<serde_json::Value>(second.status, &second.body)
+        .unwrap_err()
+        .with_headers(&second.headers);
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(1)));
+    assert!(error.is_retryable());
+}
