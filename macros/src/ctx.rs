@@ -57,3 +57,30 @@ impl Drop for Ctxt {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Ctxt;
+
+    #[test]
+    #[should_panic(expected = "dropped without being checked")]
+    fn an_unchecked_context_panics_when_dropped() {
+        let cx = Ctxt::new();
+        cx.error_spanned_by(quote::quote!(x), "lost");
+        drop(cx);
+    }
+
+    #[test]
+    fn a_checked_context_returns_every_error() {
+        let cx = Ctxt::new();
+        cx.error_spanned_by(quote::quote!(a), "first");
+        cx.error_spanned_by(quote::quote!(b), "second");
+        let errors: Vec<String> = cx
+            .check()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(errors, ["first", "second"]);
+    }
+}
