@@ -5,7 +5,7 @@ use core::fmt::{Debug, Display};
 
 use serde::ser::SerializeMap;
 
-use crate::client::{ErrorEnvelope, ErrorObject, Extensions};
+use crate::envelope::{ErrorEnvelope, ErrorObject, Extensions};
 use crate::Code;
 
 /// An error that knows its Certifier status, code, public message and extension members.

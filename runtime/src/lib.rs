@@ -140,7 +140,7 @@ extern crate alloc;
 extern crate self as certifier_error;
 
 pub mod catalogue;
-mod client;
+mod envelope;
 mod code;
 mod error;
 mod integrations;
@@ -156,7 +156,7 @@ mod typed;
 pub mod __private;
 
 pub use crate::catalogue::ErrorCatalogue;
-pub use crate::client::{ErrorEnvelope, ErrorObject, Extensions};
+pub use crate::envelope::{ErrorEnvelope, ErrorObject, Extensions};
 pub use crate::code::Code;
 pub use crate::error::{CertifierError, Message};
 pub use crate::standard::StandardError;

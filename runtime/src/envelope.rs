@@ -1,4 +1,4 @@
-//! Decoding error bodies on the client side.
+//! The envelope as a client decodes it: `ErrorEnvelope`, `ErrorObject`, `Extensions`.
 
 use alloc::string::String;
 use core::fmt;
