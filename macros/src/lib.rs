@@ -1,9 +1,13 @@
-//! The derive behind `certifier_error::CertifierError`. Depend on `certifier-error`,
-//! which re-exports it; this crate is not meant to be used directly.
+//! The derive macro of [`certifier-error`](https://docs.rs/certifier-error). Depend on
+//! `certifier-error`, which re-exports the derive as `certifier_error::CertifierError`
+//! beside the trait of that name and holds everything the generated code calls; this
+//! crate is not meant to be used directly. The attribute reference is the
+//! [derive's documentation](https://docs.rs/certifier-error/latest/certifier_error/derive.CertifierError.html)
+//! in `certifier-error`.
 //!
-//! The pipeline: [`ast`] models the input with its attributes parsed by [`attr`],
-//! [`check`] applies the rules that span several items, and [`expand`] generates the
-//! impls, or [`fallback`] stubs them out beside the errors when the input is invalid.
+//! The pipeline: `ast` models the input with its attributes parsed by `attr`, `check`
+//! applies the rules that span several items, and `expand` generates the impls, or
+//! `fallback` stubs them out beside the errors when the input is invalid.
 
 #![forbid(unsafe_code)]
 
@@ -24,9 +28,8 @@ mod json;
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
-/// Derives `CertifierError`, `Display`, `core::error::Error`, `From` and `Serialize`.
-///
-/// See the `certifier-error` crate for the attribute reference.
+/// This derive is defined in `certifier-error-macros` and re-exported by `certifier-error`,
+/// the crate to depend on.
 #[proc_macro_derive(CertifierError, attributes(certifier, source, from))]
 pub fn derive_certifier_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

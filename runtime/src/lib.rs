@@ -116,7 +116,8 @@
 //!
 //! - `std` (default): implements the standard library's conveniences; without it the crate
 //!   needs only `core` and `alloc`.
-//! - `http` (default): [`CertifierError::status_code`] returns an [`http::StatusCode`].
+//! - `http` (default): `CertifierError::status_code()` returns an `http::StatusCode`,
+//!   and `certifier_error::http` re-exports the `http` crate.
 //! - `axum`: every derived type answers in axum as its envelope; see the `axum` module.
 //! - `actix-web`: every derived type is an actix-web `ResponseError`; see the
 //!   `actix_web` module.
@@ -129,6 +130,8 @@
 //!   its codes and its extension members' schemas), and so do [`ErrorEnvelope`],
 //!   [`ErrorObject`] and [`Code`].
 #![cfg_attr(not(feature = "std"), no_std)]
+// docs.rs marks each feature-gated item with its feature (nightly only).
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -157,36 +160,18 @@ pub use crate::error::CertifierError;
 pub use crate::standard::StandardError;
 
 #[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
 pub use crate::integrations::actix as actix_web;
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use crate::integrations::axum;
 pub use crate::integrations::server;
 pub use crate::response::{decode_response, ErrorResponse, EXCERPT_LIMIT};
 
-/// Derives [`CertifierError`](trait@CertifierError), `Display`, `Error`, `From` and
-/// `Serialize` for an annotated enum or struct.
-///
-/// See the crate's README for the full attribute reference.
-///
-/// ```
-/// use certifier_error::CertifierError;
-///
-/// #[derive(Debug, CertifierError)]
-/// #[certifier(status = 402, code = "plan_limit", message = "The {plan} plan allows {max} certificates.")]
-/// struct PlanLimit {
-///     plan: String,
-///     #[certifier(extend)]
-///     max: u32,
-/// }
-///
-/// let error = PlanLimit { plan: "free".into(), max: 3 };
-/// assert_eq!(error.status(), 402);
-/// assert_eq!(
-///     serde_json::to_string(&error).unwrap(),
-///     r#"{"error":{"code":"plan_limit","message":"The free plan allows 3 certificates.","max":3}}"#,
-/// );
-/// ```
+// The attribute reference, in a file of its own; its examples run as doctests.
+#[doc = include_str!("docs/derive.md")]
 pub use certifier_error_macros::CertifierError;
 
 #[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub use http;
