@@ -10,6 +10,7 @@
 //! ("extensions"). [`derive@CertifierError`] turns an annotated enum or struct into the
 //! status mapping, the code strings, the `Display` message, [`core::error::Error`] with
 //! sources, and a [`serde::Serialize`] impl that writes the whole envelope.
+//! Its page is the reference of every attribute it takes.
 //!
 //! ```
 //! use certifier_error::CertifierError;
