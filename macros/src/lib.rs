@@ -1,6 +1,9 @@
-//! The derive behind `certifier_error::CertifierError`. Depend on `certifier-error`,
-//! which re-exports it with its attribute reference; this crate is not meant to be used
-//! directly.
+//! The derive macro of [`certifier-error`](https://docs.rs/certifier-error). Depend on
+//! `certifier-error`, which re-exports the derive as `certifier_error::CertifierError`
+//! beside the trait of that name and holds everything the generated code calls; this
+//! crate is not meant to be used directly. The attribute reference is the
+//! [derive's documentation](https://docs.rs/certifier-error/latest/certifier_error/derive.CertifierError.html)
+//! in `certifier-error`.
 //!
 //! The pipeline, one module per stage: `attr` reads each attribute and checks each key
 //! on its own; `ast` models the input with those attributes; `check` applies the rules
@@ -28,8 +31,8 @@ mod tests;
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
-/// Derives `CertifierError`, `Display`, `core::error::Error`, `From`, `Serialize` and
-/// `ErrorCatalogue`; the attribute reference is on the re-export in `certifier-error`.
+/// This derive is defined in `certifier-error-macros` and re-exported by `certifier-error`,
+/// the crate to depend on.
 #[proc_macro_derive(CertifierError, attributes(certifier, source, from, error))]
 pub fn derive_certifier_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

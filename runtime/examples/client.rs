@@ -5,10 +5,10 @@
 //!
 //! ```sh
 //! # Serves the axum example in this process, on a free loopback port:
-//! cargo run -p certifier-error --example client
+//! cargo run -p certifier-error --example client --features axum,reqwest
 //! # Or against a running `axum_server` (or `actix_server`):
-//! cargo run -p certifier-error --example axum_server &
-//! cargo run -p certifier-error --example client -- http://127.0.0.1:3000
+//! cargo run -p certifier-error --example axum_server --features axum,tracing &
+//! cargo run -p certifier-error --example client --features axum,reqwest -- http://127.0.0.1:3000
 //! ```
 //!
 //! The base URL comes from the argument or `CERTIFIER_URL`; it must name 127.0.0.1.

@@ -54,6 +54,7 @@ pub trait CertifierError: Display + Debug {
     /// assert_eq!(StandardError::Unauthorized.status_code(), http::StatusCode::UNAUTHORIZED);
     /// ```
     #[cfg(feature = "http")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
     fn status_code(&self) -> http::StatusCode {
         http::StatusCode::from_u16(self.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
     }

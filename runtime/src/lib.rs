@@ -10,6 +10,7 @@
 //! ("extensions"). [`derive@CertifierError`] turns an annotated enum or struct into the
 //! status mapping, the code strings, the `Display` message, [`core::error::Error`] with
 //! sources, and a [`serde::Serialize`] impl that writes the whole envelope.
+//! Its page is the reference of every attribute it takes.
 //!
 //! ```
 //! use certifier_error::CertifierError;
@@ -116,7 +117,8 @@
 //!
 //! - `std` (default): implements the standard library's conveniences; without it the crate
 //!   needs only `core` and `alloc`.
-//! - `http` (default): [`CertifierError::status_code`] returns an [`http::StatusCode`].
+//! - `http` (default): `CertifierError::status_code()` returns an `http::StatusCode`,
+//!   and `certifier_error::http` re-exports the `http` crate.
 //! - `axum`: every derived type answers in axum as its envelope; see the `axum` module.
 //! - `actix-web`: every derived type is an actix-web `ResponseError`; see the
 //!   `actix_web` module.
@@ -131,6 +133,8 @@
 //!   its codes and its extension members' schemas), and so do [`ErrorEnvelope`],
 //!   [`ErrorObject`] and [`Code`].
 #![cfg_attr(not(feature = "std"), no_std)]
+// docs.rs marks each feature-gated item with its feature (nightly only).
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -140,8 +144,8 @@ extern crate alloc;
 extern crate self as certifier_error;
 
 pub mod catalogue;
-mod envelope;
 mod code;
+mod envelope;
 mod error;
 mod integrations;
 mod json;
@@ -156,43 +160,25 @@ mod typed;
 pub mod __private;
 
 pub use crate::catalogue::ErrorCatalogue;
-pub use crate::envelope::{ErrorEnvelope, ErrorObject, Extensions};
 pub use crate::code::Code;
+pub use crate::envelope::{ErrorEnvelope, ErrorObject, Extensions};
 pub use crate::error::{CertifierError, Message};
 pub use crate::standard::StandardError;
 
 #[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
 pub use crate::integrations::actix as actix_web;
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use crate::integrations::axum;
 pub use crate::integrations::server;
 pub use crate::response::{decode_response, ErrorResponse, EXCERPT_LIMIT};
 pub use crate::typed::FromErrorResponse;
 
-/// Derives [`CertifierError`](trait@CertifierError), `Display`, `Error`, `From` and
-/// `Serialize` for an annotated enum or struct.
-///
-/// See the crate's README for the full attribute reference.
-///
-/// ```
-/// use certifier_error::CertifierError;
-///
-/// #[derive(Debug, CertifierError)]
-/// #[certifier(status = 402, code = "plan_limit", message = "The {plan} plan allows {max} certificates.")]
-/// struct PlanLimit {
-///     plan: String,
-///     #[certifier(extend)]
-///     max: u32,
-/// }
-///
-/// let error = PlanLimit { plan: "free".into(), max: 3 };
-/// assert_eq!(error.status(), 402);
-/// assert_eq!(
-///     serde_json::to_string(&error).unwrap(),
-///     r#"{"error":{"code":"plan_limit","message":"The free plan allows 3 certificates.","max":3}}"#,
-/// );
-/// ```
+// The attribute reference, in a file of its own; its examples run as doctests.
+#[doc = include_str!("docs/derive.md")]
 pub use certifier_error_macros::CertifierError;
 
 #[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub use http;

@@ -143,6 +143,7 @@ impl QueryRejection {
 /// assert_eq!(pairs, [("a".into(), "1".into()), ("b".into(), "two".into())]);
 /// ```
 #[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub fn decode_query<T: serde::de::DeserializeOwned>(query: &str) -> Result<T, QueryRejection> {
     serde_urlencoded::from_str(query).map_err(QueryRejection::new)
 }

@@ -22,6 +22,7 @@ const CODE_PATTERN: &str = "^[a-z][a-z0-9]*(_[a-z0-9]+)*$";
 /// let schema = schemars::schema_for!(Code);
 /// assert_eq!(schema.get("type").unwrap(), "string");
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for Code {
     fn schema_name() -> Cow<'static, str> {
         Cow::Borrowed("ErrorCode")
@@ -56,6 +57,7 @@ impl JsonSchema for Code {
 /// let required = schema.get("required").unwrap();
 /// assert_eq!(required, &serde_json::json!(["code", "message"]));
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl<X: JsonSchema> JsonSchema for ErrorObject<X> {
     fn schema_name() -> Cow<'static, str> {
         if X::schema_id() == Extensions::schema_id() {
@@ -111,6 +113,7 @@ impl<X: JsonSchema> JsonSchema for ErrorObject<X> {
 /// let schema = schemars::schema_for!(ErrorEnvelope);
 /// assert_eq!(schema.get("required").unwrap(), &serde_json::json!(["error"]));
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl<X: JsonSchema> JsonSchema for ErrorEnvelope<X> {
     fn schema_name() -> Cow<'static, str> {
         if X::schema_id() == Extensions::schema_id() {

@@ -23,6 +23,7 @@ const CODE_PATTERN: &str = "^[a-z][a-z0-9]*(_[a-z0-9]+)*$";
 
 /// A string code; the known codes are given as examples, since a client must accept
 /// codes it does not know.
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 impl PartialSchema for Code {
     fn schema() -> RefOr<Schema> {
         ObjectBuilder::new()
@@ -51,6 +52,7 @@ impl PartialSchema for Code {
 /// let schema = serde_json::to_value(Code::schema()).unwrap();
 /// assert_eq!(schema["type"], "string");
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 impl ToSchema for Code {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed("ErrorCode")
@@ -85,6 +87,7 @@ fn error_object_schema() -> ObjectBuilder {
 
 /// An object with `code` and `message` (and `doc_url` where given); other members are
 /// allowed. Inline: it refers to no other schema.
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 impl PartialSchema for ErrorObject<Extensions> {
     fn schema() -> RefOr<Schema> {
         error_object_schema().into()
@@ -101,6 +104,7 @@ impl PartialSchema for ErrorObject<Extensions> {
 /// let schema = serde_json::to_value(ErrorObject::schema()).unwrap();
 /// assert_eq!(schema["required"], serde_json::json!(["code", "message"]));
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 impl ToSchema for ErrorObject<Extensions> {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed("ErrorObject")
@@ -108,6 +112,7 @@ impl ToSchema for ErrorObject<Extensions> {
 }
 
 /// `{"error": ErrorObject}`, inline.
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 impl PartialSchema for ErrorEnvelope<Extensions> {
     fn schema() -> RefOr<Schema> {
         ObjectBuilder::new()
@@ -130,6 +135,7 @@ impl PartialSchema for ErrorEnvelope<Extensions> {
 /// let schema = serde_json::to_value(ErrorEnvelope::schema()).unwrap();
 /// assert_eq!(schema["properties"]["error"]["properties"]["code"]["type"], "string");
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 impl ToSchema for ErrorEnvelope<Extensions> {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed("ErrorEnvelope")
