@@ -146,6 +146,7 @@ mod json;
 mod openapi;
 mod response;
 mod standard;
+mod violation;
 
 #[doc(hidden)]
 pub mod __private;
@@ -155,6 +156,7 @@ pub use crate::client::{ErrorEnvelope, ErrorObject, Extensions};
 pub use crate::code::Code;
 pub use crate::error::CertifierError;
 pub use crate::standard::StandardError;
+pub use crate::violation::{Violation, Violations};
 
 #[cfg(feature = "actix-web")]
 pub use crate::integrations::actix as actix_web;
