@@ -186,8 +186,8 @@ fn docs(lines: &[String]) -> String {
 }
 
 /// `__certifier_openapi!`: the runtime decides, by its features, which OpenAPI and JSON
-/// Schema impls to emit for the type; it gets the types of the extension members and of
-/// the transparent fields.
+/// Schema impls to emit for the type; it gets the extension members (each with its
+/// variant's code, its name and its type) and the types of the transparent fields.
 fn openapi_call(input: &Input, runtime: &TokenStream, params: &ParamsInScope) -> TokenStream {
     let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
@@ -206,6 +206,7 @@ fn openapi_call(input: &Input, runtime: &TokenStream, params: &ParamsInScope) ->
             inner.push(field.ty);
             continue;
         }
+        let code = &variant.attrs.code;
         for field in &variant.fields {
             if let (true, Some(name)) = (field.is_extension(), field.member_name(rule)) {
                 let ty = field.ty;
@@ -214,7 +215,7 @@ fn openapi_call(input: &Input, runtime: &TokenStream, params: &ParamsInScope) ->
                     Some(inner) => quote!(#inner),
                     None => quote!(#ty),
                 };
-                members.push(quote!((#name, #ty)));
+                members.push(quote!((#code, #name, #ty)));
             }
         }
     }
