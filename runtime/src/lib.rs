@@ -126,8 +126,10 @@
 //!   status, an example envelope per code), and [`ErrorEnvelope`], [`ErrorObject`] and
 //!   [`Code`] implement `utoipa::ToSchema`.
 //! - `schemars`: every derived type implements `schemars::JsonSchema` (its envelope, with
-//!   its codes and its extension members' schemas), and so do [`ErrorEnvelope`],
-//!   [`ErrorObject`] and [`Code`].
+//!   its codes and, per code, its extension members' schemas), and so do
+//!   [`ErrorEnvelope`], [`ErrorObject`], [`Code`] and [`Violation`].
+//! - `validator` and `garde`: a report of either crate becomes [`Violations`], the
+//!   `validation_error` that lists what is wrong in its `errors` member.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
