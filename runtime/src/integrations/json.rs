@@ -190,7 +190,7 @@ fn pointer(path: Option<&Path>, member: Option<&str>, missing: bool) -> String {
         }
     }
     // The tracker has already recorded a key it read; not a missing member, never read.
-    let recorded = match (path.and_then(|path| path.iter().last()), member) {
+    let recorded = match (path.and_then(|path| path.iter().next_back()), member) {
         (Some(Segment::Map { key }), Some(member)) => key == member && !missing,
         _ => false,
     };
