@@ -76,13 +76,28 @@ fn openapi() -> String {
             PathsBuilder::new().path("/certificates", PathItem::new(HttpMethod::Post, operation)),
         )
         .components(Some(
+            // The envelope the responses refer to, and what it refers to in turn.
             ComponentsBuilder::new()
                 .schema_from::<certifier_error::ErrorEnvelope>()
+                .schemas_from_iter(envelope_dependencies())
                 .build(),
         ))
         .build()
         .to_pretty_json()
         .expect("an OpenAPI document serialises")
+}
+
+/// The schemas `ErrorEnvelope` refers to: `ErrorObject`, `ErrorCode` and `Violation`.
+#[cfg(feature = "utoipa")]
+fn envelope_dependencies() -> Vec<(
+    String,
+    utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+)> {
+    use utoipa::ToSchema;
+
+    let mut schemas = Vec::new();
+    certifier_error::ErrorEnvelope::schemas(&mut schemas);
+    schemas
 }
 
 fn main() {
