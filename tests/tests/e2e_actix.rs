@@ -283,3 +283,46 @@ fn a_generic_type_is_a_response_error() {
     let standard = certifier_error::StandardError::Forbidden;
     assert_eq!(standard.error_response().status().as_u16(), 403);
 }
+
+/// The crate's `Json` keeps `web::PayloadConfig`'s limit (256 KiB by default): a body
+/// over it is a bad request, a body without a JSON content type is `invalid_json`.
+#[tokio::test]
+async fn the_json_extractor_refuses_large_and_untyped_bodies() {
+    use certifier_error::actix_web::Json;
+
+    let address = serve_with(|config| {
+        config.route(
+            "/orders",
+            web::post().to(|Json(order): Json<e2e::validation::Order>| async move {
+                e2e::validation::order(order)
+            }),
+        );
+    });
+    let big = format!(
+        r#"{{"certificate":{{"domains":["{}"]}}}}"#,
+        "a".repeat(300 << 10)
+    );
+    for (content_type, body, expected) in [
+        (
+            "application/json",
+            big,
+            r#"{"error":{"code":"bad_request","message":"The request body is too large."}}"#,
+        ),
+        (
+            "text/plain",
+            "{}".to_owned(),
+            r#"{"error":{"code":"invalid_json","message":"The request body must be JSON, sent with `content-type: application/json`."}}"#,
+        ),
+    ] {
+        let request = hyper::Request::post(format!("http://{address}/orders"))
+            .header("content-type", content_type)
+            .body(Full::new(body.into()))
+            .unwrap();
+        let answer = e2e::exchange(content_type, request).await;
+        assert_eq!(
+            (answer.status, std::str::from_utf8(&answer.body).unwrap()),
+            (400, expected),
+            "{content_type}"
+        );
+    }
+}
