@@ -83,6 +83,12 @@ async fn path_and_query_rejections_answer_in_the_envelope() {
         #[allow(dead_code)]
         tag: Option<String>,
     }
+    #[derive(serde::Deserialize)]
+    struct Named {
+        #[allow(dead_code)]
+        id: String,
+        rev: u32,
+    }
     let address = serve_with(|config| {
         config
             .app_data(path_config())
@@ -102,6 +108,22 @@ async fn path_and_query_rejections_answer_in_the_envelope() {
             .route(
                 "/pages",
                 web::get().to(|page: web::Query<Page>| async move { page.size.to_string() }),
+            )
+            .route(
+                "/typed/{a}/{b}",
+                web::get().to(
+                    |certifier_error::actix_web::Path((a, b)): certifier_error::actix_web::Path<
+                        (u8, u8),
+                    >| async move { (a + b).to_string() },
+                ),
+            )
+            .route(
+                "/named/{id}/{rev}",
+                web::get().to(
+                    |certifier_error::actix_web::Path(named): certifier_error::actix_web::Path<
+                        Named,
+                    >| async move { named.rev.to_string() },
+                ),
             );
     });
     let invalid = |item: &str| {
@@ -128,6 +150,10 @@ async fn path_and_query_rejections_answer_in_the_envelope() {
         // Two parameters, and actix-web's error quotes no value: the parameter cannot
         // be named.
         ("/pages?tag=a&size=ten", invalid("")),
+        // The crate's `Path` names it even where both segments hold the same value.
+        ("/typed/x/x", wrong_type("a")),
+        ("/typed/1/x", wrong_type("b")),
+        ("/named/x/x", wrong_type("rev")),
     ] {
         assert_eq!(get(address, path, None).await, (400, body), "{path}");
     }

@@ -21,8 +21,10 @@
 //!   `validation_error` naming the `parameter` (see [`QueryRejection`]).
 //!   [`query_config`] does the same for `web::Query` where actix-web's error lets it
 //!   name the parameter.
-//! - [`path_config`] makes `web::Path` rejections `validation_error` naming the
-//!   `parameter` (see [`PathRejection`]).
+//! - [`Path`] reads path parameters: a segment the parameter type cannot hold answers
+//!   `validation_error` naming the `parameter` (see [`PathRejection`]).
+//!   [`path_config`] does the same for `web::Path` where actix-web's error lets it name
+//!   the parameter.
 //! - [`not_found`] answers unknown routes with `not_found`, as the default service.
 //!
 //! With the `tracing` feature, every error response is logged (see
@@ -326,7 +328,7 @@ where
 ///
 /// actix-web's error does not say which parameter failed: it is the route's only one,
 /// or the one whose value the error quotes; where two hold that value, `errors` is
-/// empty.
+/// empty. [`Path`] always names it.
 ///
 /// ```
 /// use actix_web::{test, web, App};
@@ -361,13 +363,7 @@ fn path_rejection(error: PathError, request: &HttpRequest) -> PathRejection {
         return PathRejection::segment(None, error);
     };
     let text = failure.to_string();
-    // Wordings of a route that does not fit the type (actix-router's own, and a
-    // struct member the route does not have).
-    if text.starts_with("unsupported type")
-        || text.starts_with("wrong number of parameters")
-        || text.starts_with("expected at least one parameters")
-        || text.starts_with("missing field")
-    {
+    if is_route_mismatch(&text) {
         return PathRejection::Route(Box::new(error));
     }
     let segments: Vec<(&str, &str)> = request.match_info().iter().collect();
@@ -384,12 +380,109 @@ fn path_rejection(error: PathError, request: &HttpRequest) -> PathRejection {
             }
         }
     };
-    let code = if text.starts_with("can not parse") {
+    PathRejection::sorted(name, path_code(&text), Box::new(error))
+}
+
+/// Whether actix-router's wording says the route does not fit the type (its own
+/// wordings, and a struct member the route does not have): the server's mistake.
+fn is_route_mismatch(text: &str) -> bool {
+    text.starts_with("unsupported type")
+        || text.starts_with("wrong number of parameters")
+        || text.starts_with("expected at least one parameters")
+        || text.starts_with("missing field")
+}
+
+/// The violation code for actix-router's wording of a segment that does not fit.
+fn path_code(text: &str) -> &'static str {
+    if text.starts_with("can not parse") {
         "invalid_type"
     } else {
-        super::params::parameter_misfit(&text).0
+        super::params::parameter_misfit(text).0
+    }
+}
+
+/// Path parameters, decoded into `T` as `web::Path` decodes them, with rejections that
+/// always name the parameter: a segment `T` cannot hold answers `400 validation_error`
+/// whose `errors` name it, a route that does not fit `T` `500` (see
+/// [`PathRejection`]). Needs no `path_config`.
+///
+/// ```
+/// use actix_web::{test, web, App};
+/// use certifier_error::actix_web::Path;
+///
+/// # actix_web::rt::System::new().block_on(async {
+/// let app = test::init_service(App::new().route(
+///     "/pairs/{a}/{b}",
+///     web::get().to(|Path((a, b)): Path<(u8, u8)>| async move { (a + b).to_string() }),
+/// ))
+/// .await;
+/// // Both segments hold `x`: the first that does not fit is named.
+/// let request = test::TestRequest::get().uri("/pairs/x/x").to_request();
+/// let response = test::call_service(&app, request).await;
+/// assert_eq!(response.status().as_u16(), 400);
+/// let body = test::read_body(response).await;
+/// assert!(body.ends_with(br#""parameter":"a"}]}}"#));
+/// # });
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Path<T>(pub T);
+
+impl<T> Path<T> {
+    /// The decoded parameters.
+    ///
+    /// ```
+    /// assert_eq!(certifier_error::actix_web::Path(3).into_inner(), 3);
+    /// ```
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> FromRequest for Path<T> {
+    type Error = PathRejection;
+    type Future = Ready<Result<Self, PathRejection>>;
+
+    fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        ready(decode_path(request).map(Path))
+    }
+}
+
+/// Decodes the request's path parameters; only a failure decodes them again with the
+/// path tracked, to name the parameter.
+fn decode_path<T: serde::de::DeserializeOwned>(request: &HttpRequest) -> Result<T, PathRejection> {
+    use serde_path_to_error::Segment;
+
+    let parameters = request.match_info();
+    if let Ok(value) = T::deserialize(actix_router::PathDeserializer::new(parameters)) {
+        return Ok(value);
+    }
+    let mut track = serde_path_to_error::Track::new();
+    let deserializer = actix_router::PathDeserializer::new(parameters);
+    let error = match T::deserialize(serde_path_to_error::Deserializer::new(
+        deserializer,
+        &mut track,
+    )) {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
     };
-    PathRejection::sorted(name, code, Box::new(error))
+    let text = error.to_string();
+    if is_route_mismatch(&text) {
+        return Err(PathRejection::Route(Box::new(error)));
+    }
+    let names: Vec<&str> = parameters.iter().map(|(name, _)| name).collect();
+    let name = match track.path().iter().next() {
+        Some(Segment::Map { key }) => Some(key.clone()),
+        Some(Segment::Seq { index }) => names.get(*index).map(|name| (*name).into()),
+        _ => match names.as_slice() {
+            [name] => Some((*name).into()),
+            _ => None,
+        },
+    };
+    Err(PathRejection::sorted(
+        name.as_deref(),
+        path_code(&text),
+        Box::new(error),
+    ))
 }
 
 /// A `web::Query` configuration whose rejections are Certifier errors: a query string

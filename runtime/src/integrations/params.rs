@@ -144,7 +144,7 @@ impl PathRejection {
 
     /// The rejection of the segment of parameter `name`, whose problem the caller has
     /// sorted into `code` already.
-    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     pub(crate) fn sorted(
         name: Option<&str>,
         code: &'static str,
