@@ -76,13 +76,28 @@ fn openapi() -> String {
             PathsBuilder::new().path("/certificates", PathItem::new(HttpMethod::Post, operation)),
         )
         .components(Some(
+            // The envelope the responses refer to, and what it refers to in turn.
             ComponentsBuilder::new()
                 .schema_from::<certifier_error::ErrorEnvelope>()
+                .schemas_from_iter(envelope_dependencies())
                 .build(),
         ))
         .build()
         .to_pretty_json()
         .expect("an OpenAPI document serialises")
+}
+
+/// The schemas `ErrorEnvelope` refers to: `ErrorObject`, `ErrorCode` and `Violation`.
+#[cfg(feature = "utoipa")]
+fn envelope_dependencies() -> Vec<(
+    String,
+    utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+)> {
+    use utoipa::ToSchema;
+
+    let mut schemas = Vec::new();
+    certifier_error::ErrorEnvelope::schemas(&mut schemas);
+    schemas
 }
 
 fn main() {
@@ -152,8 +167,8 @@ mod tests {
         assert_eq!(row("not_found")[1], "404");
         assert_eq!(row("rate_limited")[3], "`retry_after`");
         assert_eq!(row("missing_version")[3], "`supported_versions`");
-        assert!(row("validation_error")[3].contains("`errors`"));
-        assert!(row("validation_error")[3].contains("`detail`"));
+        assert_eq!(row("validation_error")[3], "`errors`");
+        assert_eq!(row("invalid_json")[3], "`errors`");
         assert_eq!(rows.len(), StandardError::ALL.len() + 1, "one row per code");
     }
 
@@ -203,7 +218,8 @@ mod tests {
         let errors = [
             store.get("cert_missing").unwrap_err(),
             store.get("cert_other").unwrap_err(),
-            store.renew("cert_example").unwrap_err(),
+            store.renew("cert_example", b"").unwrap_err(),
+            store.renew("cert_example", b"{}").unwrap_err(),
             store.chain("cert_example").unwrap_err(),
             super::api::account(None).unwrap_err(),
         ];

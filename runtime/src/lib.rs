@@ -130,8 +130,10 @@
 //! - `reqwest`: `certifier_json()` reads a whole reqwest response, its size bounded, as
 //!   the expected type or an [`ErrorResponse`]; see the `reqwest` module.
 //! - `schemars`: every derived type implements `schemars::JsonSchema` (its envelope, with
-//!   its codes and its extension members' schemas), and so do [`ErrorEnvelope`],
-//!   [`ErrorObject`] and [`Code`].
+//!   its codes and, per code, its extension members' schemas), and so do
+//!   [`ErrorEnvelope`], [`ErrorObject`], [`Code`] and [`Violation`].
+//! - `validator` and `garde`: a report of either crate becomes [`Violations`], the
+//!   `validation_error` that lists what is wrong in its `errors` member.
 #![cfg_attr(not(feature = "std"), no_std)]
 // docs.rs marks each feature-gated item with its feature (nightly only).
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -155,6 +157,7 @@ pub mod reqwest;
 mod response;
 mod standard;
 mod typed;
+mod violation;
 
 #[doc(hidden)]
 pub mod __private;
@@ -164,6 +167,7 @@ pub use crate::code::Code;
 pub use crate::envelope::{ErrorEnvelope, ErrorObject, Extensions};
 pub use crate::error::{CertifierError, Message};
 pub use crate::standard::StandardError;
+pub use crate::violation::{Violation, Violations};
 
 #[cfg(feature = "actix-web")]
 #[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]

@@ -11,7 +11,9 @@ use std::net::SocketAddr;
 use std::sync::mpsc;
 
 use actix_web::{web, App, HttpServer};
-use certifier_error::actix_web::{path_config, query_config, require_version, CertifierVersion};
+use certifier_error::actix_web::{
+    json_config, path_config, query_config, require_version, CertifierVersion,
+};
 use certifier_error::server::SupportedVersions;
 use http_body_util::Full;
 
@@ -69,45 +71,171 @@ async fn get(address: SocketAddr, path: &str, version: Option<&str>) -> (u16, St
     )
 }
 
-const NOT_FOUND: &str =
-    r#"{"error":{"code":"not_found","message":"The requested resource does not exist."}}"#;
-
-/// A typed path parameter that the segment cannot hold names no resource; a query
-/// string that does not fit is a bad request.
+/// `web::Path` and `web::Query` with the configurations: a typed path parameter that
+/// the segment cannot hold, and a query string that does not fit, name the parameter
+/// where actix-web's error lets them.
 #[tokio::test]
 async fn path_and_query_rejections_answer_in_the_envelope() {
     #[derive(serde::Deserialize)]
     struct Page {
         #[allow(dead_code)]
         size: u8,
+        #[allow(dead_code)]
+        tag: Option<String>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Named {
+        #[allow(dead_code)]
+        id: String,
+        rev: u32,
     }
     let address = serve_with(|config| {
         config
             .app_data(path_config())
             .app_data(query_config())
+            .app_data(json_config())
             .route(
                 "/items/{id}",
                 web::get().to(|id: web::Path<u32>| async move { id.to_string() }),
             )
             .route(
+                "/pairs/{a}/{b}",
+                web::get().to(|pair: web::Path<(String, u8)>| async move {
+                    let (a, b) = pair.into_inner();
+                    a + &b.to_string()
+                }),
+            )
+            .route(
                 "/pages",
                 web::get().to(|page: web::Query<Page>| async move { page.size.to_string() }),
+            )
+            .route(
+                "/typed/{a}/{b}",
+                web::get().to(
+                    |certifier_error::actix_web::Path((a, b)): certifier_error::actix_web::Path<
+                        (u8, u8),
+                    >| async move { (a + b).to_string() },
+                ),
+            )
+            .route(
+                "/named/{id}/{rev}",
+                web::get().to(
+                    |certifier_error::actix_web::Path(named): certifier_error::actix_web::Path<
+                        Named,
+                    >| async move { named.rev.to_string() },
+                ),
             );
     });
-    for path in ["/items/seven", "/items/99999999999"] {
+    let invalid = |item: &str| {
+        format!(
+            r#"{{"error":{{"code":"validation_error","message":"One or more parameters are missing or invalid.","errors":[{item}]}}}}"#
+        )
+    };
+    let wrong_type = |parameter: &str| {
+        invalid(&format!(
+            r#"{{"code":"invalid_type","message":"This value has the wrong type.","parameter":"{parameter}"}}"#
+        ))
+    };
+    for (path, body) in [
+        ("/items/seven", wrong_type("id")),
+        ("/items/99999999999", wrong_type("id")),
+        ("/pairs/x/y", wrong_type("b")),
+        ("/pages?size=ten", wrong_type("size")),
+        (
+            "/pages?tag=a",
+            invalid(
+                r#"{"code":"missing","message":"A required value is missing.","parameter":"size"}"#,
+            ),
+        ),
+        // Two parameters, and actix-web's error quotes no value: the parameter cannot
+        // be named.
+        ("/pages?tag=a&size=ten", invalid("")),
+        // The crate's `Path` names it even where both segments hold the same value.
+        ("/typed/x/x", wrong_type("a")),
+        ("/typed/1/x", wrong_type("b")),
+        ("/named/x/x", wrong_type("rev")),
+    ] {
+        assert_eq!(get(address, path, None).await, (400, body), "{path}");
+    }
+}
+
+/// Bodies, query strings, path parameters and validator and garde reports: every case
+/// of `e2e::validation`, with this crate's `Json` and `Query` extractors and
+/// `path_config` for `web::Path`.
+#[tokio::test]
+async fn validation_cases_name_what_does_not_fit() {
+    use certifier_error::actix_web::{Json, Query};
+    use certifier_error::Violations;
+    use e2e::validation::{self, Order, Search, SignupG, SignupV};
+
+    let address = serve_with(|config| {
+        config
+            .app_data(path_config())
+            .route(
+                "/orders",
+                web::post().to(|Json(order): Json<Order>| async move { validation::order(order) }),
+            )
+            .route(
+                "/orders",
+                web::get()
+                    .to(|Query(search): Query<Search>| async move { validation::search(search) }),
+            )
+            .route(
+                "/orders/{id}",
+                web::get()
+                    .to(|id: web::Path<u32>| async move { validation::item(id.into_inner()) }),
+            )
+            .route(
+                "/signup/validator",
+                web::post().to(|Json(signup): Json<SignupV>| async move {
+                    validation::signup_validator(signup)
+                }),
+            )
+            .route(
+                "/signup/garde",
+                web::post().to(|Json(signup): Json<SignupG>| async move {
+                    let name = validation::signup_garde(signup)?;
+                    Ok::<_, Violations>(name)
+                }),
+            );
+    });
+    validation::check_validation(address).await;
+}
+
+/// `web::Json` with `json_config`: actix-web drops the body before the error handler
+/// runs, so a misfit points at the whole body, and a wrong type before the end of a
+/// truncated body counts as a misfit.
+#[tokio::test]
+async fn web_json_answers_with_the_whole_body_as_the_pointer() {
+    let address = serve_with(|config| {
+        config.app_data(json_config()).route(
+            "/orders",
+            web::post().to(|order: web::Json<e2e::validation::Order>| async move {
+                e2e::validation::order(order.into_inner())
+            }),
+        );
+    });
+    for (body, expected) in [
+        (
+            r#"{"certificate":{"domains":[7],"validity_days":1},"contacts":[]}"#,
+            r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","errors":[{"code":"invalid_type","message":"This value has the wrong type.","pointer":""}]}}"#,
+        ),
+        (
+            r#"{"certificate":"#,
+            r#"{"error":{"code":"invalid_json","message":"The request body is not valid JSON.","errors":[{"code":"invalid_syntax","message":"The JSON is malformed or cut short here.","pointer":""}]}}"#,
+        ),
+    ] {
+        let request = hyper::Request::post(format!("http://{address}/orders"))
+            .header("content-type", "application/json")
+            .body(Full::new(body.to_owned().into()))
+            .unwrap();
+        let answer = e2e::exchange(body, request).await;
         assert_eq!(
-            get(address, path, None).await,
-            (404, NOT_FOUND.into()),
-            "{path}"
+            (answer.status, std::str::from_utf8(&answer.body).unwrap()),
+            (400, expected),
+            "{body}"
         );
     }
-    assert_eq!(get(address, "/pages?size=300", None).await.0, 400);
-    let (status, body) = get(address, "/pages", None).await;
-    assert_eq!(status, 400);
-    assert_eq!(
-        body,
-        r#"{"error":{"code":"bad_request","message":"The query string could not be understood.","detail":"missing field `size`"}}"#
-    );
 }
 
 async fn versioned(version: CertifierVersion) -> String {
@@ -185,4 +313,47 @@ fn a_generic_type_is_a_response_error() {
 #[tokio::test]
 async fn a_second_domain_check_is_throttled() {
     e2e::check_domain_throttle(serve()).await;
+}
+
+/// The crate's `Json` keeps `web::PayloadConfig`'s limit (256 KiB by default): a body
+/// over it is a bad request, a body without a JSON content type is `invalid_json`.
+#[tokio::test]
+async fn the_json_extractor_refuses_large_and_untyped_bodies() {
+    use certifier_error::actix_web::Json;
+
+    let address = serve_with(|config| {
+        config.route(
+            "/orders",
+            web::post().to(|Json(order): Json<e2e::validation::Order>| async move {
+                e2e::validation::order(order)
+            }),
+        );
+    });
+    let big = format!(
+        r#"{{"certificate":{{"domains":["{}"]}}}}"#,
+        "a".repeat(300 << 10)
+    );
+    for (content_type, body, expected) in [
+        (
+            "application/json",
+            big,
+            r#"{"error":{"code":"bad_request","message":"The request body is too large."}}"#,
+        ),
+        (
+            "text/plain",
+            "{}".to_owned(),
+            r#"{"error":{"code":"invalid_json","message":"The request body must be JSON, sent with `content-type: application/json`."}}"#,
+        ),
+    ] {
+        let request = hyper::Request::post(format!("http://{address}/orders"))
+            .header("content-type", content_type)
+            .body(Full::new(body.into()))
+            .unwrap();
+        let answer = e2e::exchange(content_type, request).await;
+        assert_eq!(
+            (answer.status, std::str::from_utf8(&answer.body).unwrap()),
+            (400, expected),
+            "{content_type}"
+        );
+    }
 }

@@ -74,29 +74,97 @@ async fn a_hung_server_fails_the_test() {
     e2e::exchange_within(std::time::Duration::from_millis(200), "hung", request).await;
 }
 
-/// A typed path parameter that the segment cannot hold names no resource.
+/// A typed path parameter that the segment cannot hold is a malformed parameter: the
+/// answer names it.
 #[tokio::test]
-async fn a_path_segment_of_the_wrong_type_is_not_found() {
+async fn a_path_segment_of_the_wrong_type_names_the_parameter() {
     use certifier_error::axum::Path;
 
-    let router = Router::new().route(
-        "/items/{id}",
-        get(|Path(id): Path<u32>| async move { id.to_string() }),
-    );
+    let router = Router::new()
+        .route(
+            "/items/{id}",
+            get(|Path(id): Path<u32>| async move { id.to_string() }),
+        )
+        .route(
+            "/pairs/{a}/{b}",
+            get(|Path((a, b)): Path<(String, u8)>| async move { a + &b.to_string() }),
+        );
     let address = serve_router(router).await;
-    for path in ["/items/seven", "/items/%FF", "/items/99999999999"] {
+    for (path, parameter, code, message) in [
+        (
+            "/items/seven",
+            "id",
+            "invalid_type",
+            "This value has the wrong type.",
+        ),
+        (
+            "/items/99999999999",
+            "id",
+            "invalid_type",
+            "This value has the wrong type.",
+        ),
+        (
+            "/items/%FF",
+            "id",
+            "invalid_value",
+            "This value is not one of the accepted values.",
+        ),
+        (
+            "/pairs/x/y",
+            "b",
+            "invalid_type",
+            "This value has the wrong type.",
+        ),
+    ] {
         let request = hyper::Request::get(format!("http://{address}{path}"))
             .body(Full::default())
             .unwrap();
         let answer = e2e::exchange(path, request).await;
-        assert_eq!(answer.status, 404, "{path}");
+        assert_eq!(answer.status, 400, "{path}");
         assert_eq!(answer.headers["content-type"], "application/json", "{path}");
+        let expected = format!(
+            r#"{{"error":{{"code":"validation_error","message":"One or more parameters are missing or invalid.","errors":[{{"code":"{code}","message":"{message}","parameter":"{parameter}"}}]}}}}"#
+        );
         assert_eq!(
-            &answer.body[..],
-            br#"{"error":{"code":"not_found","message":"The requested resource does not exist."}}"#,
+            std::str::from_utf8(&answer.body).unwrap(),
+            expected,
             "{path}"
         );
     }
+}
+
+/// Bodies, query strings, path parameters and validator and garde reports: every case
+/// of `e2e::validation`.
+#[tokio::test]
+async fn validation_cases_name_what_does_not_fit() {
+    use axum::routing::post;
+    use certifier_error::axum::{Json, Path, Query};
+    use certifier_error::Violations;
+    use e2e::validation::{self, Order, Search, SignupG, SignupV};
+
+    let router = Router::new()
+        .route(
+            "/orders",
+            post(|Json(order): Json<Order>| async move { validation::order(order) })
+                .get(|Query(search): Query<Search>| async move { validation::search(search) }),
+        )
+        .route(
+            "/orders/{id}",
+            get(|Path(id): Path<u32>| async move { validation::item(id) }),
+        )
+        .route(
+            "/signup/validator",
+            post(|Json(signup): Json<SignupV>| async move { validation::signup_validator(signup) }),
+        )
+        .route(
+            "/signup/garde",
+            post(|Json(signup): Json<SignupG>| async move {
+                // The handler's own `?`, as the README shows it.
+                let name = validation::signup_garde(signup)?;
+                Ok::<_, Violations>(name)
+            }),
+        );
+    validation::check_validation(serve_router(router).await).await;
 }
 
 /// A route whose parameters do not fit the extractor is the server's fault.

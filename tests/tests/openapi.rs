@@ -298,11 +298,11 @@ fn responses_describe_their_codes() {
             "bucket": "",
         }})
     );
+    // The registered component, not a copy of it.
     let schema = serde_json::to_value(content.schema.as_ref().unwrap()).unwrap();
-    assert_eq!(schema["required"], json!(["error"]));
     assert_eq!(
-        schema["properties"]["error"]["required"],
-        json!(["code", "message"])
+        schema,
+        json!({"$ref": "#/components/schemas/ErrorEnvelope"})
     );
     assert!(!responses.contains_key("default"));
 }
@@ -332,14 +332,35 @@ fn an_open_catalogue_adds_a_default_response() {
 fn the_envelope_schema_is_registered() {
     let document = document();
     let components = document.components.unwrap();
-    let schema = serde_json::to_value(&components.schemas["ErrorEnvelope"]).unwrap();
-    assert_eq!(schema["type"], "object");
-    let error = &schema["properties"]["error"];
-    assert_eq!(error["properties"]["code"]["type"], "string");
+    let schema = |name: &str| serde_json::to_value(&components.schemas[name]).unwrap();
+    let envelope = schema("ErrorEnvelope");
+    assert_eq!(envelope["type"], "object");
+    assert_eq!(
+        envelope["properties"]["error"]["$ref"],
+        "#/components/schemas/ErrorObject"
+    );
+    // Registering the envelope registers what it refers to.
+    let error = schema("ErrorObject");
+    assert_eq!(
+        error["properties"]["code"]["$ref"],
+        "#/components/schemas/ErrorCode"
+    );
     assert_eq!(error["properties"]["message"]["type"], "string");
+    assert_eq!(
+        error["properties"]["errors"]["items"]["$ref"],
+        "#/components/schemas/Violation"
+    );
     assert_eq!(error["additionalProperties"], true);
-    let codes = error["properties"]["code"]["examples"].as_array().unwrap();
-    assert_eq!(codes.len(), StandardError::ALL.len());
+    let codes = schema("ErrorCode")["examples"].as_array().unwrap().len();
+    assert_eq!(codes, StandardError::ALL.len());
+    let violation = schema("Violation");
+    assert_eq!(violation["oneOf"].as_array().unwrap().len(), 2);
+    // Every reference in the document resolves to a registered component.
+    let text = serde_json::to_string(&Api::openapi()).unwrap();
+    for reference in text.split(r##""$ref":"#/components/schemas/"##).skip(1) {
+        let name = reference.split('"').next().unwrap();
+        assert!(components.schemas.contains_key(name), "{name}");
+    }
 }
 
 #[test]
@@ -350,17 +371,23 @@ fn json_schema_of_a_derived_type() {
     assert_eq!(error["required"], json!(["code", "message", "doc_url"]));
     let properties = error["properties"].as_object().unwrap();
     let names: Vec<&str> = properties.keys().map(String::as_str).collect();
-    for member in [
-        "code",
-        "message",
-        "doc_url",
-        "fieldErrors",
-        "retryAfter",
-        "bucket",
-        "maxCertificates",
-    ] {
-        assert!(names.contains(&member), "{member} in {names:?}");
-    }
+    assert_eq!(names, ["code", "doc_url", "message"]);
+    // Each code's members are in its own subschema.
+    let members = |code: &str| -> Vec<String> {
+        let mut names: Vec<String> = code_branch(&schema, code)
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(members("validation_error"), ["code", "fieldErrors"]);
+    assert_eq!(members("rate_limited"), ["bucket", "code", "retryAfter"]);
+    assert_eq!(members("plan_limit"), ["code", "maxCertificates"]);
+    assert_eq!(members("not_found"), ["code"]);
+    let branches = error["oneOf"].as_array().unwrap();
     let mut codes: Vec<&str> = IssueError::CATALOGUE.iter().map(|e| e.code()).collect();
     codes.dedup();
     let listed: BTreeSet<&str> = properties["code"]["enum"]
@@ -369,18 +396,45 @@ fn json_schema_of_a_derived_type() {
         .iter()
         .map(|code| code.as_str().unwrap())
         .collect();
-    assert_eq!(listed, codes.into_iter().collect());
+    assert_eq!(listed, codes.iter().copied().collect());
+    assert_eq!(branches.len(), listed.len(), "one subschema per code");
     // Members with a schema get it; `Option` members describe the inner type; a type
     // without one accepts anything.
-    assert_eq!(properties["retryAfter"]["type"], "integer");
-    assert_eq!(properties["bucket"]["type"], "string");
-    assert_eq!(properties["maxCertificates"]["type"], "integer");
+    assert_eq!(
+        code_branch(&schema, "rate_limited")["retryAfter"]["type"],
+        "integer"
+    );
+    assert_eq!(
+        code_branch(&schema, "rate_limited")["bucket"]["type"],
+        "string"
+    );
+    assert_eq!(
+        code_branch(&schema, "plan_limit")["maxCertificates"]["type"],
+        "integer"
+    );
     // `Vec<FieldError>` has no schema, since `FieldError` has none.
-    assert_eq!(properties["fieldErrors"], true);
+    assert_eq!(
+        code_branch(&schema, "validation_error")["fieldErrors"],
+        true
+    );
     assert!(
-        !properties.contains_key("count"),
+        !text_of(&schema).contains("\"count\""),
         "message-only fields stay out"
     );
+}
+
+/// The members of the subschema for `code` in a derived type's JSON Schema.
+fn code_branch<'a>(schema: &'a Value, code: &str) -> &'a Value {
+    let branches = schema["properties"]["error"]["oneOf"].as_array().unwrap();
+    let branch = branches
+        .iter()
+        .find(|branch| branch["properties"]["code"]["const"] == code)
+        .unwrap_or_else(|| panic!("no subschema for {code}"));
+    &branch["properties"]
+}
+
+fn text_of(value: &Value) -> String {
+    serde_json::to_string(value).unwrap()
 }
 
 #[test]
@@ -388,7 +442,10 @@ fn json_schema_of_a_generic_type_and_the_envelope() {
     let schema = serde_json::to_value(schemars::schema_for!(LookupError<u64>)).unwrap();
     let error = &schema["properties"]["error"];
     // A member whose type is a parameter cannot be probed: it accepts anything.
-    assert_eq!(error["properties"]["revoked_at"], true);
+    assert_eq!(
+        code_branch(&schema, "certificate_revoked")["revoked_at"],
+        true
+    );
     assert_eq!(error["required"], json!(["code", "message"]));
 
     let envelope = serde_json::to_value(schemars::schema_for!(ErrorEnvelope)).unwrap();
@@ -407,9 +464,12 @@ fn an_envelope_matches_its_schema_members() {
     };
     let body = serde_json::to_value(&error).unwrap();
     let schema = serde_json::to_value(schemars::schema_for!(IssueError)).unwrap();
-    let properties = schema["properties"]["error"]["properties"]
+    let mut properties = schema["properties"]["error"]["properties"]
         .as_object()
-        .unwrap();
+        .unwrap()
+        .clone();
+    let code = body["error"]["code"].as_str().unwrap();
+    properties.extend(code_branch(&schema, code).as_object().unwrap().clone());
     for (member, value) in body["error"].as_object().unwrap() {
         assert!(properties.contains_key(member), "{member} has a schema");
         if properties[member].get("type") == Some(&json!("integer")) {
@@ -699,12 +759,26 @@ fn the_example_api_document_lists_every_error_of_its_types() {
         .find(|value| value["error"]["code"] == "missing_version")
         .unwrap();
     assert!(missing["error"].get("supported_versions").is_some());
-    let shape = issue["400"]
-        .iter()
-        .find(|value| value["error"].get("detail").is_some())
-        .unwrap();
-    assert_eq!(shape["error"]["code"], "validation_error");
-    assert_eq!(shape["error"]["detail"], "");
+    // `errors` is shown with example items: a misfit in the body and a parameter for
+    // `validation_error`, a syntax error for `invalid_json`.
+    let items = |code: &str| -> Vec<Value> {
+        issue["400"]
+            .iter()
+            .filter(|value| value["error"]["code"] == code)
+            .filter_map(|value| value["error"].get("errors").cloned())
+            .collect()
+    };
+    let both = json!([
+        {"code": "invalid_type", "message": "This value has the wrong type.", "pointer": "/validity_days"},
+        {"code": "missing", "message": "A required value is missing.", "parameter": "limit"},
+    ]);
+    assert_eq!(items("validation_error"), [both.clone(), both]);
+    assert_eq!(
+        items("invalid_json"),
+        [
+            json!([{"code": "invalid_syntax", "message": "The JSON is malformed or cut short here.", "pointer": "/domain"}])
+        ]
+    );
 }
 
 /// Each error the example's router really sends (the bodies the `e2e_axum` test checks)

@@ -23,6 +23,8 @@ pub fn relays(plan: &Plan) -> TokenStream {
     let openapi_predicates = openapi_bounds.predicates(plan.input.generics);
 
     let name = plan.input.name();
+    // Each extension member with its variant's code (the schemas have one subschema per
+    // code), and the types of the transparent fields.
     let mut members = Vec::new();
     let mut inner = Vec::new();
     for variant in &plan.variants {
@@ -36,7 +38,8 @@ pub fn relays(plan: &Plan) -> TokenStream {
                     let field = &variant.fields[member.field];
                     // An `Option` member is left out when `None`: describe the inner type.
                     let ty = field.option_inner.unwrap_or(field.ty);
-                    members.push(quote!((#name, #ty)));
+                    let code = &own.code;
+                    members.push(quote!((#code, #name, #ty)));
                 }
             }
         }

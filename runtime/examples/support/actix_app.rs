@@ -2,9 +2,7 @@
 //! `actix_server` example and the end-to-end tests.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use certifier_error::actix_web::{
-    json_config, not_found, path_config, query_config, require_version,
-};
+use certifier_error::actix_web::{not_found, path_config, require_version, Json, Query};
 use certifier_error::server::SupportedVersions;
 
 #[path = "api.rs"]
@@ -13,8 +11,9 @@ pub mod api;
 use self::api::{ApiError, IssueRequest, ListQuery, Store};
 
 /// Registers the API on an `App`, with its store: every route checks
-/// `Certifier-Version`; `web::Json`, `web::Path` and `web::Query` rejections are
-/// Certifier errors; unknown routes and methods answer `not_found`.
+/// `Certifier-Version`; JSON bodies ([`Json`]), query strings ([`Query`]) and
+/// `web::Path` parameters that do not fit answer in the envelope, naming what does not
+/// fit; unknown routes and methods answer `not_found`.
 ///
 /// The version check wraps each resource rather than the app, so that a request for
 /// an unknown route answers `not_found` whatever its headers.
@@ -26,9 +25,7 @@ pub fn configure(config: &mut web::ServiceConfig, store: web::Data<Store>) {
     };
     config
         .app_data(store)
-        .app_data(json_config())
         .app_data(path_config())
-        .app_data(query_config())
         .service(
             versioned("/certificates")
                 .route(web::get().to(list))
@@ -42,23 +39,27 @@ pub fn configure(config: &mut web::ServiceConfig, store: web::Data<Store>) {
         .default_service(web::to(not_found));
 }
 
-async fn list(store: web::Data<Store>, query: web::Query<ListQuery>) -> HttpResponse {
-    HttpResponse::Ok().json(store.list(query.into_inner()))
+async fn list(store: web::Data<Store>, Query(query): Query<ListQuery>) -> HttpResponse {
+    HttpResponse::Ok().json(store.list(query))
 }
 
 async fn issue(
     store: web::Data<Store>,
-    body: web::Json<IssueRequest>,
+    Json(request): Json<IssueRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(store.issue(body.into_inner())?))
+    Ok(HttpResponse::Ok().json(store.issue(request)?))
 }
 
 async fn show(store: web::Data<Store>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(store.get(&id)?))
 }
 
-async fn renew(store: web::Data<Store>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(store.renew(&id)?))
+async fn renew(
+    store: web::Data<Store>,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(store.renew(&id, &body)?))
 }
 
 async fn check(store: web::Data<Store>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use certifier_error::CertifierError;
+use certifier_error::{CertifierError, Violation, Violations};
 use serde::{Deserialize, Serialize};
 
 /// The API version the examples accept in `Certifier-Version`.
@@ -18,14 +18,15 @@ pub const TOKEN: &str = "demo-token";
 /// integrations instead.
 ///
 /// Members are snake_case, as in the API's success bodies and in the members the
-/// integrations add (`supported_versions`, `detail`): one convention per API.
+/// integrations add (`supported_versions`, `errors`): one convention per API.
 #[derive(Debug, CertifierError)]
 pub enum ApiError {
-    #[certifier(code = "validation_error")]
-    Invalid {
-        #[certifier(extend)]
-        errors: Vec<FieldError>,
-    },
+    /// What is wrong with the request, member by member, in the integrations' format.
+    #[certifier(transparent)]
+    Invalid(Violations),
+
+    #[certifier(code = "bad_request", message = "This request takes no body.")]
+    UnexpectedBody,
 
     #[certifier(code = "unauthorized")]
     Unauthorized,
@@ -94,13 +95,6 @@ pub enum ApiError {
         #[source]
         cause: std::io::Error,
     },
-}
-
-/// One problem with one parameter, in a `validation_error`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    pub field: String,
-    pub problem: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,22 +197,22 @@ impl Store {
 
     /// `POST /certificates`.
     pub fn issue(&self, request: IssueRequest) -> Result<Certificate, ApiError> {
-        let mut errors = Vec::new();
+        let mut violations = Violations::new();
         let domain = request.domain.trim().to_ascii_lowercase();
         if domain.is_empty() || domain.contains(char::is_whitespace) {
-            errors.push(FieldError {
-                field: "domain".into(),
-                problem: "must be a domain name, such as `example.com`".into(),
-            });
+            violations.push(
+                Violation::at_path("invalid_format", ["domain"])
+                    .with_message("Must be a domain name, such as `example.com`."),
+            );
         }
         if request.validity_days == 0 {
-            errors.push(FieldError {
-                field: "validity_days".into(),
-                problem: "must be at least 1".into(),
-            });
+            violations.push(
+                Violation::at_path("out_of_range", ["validity_days"])
+                    .with_message("Must be at least 1."),
+            );
         }
-        if !errors.is_empty() {
-            return Err(ApiError::Invalid { errors });
+        if !violations.is_empty() {
+            return Err(ApiError::Invalid(violations));
         }
         if domain.starts_with("*.") {
             return Err(ApiError::WildcardNeedsPremium);
@@ -253,8 +247,12 @@ impl Store {
         Ok(certificate)
     }
 
-    /// `POST /certificates/{id}/renew`: every certificate was renewed within the hour.
-    pub fn renew(&self, id: &str) -> Result<Certificate, ApiError> {
+    /// `POST /certificates/{id}/renew`, which takes no body: every certificate was
+    /// renewed within the hour.
+    pub fn renew(&self, id: &str, body: &[u8]) -> Result<Certificate, ApiError> {
+        if !body.is_empty() {
+            return Err(ApiError::UnexpectedBody);
+        }
         self.get(id)?;
         Err(ApiError::RenewalLimited {
             retry_after: RENEWAL_INTERVAL_S,
@@ -348,14 +346,26 @@ pub const CASES: &[Case] = &[
         expected_headers: &[],
     },
     Case {
-        name: "bad_request (query string)",
+        name: "validation_error (query parameter)",
         method: "GET",
         path: "/certificates?limit=ten",
         headers: &[V],
         body: None,
         status: 400,
+        code: Some("validation_error"),
+        expected_body: r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","errors":[{"code":"invalid_type","message":"This value has the wrong type.","parameter":"limit"}]}}"#,
+        actix_body: None,
+        expected_headers: &[],
+    },
+    Case {
+        name: "bad_request (a body where none is taken)",
+        method: "POST",
+        path: "/certificates/cert_example/renew",
+        headers: &[V, JSON],
+        body: Some("{}"),
+        status: 400,
         code: Some("bad_request"),
-        expected_body: r#"{"error":{"code":"bad_request","message":"The query string could not be understood.","detail":"invalid digit found in string"}}"#,
+        expected_body: r#"{"error":{"code":"bad_request","message":"This request takes no body."}}"#,
         actix_body: None,
         expected_headers: &[],
     },
@@ -391,7 +401,19 @@ pub const CASES: &[Case] = &[
         body: Some(r#"{"domain": "#),
         status: 400,
         code: Some("invalid_json"),
-        expected_body: r#"{"error":{"code":"invalid_json","message":"The request body is not valid JSON."}}"#,
+        expected_body: r#"{"error":{"code":"invalid_json","message":"The request body is not valid JSON.","errors":[{"code":"invalid_syntax","message":"The JSON is malformed or cut short here.","pointer":"/domain"}]}}"#,
+        actix_body: None,
+        expected_headers: &[],
+    },
+    Case {
+        name: "invalid_json (cut short after a value of the wrong type)",
+        method: "POST",
+        path: "/certificates",
+        headers: &[V, JSON],
+        body: Some(r#"{"domain": 5"#),
+        status: 400,
+        code: Some("invalid_json"),
+        expected_body: r#"{"error":{"code":"invalid_json","message":"The request body is not valid JSON.","errors":[{"code":"invalid_syntax","message":"The JSON is malformed or cut short here.","pointer":""}]}}"#,
         actix_body: None,
         expected_headers: &[],
     },
@@ -415,7 +437,19 @@ pub const CASES: &[Case] = &[
         body: Some(r#"{"validity_days": 30}"#),
         status: 400,
         code: Some("validation_error"),
-        expected_body: r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","detail":"missing field `domain`"}}"#,
+        expected_body: r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","errors":[{"code":"missing","message":"A required value is missing.","pointer":"/domain"}]}}"#,
+        actix_body: None,
+        expected_headers: &[],
+    },
+    Case {
+        name: "validation_error (a member of the wrong type)",
+        method: "POST",
+        path: "/certificates",
+        headers: &[V, JSON],
+        body: Some(r#"{"domain": "example.net", "validity_days": "ninety"}"#),
+        status: 400,
+        code: Some("validation_error"),
+        expected_body: r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","errors":[{"code":"invalid_type","message":"This value has the wrong type.","pointer":"/validity_days"}]}}"#,
         actix_body: None,
         expected_headers: &[],
     },
@@ -427,7 +461,7 @@ pub const CASES: &[Case] = &[
         body: Some(r#"{"domain": " ", "validity_days": 0}"#),
         status: 400,
         code: Some("validation_error"),
-        expected_body: r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","errors":[{"field":"domain","problem":"must be a domain name, such as `example.com`"},{"field":"validity_days","problem":"must be at least 1"}]}}"#,
+        expected_body: r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","errors":[{"code":"invalid_format","message":"Must be a domain name, such as `example.com`.","pointer":"/domain"},{"code":"out_of_range","message":"Must be at least 1.","pointer":"/validity_days"}]}}"#,
         actix_body: None,
         expected_headers: &[],
     },
@@ -501,20 +535,6 @@ pub const CASES: &[Case] = &[
         code: Some("not_found"),
         expected_body: r#"{"error":{"code":"not_found","message":"No certificate has the id `cert_missing`."}}"#,
         actix_body: None,
-        expected_headers: &[],
-    },
-    Case {
-        name: "not_found (a path segment that is not UTF-8)",
-        method: "GET",
-        path: "/certificates/%FF",
-        headers: &[V],
-        body: None,
-        status: 404,
-        code: Some("not_found"),
-        expected_body: r#"{"error":{"code":"not_found","message":"The requested resource does not exist."}}"#,
-        actix_body: Some(
-            "{\"error\":{\"code\":\"not_found\",\"message\":\"No certificate has the id `\u{fffd}`.\"}}",
-        ),
         expected_headers: &[],
     },
     Case {

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::routing::{get, post};
@@ -52,8 +53,9 @@ async fn show(State(store): Shared, Path(id): Path<String>) -> Result<Json<Certi
 async fn renew(
     State(store): Shared,
     Path(id): Path<String>,
+    body: Bytes,
 ) -> Result<Json<Certificate>, ApiError> {
-    store.renew(&id).map(Json)
+    store.renew(&id, &body).map(Json)
 }
 
 async fn check(

@@ -12,12 +12,19 @@
 //!   checks the `Certifier-Version` request header of every route it wraps
 //!   (`missing_version`, `invalid_version`). [`CertifierVersion`] gives a handler the
 //!   version.
-//! - [`json_config`] makes `web::Json` rejections `invalid_json` or
-//!   `validation_error` (see [`JsonRejection`]).
-//! - [`path_config`] makes `web::Path` rejections `not_found`: a segment the parameter
-//!   type cannot hold names no resource (see [`PathRejection`]).
-//! - [`query_config`] makes `web::Query` rejections `bad_request` (see
-//!   [`QueryRejection`]).
+//! - [`Json`] reads a JSON body: a body that is not JSON answers `invalid_json`, JSON of
+//!   the wrong shape `validation_error` with the `pointer` of the first misfit (see
+//!   [`JsonRejection`]). [`json_config`] makes `web::Json` rejections Certifier errors
+//!   too, but less precise ones: actix-web drops the body before its error handler
+//!   runs, so a misfit points at the whole body.
+//! - [`Query`] reads the query string: a parameter that does not fit answers
+//!   `validation_error` naming the `parameter` (see [`QueryRejection`]).
+//!   [`query_config`] does the same for `web::Query` where actix-web's error lets it
+//!   name the parameter.
+//! - [`Path`] reads path parameters: a segment the parameter type cannot hold answers
+//!   `validation_error` naming the `parameter` (see [`PathRejection`]).
+//!   [`path_config`] does the same for `web::Path` where actix-web's error lets it name
+//!   the parameter.
 //! - [`not_found`] answers unknown routes with `not_found`, as the default service.
 //!
 //! With the `tracing` feature, every error response is logged (see
@@ -26,7 +33,7 @@
 //! ```no_run
 //! use actix_web::{web, App, HttpServer};
 //! use certifier_error::actix_web::{
-//!     json_config, not_found, path_config, query_config, require_version,
+//!     json_config, not_found, path_config, query_config, require_version, Json,
 //! };
 //! use certifier_error::server::SupportedVersions;
 //! use certifier_error::CertifierError;
@@ -46,7 +53,7 @@
 //!     Err(ApiError::UnknownCertificate(id.into_inner()))
 //! }
 //!
-//! async fn issue(request: web::Json<Issue>) -> Result<String, ApiError> {
+//! async fn issue(request: Json<Issue>) -> Result<String, ApiError> {
 //!     Ok(request.into_inner().domain)
 //! }
 //!
@@ -81,7 +88,7 @@ use ::actix_web::body::{BoxBody, EitherBody, MessageBody};
 use ::actix_web::dev::{
     forward_ready, Payload, Service, ServiceRequest, ServiceResponse, Transform,
 };
-use ::actix_web::error::{JsonPayloadError, QueryPayloadError};
+use ::actix_web::error::{JsonPayloadError, PathError, PayloadError, QueryPayloadError};
 use ::actix_web::http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
 use ::actix_web::http::StatusCode;
 use ::actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse};
@@ -90,7 +97,8 @@ use serde::Serialize;
 use super::server::{respond, valid_status, Adapter};
 use super::version::check_configured;
 use crate::server::{
-    JsonRejection, PathRejection, QueryRejection, SupportedVersions, VersionError, VERSION_HEADER,
+    decode_json, decode_query, JsonRejection, PathRejection, QueryRejection, SupportedVersions,
+    VersionError, VERSION_HEADER,
 };
 use crate::{CertifierError, StandardError};
 
@@ -314,8 +322,13 @@ where
 }
 
 /// A `web::Path` configuration whose rejections are Certifier errors: a segment the
-/// parameter type cannot hold answers `404 not_found` (see [`PathRejection`]).
-/// Register it with `App::app_data(path_config())`.
+/// parameter type cannot hold answers `400 validation_error` naming the parameter, a
+/// route that does not fit the type `500` (see [`PathRejection`]). Register it with
+/// `App::app_data(path_config())`.
+///
+/// actix-web's error does not say which parameter failed: it is the route's only one,
+/// or the one whose value the error quotes; where two hold that value, `errors` is
+/// empty. [`Path`] always names it.
 ///
 /// ```
 /// use actix_web::{test, web, App};
@@ -329,22 +342,156 @@ where
 /// .await;
 /// let request = test::TestRequest::get().uri("/items/seven").to_request();
 /// let response = test::call_service(&app, request).await;
-/// assert_eq!(response.status().as_u16(), 404);
+/// assert_eq!(response.status().as_u16(), 400);
 /// let body = test::read_body(response).await;
 /// assert_eq!(
 ///     body,
-///     r#"{"error":{"code":"not_found","message":"The requested resource does not exist."}}"#,
+///     concat!(
+///         r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","#,
+///         r#""errors":[{"code":"invalid_type","message":"This value has the wrong type.","parameter":"id"}]}}"#,
+///     ),
 /// );
 /// # });
 /// ```
 pub fn path_config() -> web::PathConfig {
-    web::PathConfig::default()
-        .error_handler(|error, _request| PathRejection::Segment(Box::new(error)).into())
+    web::PathConfig::default().error_handler(|error, request| path_rejection(error, request).into())
+}
+
+/// Sorts actix-web's path error into a [`PathRejection`].
+fn path_rejection(error: PathError, request: &HttpRequest) -> PathRejection {
+    let PathError::Deserialize(failure) = &error else {
+        return PathRejection::segment(None, error);
+    };
+    let text = failure.to_string();
+    if is_route_mismatch(&text) {
+        return PathRejection::Route(Box::new(error));
+    }
+    let segments: Vec<(&str, &str)> = request.match_info().iter().collect();
+    let name = match segments.as_slice() {
+        [(name, _)] => Some(*name),
+        _ => {
+            // actix-router quotes the value: `can not parse "seven" to a u32`.
+            let mut quoting = segments
+                .iter()
+                .filter(|(_, value)| text.contains(&alloc::format!("{value:?}")));
+            match (quoting.next(), quoting.next()) {
+                (Some((name, _)), None) => Some(*name),
+                _ => None,
+            }
+        }
+    };
+    PathRejection::sorted(name, path_code(&text), Box::new(error))
+}
+
+/// Whether actix-router's wording says the route does not fit the type (its own
+/// wordings, and a struct member the route does not have): the server's mistake.
+fn is_route_mismatch(text: &str) -> bool {
+    text.starts_with("unsupported type")
+        || text.starts_with("wrong number of parameters")
+        || text.starts_with("expected at least one parameters")
+        || text.starts_with("missing field")
+}
+
+/// The violation code for actix-router's wording of a segment that does not fit.
+fn path_code(text: &str) -> &'static str {
+    if text.starts_with("can not parse") {
+        "invalid_type"
+    } else {
+        super::params::parameter_misfit(text).0
+    }
+}
+
+/// Path parameters, decoded into `T` as `web::Path` decodes them, with rejections that
+/// always name the parameter: a segment `T` cannot hold answers `400 validation_error`
+/// whose `errors` name it, a route that does not fit `T` `500` (see
+/// [`PathRejection`]). Needs no `path_config`.
+///
+/// ```
+/// use actix_web::{test, web, App};
+/// use certifier_error::actix_web::Path;
+///
+/// # actix_web::rt::System::new().block_on(async {
+/// let app = test::init_service(App::new().route(
+///     "/pairs/{a}/{b}",
+///     web::get().to(|Path((a, b)): Path<(u8, u8)>| async move { (a + b).to_string() }),
+/// ))
+/// .await;
+/// // Both segments hold `x`: the first that does not fit is named.
+/// let request = test::TestRequest::get().uri("/pairs/x/x").to_request();
+/// let response = test::call_service(&app, request).await;
+/// assert_eq!(response.status().as_u16(), 400);
+/// let body = test::read_body(response).await;
+/// assert!(body.ends_with(br#""parameter":"a"}]}}"#));
+/// # });
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Path<T>(pub T);
+
+impl<T> Path<T> {
+    /// The decoded parameters.
+    ///
+    /// ```
+    /// assert_eq!(certifier_error::actix_web::Path(3).into_inner(), 3);
+    /// ```
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> FromRequest for Path<T> {
+    type Error = PathRejection;
+    type Future = Ready<Result<Self, PathRejection>>;
+
+    fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        ready(decode_path(request).map(Path))
+    }
+}
+
+/// Decodes the request's path parameters; only a failure decodes them again with the
+/// path tracked, to name the parameter.
+fn decode_path<T: serde::de::DeserializeOwned>(request: &HttpRequest) -> Result<T, PathRejection> {
+    use serde_path_to_error::Segment;
+
+    let parameters = request.match_info();
+    if let Ok(value) = T::deserialize(actix_router::PathDeserializer::new(parameters)) {
+        return Ok(value);
+    }
+    let mut track = serde_path_to_error::Track::new();
+    let deserializer = actix_router::PathDeserializer::new(parameters);
+    let error = match T::deserialize(serde_path_to_error::Deserializer::new(
+        deserializer,
+        &mut track,
+    )) {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
+    };
+    let text = error.to_string();
+    if is_route_mismatch(&text) {
+        return Err(PathRejection::Route(Box::new(error)));
+    }
+    let names: Vec<&str> = parameters.iter().map(|(name, _)| name).collect();
+    let name = match track.path().iter().next() {
+        Some(Segment::Map { key }) => Some(key.clone()),
+        Some(Segment::Seq { index }) => names.get(*index).map(|name| (*name).into()),
+        _ => match names.as_slice() {
+            [name] => Some((*name).into()),
+            _ => None,
+        },
+    };
+    Err(PathRejection::sorted(
+        name.as_deref(),
+        path_code(&text),
+        Box::new(error),
+    ))
 }
 
 /// A `web::Query` configuration whose rejections are Certifier errors: a query string
-/// that does not fit answers `400 bad_request` with a `detail` member (see
-/// [`QueryRejection`]). Register it with `App::app_data(query_config())`.
+/// that does not fit answers `400 validation_error` (see [`QueryRejection`]). Register
+/// it with `App::app_data(query_config())`.
+///
+/// actix-web's error names the parameter only when it is missing, unknown or repeated;
+/// otherwise the parameter is the query's only one, or the one whose value the error
+/// quotes, and `errors` is empty where neither tells. [`Query`] always names it.
 ///
 /// ```
 /// use actix_web::{test, web, App};
@@ -367,26 +514,106 @@ pub fn path_config() -> web::PathConfig {
 /// let body = test::read_body(response).await;
 /// assert_eq!(
 ///     body,
-///     r#"{"error":{"code":"bad_request","message":"The query string could not be understood.","detail":"invalid digit found in string"}}"#,
+///     concat!(
+///         r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","#,
+///         r#""errors":[{"code":"invalid_type","message":"This value has the wrong type.","parameter":"limit"}]}}"#,
+///     ),
 /// );
 /// # });
 /// ```
 pub fn query_config() -> web::QueryConfig {
-    web::QueryConfig::default().error_handler(|error, _request| query_rejection(error).into())
+    web::QueryConfig::default()
+        .error_handler(|error, request| query_rejection(error, request).into())
 }
 
-/// Sorts actix-web's query error into a [`QueryRejection`], whose `detail` is serde's
-/// own account (as with axum).
-fn query_rejection(error: QueryPayloadError) -> QueryRejection {
-    match error {
-        QueryPayloadError::Deserialize(error) => QueryRejection::new(error),
-        other => QueryRejection::new(other),
+/// Sorts actix-web's query error into a [`QueryRejection`].
+fn query_rejection(error: QueryPayloadError, request: &HttpRequest) -> QueryRejection {
+    let error: Box<dyn Error + Send + Sync> = match error {
+        // serde's own account, without actix-web's prefix.
+        QueryPayloadError::Deserialize(error) => Box::new(error),
+        other => Box::new(other),
+    };
+    let text = error.to_string();
+    if super::params::parameter_misfit(&text).1.is_some() {
+        return QueryRejection::new(None, error);
+    }
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(request.query_string().as_bytes())
+        .map(|(name, value)| (name.into_owned(), value.into_owned()))
+        .collect();
+    let name = match pairs.as_slice() {
+        [(name, _)] => Some(name.as_str()),
+        _ => {
+            // serde quotes some values: "unknown variant `Slow`, expected ...".
+            let mut quoting = pairs
+                .iter()
+                .filter(|(_, value)| text.contains(&alloc::format!("`{value}`")));
+            match (quoting.next(), quoting.next()) {
+                (Some((name, _)), None) => Some(name.as_str()),
+                _ => None,
+            }
+        }
+    };
+    QueryRejection::new(name, error)
+}
+
+/// The query string, decoded into `T`; a parameter that does not fit answers
+/// `400 validation_error` whose `errors` name it (see [`QueryRejection`]), whatever the
+/// parameter's place in the query.
+///
+/// ```
+/// use actix_web::{test, web, App};
+/// use certifier_error::actix_web::Query;
+///
+/// #[derive(serde::Deserialize)]
+/// struct List {
+///     limit: Option<u32>,
+///     cursor: Option<String>,
+/// }
+///
+/// # actix_web::rt::System::new().block_on(async {
+/// let app = test::init_service(App::new().route(
+///     "/",
+///     web::get().to(|Query(list): Query<List>| async move { format!("{:?}", list.limit) }),
+/// ))
+/// .await;
+/// let request = test::TestRequest::get().uri("/?cursor=abc&limit=ten").to_request();
+/// let response = test::call_service(&app, request).await;
+/// assert_eq!(response.status().as_u16(), 400);
+/// let body = test::read_body(response).await;
+/// assert!(body.ends_with(br#""parameter":"limit"}]}}"#));
+/// # });
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Query<T>(pub T);
+
+impl<T> Query<T> {
+    /// The decoded value.
+    ///
+    /// ```
+    /// assert_eq!(certifier_error::actix_web::Query(3).into_inner(), 3);
+    /// ```
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> FromRequest for Query<T> {
+    type Error = QueryRejection;
+    type Future = Ready<Result<Self, QueryRejection>>;
+
+    fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        ready(decode_query(request.query_string()).map(Query))
     }
 }
 
 /// A `web::Json` configuration whose rejections are Certifier errors: see
 /// [`JsonRejection`]. Register it with `App::app_data(json_config())`; adjust the size
 /// limit with [`JsonConfig::limit`](web::JsonConfig::limit).
+///
+/// actix-web drops the body before its error handler runs, so the body cannot be read
+/// again: a misfit's violation points at the whole body (`""`), and a wrong type met
+/// before a syntax error counts as `validation_error`. [`Json`] reads the body itself
+/// and gives the exact pointer.
 ///
 /// ```
 /// use actix_web::{test, web, App};
@@ -433,6 +660,93 @@ pub fn json_rejection(error: JsonPayloadError) -> JsonRejection {
         other => JsonRejection::Body(Box::new(other)),
     }
 }
+
+/// A JSON request body, read whole and decoded into `T`: it requires a JSON
+/// `content-type` and rejects with [`JsonRejection`]: `invalid_json` for a body that is
+/// not JSON (even where a wrong type comes first), `validation_error` with the `pointer`
+/// of the first misfit, `bad_request` for a body over the limit of `web::PayloadConfig`
+/// (256 KiB by default) or one that cannot be read.
+///
+/// ```
+/// use actix_web::{test, web, App};
+/// use certifier_error::actix_web::Json;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Renew {
+///     days: u32,
+/// }
+///
+/// # actix_web::rt::System::new().block_on(async {
+/// let app = test::init_service(App::new().route(
+///     "/",
+///     web::post().to(|Json(renew): Json<Renew>| async move { renew.days.to_string() }),
+/// ))
+/// .await;
+/// let request = test::TestRequest::post()
+///     .uri("/")
+///     .insert_header(("content-type", "application/json"))
+///     .set_payload(r#"{"days": "ninety"}"#)
+///     .to_request();
+/// let response = test::call_service(&app, request).await;
+/// assert_eq!(response.status().as_u16(), 400);
+/// let body = test::read_body(response).await;
+/// assert!(body.ends_with(br#""errors":[{"code":"invalid_type","message":"This value has the wrong type.","pointer":"/days"}]}}"#));
+/// # });
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Json<T>(pub T);
+
+impl<T> Json<T> {
+    /// The decoded body.
+    ///
+    /// ```
+    /// assert_eq!(certifier_error::actix_web::Json(3).into_inner(), 3);
+    /// ```
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T: serde::de::DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = JsonRejection;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, JsonRejection>>>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let content_type = request
+            .headers()
+            .get(CONTENT_TYPE)
+            .map(|value| value.as_bytes().to_vec());
+        let body = web::Bytes::from_request(request, payload);
+        Box::pin(async move {
+            if !content_type
+                .as_deref()
+                .is_some_and(crate::server::is_json_content_type)
+            {
+                return Err(JsonRejection::ContentType);
+            }
+            let body = body
+                .await
+                .map_err(|error| match error.as_error::<PayloadError>() {
+                    Some(PayloadError::Overflow) => JsonRejection::TooLarge,
+                    _ => JsonRejection::Body(Box::new(ReadError(error.to_string()))),
+                })?;
+            decode_json(content_type.as_deref(), &body).map(Json)
+        })
+    }
+}
+
+/// actix-web's error for a body that could not be read, as text: its own error type is
+/// neither `Send` nor `Sync`.
+#[derive(Debug)]
+struct ReadError(String);
+
+impl core::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Error for ReadError {}
 
 /// Answers `404 not_found`: the default service for unknown routes.
 ///

@@ -13,12 +13,12 @@
 //!   (`missing_version`, `invalid_version`). Because the layer holds the versions, no
 //!   order of layers can lose them. [`CertifierVersion`] gives a handler the version.
 //! - [`Json`] reads a JSON body; a body that is not JSON answers `invalid_json`, JSON
-//!   of the wrong shape `validation_error` (see [`JsonRejection`]). As a return value
-//!   it writes JSON.
-//! - [`Path`] reads path parameters: a segment the parameter type cannot hold names no
-//!   resource and answers `not_found` (see [`PathRejection`]).
-//! - [`Query`] reads the query string: one that does not fit answers `bad_request`
-//!   (see [`QueryRejection`]).
+//!   of the wrong shape `validation_error` with the `pointer` of the first misfit (see
+//!   [`JsonRejection`]). As a return value it writes JSON.
+//! - [`Path`] reads path parameters: a segment the parameter type cannot hold answers
+//!   `validation_error` naming the `parameter` (see [`PathRejection`]).
+//! - [`Query`] reads the query string: a parameter that does not fit answers
+//!   `validation_error` naming the `parameter` (see [`QueryRejection`]).
 //! - [`not_found`] answers an unknown route, or a known path with another method, with
 //!   `not_found`.
 //!
@@ -86,6 +86,7 @@ use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use ::axum::body::{Body, Bytes};
+use ::axum::extract::path::ErrorKind;
 use ::axum::extract::{FromRequest, FromRequestParts, Request};
 use ::axum::response::{IntoResponse, Response};
 use http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
@@ -275,8 +276,8 @@ impl<S: Send + Sync> FromRequestParts<S> for CertifierVersion {
 
 /// Path parameters, as axum's own `Path` reads them, with rejections that are
 /// Certifier errors: a segment that `T` cannot hold (not UTF-8, not a number where one
-/// is expected) answers `404 not_found`, a route that does not fit `T` `500` (see
-/// [`PathRejection`]).
+/// is expected) answers `400 validation_error` naming the parameter, a route that does
+/// not fit `T` `500` (see [`PathRejection`]).
 ///
 /// ```
 /// use axum::body::Body;
@@ -290,8 +291,10 @@ impl<S: Send + Sync> FromRequestParts<S> for CertifierVersion {
 ///     .route("/items/{id}", get(|Path(id): Path<u32>| async move { id.to_string() }));
 /// let request = http::Request::get("/items/seven").body(Body::empty()).unwrap();
 /// let response = app.call(request).await.unwrap();
-/// assert_eq!(response.status(), 404);
+/// assert_eq!(response.status(), 400);
 /// assert_eq!(response.headers()["content-type"], "application/json");
+/// let body = axum::body::to_bytes(response.into_body(), 1 << 10).await.unwrap();
+/// assert!(body.ends_with(br#""errors":[{"code":"invalid_type","message":"This value has the wrong type.","parameter":"id"}]}}"#));
 /// # });
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -305,20 +308,57 @@ where
     type Rejection = PathRejection;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, PathRejection> {
-        match ::axum::extract::Path::<T>::from_request_parts(parts, state).await {
-            Ok(::axum::extract::Path(value)) => Ok(Path(value)),
-            // axum sorts its rejections: 4xx for what the client sent, 5xx for a route
-            // that does not fit the extractor.
-            Err(rejection) if rejection.status().is_server_error() => {
-                Err(PathRejection::Route(Box::new(rejection)))
-            }
-            Err(rejection) => Err(PathRejection::Segment(Box::new(rejection))),
+        let rejection = match ::axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(::axum::extract::Path(value)) => return Ok(Path(value)),
+            Err(rejection) => rejection,
+        };
+        // axum sorts its rejections: 4xx for what the client sent, 5xx for a route that
+        // does not fit the extractor.
+        if rejection.status().is_server_error() {
+            return Err(PathRejection::Route(Box::new(rejection)));
         }
+        let ::axum::extract::rejection::PathRejection::FailedToDeserializePathParams(failure) =
+            &rejection
+        else {
+            return Err(PathRejection::segment(None, rejection));
+        };
+        // The route's parameter names, in order, for the kinds that give an index (their
+        // values are UTF-8, so axum can list them).
+        let names: Vec<String> = match failure.kind() {
+            ErrorKind::ParseErrorAtIndex { .. } | ErrorKind::ParseError { .. } => {
+                match ::axum::extract::RawPathParams::from_request_parts(parts, state).await {
+                    Ok(params) => params.iter().map(|(name, _)| name.into()).collect(),
+                    Err(_) => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
+        };
+        let (name, code) = match failure.kind() {
+            ErrorKind::ParseErrorAtKey { key, .. } => (Some(key.clone()), "invalid_type"),
+            ErrorKind::ParseErrorAtIndex { index, .. } => {
+                (names.get(*index).cloned(), "invalid_type")
+            }
+            ErrorKind::ParseError { .. } => (
+                names.first().filter(|_| names.len() == 1).cloned(),
+                "invalid_type",
+            ),
+            ErrorKind::InvalidUtf8InPathParam { key } => (Some(key.clone()), "invalid_value"),
+            ErrorKind::DeserializeError { key, message, .. } => (
+                Some(key.clone()),
+                super::params::parameter_misfit(message).0,
+            ),
+            _ => return Err(PathRejection::segment(None, rejection)),
+        };
+        Err(PathRejection::sorted(
+            name.as_deref(),
+            code,
+            Box::new(rejection),
+        ))
     }
 }
 
-/// The query string, decoded into `T`; one that does not fit answers
-/// `400 bad_request` with a `detail` member (see [`QueryRejection`]). A request
+/// The query string, decoded into `T`; a parameter that does not fit answers
+/// `400 validation_error` whose `errors` name it (see [`QueryRejection`]). A request
 /// without a query string decodes from the empty string.
 ///
 /// ```
@@ -338,7 +378,8 @@ where
 ///
 /// let (mut parts, ()) = http::Request::get("/?limit=x").body(()).unwrap().into_parts();
 /// let error = Query::<List>::from_request_parts(&mut parts, &()).await.unwrap_err();
-/// assert_eq!(error.code(), "bad_request");
+/// assert_eq!(error.code(), "validation_error");
+/// assert_eq!(error.violations()[0].parameter(), Some("limit"));
 /// # });
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -360,7 +401,7 @@ where
 ///
 /// As an extractor it requires a JSON `content-type` and rejects with
 /// [`JsonRejection`]: `invalid_json` for a body that is not JSON, `validation_error`
-/// for JSON that does not fit `T`, `bad_request` for a body that is too large or cannot
+/// with the `pointer` of the first misfit for JSON that does not fit `T`, `bad_request` for a body that is too large or cannot
 /// be read. As a response it writes `T` as JSON with status 200.
 ///
 /// ```
@@ -379,6 +420,7 @@ where
 /// }
 /// let error = Json::<Renew>::from_request(request, &()).await.unwrap_err();
 /// assert_eq!(error.code(), "validation_error");
+/// assert_eq!(error.violations()[0].pointer(), Some("/days"));
 /// # });
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -3,20 +3,33 @@
 use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 use core::error::Error;
+use core::fmt;
 
-use serde::de::DeserializeOwned;
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_path_to_error::{Path, Segment, Track};
 
-use crate::CertifierError;
+use crate::violation::PointerBuf;
+use crate::{CertifierError, Violation};
 
 /// Why a JSON request body was refused.
 ///
-/// A body that is not JSON answers `invalid_json`; JSON of the wrong shape (a missing
-/// member, a value of the wrong type) answers `validation_error` with serde's account of
-/// the problem, without its position, in a `detail` member of at most
-/// [`DETAIL_LIMIT`](crate::server::DETAIL_LIMIT) characters (serde can quote the
-/// client's input verbatim). The serde error is kept as the `source()`, so logs show
-/// its line and column.
+/// - A body that is not JSON answers `invalid_json`, even where a value of the wrong
+///   type comes before the syntax error: its `errors` member has one `invalid_syntax`
+///   item whose `pointer` is the member where the JSON breaks off (`""` for the body
+///   itself).
+/// - JSON that does not fit the expected type answers `validation_error`; its `errors`
+///   member has one item for the first misfit, with its `pointer`: the member of the
+///   wrong type (`invalid_type`), with a value out of the accepted ones
+///   (`invalid_value`) or the wrong number of items (`invalid_length`), the member that
+///   is missing (`missing`), not accepted (`unknown_member`) or repeated
+///   (`duplicate_member`); `invalid` for anything else.
+///
+/// Messages are the codes' neutral defaults: nothing of the body is repeated but the
+/// member names of the pointer, which are bounded (see [`Violation`]). The serde error
+/// is kept as the `source()`, so logs show its line, column and wording.
 ///
 /// ```
 /// use certifier_error::server::{decode_json, JsonRejection};
@@ -31,12 +44,15 @@ use crate::CertifierError;
 /// assert_eq!(error.code(), "validation_error");
 /// assert_eq!(
 ///     serde_json::to_string(&error).unwrap(),
-///     r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","detail":"missing field `domain`"}}"#,
+///     concat!(
+///         r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","#,
+///         r#""errors":[{"code":"missing","message":"A required value is missing.","pointer":"/domain"}]}}"#,
+///     ),
 /// );
-/// assert!(matches!(
-///     decode_json::<Issue>(Some(b"application/json"), b"{"),
-///     Err(JsonRejection::Syntax(_)),
-/// ));
+/// // A wrong type first, then the body breaks off: not JSON.
+/// let error = decode_json::<Issue>(Some(b"application/json"), br#"{"domain":1"#).unwrap_err();
+/// assert!(matches!(error, JsonRejection::Syntax { .. }));
+/// assert_eq!(error.violations()[0].code(), "invalid_syntax");
 /// ```
 #[derive(Debug, CertifierError)]
 #[non_exhaustive]
@@ -49,13 +65,20 @@ pub enum JsonRejection {
     ContentType,
     /// `400 invalid_json`: the body is not well-formed JSON.
     #[certifier(code = "invalid_json")]
-    Syntax(#[source] serde_json::Error),
+    Syntax {
+        /// One `invalid_syntax` item, at the member where the JSON breaks off.
+        #[certifier(extend)]
+        errors: Vec<Violation>,
+        /// The serde error, with its position.
+        #[source]
+        source: serde_json::Error,
+    },
     /// `400 validation_error`: well-formed JSON that does not fit the expected type.
     #[certifier(code = "validation_error")]
     Validation {
-        /// What does not fit, as serde words it, without the position.
+        /// One item, at the first misfit.
         #[certifier(extend)]
-        detail: String,
+        errors: Vec<Violation>,
         /// The serde error, with its position.
         #[source]
         source: serde_json::Error,
@@ -69,7 +92,10 @@ pub enum JsonRejection {
 }
 
 impl JsonRejection {
-    /// Sorts a serde_json error into a syntax error or a validation error.
+    /// Sorts a serde_json error into a syntax error or a validation error, when the body
+    /// is no longer at hand: the violation points at the whole body (`""`), the one
+    /// pointer known to hold the problem, and a wrong type before a syntax error counts
+    /// as a validation error. [`decode_json`] does better: it re-reads the body.
     ///
     /// ```
     /// use certifier_error::server::JsonRejection;
@@ -78,17 +104,100 @@ impl JsonRejection {
     /// let syntax = serde_json::from_str::<u32>("nope").unwrap_err();
     /// assert_eq!(JsonRejection::from_serde(syntax).code(), "invalid_json");
     /// let data = serde_json::from_str::<u32>("\"7\"").unwrap_err();
-    /// assert_eq!(JsonRejection::from_serde(data).code(), "validation_error");
+    /// let error = JsonRejection::from_serde(data);
+    /// assert_eq!(error.code(), "validation_error");
+    /// assert_eq!(error.violations()[0].pointer(), Some(""));
     /// ```
     pub fn from_serde(error: serde_json::Error) -> Self {
-        match error.classify() {
-            serde_json::error::Category::Data => JsonRejection::Validation {
-                detail: super::params::bounded_detail(without_position(&error)),
-                source: error,
-            },
-            _ => JsonRejection::Syntax(error),
+        JsonRejection::located(error, None)
+    }
+
+    /// The violations of the `errors` member: one for a body that is not JSON or does
+    /// not fit, none for the other rejections.
+    ///
+    /// ```
+    /// use certifier_error::server::JsonRejection;
+    ///
+    /// assert!(JsonRejection::ContentType.violations().is_empty());
+    /// ```
+    pub fn violations(&self) -> &[Violation] {
+        match self {
+            JsonRejection::Syntax { errors, .. } | JsonRejection::Validation { errors, .. } => {
+                errors
+            }
+            _ => &[],
         }
     }
+
+    /// The rejection for `error`, met at `path`.
+    fn located(error: serde_json::Error, path: Option<&Path>) -> Self {
+        if error.classify() != serde_json::error::Category::Data {
+            let violation = Violation::at_pointer("invalid_syntax", pointer(path, None, false));
+            return JsonRejection::Syntax {
+                errors: alloc::vec![violation],
+                source: error,
+            };
+        }
+        let text = without_position(&error);
+        let (code, member) = misfit(&text);
+        JsonRejection::Validation {
+            errors: alloc::vec![Violation::at_pointer(
+                code,
+                pointer(path, member, code == "missing")
+            )],
+            source: error,
+        }
+    }
+}
+
+/// What serde's wording of a data error says: the violation code, and the member it
+/// names where the problem is a member rather than the value at the path.
+pub(crate) fn misfit(text: &str) -> (&'static str, Option<&str>) {
+    let named = |prefix: &str| {
+        text.strip_prefix(prefix)
+            .and_then(|rest| rest.strip_prefix('`'))
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(name, _)| name)
+    };
+    if let Some(name) = named("missing field ") {
+        ("missing", Some(name))
+    } else if let Some(name) = named("unknown field ") {
+        ("unknown_member", Some(name))
+    } else if let Some(name) = named("duplicate field ") {
+        ("duplicate_member", Some(name))
+    } else if text.starts_with("invalid type: ") {
+        ("invalid_type", None)
+    } else if text.starts_with("invalid value: ") || text.starts_with("unknown variant ") {
+        ("invalid_value", None)
+    } else if text.starts_with("invalid length ") {
+        ("invalid_length", None)
+    } else {
+        ("invalid", None)
+    }
+}
+
+/// The RFC 6901 pointer of `path`, and of `member` below it. An unknown step (inside
+/// content serde buffers, such as an untagged enum) ends it: the pointer is then that
+/// of the deepest ancestor known.
+fn pointer(path: Option<&Path>, member: Option<&str>, missing: bool) -> String {
+    let mut pointer = PointerBuf::default();
+    for segment in path.into_iter().flat_map(Path::iter) {
+        match segment {
+            Segment::Seq { index } => pointer.push(index),
+            Segment::Map { key } => pointer.push(key),
+            Segment::Enum { variant } => pointer.push(variant),
+            Segment::Unknown => return pointer.finish(),
+        }
+    }
+    // The tracker has already recorded a key it read; not a missing member, never read.
+    let recorded = match (path.and_then(|path| path.iter().next_back()), member) {
+        (Some(Segment::Map { key }), Some(member)) => key == member && !missing,
+        _ => false,
+    };
+    if let (Some(member), false) = (member, recorded) {
+        pointer.push(&member);
+    }
+    pointer.finish()
 }
 
 /// serde_json's message without the " at line L column C" it appends.
@@ -98,6 +207,94 @@ fn without_position(error: &serde_json::Error) -> String {
     match text.strip_suffix(&position) {
         Some(detail) => detail.to_string(),
         None => text,
+    }
+}
+
+/// Reads `body` as `T`. Success takes serde_json's plain path; only a failure reads the
+/// body again, first for its syntax alone (so that a body that is not JSON answers
+/// `invalid_json` whatever `T` met first), then as `T` with the path tracked.
+pub(crate) fn from_json_slice<T: DeserializeOwned>(body: &[u8]) -> Result<T, JsonRejection> {
+    let first = match serde_json::from_slice::<T>(body) {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
+    };
+    let mut track = Track::new();
+    if let Err(error) = tracked::<AnyValue>(body, &mut track) {
+        return Err(JsonRejection::located(error, Some(&track.path())));
+    }
+    let mut track = Track::new();
+    match tracked::<T>(body, &mut track) {
+        Err(error) => Err(JsonRejection::located(error, Some(&track.path()))),
+        // Only a deserializer that answers differently twice gets here.
+        Ok(_) => Err(JsonRejection::from_serde(first)),
+    }
+}
+
+fn tracked<T: DeserializeOwned>(body: &[u8], track: &mut Track) -> Result<T, serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = T::deserialize(serde_path_to_error::Deserializer::new(
+        &mut deserializer,
+        track,
+    ))?;
+    deserializer.end()?;
+    Ok(value)
+}
+
+/// Any JSON value, read and dropped through `deserialize_any`, so that the path tracker
+/// sees every member and item (`IgnoredAny` skips them unseen).
+struct AnyValue;
+
+impl<'de> Deserialize<'de> for AnyValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AnyValue)
+    }
+}
+
+impl<'de> Visitor<'de> for AnyValue {
+    type Value = AnyValue;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("any JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<AnyValue, A::Error> {
+        while items.next_element::<AnyValue>()?.is_some() {}
+        Ok(AnyValue)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut members: A) -> Result<AnyValue, A::Error> {
+        // The key as a string, so that the tracker records it.
+        while members
+            .next_key::<alloc::borrow::Cow<'de, str>>()?
+            .is_some()
+        {
+            members.next_value::<AnyValue>()?;
+        }
+        Ok(AnyValue)
     }
 }
 
@@ -140,32 +337,162 @@ pub fn decode_json<T: DeserializeOwned>(
     if !content_type.is_some_and(is_json_content_type) {
         return Err(JsonRejection::ContentType);
     }
-    serde_json::from_slice(body).map_err(JsonRejection::from_serde)
+    from_json_slice(body)
 }
 
 #[cfg(test)]
 mod tests {
+    use alloc::collections::BTreeMap;
     use alloc::string::String;
     use alloc::vec::Vec;
 
     use super::*;
-    use crate::server::DETAIL_LIMIT;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Order {
+        certificate: Certificate,
+        labels: Option<BTreeMap<String, u8>>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Certificate {
+        domains: Vec<String>,
+        days: u32,
+    }
+
+    fn rejected(body: &str) -> (&'static str, String, String) {
+        let error = decode_json::<Order>(Some(b"application/json"), body.as_bytes()).unwrap_err();
+        let violation = &error.violations()[0];
+        assert_eq!(error.violations().len(), 1);
+        (
+            match error {
+                JsonRejection::Syntax { .. } => "invalid_json",
+                JsonRejection::Validation { .. } => "validation_error",
+                _ => panic!("{error:?}"),
+            },
+            violation.code().to_string(),
+            violation.pointer().unwrap().to_string(),
+        )
+    }
 
     #[test]
-    fn a_validation_detail_is_bounded() {
-        // serde quotes a string of the wrong type verbatim: 2 MB of it here.
-        let mut body = Vec::from(*b"\"");
-        body.resize(2 << 20, b'a');
-        body.push(b'"');
-        let error = decode_json::<u32>(Some(b"application/json"), &body).unwrap_err();
-        let JsonRejection::Validation { detail, source } = &error else {
-            panic!("{error:?}");
-        };
-        assert!(detail.starts_with("invalid type: string \"aaa"), "{detail}");
-        assert_eq!(detail.chars().count(), DETAIL_LIMIT);
-        assert!(detail.ends_with('…'));
-        assert!(source.to_string().len() > 2 << 20);
-        let sent = String::from_utf8(serde_json::to_vec(&error).unwrap()).unwrap();
-        assert!(sent.len() < 2 * DETAIL_LIMIT + 200, "{}", sent.len());
+    fn each_misfit_has_its_pointer() {
+        let cases = [
+            (
+                r#"{"certificate":{"domains":["a",5],"days":1}}"#,
+                "validation_error",
+                "invalid_type",
+                "/certificate/domains/1",
+            ),
+            (
+                r#"{"certificate":{"domains":[]}}"#,
+                "validation_error",
+                "missing",
+                "/certificate/days",
+            ),
+            (r#"{}"#, "validation_error", "missing", "/certificate"),
+            (
+                r#"{"certificate":{"domains":[],"days":1,"x/y":0}}"#,
+                "validation_error",
+                "unknown_member",
+                "/certificate/x~1y",
+            ),
+            (
+                r#"{"certificate":{"domains":[],"days":1,"days":2}}"#,
+                "validation_error",
+                "duplicate_member",
+                "/certificate/days",
+            ),
+            (
+                r#"{"certificate":{"domains":[],"days":-1}}"#,
+                "validation_error",
+                "invalid_value",
+                "/certificate/days",
+            ),
+            (
+                r#"{"certificate":{"domains":[],"days":1},"labels":{"a~b":300}}"#,
+                "validation_error",
+                "invalid_value",
+                "/labels/a~0b",
+            ),
+            // serde reads a struct from a list too: the first item is `certificate`.
+            (r#"[1]"#, "validation_error", "invalid_type", "/0"),
+            (r#""x""#, "validation_error", "invalid_type", ""),
+            // Syntax wins over a type met before it.
+            (r#"{"certificate":1"#, "invalid_json", "invalid_syntax", ""),
+            (
+                r#"{"certificate":{"domains":[1,"#,
+                "invalid_json",
+                "invalid_syntax",
+                "/certificate/domains",
+            ),
+            (r#"[[[["#, "invalid_json", "invalid_syntax", "/0/0/0"),
+            (
+                r#"{"certificate": nope}"#,
+                "invalid_json",
+                "invalid_syntax",
+                "/certificate",
+            ),
+            (
+                r#"{"certificate":{"domains":[],"days":1}} trailing"#,
+                "invalid_json",
+                "invalid_syntax",
+                "",
+            ),
+            ("", "invalid_json", "invalid_syntax", ""),
+        ];
+        for (body, code, violation, pointer) in cases {
+            assert_eq!(
+                rejected(body),
+                (code, violation.to_string(), pointer.to_string()),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_missing_member_named_as_its_parent() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Outer {
+            a: Inner,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Inner {
+            a: u8,
+        }
+        let error = decode_json::<Outer>(Some(b"application/json"), br#"{"a":{}}"#).unwrap_err();
+        assert_eq!(error.violations()[0].pointer(), Some("/a/a"));
+    }
+
+    #[test]
+    fn a_pointer_of_client_names_is_bounded() {
+        // A 2 MB member name: the pointer stops at its parent.
+        let body = alloc::format!(
+            r#"{{"certificate":{{"domains":[],"days":1}},"labels":{{"{}":300}}}}"#,
+            "a".repeat(2 << 20)
+        );
+        let (code, violation, pointer) = rejected(&body);
+        assert_eq!(
+            (code, violation.as_str(), pointer.as_str()),
+            ("validation_error", "invalid_value", "/labels")
+        );
+        let error = decode_json::<Order>(Some(b"application/json"), body.as_bytes()).unwrap_err();
+        let sent = serde_json::to_vec(&error).unwrap();
+        assert!(sent.len() < 400, "{}", sent.len());
+    }
+
+    #[test]
+    fn success_reads_once() {
+        let order: Order = decode_json(
+            Some(b"application/json"),
+            br#"{"certificate":{"domains":["a"],"days":3}}"#,
+        )
+        .unwrap();
+        assert_eq!(order.certificate.days, 3);
     }
 }

@@ -12,6 +12,8 @@ mod params;
 pub mod server;
 mod version;
 
+pub(crate) use self::params::bounded_detail;
+
 /// What the generated integration impls call. Not public API.
 #[doc(hidden)]
 pub mod private {

@@ -1,15 +1,17 @@
 //! Path parameters and query strings whose failures are Certifier errors, and the
-//! bound on the `detail` member that echoes what the client sent.
+//! bound on what a response repeats of the client's input.
 
 use alloc::boxed::Box;
 use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 use core::error::Error;
 
-use crate::CertifierError;
+use crate::{CertifierError, Violation};
 
-/// The most characters a `detail` member carries. A `detail` repeats serde's account
-/// of the problem, which can quote the client's input verbatim; longer accounts are
-/// cut at a character boundary and end with `…`.
+/// The most characters of the client's input that a response repeats: a parameter name,
+/// a pointer's member names, a message that can quote the input. Longer text is cut at
+/// a character boundary and ends with `…`; a longer pointer gives way to its deepest
+/// ancestor that fits.
 ///
 /// ```
 /// assert_eq!(certifier_error::server::DETAIL_LIMIT, 200);
@@ -33,25 +35,69 @@ pub(crate) fn bounded_detail(text: String) -> String {
     }
 }
 
+/// The violation for a parameter that does not fit, from serde's wording of the
+/// problem: `named` where the caller knows the parameter, else the one the wording
+/// names (a missing, unknown or repeated parameter); `None` where neither does.
+///
+/// Codes: `missing`, `unknown_member`, `duplicate_member`, `invalid_type` (a value that
+/// does not read as the parameter's type, such as `ten` for a number),
+/// `out_of_range` (a number too large or too small for its type), `invalid_value`
+/// (not one of the accepted values), else `invalid`.
+pub(crate) fn parameter_violation(named: Option<&str>, text: &str) -> Option<Violation> {
+    let (code, member) = parameter_misfit(text);
+    let name = named.or(member)?;
+    Some(Violation::at_parameter(code, name))
+}
+
+/// The code of [`parameter_violation`], and the parameter the wording names.
+pub(crate) fn parameter_misfit(text: &str) -> (&'static str, Option<&str>) {
+    match super::json::misfit(text) {
+        ("invalid", member) => (value_misfit(text), member),
+        misfit => misfit,
+    }
+}
+
+/// The code for the wording of a value that did not parse (the messages of `str::parse`
+/// for numbers and booleans, and of `char`).
+fn value_misfit(text: &str) -> &'static str {
+    const NOT_OF_THE_TYPE: [&str; 6] = [
+        "invalid digit found in string",
+        "cannot parse integer from empty string",
+        "invalid float literal",
+        "provided string was not `true` or `false`",
+        "expected a single character",
+        "invalid type: ",
+    ];
+    if NOT_OF_THE_TYPE.iter().any(|start| text.starts_with(start)) {
+        "invalid_type"
+    } else if text.starts_with("number too large") || text.starts_with("number too small") {
+        "out_of_range"
+    } else {
+        "invalid"
+    }
+}
+
 /// Why a path parameter could not be read.
 ///
-/// A segment the route's parameter type cannot hold (not UTF-8 after
-/// percent-decoding, not a number where one is expected) names no resource of the
-/// API, so the answer is `404 not_found` with the standard message: the same answer as
-/// for any other path the API does not serve, and nothing of the client's input is
-/// echoed. A route and an extractor that disagree (a parameter the route does not
-/// have) are the server's fault: `500 internal_server_error`. Either way the
-/// framework's account is kept as the `source()`, for the logs.
+/// A segment the route's parameter type cannot hold (not UTF-8 after percent-decoding,
+/// not a number where one is expected) is a malformed parameter: `400
+/// validation_error`, whose `errors` member names the parameter (`parameter`) where it
+/// is known. A route and an extractor that disagree (a parameter the route does not
+/// have) are the server's fault: `500 internal_server_error`. Either way the framework's
+/// account is kept as the `source()`, for the logs; nothing of the segment is echoed.
 ///
 /// ```
 /// use certifier_error::server::PathRejection;
 /// use certifier_error::CertifierError;
 ///
-/// let error = PathRejection::Segment("invalid UTF-8 in `id`".into());
-/// assert_eq!((error.status(), error.code()), (404, "not_found"));
+/// let error = PathRejection::segment(Some("id"), "invalid digit found in string");
+/// assert_eq!((error.status(), error.code()), (400, "validation_error"));
 /// assert_eq!(
 ///     serde_json::to_string(&error).unwrap(),
-///     r#"{"error":{"code":"not_found","message":"The requested resource does not exist."}}"#,
+///     concat!(
+///         r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","#,
+///         r#""errors":[{"code":"invalid_type","message":"This value has the wrong type.","parameter":"id"}]}}"#,
+///     ),
 /// );
 /// let error = PathRejection::Route("wrong number of parameters".into());
 /// assert_eq!(error.status(), 500);
@@ -59,17 +105,80 @@ pub(crate) fn bounded_detail(text: String) -> String {
 #[derive(Debug, CertifierError)]
 #[non_exhaustive]
 pub enum PathRejection {
-    /// `404 not_found`: a segment that cannot be read as the route's parameter.
-    #[certifier(code = "not_found")]
-    Segment(#[source] Box<dyn Error + Send + Sync>),
+    /// `400 validation_error`: a segment that cannot be read as the route's parameter.
+    #[certifier(code = "validation_error")]
+    Segment {
+        /// The parameter, where it is known.
+        #[certifier(extend)]
+        errors: Vec<Violation>,
+        /// The framework's account.
+        #[source]
+        source: Box<dyn Error + Send + Sync>,
+    },
     /// `500 internal_server_error`: the route and the extractor do not fit together.
     #[certifier(code = "internal_server_error")]
     Route(#[source] Box<dyn Error + Send + Sync>),
 }
 
-/// A query string that does not fit the expected type: `400 bad_request`, with serde's
-/// account of the problem in a `detail` member (at most [`DETAIL_LIMIT`] characters).
-/// The error is kept as the `source()`.
+impl PathRejection {
+    /// The rejection of a segment that does not fit, for the parameter `name` where the
+    /// caller knows it; the code comes from the wording of `error` (see
+    /// [`QueryRejection`] for the codes).
+    ///
+    /// ```
+    /// use certifier_error::server::PathRejection;
+    ///
+    /// let error = PathRejection::segment(None, "invalid digit found in string");
+    /// assert!(error.violations().is_empty());
+    /// ```
+    pub fn segment<E>(name: Option<&str>, error: E) -> Self
+    where
+        E: Into<Box<dyn Error + Send + Sync>>,
+    {
+        let source = error.into();
+        let errors = parameter_violation(name, &source.to_string())
+            .into_iter()
+            .collect();
+        PathRejection::Segment { errors, source }
+    }
+
+    /// The rejection of the segment of parameter `name`, whose problem the caller has
+    /// sorted into `code` already.
+    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+    pub(crate) fn sorted(
+        name: Option<&str>,
+        code: &'static str,
+        source: Box<dyn Error + Send + Sync>,
+    ) -> Self {
+        let errors = name
+            .map(|name| Violation::at_parameter(code, name))
+            .into_iter()
+            .collect();
+        PathRejection::Segment { errors, source }
+    }
+
+    /// The violations of the `errors` member (none for a route error).
+    ///
+    /// ```
+    /// use certifier_error::server::PathRejection;
+    ///
+    /// let error = PathRejection::segment(Some("id"), "invalid digit found in string");
+    /// assert_eq!(error.violations()[0].parameter(), Some("id"));
+    /// ```
+    pub fn violations(&self) -> &[Violation] {
+        match self {
+            PathRejection::Segment { errors, .. } => errors,
+            PathRejection::Route(_) => &[],
+        }
+    }
+}
+
+/// A query string that does not fit the expected type: `400 validation_error`, whose
+/// `errors` member names the parameter (`parameter`) that does not fit: one of the wrong
+/// type (`invalid_type`), out of its type's range (`out_of_range`), not one of the
+/// accepted values (`invalid_value`), missing (`missing`), not accepted
+/// (`unknown_member`) or repeated (`duplicate_member`). Nothing of the value is
+/// echoed; the error is kept as the `source()`.
 ///
 /// ```
 /// use certifier_error::server::decode_query;
@@ -78,74 +187,113 @@ pub enum PathRejection {
 /// #[derive(Debug, serde::Deserialize)]
 /// struct List {
 ///     limit: Option<u32>,
+///     cursor: Option<String>,
 /// }
 ///
 /// assert_eq!(decode_query::<List>("limit=5").unwrap().limit, Some(5));
-/// let error = decode_query::<List>("limit=ten").unwrap_err();
-/// assert_eq!((error.status(), error.code()), (400, "bad_request"));
+/// let error = decode_query::<List>("cursor=abc&limit=ten").unwrap_err();
+/// assert_eq!((error.status(), error.code()), (400, "validation_error"));
 /// assert_eq!(
 ///     serde_json::to_string(&error).unwrap(),
-///     r#"{"error":{"code":"bad_request","message":"The query string could not be understood.","detail":"invalid digit found in string"}}"#,
+///     concat!(
+///         r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","#,
+///         r#""errors":[{"code":"invalid_type","message":"This value has the wrong type.","parameter":"limit"}]}}"#,
+///     ),
 /// );
 /// ```
 #[derive(Debug, CertifierError)]
-#[certifier(
-    code = "bad_request",
-    message = "The query string could not be understood."
-)]
+#[certifier(code = "validation_error")]
 pub struct QueryRejection {
     #[certifier(extend)]
-    detail: String,
+    errors: Vec<Violation>,
     #[source]
     source: Box<dyn Error + Send + Sync>,
 }
 
 impl QueryRejection {
-    /// A rejection whose `detail` is `error`'s message, bounded to [`DETAIL_LIMIT`]
-    /// characters.
+    /// The rejection for `error`, for the parameter `name` where the caller knows it,
+    /// else the one `error` names (a missing, unknown or repeated one); with neither,
+    /// `errors` is empty.
     ///
     /// ```
     /// use certifier_error::server::QueryRejection;
     ///
-    /// let error = QueryRejection::new(std::io::Error::other("missing field `q`"));
-    /// assert_eq!(error.detail(), "missing field `q`");
+    /// let error = QueryRejection::new(None, std::io::Error::other("missing field `q`"));
+    /// assert_eq!(error.violations()[0].parameter(), Some("q"));
+    /// assert_eq!(error.violations()[0].code(), "missing");
     /// ```
-    pub fn new<E>(error: E) -> Self
+    pub fn new<E>(name: Option<&str>, error: E) -> Self
     where
         E: Into<Box<dyn Error + Send + Sync>>,
     {
         let source = error.into();
-        QueryRejection {
-            detail: bounded_detail(source.to_string()),
-            source,
-        }
+        let errors = parameter_violation(name, &source.to_string())
+            .into_iter()
+            .collect();
+        QueryRejection { errors, source }
     }
 
-    /// What does not fit, as the `detail` member says it.
+    /// The violations of the `errors` member.
     ///
     /// ```
     /// use certifier_error::server::decode_query;
     ///
-    /// let error = decode_query::<(u8,)>("a=1&b=2").unwrap_err();
-    /// assert!(!error.detail().is_empty());
+    /// #[derive(Debug, serde::Deserialize)]
+    /// struct Page {
+    ///     size: u8,
+    /// }
+    ///
+    /// let error = decode_query::<Page>("size=-1").unwrap_err();
+    /// assert_eq!(error.violations()[0].code(), "invalid_type");
+    /// assert_eq!(error.violations()[0].parameter(), Some("size"));
     /// ```
-    pub fn detail(&self) -> &str {
-        &self.detail
+    pub fn violations(&self) -> &[Violation] {
+        &self.errors
     }
 }
 
 /// Decodes a query string (without the `?`) into `T`, as `application/x-www-form-urlencoded`.
+///
+/// Success takes serde_urlencoded's plain path; a failure reads the query again with
+/// the path tracked, to name the parameter.
 ///
 /// ```
 /// use certifier_error::server::decode_query;
 ///
 /// let pairs: Vec<(String, String)> = decode_query("a=1&b=two").unwrap();
 /// assert_eq!(pairs, [("a".into(), "1".into()), ("b".into(), "two".into())]);
+/// let error = decode_query::<Vec<(String, u8)>>("a=1&b=two").unwrap_err();
+/// assert_eq!(error.violations()[0].parameter(), Some("b"));
 /// ```
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub fn decode_query<T: serde::de::DeserializeOwned>(query: &str) -> Result<T, QueryRejection> {
-    serde_urlencoded::from_str(query).map_err(QueryRejection::new)
+    use serde_path_to_error::Segment;
+
+    let first = match serde_urlencoded::from_str::<T>(query) {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
+    };
+    let mut track = serde_path_to_error::Track::new();
+    let pairs = form_urlencoded::parse(query.as_bytes());
+    let deserializer = serde_urlencoded::Deserializer::new(pairs);
+    let error = match T::deserialize(serde_path_to_error::Deserializer::new(
+        deserializer,
+        &mut track,
+    )) {
+        Err(error) => error,
+        Ok(_) => return Err(QueryRejection::new(None, first)),
+    };
+    let path = track.path();
+    let name = match path.iter().next() {
+        Some(Segment::Map { key }) => Some(key.clone()),
+        // A list of pairs: the pair's name.
+        Some(Segment::Seq { index }) => form_urlencoded::parse(query.as_bytes())
+            .nth(*index)
+            .map(|(name, _)| name.into_owned()),
+        _ => None,
+    };
+    Err(QueryRejection::new(name.as_deref(), error))
 }
 
 #[cfg(test)]
@@ -170,18 +318,54 @@ mod tests {
 
     #[cfg(feature = "http")]
     #[test]
-    fn a_query_detail_is_bounded() {
+    fn each_parameter_that_does_not_fit_is_named() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct List {
+            size: u8,
+            mode: Option<Mode>,
+            tag: Option<String>,
+        }
         #[derive(Debug, serde::Deserialize)]
         enum Mode {
             Fast,
         }
-        // serde quotes an unknown variant verbatim: 2 MB of it here.
-        let query = alloc::format!("mode={}", "x".repeat(2 << 20));
+        let cases = [
+            ("size=ten", "invalid_type", "size"),
+            ("tag=a&size=", "invalid_type", "size"),
+            ("size=300", "out_of_range", "size"),
+            ("size=1&mode=Slow", "invalid_value", "mode"),
+            ("tag=x", "missing", "size"),
+            ("size=1&colour=red", "unknown_member", "colour"),
+            ("size=1&size=2", "duplicate_member", "size"),
+        ];
+        for (query, code, parameter) in cases {
+            let error = decode_query::<List>(query).unwrap_err();
+            let violations = error.violations();
+            assert_eq!(violations.len(), 1, "{query}");
+            assert_eq!(
+                (violations[0].code(), violations[0].parameter()),
+                (code, Some(parameter)),
+                "{query}"
+            );
+        }
+    }
+
+    #[cfg(feature = "http")]
+    #[test]
+    fn nothing_of_a_long_query_is_echoed_unbounded() {
+        #[derive(Debug, serde::Deserialize)]
+        enum Mode {
+            Fast,
+        }
+        // serde quotes an unknown variant verbatim: 2 MB of it here, under a 1 MB name.
+        let query = alloc::format!("{}={}", "m".repeat(1 << 20), "x".repeat(2 << 20));
         let error = decode_query::<alloc::vec::Vec<(String, Mode)>>(&query).unwrap_err();
-        assert!(error.detail().starts_with("unknown variant `xxx"));
-        assert_eq!(error.detail().chars().count(), DETAIL_LIMIT);
+        let name = error.violations()[0].parameter().unwrap();
+        assert_eq!(name.chars().count(), DETAIL_LIMIT);
         assert!(error.source.to_string().len() > 2 << 20);
         let body = serde_json::to_string(&error).unwrap();
-        assert!(body.len() < 2 * DETAIL_LIMIT + 200, "{}", body.len());
+        assert!(body.len() < 2 * DETAIL_LIMIT + 300, "{}", body.len());
     }
 }

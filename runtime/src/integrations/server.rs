@@ -6,7 +6,7 @@
 //! adapters over these items; use them directly with another framework.
 //!
 //! The members the crate's own errors add to the envelope (`supported_versions`,
-//! `detail`) are snake_case, like the envelope's own `code` and `message` and the codes
+//! `errors`) are snake_case, like the envelope's own `code` and `message` and the codes
 //! themselves. An API that names its own members in camelCase
 //! (`#[certifier(rename_all = "camelCase")]`) therefore mixes the two conventions in
 //! one envelope; an API that wants a single convention keeps snake_case throughout.

@@ -59,20 +59,20 @@ macro_rules! __certifier_openapi {
         runtime = [$($runtime:tt)*],
         impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
         name = [$name:literal],
-        members = [$(($member:literal, $member_ty:ty),)*],
+        members = [$(($code:literal, $member:literal, $member_ty:ty),)*],
         inner = [$($inner:ty,)*],
     ) => {
         $($runtime)*::__private::openapi_utoipa! {
             runtime = [$($runtime)*],
             impl [$($impl_generics)*] for [$($ty)*] where [$($where)*],
-            members = [$(($member, $member_ty),)*],
+            members = [$(($code, $member, $member_ty),)*],
             inner = [$($inner,)*],
         }
         $($runtime)*::__private::openapi_schemars! {
             runtime = [$($runtime)*],
             impl [$($impl_generics)*] for [$($ty)*] where [$($where)*],
             name = [$name],
-            members = [$(($member, $member_ty),)*],
+            members = [$(($code, $member, $member_ty),)*],
             inner = [$($inner,)*],
         }
     };
@@ -96,7 +96,7 @@ macro_rules! __certifier_openapi_utoipa {
     (
         runtime = [$($runtime:tt)*],
         impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
-        members = [$(($member:literal, $member_ty:ty),)*],
+        members = [$(($code:literal, $member:literal, $member_ty:ty),)*],
         inner = [$($inner:ty,)*],
     ) => {
         #[automatically_derived]
@@ -114,6 +114,7 @@ macro_rules! __certifier_openapi_utoipa {
                 let mut __members = __types::Placeholders::new();
                 $(
                     __members.member(
+                        $code,
                         $member,
                         (&&__types::Probe::<$member_ty>::NEW).partial_schema(),
                     );
@@ -136,7 +137,9 @@ macro_rules! __certifier_openapi_schemars {
 }
 
 /// The `schemars` part of [`__certifier_openapi!`]: `JsonSchema` of the type's envelope,
-/// with the schemas of its extension members.
+/// with one subschema per code holding the schemas of that code's extension members,
+/// its own and its transparent fields' (read inline, so that each code's members are
+/// in the schema rather than in an unreferenced definition).
 #[cfg(feature = "schemars")]
 #[doc(hidden)]
 #[macro_export]
@@ -145,7 +148,7 @@ macro_rules! __certifier_openapi_schemars {
         runtime = [$($runtime:tt)*],
         impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
         name = [$name:literal],
-        members = [$(($member:literal, $member_ty:ty),)*],
+        members = [$(($code:literal, $member:literal, $member_ty:ty),)*],
         inner = [$($inner:ty,)*],
     ) => {
         #[automatically_derived]
@@ -173,6 +176,7 @@ macro_rules! __certifier_openapi_schemars {
                 let mut __members = __types::Members::new();
                 $(
                     __members.member(
+                        $code,
                         $member,
                         (&&__types::Probe::<$member_ty>::NEW)
                             .schema_in(__generator),
@@ -181,7 +185,7 @@ macro_rules! __certifier_openapi_schemars {
                 $(
                     __members.inner(
                         (&&__types::Probe::<$inner>::NEW)
-                            .schema_in(__generator),
+                            .inline_schema_in(__generator),
                     );
                 )*
                 __members.into_schema(<Self as $($runtime)*::ErrorCatalogue>::CATALOGUE)

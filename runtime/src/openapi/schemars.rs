@@ -9,7 +9,9 @@ use serde_json::{Map, Value};
 
 use super::Probe;
 use crate::catalogue::Catalogue;
-use crate::{CertifierError, Code, ErrorEnvelope, ErrorObject, Extensions, StandardError};
+use crate::{
+    CertifierError, Code, ErrorEnvelope, ErrorObject, Extensions, StandardError, Violation,
+};
 
 const CODE_PATTERN: &str = "^[a-z][a-z0-9]*(_[a-z0-9]+)*$";
 
@@ -48,7 +50,7 @@ impl JsonSchema for Code {
 
 /// The schema of `X` (an object: its members are the extension members) with `code` and
 /// `message` added and required. With the default `X`, [`Extensions`], any other member
-/// is allowed. Named `ErrorObject`, or `ErrorObject_for_{X}` for another `X`.
+/// is allowed, and `errors` is described: a list of [`Violation`](crate::Violation)s. Named `ErrorObject`, or `ErrorObject_for_{X}` for another `X`.
 ///
 /// ```
 /// use certifier_error::ErrorObject;
@@ -77,6 +79,15 @@ impl<X: JsonSchema> JsonSchema for ErrorObject<X> {
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let mut schema = X::json_schema(generator);
         let code = generator.subschema_for::<Code>();
+        // The one member the format itself defines beside `code` and `message`.
+        let errors = (X::schema_id() == Extensions::schema_id()).then(|| {
+            let item = generator.subschema_for::<Violation>();
+            json_schema!({
+                "type": "array",
+                "items": item,
+                "description": "What is wrong with the request, item by item: in `validation_error` and `invalid_json` answers.",
+            })
+        });
         let object = schema.ensure_object();
         object.insert("type".into(), "object".into());
         let properties = object
@@ -92,6 +103,9 @@ impl<X: JsonSchema> JsonSchema for ErrorObject<X> {
                 })
                 .to_value(),
             );
+            if let Some(errors) = errors {
+                properties.insert("errors".into(), errors.to_value());
+            }
         }
         let required = object
             .entry("required")
@@ -145,11 +159,19 @@ impl<X: JsonSchema> JsonSchema for ErrorEnvelope<X> {
 pub trait ViaJsonSchema {
     /// The type's schema (a reference where the generator keeps definitions).
     fn schema_in(&self, generator: &mut SchemaGenerator) -> Option<Schema>;
+
+    /// The type's own schema, never a reference: for a transparent field, whose members
+    /// the outer schema lists itself.
+    fn inline_schema_in(&self, generator: &mut SchemaGenerator) -> Option<Schema>;
 }
 
 impl<T: JsonSchema + ?Sized> ViaJsonSchema for &Probe<T> {
     fn schema_in(&self, generator: &mut SchemaGenerator) -> Option<Schema> {
         Some(generator.subschema_for::<T>())
+    }
+
+    fn inline_schema_in(&self, generator: &mut SchemaGenerator) -> Option<Schema> {
+        Some(T::json_schema(generator))
     }
 }
 
@@ -157,17 +179,28 @@ impl<T: JsonSchema + ?Sized> ViaJsonSchema for &Probe<T> {
 pub trait ViaAnything {
     /// `None`: no schema is known.
     fn schema_in(&self, generator: &mut SchemaGenerator) -> Option<Schema>;
+
+    /// `None`: no schema is known.
+    fn inline_schema_in(&self, generator: &mut SchemaGenerator) -> Option<Schema>;
 }
 
 impl<T: ?Sized> ViaAnything for Probe<T> {
     fn schema_in(&self, _: &mut SchemaGenerator) -> Option<Schema> {
         None
     }
+
+    fn inline_schema_in(&self, _: &mut SchemaGenerator) -> Option<Schema> {
+        None
+    }
 }
 
-/// The extension members of a derived type, collected by its generated `JsonSchema`.
+/// The extension members of a derived type, per code, collected by its generated
+/// `JsonSchema`.
 pub struct Members {
-    properties: Map<String, Value>,
+    /// Each code's members, in the order the codes come.
+    by_code: Vec<(String, Map<String, Value>)>,
+    /// Members of a transparent field's type whose schema does not say their code.
+    shared: Map<String, Value>,
 }
 
 impl Members {
@@ -175,39 +208,74 @@ impl Members {
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         Members {
-            properties: Map::new(),
+            by_code: Vec::new(),
+            shared: Map::new(),
         }
     }
 
-    /// A member of one of the type's own variants; a type without a schema accepts any
-    /// value. The first variant to name a member decides its schema.
-    pub fn member(&mut self, name: &str, schema: Option<Schema>) {
-        if !self.properties.contains_key(name) {
-            let schema = schema.unwrap_or_else(|| Schema::from(true));
-            self.properties.insert(name.to_string(), schema.to_value());
-        }
+    fn code_mut(&mut self, code: &str) -> &mut Map<String, Value> {
+        let at = match self.by_code.iter().position(|(known, _)| known == code) {
+            Some(at) => at,
+            None => {
+                self.by_code.push((code.to_string(), Map::new()));
+                self.by_code.len() - 1
+            }
+        };
+        &mut self.by_code[at].1
     }
 
-    /// The members of a transparent variant's type, taken from its envelope schema.
+    /// A member of one of the type's own variants with code `code`; a type without a
+    /// schema accepts any value. Two variants of one code that give a member different
+    /// schemas accept either.
+    pub fn member(&mut self, code: &str, name: &str, schema: Option<Schema>) {
+        let schema = schema.unwrap_or_else(|| Schema::from(true)).to_value();
+        add(self.code_mut(code), name, schema);
+    }
+
+    /// The members of a transparent variant's type, per code, taken from its envelope
+    /// schema: its subschemas per code where it has them, else all its members for
+    /// every code.
     pub fn inner(&mut self, schema: Option<Schema>) {
         let Some(schema) = schema else {
             return;
         };
-        let Some(Value::Object(properties)) = schema.pointer("/properties/error/properties") else {
+        let error = schema.pointer("/properties/error");
+        if let Some(Value::Array(branches)) = error.and_then(|error| error.get("oneOf")) {
+            for branch in branches {
+                let Some(Value::Object(properties)) = branch.get("properties") else {
+                    continue;
+                };
+                let Some(code) = properties
+                    .get("code")
+                    .and_then(|code| code.get("const"))
+                    .and_then(Value::as_str)
+                else {
+                    continue;
+                };
+                let members = self.code_mut(code);
+                for (name, member) in properties {
+                    if name != "code" {
+                        add(members, name, member.clone());
+                    }
+                }
+            }
+        }
+        let Some(Value::Object(properties)) = error.and_then(|error| error.get("properties"))
+        else {
             return;
         };
         for (name, member) in properties {
-            if matches!(name.as_str(), "code" | "message" | "doc_url") {
-                continue;
-            }
-            if !self.properties.contains_key(name) {
-                self.properties.insert(name.clone(), member.clone());
+            if !matches!(name.as_str(), "code" | "message" | "doc_url") {
+                add(&mut self.shared, name, member.clone());
             }
         }
     }
 
     /// The envelope schema of the type: `code` (one of its codes), `message`, `doc_url`
-    /// where every entry has one, and its members, none required.
+    /// where every entry has one; then one subschema per code (`oneOf`, each keyed by
+    /// its `code` as a `const`) with that code's members, none required, so that a body
+    /// whose member does not fit its schema is rejected. Where the catalogue is open, one
+    /// more subschema takes every other code.
     pub fn into_schema(self, catalogue: Catalogue) -> Schema {
         let mut codes: Vec<&str> = Vec::new();
         for entry in catalogue.iter() {
@@ -249,8 +317,25 @@ impl Members {
                 required.push("doc_url".into());
             }
         }
-        for (name, schema) in self.properties {
+        for (name, schema) in self.shared {
             properties.entry(name).or_insert(schema);
+        }
+        let mut by_code = self.by_code;
+        let mut branches: Vec<Value> = codes
+            .iter()
+            .map(|code| {
+                let mut members = match by_code.iter().position(|(known, _)| known == code) {
+                    Some(at) => by_code.swap_remove(at).1,
+                    None => Map::new(),
+                };
+                members.insert("code".into(), serde_json::json!({ "const": code }));
+                serde_json::json!({ "properties": members, "required": ["code"] })
+            })
+            .collect();
+        if !catalogue.is_complete() {
+            branches.push(serde_json::json!({
+                "properties": { "code": { "not": { "enum": codes } } },
+            }));
         }
         json_schema!({
             "type": "object",
@@ -259,9 +344,70 @@ impl Members {
                     "type": "object",
                     "properties": properties,
                     "required": required,
+                    "oneOf": branches,
                 }
             },
             "required": ["error"],
+        })
+    }
+}
+
+/// Adds member `name` with `schema` to `members`; where it is there with another schema,
+/// either is accepted.
+fn add(members: &mut Map<String, Value>, name: &str, schema: Value) {
+    match members.get_mut(name) {
+        None => {
+            members.insert(name.to_string(), schema);
+        }
+        Some(known) if *known == schema => {}
+        Some(known) => {
+            let only_any_of = known.as_object().is_some_and(|object| object.len() == 1);
+            if let (true, Some(Value::Array(options))) = (only_any_of, known.get_mut("anyOf")) {
+                if !options.contains(&schema) {
+                    options.push(schema);
+                }
+                return;
+            }
+            *known = serde_json::json!({ "anyOf": [known.clone(), schema] });
+        }
+    }
+}
+
+/// An item of the `errors` member: `code` (snake_case), `message`, and exactly one of
+/// `pointer` and `parameter`. Named `Violation`.
+///
+/// ```
+/// use certifier_error::Violation;
+///
+/// let schema = serde_json::to_value(schemars::schema_for!(Violation)).unwrap();
+/// assert_eq!(schema["required"], serde_json::json!(["code", "message"]));
+/// assert_eq!(schema["oneOf"][0]["required"], serde_json::json!(["pointer"]));
+/// ```
+impl JsonSchema for Violation {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("Violation")
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        Cow::Borrowed("certifier_error::Violation")
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "object",
+            "description": "One problem with the request: a `code`, a neutral `message`, and where it is: exactly one of `pointer` and `parameter`.",
+            "properties": {
+                "code": { "type": "string", "pattern": CODE_PATTERN },
+                "message": { "type": "string", "description": "A neutral message, safe to show a user." },
+                "pointer": { "type": "string", "description": "An RFC 6901 JSON Pointer into the request body; for a missing member, the pointer of that member." },
+                "parameter": { "type": "string", "description": "The name of the query or path parameter." },
+            },
+            "required": ["code", "message"],
+            "oneOf": [{ "required": ["pointer"] }, { "required": ["parameter"] }],
+            "examples": [
+                { "code": "invalid_type", "message": Violation::default_message("invalid_type"), "pointer": "/validity_days" },
+                { "code": "missing", "message": Violation::default_message("missing"), "parameter": "limit" },
+            ],
         })
     }
 }

@@ -8,13 +8,18 @@ use alloc::vec::Vec;
 use serde_json::{json, Map, Value};
 use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::response::{Response, ResponseBuilder};
-use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Schema, SchemaType, Type};
-use utoipa::openapi::{ContentBuilder, RefOr};
+use utoipa::openapi::schema::{
+    AdditionalProperties, ArrayBuilder, ArrayItems, ObjectBuilder, OneOfBuilder, Schema,
+    SchemaType, Type,
+};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr};
 use utoipa::{IntoResponses, PartialSchema, ToSchema};
 
 use super::Probe;
 use crate::catalogue::{Catalogue, Entry};
-use crate::{CertifierError, Code, ErrorEnvelope, ErrorObject, Extensions, StandardError};
+use crate::{
+    CertifierError, Code, ErrorEnvelope, ErrorObject, Extensions, StandardError, Violation,
+};
 
 /// What `IntoResponses::responses` returns.
 pub type Responses = BTreeMap<String, RefOr<Response>>;
@@ -59,13 +64,24 @@ impl ToSchema for Code {
     }
 }
 
+/// A reference to the component named `name`.
+fn component<T: ToSchema>() -> RefOr<Schema> {
+    RefOr::Ref(Ref::from_schema_name(T::name()))
+}
+
+/// Adds `T` and what it refers to, for `ToSchema::schemas`.
+fn register<T: ToSchema>(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+    schemas.push((T::name().into_owned(), T::schema()));
+    T::schemas(schemas);
+}
+
 fn error_object_schema() -> ObjectBuilder {
     ObjectBuilder::new()
         .schema_type(Type::Object)
         .description(Some(
             "The error object: `code` and `message`, plus the members an endpoint documents.",
         ))
-        .property("code", Code::schema())
+        .property("code", component::<Code>())
         .required("code")
         .property(
             "message",
@@ -82,11 +98,20 @@ fn error_object_schema() -> ObjectBuilder {
                     "A link to the code's documentation, where the API gives one.",
                 )),
         )
+        .property(
+            "errors",
+            ArrayBuilder::new()
+                .items(component::<Violation>())
+                .description(Some(
+                    "What is wrong with the request, item by item: in `validation_error` \
+                     and `invalid_json` answers.",
+                )),
+        )
         .additional_properties(Some(AdditionalProperties::FreeForm(true)))
 }
 
-/// An object with `code` and `message` (and `doc_url` where given); other members are
-/// allowed. Inline: it refers to no other schema.
+/// An object with `code` (a reference to `ErrorCode`) and `message`, `doc_url` and
+/// `errors` (items referring to `Violation`) where given; other members are allowed.
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 impl PartialSchema for ErrorObject<Extensions> {
     fn schema() -> RefOr<Schema> {
@@ -109,23 +134,30 @@ impl ToSchema for ErrorObject<Extensions> {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed("ErrorObject")
     }
+
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        register::<Code>(schemas);
+        register::<Violation>(schemas);
+    }
 }
 
-/// `{"error": ErrorObject}`, inline.
+/// `{"error": ErrorObject}`, the object a reference to `ErrorObject`.
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 impl PartialSchema for ErrorEnvelope<Extensions> {
     fn schema() -> RefOr<Schema> {
         ObjectBuilder::new()
             .schema_type(Type::Object)
             .description(Some("A Certifier error body."))
-            .property("error", error_object_schema())
+            .property("error", component::<ErrorObject>())
             .required("error")
             .into()
     }
 }
 
-/// Named `ErrorEnvelope` in `components/schemas`; the schema of every response body that
-/// a derived type's `IntoResponses` describes.
+/// Named `ErrorEnvelope` in `components/schemas`; every response that a derived type's
+/// `IntoResponses` describes refers to it, so register it in the document
+/// (`components(schemas(ErrorEnvelope))`), which also registers `ErrorObject`,
+/// `ErrorCode` and `Violation`.
 ///
 /// ```
 /// use certifier_error::ErrorEnvelope;
@@ -133,12 +165,103 @@ impl PartialSchema for ErrorEnvelope<Extensions> {
 ///
 /// assert_eq!(ErrorEnvelope::name(), "ErrorEnvelope");
 /// let schema = serde_json::to_value(ErrorEnvelope::schema()).unwrap();
-/// assert_eq!(schema["properties"]["error"]["properties"]["code"]["type"], "string");
+/// assert_eq!(schema["properties"]["error"]["$ref"], "#/components/schemas/ErrorObject");
+/// let mut registered = Vec::new();
+/// ErrorEnvelope::schemas(&mut registered);
+/// let names: Vec<&str> = registered.iter().map(|(name, _)| name.as_str()).collect();
+/// assert_eq!(names, ["ErrorObject", "ErrorCode", "Violation"]);
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 impl ToSchema for ErrorEnvelope<Extensions> {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed("ErrorEnvelope")
+    }
+
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        register::<ErrorObject>(schemas);
+    }
+}
+
+/// One of two objects, each with `code` and `message`: one with `pointer`, one with
+/// `parameter`; an item with both or neither matches neither. Examples of both.
+///
+/// This is utoipa's hook for schemas of types in collections (`Vec<Violation>`), which
+/// its derive implements; it is hidden in utoipa, and implemented here by hand because
+/// the schema is not one a derive writes.
+impl utoipa::__dev::ComposeSchema for Violation {
+    fn compose(_: Vec<RefOr<Schema>>) -> RefOr<Schema> {
+        let located = |member: &str, description: &str| {
+            ObjectBuilder::new()
+                .schema_type(Type::Object)
+                .property(
+                    "code",
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .pattern(Some(CODE_PATTERN))
+                        .description(Some("What is wrong, as a snake_case code.")),
+                )
+                .required("code")
+                .property(
+                    "message",
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .description(Some("A neutral message, safe to show a user.")),
+                )
+                .required("message")
+                .property(
+                    member,
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .description(Some(description)),
+                )
+                .required(member)
+        };
+        OneOfBuilder::new()
+            .description(Some(
+                "One problem with the request: a `code`, a neutral `message`, and where it \
+                 is: exactly one of `pointer` and `parameter`.",
+            ))
+            .item(located(
+                "pointer",
+                "An RFC 6901 JSON Pointer into the request body; for a missing member, the \
+                 pointer of that member.",
+            ))
+            .item(located(
+                "parameter",
+                "The name of the query or path parameter.",
+            ))
+            .examples(violation_examples())
+            .into()
+    }
+}
+
+/// The examples of [`Violation`]'s schema: one in the body, one in a parameter.
+fn violation_examples() -> [Value; 2] {
+    [
+        json!({"code": "invalid_type", "message": Violation::default_message("invalid_type"), "pointer": "/validity_days"}),
+        json!({"code": "missing", "message": Violation::default_message("missing"), "parameter": "limit"}),
+    ]
+}
+
+/// The example item of an `invalid_json` answer's `errors`.
+fn syntax_example() -> Value {
+    json!({"code": "invalid_syntax", "message": Violation::default_message("invalid_syntax"), "pointer": "/domain"})
+}
+
+/// Named `Violation` in `components/schemas`: an item of the `errors` member.
+///
+/// ```
+/// use certifier_error::Violation;
+/// use utoipa::{PartialSchema, ToSchema};
+///
+/// assert_eq!(Violation::name(), "Violation");
+/// let schema = serde_json::to_value(Violation::schema()).unwrap();
+/// assert_eq!(schema["oneOf"][0]["required"], serde_json::json!(["code", "message", "pointer"]));
+/// assert_eq!(schema["oneOf"][1]["required"], serde_json::json!(["code", "message", "parameter"]));
+/// ```
+impl ToSchema for Violation {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("Violation")
     }
 }
 
@@ -194,8 +317,8 @@ impl<T: ?Sized> NoIntoResponses for Probe<T> {
 /// The example values of a derived type's extension members: from the schemas of its own
 /// members, else from the examples of its transparent fields' types.
 pub struct Placeholders {
-    values: BTreeMap<&'static str, Value>,
-    inner: BTreeMap<String, Value>,
+    values: BTreeMap<(&'static str, &'static str), Value>,
+    inner: BTreeMap<(String, String), Value>,
 }
 
 impl Placeholders {
@@ -208,15 +331,21 @@ impl Placeholders {
         }
     }
 
-    /// A member of one of the type's own variants; the first variant to name it decides.
-    pub fn member(&mut self, name: &'static str, schema: Option<RefOr<Schema>>) {
+    /// A member of one of the type's own variants with code `code`; the first variant of
+    /// that code to name it decides.
+    pub fn member(
+        &mut self,
+        code: &'static str,
+        name: &'static str,
+        schema: Option<RefOr<Schema>>,
+    ) {
         self.values
-            .entry(name)
+            .entry((code, name))
             .or_insert_with(|| placeholder(schema.as_ref()));
     }
 
-    /// The members of a transparent variant's type, taken from its examples; the type's
-    /// own members and earlier variants win.
+    /// The members of a transparent variant's type, per code, taken from its examples;
+    /// the type's own members and earlier variants win.
     pub fn inner(&mut self, responses: Option<Responses>) {
         let Some(responses) = responses else {
             return;
@@ -235,14 +364,19 @@ impl Placeholders {
                         .as_ref()
                         .and_then(|value| value.get("error"))
                         .and_then(Value::as_object);
-                    for (name, value) in members.into_iter().flatten() {
+                    let Some(members) = members else {
+                        continue;
+                    };
+                    let code = members.get("code").and_then(Value::as_str).unwrap_or("");
+                    for (name, value) in members {
                         if matches!(name.as_str(), "code" | "message" | "doc_url") {
                             continue;
                         }
-                        match self.inner.get(name) {
+                        let key = (code.to_string(), name.clone());
+                        match self.inner.get(&key) {
                             Some(known) if !known.is_null() => {}
                             _ => {
-                                self.inner.insert(name.clone(), value.clone());
+                                self.inner.insert(key, value.clone());
                             }
                         }
                     }
@@ -251,10 +385,18 @@ impl Placeholders {
         }
     }
 
-    fn get(&self, name: &str) -> Value {
-        match self.values.get(name) {
+    fn get(&self, code: &str, name: &str) -> Value {
+        let own = self
+            .values
+            .iter()
+            .find(|((own_code, own_name), _)| *own_code == code && *own_name == name);
+        match own.map(|(_, value)| value) {
             Some(value) if !value.is_null() => value.clone(),
-            _ => self.inner.get(name).cloned().unwrap_or(Value::Null),
+            _ => self
+                .inner
+                .get(&(code.to_string(), name.to_string()))
+                .cloned()
+                .unwrap_or(Value::Null),
         }
     }
 }
@@ -267,7 +409,17 @@ fn placeholder(schema: Option<&RefOr<Schema>>) -> Value {
         return Value::Null;
     };
     match schema {
-        Schema::Array(_) => Value::Array(Vec::new()),
+        // The examples of the items, where their schema gives some.
+        Schema::Array(array) => match &array.items {
+            ArrayItems::RefOrSchema(items) => match &**items {
+                RefOr::T(Schema::OneOf(one_of)) => Value::Array(one_of.examples.clone()),
+                RefOr::T(Schema::Object(object)) => {
+                    Value::Array(object.examples.iter().take(1).cloned().collect())
+                }
+                _ => Value::Array(Vec::new()),
+            },
+            ArrayItems::False => Value::Array(Vec::new()),
+        },
         Schema::Object(object) => {
             if let Some(value) = object.examples.first().or(object.example.as_ref()) {
                 return value.clone();
@@ -303,8 +455,9 @@ fn placeholder(schema: Option<&RefOr<Schema>>) -> Value {
     }
 }
 
-/// The responses of a catalogue: one per status, each with the envelope schema and one
-/// example per distinct entry; a `default` response where the catalogue is open.
+/// The responses of a catalogue: one per status, each referring to the `ErrorEnvelope`
+/// component (register it in the document) and with one example per distinct entry; a
+/// `default` response where the catalogue is open.
 ///
 /// An example is the envelope of its entry, members in the order they are sent: `code`,
 /// `message`, `doc_url` where the type sets one, then every extension member.
@@ -354,7 +507,7 @@ pub fn responses(catalogue: Catalogue, placeholders: &Placeholders) -> Responses
             examples.push((name, example(entry, placeholders)));
         }
         let content = ContentBuilder::new()
-            .schema(Some(ErrorEnvelope::<Extensions>::schema()))
+            .schema(Some(component::<ErrorEnvelope>()))
             .examples_from_iter(examples)
             .build();
         let response = ResponseBuilder::new()
@@ -365,7 +518,7 @@ pub fn responses(catalogue: Catalogue, placeholders: &Placeholders) -> Responses
     }
     if !catalogue.is_complete() {
         let content = ContentBuilder::new()
-            .schema(Some(ErrorEnvelope::<Extensions>::schema()))
+            .schema(Some(component::<ErrorEnvelope>()))
             .build();
         let response = ResponseBuilder::new()
             .description("Any other error, in the Certifier error format.")
@@ -393,6 +546,13 @@ fn literal_message(template: &str) -> Option<String> {
     Some(out)
 }
 
+/// Whether `value` is the placeholder of a list of [`Violation`]s.
+fn is_violation_list(value: &Value) -> bool {
+    value
+        .as_array()
+        .is_some_and(|items| items.as_slice() == violation_examples().as_slice())
+}
+
 fn example(entry: &Entry, placeholders: &Placeholders) -> utoipa::openapi::example::Example {
     let mut object = Map::new();
     object.insert("code".into(), Value::from(entry.code()));
@@ -405,7 +565,12 @@ fn example(entry: &Entry, placeholders: &Placeholders) -> utoipa::openapi::examp
         object.insert("doc_url".into(), Value::from(url.to_string()));
     }
     for member in entry.members() {
-        object.insert((*member).to_string(), placeholders.get(member));
+        let mut value = placeholders.get(entry.code(), member);
+        // An `invalid_json` answer's items are about the syntax.
+        if entry.code() == "invalid_json" && is_violation_list(&value) {
+            value = Value::Array(alloc::vec![syntax_example()]);
+        }
+        object.insert((*member).to_string(), value);
     }
     let mut notes = Vec::new();
     if literal.is_none() {

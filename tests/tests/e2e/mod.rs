@@ -13,6 +13,8 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 
+pub mod validation;
+
 /// The cases: the list the example servers print in their startup banner.
 pub use crate::api::{Case, CASES};
 

@@ -1,0 +1,274 @@
+//! The generated JSON Schema (feature `schemars`) and OpenAPI document (feature
+//! `utoipa`) checked against real response bodies with an independent validator, the
+//! `jsonschema` crate: every body the example servers send, and the integrations'
+//! rejections, validate; a body that breaks a member's type does not.
+
+// The error types exist to be described, not constructed.
+#![allow(dead_code)]
+
+#[path = "../../runtime/examples/support/api.rs"]
+mod api;
+
+use certifier_error::server::{
+    decode_json, decode_query, response_parts, JsonRejection, PathRejection, QueryRejection,
+    VersionError,
+};
+use certifier_error::{CertifierError, ErrorEnvelope, Violation, Violations};
+use serde_json::{json, Value};
+use utoipa::OpenApi;
+
+/// Every error the example API answers with, as in `examples/catalogue.rs`.
+#[derive(Debug, CertifierError)]
+enum EveryAnswer {
+    #[certifier(transparent)]
+    Api(api::ApiError),
+    #[certifier(transparent)]
+    Version(VersionError),
+    #[certifier(transparent)]
+    Body(JsonRejection),
+    #[certifier(transparent)]
+    Query(QueryRejection),
+    #[certifier(transparent)]
+    Path(PathRejection),
+    #[certifier(code = "not_found")]
+    NoRoute,
+    #[certifier(code = "internal_server_error")]
+    Unserialisable,
+}
+
+#[utoipa::path(
+    post,
+    path = "/certificates",
+    responses((status = 200, description = "Issued"), EveryAnswer)
+)]
+fn issue() {}
+
+#[derive(OpenApi)]
+#[openapi(paths(issue), components(schemas(ErrorEnvelope)))]
+struct Document;
+
+/// The error bodies the example servers send (checked byte for byte by the end-to-end
+/// tests), and the integrations' rejections of bodies, query strings and path segments.
+fn real_bodies() -> Vec<Value> {
+    let mut bodies: Vec<Value> = api::CASES
+        .iter()
+        .filter(|case| case.code.is_some())
+        .map(|case| serde_json::from_str(case.expected_body).unwrap())
+        .collect();
+    #[derive(Debug, serde::Deserialize)]
+    struct Order {
+        certificate: Certificate,
+    }
+    #[derive(Debug, serde::Deserialize)]
+    struct Certificate {
+        domains: Vec<String>,
+    }
+    #[derive(Debug, serde::Deserialize)]
+    struct Page {
+        size: u8,
+    }
+    for body in [
+        r#"{"certificate":{"domains":[1]}}"#,
+        r#"{"certificate":{}}"#,
+        r#"{"certificate":{"domains":["#,
+        "nope",
+    ] {
+        let error = decode_json::<Order>(Some(b"application/json"), body.as_bytes()).unwrap_err();
+        bodies.push(serde_json::to_value(&error).unwrap());
+    }
+    for query in ["size=ten", "size=300", ""] {
+        let error = decode_query::<Page>(query).unwrap_err();
+        bodies.push(serde_json::to_value(&error).unwrap());
+    }
+    let error = PathRejection::segment(Some("id"), "invalid digit found in string");
+    bodies.push(serde_json::from_slice(&response_parts(&error).body).unwrap());
+    let violations = Violations::from_iter([
+        Violation::at_path("too_long", ["domains", "0"]),
+        Violation::at_parameter("missing", "limit"),
+    ]);
+    bodies.push(serde_json::to_value(&violations).unwrap());
+    bodies
+}
+
+/// `body` with `member` of its error object set to `value`.
+fn with_member(body: &Value, member: &str, value: Value) -> Value {
+    let mut body = body.clone();
+    body["error"][member] = value;
+    body
+}
+
+/// The body of the first case answering `code`.
+fn case_body(code: &str) -> Value {
+    let case = api::CASES
+        .iter()
+        .find(|case| case.code == Some(code))
+        .unwrap();
+    serde_json::from_str(case.expected_body).unwrap()
+}
+
+/// Bodies that break the documented type of one member, with what they break.
+fn broken_bodies() -> Vec<(&'static str, Value)> {
+    let missing_version = case_body("missing_version");
+    let rate_limited = case_body("rate_limited");
+    let plan_limit = case_body("plan_limit");
+    let invalid = case_body("validation_error");
+    let item = &invalid["error"]["errors"][0];
+    let mut both = item.clone();
+    both["parameter"] = json!("limit");
+    both["pointer"] = json!("/limit");
+    let mut neither = item.clone();
+    neither.as_object_mut().unwrap().remove("pointer");
+    neither.as_object_mut().unwrap().remove("parameter");
+    let mut numeric_code = item.clone();
+    numeric_code["code"] = json!(5);
+    vec![
+        (
+            "supported_versions is not an array",
+            with_member(
+                &missing_version,
+                "supported_versions",
+                json!("not-an-array"),
+            ),
+        ),
+        (
+            "supported_versions holds a number",
+            with_member(&missing_version, "supported_versions", json!([20240601])),
+        ),
+        (
+            "retry_after is a string",
+            with_member(&rate_limited, "retry_after", json!("soon")),
+        ),
+        (
+            "max_validity_days is a string",
+            with_member(&plan_limit, "max_validity_days", json!("90")),
+        ),
+        (
+            "errors is a string",
+            with_member(&invalid, "errors", json!("x")),
+        ),
+        (
+            "an item with pointer and parameter",
+            with_member(&invalid, "errors", json!([both])),
+        ),
+        (
+            "an item with neither",
+            with_member(&invalid, "errors", json!([neither])),
+        ),
+        (
+            "an item whose code is a number",
+            with_member(&invalid, "errors", json!([numeric_code])),
+        ),
+        (
+            "message is a number",
+            with_member(&invalid, "message", json!(5)),
+        ),
+    ]
+}
+
+fn validator(schema: &Value) -> jsonschema::Validator {
+    jsonschema::validator_for(schema).unwrap_or_else(|error| panic!("{error}: {schema:#}"))
+}
+
+fn errors_of(validator: &jsonschema::Validator, body: &Value) -> Vec<String> {
+    validator
+        .iter_errors(body)
+        .map(|error| error.to_string())
+        .collect()
+}
+
+#[test]
+fn the_json_schema_accepts_every_real_body() {
+    let schema = serde_json::to_value(schemars::schema_for!(EveryAnswer)).unwrap();
+    let validator = validator(&schema);
+    let bodies = real_bodies();
+    assert!(bodies.len() >= 25, "{}", bodies.len());
+    for body in &bodies {
+        assert_eq!(errors_of(&validator, body), Vec::<String>::new(), "{body}");
+    }
+}
+
+#[test]
+fn the_json_schema_rejects_a_member_of_the_wrong_type() {
+    let schema = serde_json::to_value(schemars::schema_for!(EveryAnswer)).unwrap();
+    let validator = validator(&schema);
+    for (what, body) in broken_bodies() {
+        assert!(!validator.is_valid(&body), "{what}: {body}");
+    }
+    // A code the type does not answer with.
+    let body = with_member(&case_body("conflict"), "code", json!("teapot"));
+    assert!(!validator.is_valid(&body), "{body}");
+    // No definition is left unreferenced: each one is reached from the schema.
+    let text = serde_json::to_string(&schema).unwrap();
+    for name in schema["$defs"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(name, _)| name)
+    {
+        assert!(
+            text.contains(&format!("\"#/$defs/{name}\"")),
+            "{name} is unreferenced"
+        );
+    }
+}
+
+/// A JSON Schema that checks a value against the component `name` of `document`.
+fn component_validator(document: &Value, name: &str) -> jsonschema::Validator {
+    validator(&json!({
+        "$ref": format!("#/components/schemas/{name}"),
+        "components": document["components"],
+    }))
+}
+
+#[test]
+fn the_openapi_document_accepts_every_real_body_and_its_examples() {
+    let document = serde_json::to_value(Document::openapi()).unwrap();
+    let envelope = component_validator(&document, "ErrorEnvelope");
+    for body in real_bodies() {
+        assert_eq!(errors_of(&envelope, &body), Vec::<String>::new(), "{body}");
+    }
+    // Each response refers to the registered envelope, and each of its examples fits.
+    let responses = document["paths"]["/certificates"]["post"]["responses"]
+        .as_object()
+        .unwrap();
+    let mut examples = 0;
+    for (status, response) in responses {
+        let Some(content) = response["content"].get("application/json") else {
+            continue;
+        };
+        assert_eq!(
+            content["schema"],
+            json!({"$ref": "#/components/schemas/ErrorEnvelope"}),
+            "{status}"
+        );
+        for (name, example) in content["examples"].as_object().unwrap() {
+            let value = &example["value"];
+            assert_eq!(
+                errors_of(&envelope, value),
+                Vec::<String>::new(),
+                "{status} {name}"
+            );
+            examples += 1;
+        }
+    }
+    assert!(examples >= 15, "{examples}");
+}
+
+#[test]
+fn the_openapi_document_rejects_an_item_of_the_wrong_shape() {
+    let document = serde_json::to_value(Document::openapi()).unwrap();
+    let envelope = component_validator(&document, "ErrorEnvelope");
+    // The shared envelope documents `code`, `message`, `doc_url` and `errors`; members
+    // of one endpoint are described by its examples.
+    for (what, body) in broken_bodies() {
+        let documented = what.starts_with("errors")
+            || what.starts_with("an item")
+            || what.starts_with("message");
+        assert_eq!(envelope.is_valid(&body), !documented, "{what}: {body}");
+    }
+    let body = with_member(&case_body("conflict"), "code", json!("Not Snake"));
+    assert!(!envelope.is_valid(&body), "{body}");
+    // The document is small: no copy of the envelope per response.
+    let text = Document::openapi().to_json().unwrap();
+    assert_eq!(text.matches("A Certifier error body.").count(), 1);
+}
