@@ -31,8 +31,6 @@ pub enum Direct {
 
 pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<MemberWrite> {
     let runtime = &plan.runtime;
-    let json = quote!(#runtime::__private::json);
-    let serde = quote!(#runtime::__private::serde);
     own.members
         .iter()
         .map(|MemberPlan { field, kind }| {
@@ -49,7 +47,7 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<Membe
                             #runtime::__private::serialize_flattened::<#ty, _>(#binding, __map, #taken)?;
                         },
                         direct: Direct::Statements(quote_spanned! {field.span=>
-                            (&#json::Flatten(#binding, #taken)).write_json_members(__out)?;
+                            (&&__json::Flatten(#binding, #taken)).choose().write(__out)?;
                         }),
                     }
                 }
@@ -66,7 +64,7 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<Membe
                         None => (quote!(#binding), ty, None),
                     };
                     let entry = quote_spanned! {field.span=>
-                        #serde::ser::SerializeMap::serialize_entry::<::core::primitive::str, #value_ty>(__map, #name, #value)?;
+                        __SerializeMap::serialize_entry::<__str, #value_ty>(__map, #name, #value)?;
                     };
                     let serde = match &optional {
                         Some(head) => quote!(#head { #entry }),
@@ -77,7 +75,7 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<Membe
                         direct: Direct::Member {
                             key,
                             value: quote_spanned! {field.span=>
-                                (&&#json::Value(#value)).write_json_value(__out)?;
+                                (&&__json::Value(#value)).choose().write(__out)?;
                             },
                             optional,
                         },
@@ -124,6 +122,10 @@ pub fn methods(plan: &Plan) -> TokenStream {
             &self,
             __map: &mut __M,
         ) -> ::core::result::Result<(), __M::Error> {
+            #[allow(unused_imports)]
+            use ::core::primitive::str as __str;
+            #[allow(unused_imports)]
+            use #serde::ser::SerializeMap as __SerializeMap;
             #arms
             ::core::result::Result::Ok(())
         }

@@ -4,8 +4,9 @@
 //! `{"error":{"code":"..","message":"`, a literal message, the `doc_url` of a variant
 //! with a known code, member names) are escaped here, at compile time, and adjacent
 //! ones are merged into a single byte string; the dynamic parts call the runtime's
-//! writer helpers (`__private::json`), which pick the most direct path the field's type
-//! allows. The bytes are those of the derived `Serialize` through `serde_json`.
+//! writer helpers (`__private::json`, named `__json` inside the method), which pick the
+//! most direct path the field's type allows (see `__private::choice`). The bytes are
+//! those of the derived `Serialize` through `serde_json`.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
@@ -17,7 +18,6 @@ use crate::plan::{Kind, Message, Own, PlainSegment, Plan, VariantPlan};
 /// `fn write_json` for the `CertifierError` impl.
 pub fn write_json_method(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
-    let json = quote!(#runtime::__private::json);
     let body = if plan.variants.is_empty() {
         quote!(match *self {})
     } else {
@@ -27,7 +27,7 @@ pub fn write_json_method(plan: &Plan) -> TokenStream {
             quote!(#pattern => { #statements })
         });
         quote! {
-            #json::guarded(__out, |__out| {
+            __json::guarded(__out, |__out| {
                 #arms
                 ::core::result::Result::Ok(())
             })
@@ -39,9 +39,9 @@ pub fn write_json_method(plan: &Plan) -> TokenStream {
             __out: &mut #runtime::__private::Vec<::core::primitive::u8>,
         ) -> ::core::result::Result<(), #runtime::__private::serde_json::Error> {
             #[allow(unused_imports)]
-            use #json::{
-                FlattenSerde as _, FlattenUnchecked as _, TextDirect as _, TextOther as _,
-                ValueDirect as _, ValueSerde as _, ValueUnchecked as _,
+            use #runtime::__private::{
+                choice::{FirstChoice as _, LastChoice as _, SecondChoice as _},
+                json as __json,
             };
             #body
         }
@@ -67,14 +67,12 @@ enum Part {
 
 /// The `match` pattern for the variant and the parts of its envelope.
 fn variant_parts(plan: &Plan, variant: &VariantPlan) -> (TokenStream, Vec<Part>) {
-    let runtime = &plan.runtime;
-    let json = quote!(#runtime::__private::json);
     let own = match &variant.kind {
         Kind::Transparent(index) => {
             let write = if plan.doc_url.is_some() {
                 // The container's link replaces the field's: the whole envelope goes
                 // through the derived `Serialize`.
-                quote!(#json::write_serialize(__out, self)?;)
+                quote!(__json::write_serialize(__out, self)?;)
             } else {
                 let call = plan.delegate_with(
                     &variant.fields[*index],
@@ -128,13 +126,12 @@ fn variant_parts(plan: &Plan, variant: &VariantPlan) -> (TokenStream, Vec<Part>)
 /// The message's text between its quotes.
 fn message(plan: &Plan, own: &Own, variant: &VariantPlan, bound: &mut Vec<usize>) -> Part {
     let runtime = &plan.runtime;
-    let json = quote!(#runtime::__private::json);
     let template = match &own.message {
         Message::Literal(text) => return Part::Static(json_string_contents(text)),
         Message::Template(template) => template,
     };
     let through_fmt = Part::Code(quote! {
-        #json::write_display_contents(__out, &#runtime::Message(self))?;
+        __json::write_display_contents(__out, &#runtime::Message(self))?;
     });
     let Some(segments) = &template.plain else {
         return through_fmt;
@@ -152,9 +149,9 @@ fn message(plan: &Plan, own: &Own, variant: &VariantPlan, bound: &mut Vec<usize>
                 }
                 let field = &variant.fields[*index];
                 let value = &field.binding;
-                checks.push(quote!((&#json::Text(#value)).is_direct()));
+                checks.push(quote!((&&__json::Text(#value)).choose().is_direct()));
                 direct.push(Part::Code(quote_spanned! {field.span=>
-                    (&#json::Text(#value)).write_json_text(__out);
+                    (&&__json::Text(#value)).choose().write_text(__out);
                 }));
             }
         }
