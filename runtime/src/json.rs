@@ -396,13 +396,17 @@ impl<T: DirectValue> DirectValue for Vec<T> {
     }
 }
 
-/// The question for a message placeholder's field (a plain `{field}`): can the writer
-/// write its `Display` output itself? See [`choice`](crate::__private::choice).
+/// The question for a message placeholder's field (a plain `{field}`): how to write its
+/// `Display` output, escaped. The generated code calls
+/// `(&&Text(field)).choose().write(out)` for each placeholder, between the message's
+/// static parts. See [`choice`](crate::__private::choice).
 ///
-/// The generated code asks `(&&Text(field)).choose().is_direct()` for every placeholder
-/// of the message; when each answer is [`Direct`], it writes each field with
-/// `(&&Text(field)).choose().write_text(out)`, and otherwise the whole message through
-/// the error's own `Display`.
+/// A type the writer knows is written [`Direct`]ly; any other `Display` type is
+/// [`Formatted`] on its own, which gives the bytes the whole message's `Display` gives, as
+/// a plain `{field}` formats the field with default options. A type that is not
+/// `Display` is [`Elsewhere`]: the derived `Display` reports it. A field whose type
+/// names a type parameter is never asked (its bounds are not visible here): the
+/// derive then writes the whole message through the error's own `Display`.
 pub struct Text<'a, T: ?Sized>(pub &'a T);
 
 /// The question for an extension member's value: written here, through `serde_json`, or
@@ -434,12 +438,15 @@ questions_are_copy!(Text, Value, Flatten);
 /// An answer: the writer writes the field itself, without `core::fmt` or `serde`.
 pub struct Direct<Q>(Q);
 
+/// An answer: the field goes through its `Display` impl, into an escaping adapter.
+pub struct Formatted<Q>(Q);
+
 /// An answer: the value goes through its `Serialize` impl.
 pub struct Serialized<Q>(Q);
 
-/// An answer: this writer does not write the field. A message is then written whole
-/// through the error's `Display`; a member's type is not `Serialize`, which the derived
-/// `Serialize` reports, so the code that would call this never builds.
+/// An answer for a type without the trait the field needs (`Display` for a placeholder,
+/// `Serialize` for a member): the derived `Display` or `Serialize` reports the type, so
+/// the code that would call this never builds, and the type is reported once.
 pub struct Elsewhere;
 
 impl<'a, T: DirectText + ?Sized> FirstChoice for &&Text<'a, T> {
@@ -450,7 +457,15 @@ impl<'a, T: DirectText + ?Sized> FirstChoice for &&Text<'a, T> {
     }
 }
 
-impl<'a, T: ?Sized> LastChoice for Text<'a, T> {
+impl<'a, T: Display + ?Sized> SecondChoice for &Text<'a, T> {
+    type Choice = Formatted<Text<'a, T>>;
+    #[inline(always)]
+    fn choose(self) -> Self::Choice {
+        Formatted(*self)
+    }
+}
+
+impl<T: ?Sized> LastChoice for Text<'_, T> {
     type Choice = Elsewhere;
     #[inline(always)]
     fn choose(self) -> Elsewhere {
@@ -459,16 +474,19 @@ impl<'a, T: ?Sized> LastChoice for Text<'a, T> {
 }
 
 impl<T: DirectText + ?Sized> Direct<Text<'_, T>> {
-    /// Always `true`.
-    #[inline(always)]
-    pub fn is_direct(&self) -> bool {
-        true
-    }
-
     /// Appends the field's `Display` output, escaped.
     #[inline]
-    pub fn write_text(self, out: &mut Vec<u8>) {
+    pub fn write(self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         self.0 .0.write_text(out);
+        Ok(())
+    }
+}
+
+impl<T: Display + ?Sized> Formatted<Text<'_, T>> {
+    /// Appends the field's `Display` output, escaped, through [`write_display_contents`].
+    #[inline]
+    pub fn write(self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        write_display_contents(out, self.0 .0)
     }
 }
 
@@ -538,16 +556,6 @@ impl<T: Serialize + ?Sized> Serialized<Flatten<'_, T>> {
 }
 
 impl Elsewhere {
-    /// `false`: the message goes through `Display`.
-    #[inline(always)]
-    pub fn is_direct(&self) -> bool {
-        false
-    }
-
-    /// Writes nothing: only called where [`is_direct`](Self::is_direct) said `true`.
-    #[inline(always)]
-    pub fn write_text(self, _: &mut Vec<u8>) {}
-
     /// Writes nothing: the code that would call it does not build.
     #[inline(always)]
     pub fn write(self, _: &mut Vec<u8>) -> Result<(), serde_json::Error> {

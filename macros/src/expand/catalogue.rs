@@ -20,9 +20,11 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
     // the catalogue's types through short local names: the generated code stays small
     // for a type with many variants.
     let doc_url_const = quote!(__DOC_URL);
+    let mut has_entries = false;
     for variant in &plan.variants {
         let index = match &variant.kind {
             Kind::Own(own) => {
+                has_entries = true;
                 run.push(entry(variant, own, &doc_url_const));
                 continue;
             }
@@ -58,15 +60,21 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
     if !run.is_empty() {
         parts.push(quote!(__Part::Entries(&[#(#run),*])));
     }
+    // Named only where used: a strict crate may forbid the lints an unused one trips.
+    let names = (!parts.is_empty()).then(|| {
+        let entry = has_entries.then(|| quote!(use #runtime::catalogue::Entry as __Entry;));
+        quote! {
+            use #runtime::catalogue::Part as __Part;
+            #entry
+            const #doc_url_const: ::core::option::Option<&'static ::core::primitive::str> =
+                #doc_url;
+        }
+    });
     let header = plan.impl_header(&quote!(#runtime::ErrorCatalogue), &bounds);
     quote! {
         #header {
             const CATALOGUE: #runtime::catalogue::Catalogue = {
-                #[allow(unused_imports)]
-                use #runtime::catalogue::{Entry as __Entry, Part as __Part};
-                #[allow(dead_code)]
-                const #doc_url_const: ::core::option::Option<&'static ::core::primitive::str> =
-                    #doc_url;
+                #names
                 #runtime::catalogue::Catalogue::__new(&[#(#parts),*])
             };
         }

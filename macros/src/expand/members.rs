@@ -98,25 +98,33 @@ pub fn methods(plan: &Plan) -> TokenStream {
     }
     let runtime = &plan.runtime;
     let serde = quote!(#runtime::__private::serde);
-    let arms = plan.match_variants(|variant| match &variant.kind {
-        Kind::Transparent(index) => {
-            let pattern = variant.pattern_one(*index);
-            let call = plan.delegate_with(
-                &variant.fields[*index],
-                quote!(serialize_extensions),
-                &quote!(, __map),
-            );
-            quote!(#pattern => #call?,)
+    // Variants without members share one empty arm.
+    let mut arms = Vec::new();
+    let mut memberless = false;
+    for variant in &plan.variants {
+        match &variant.kind {
+            Kind::Transparent(index) => {
+                let pattern = variant.pattern_one(*index);
+                let call = plan.delegate_with(
+                    &variant.fields[*index],
+                    quote!(serialize_extensions),
+                    &quote!(, __map),
+                );
+                arms.push(quote!(#pattern => #call?,));
+            }
+            Kind::Own(own) if own.members.is_empty() => memberless = true,
+            Kind::Own(own) => {
+                let pattern =
+                    variant.pattern(|index| own.members.iter().any(|member| member.field == index));
+                let writes = member_writes(plan, variant, own)
+                    .into_iter()
+                    .map(|write| write.serde);
+                arms.push(quote!(#pattern => { #(#writes)* }));
+            }
         }
-        Kind::Own(own) => {
-            let pattern =
-                variant.pattern(|index| own.members.iter().any(|member| member.field == index));
-            let writes = member_writes(plan, variant, own)
-                .into_iter()
-                .map(|write| write.serde);
-            quote!(#pattern => { #(#writes)* })
-        }
-    });
+    }
+    let rest = memberless.then(|| quote!(_ => {}));
+    let allow = plan.allow_deprecated();
     quote! {
         fn serialize_extensions<__M: #serde::ser::SerializeMap>(
             &self,
@@ -126,7 +134,11 @@ pub fn methods(plan: &Plan) -> TokenStream {
             use ::core::primitive::str as __str;
             #[allow(unused_imports)]
             use #serde::ser::SerializeMap as __SerializeMap;
-            #arms
+            #allow
+            match self {
+                #(#arms)*
+                #rest
+            }
             ::core::result::Result::Ok(())
         }
 

@@ -54,13 +54,6 @@ enum Part {
     Static(Vec<u8>),
     /// Statements that append to `__out`.
     Code(TokenStream),
-    /// `if #cond { then } else { otherwise }`; static parts on either side are copied
-    /// into both arms, so each arm writes them in one piece.
-    Branch {
-        cond: TokenStream,
-        then: Vec<Part>,
-        otherwise: Vec<Part>,
-    },
     /// `#head { body }`, such as `if let Some(..) = ..`; nothing moves in or out.
     Block { head: TokenStream, body: Vec<Part> },
 }
@@ -90,7 +83,8 @@ fn variant_parts(plan: &Plan, variant: &VariantPlan) -> (TokenStream, Vec<Part>)
     let mut head = b"{\"error\":{\"code\":".to_vec();
     push_json_string(&mut head, &code);
     head.extend_from_slice(b",\"message\":\"");
-    let mut parts = vec![Part::Static(head), message(plan, own, variant, &mut bound)];
+    let mut parts = vec![Part::Static(head)];
+    parts.extend(message(plan, own, variant, &mut bound));
     parts.push(Part::Static(b"\"".to_vec()));
 
     if let Some(template) = &plan.doc_url {
@@ -124,43 +118,43 @@ fn variant_parts(plan: &Plan, variant: &VariantPlan) -> (TokenStream, Vec<Part>)
 }
 
 /// The message's text between its quotes.
-fn message(plan: &Plan, own: &Own, variant: &VariantPlan, bound: &mut Vec<usize>) -> Part {
+fn message(plan: &Plan, own: &Own, variant: &VariantPlan, bound: &mut Vec<usize>) -> Vec<Part> {
     let runtime = &plan.runtime;
     let template = match &own.message {
-        Message::Literal(text) => return Part::Static(json_string_contents(text)),
+        Message::Literal(text) => return vec![Part::Static(json_string_contents(text))],
         Message::Template(template) => template,
     };
-    let through_fmt = Part::Code(quote! {
+    let through_fmt = vec![Part::Code(quote! {
         __json::write_display_contents(__out, &#runtime::Message(self))?;
-    });
+    })];
     let Some(segments) = &template.plain else {
         return through_fmt;
     };
-    // Each placeholder names a plain `{field}`: written directly when every field's
-    // type allows it, else the whole message goes through `core::fmt`.
-    let mut direct = Vec::new();
-    let mut checks = Vec::new();
+    // Each placeholder names a plain `{field}`, which formats the field as its own
+    // `Display` does: the text around it is static, and each field is written by the
+    // most direct path its type allows. A field whose type names a type parameter
+    // cannot be asked (see `__private::json::Text`): the whole message then goes
+    // through `core::fmt`.
+    let mut parts = Vec::new();
     for segment in segments {
         match segment {
-            PlainSegment::Text(text) => direct.push(Part::Static(json_string_contents(text))),
+            PlainSegment::Text(text) => parts.push(Part::Static(json_string_contents(text))),
             PlainSegment::Field(index) => {
+                let field = &variant.fields[*index];
+                if field.uses_param {
+                    return through_fmt;
+                }
                 if !bound.contains(index) {
                     bound.push(*index);
                 }
-                let field = &variant.fields[*index];
                 let value = &field.binding;
-                checks.push(quote!((&&__json::Text(#value)).choose().is_direct()));
-                direct.push(Part::Code(quote_spanned! {field.span=>
-                    (&&__json::Text(#value)).choose().write_text(__out);
+                parts.push(Part::Code(quote_spanned! {field.span=>
+                    (&&__json::Text(#value)).choose().write(__out)?;
                 }));
             }
         }
     }
-    Part::Branch {
-        cond: quote!(#(#checks)&&*),
-        then: direct,
-        otherwise: vec![through_fmt],
-    }
+    parts
 }
 
 /// The statements for `parts`, with adjacent static parts merged.
@@ -172,38 +166,6 @@ fn emit(parts: Vec<Part>) -> TokenStream {
             (_, part) => merged.push(part),
         }
     }
-    // Move the static parts around a branch into both of its arms.
-    let mut index = 0;
-    while index < merged.len() {
-        if let Part::Branch { .. } = merged[index] {
-            if let Some(Part::Static(after)) = merged.get(index + 1) {
-                let after = after.clone();
-                if let Part::Branch {
-                    then, otherwise, ..
-                } = &mut merged[index]
-                {
-                    then.push(Part::Static(after.clone()));
-                    otherwise.push(Part::Static(after));
-                }
-                merged.remove(index + 1);
-            }
-            if index > 0 {
-                if let Part::Static(before) = &merged[index - 1] {
-                    let before = before.clone();
-                    if let Part::Branch {
-                        then, otherwise, ..
-                    } = &mut merged[index]
-                    {
-                        then.insert(0, Part::Static(before.clone()));
-                        otherwise.insert(0, Part::Static(before));
-                    }
-                    merged.remove(index - 1);
-                    continue;
-                }
-            }
-        }
-        index += 1;
-    }
     merged
         .into_iter()
         .map(|part| match part {
@@ -212,15 +174,6 @@ fn emit(parts: Vec<Part>) -> TokenStream {
                 quote!(__out.extend_from_slice(#bytes);)
             }
             Part::Code(code) => code,
-            Part::Branch {
-                cond,
-                then,
-                otherwise,
-            } => {
-                let then = emit(then);
-                let otherwise = emit(otherwise);
-                quote!(if #cond { #then } else { #otherwise })
-            }
             Part::Block { head, body } => {
                 let body = emit(body);
                 quote!(#head { #body })
