@@ -7,8 +7,10 @@
 //! resolution gives the same effect, and every such choice in this crate is made the
 //! same way:
 //!
-//! - a **question** is a small `Copy` type wrapping the value, or only naming the type
-//!   (`json::Text`, `json::Value`, `json::Flatten`, [`CatalogueOf`](super::CatalogueOf));
+//! - a **question** is a small `Copy` type wrapping the value (`json::Text`,
+//!   `json::Value`, `json::Flatten`), or only naming the type
+//!   ([`CatalogueOf`](super::CatalogueOf), and the OpenAPI relays' `SchemaOf`,
+//!   `ResponsesOf` and `JsonSchemaOf`), declared with `type_question!`;
 //! - its **answers** are impls of [`FirstChoice`] for `&&Question`, [`SecondChoice`]
 //!   for `&Question` and [`LastChoice`] for `Question`, each bounded by what it needs (a
 //!   question with two answers skips the second);
