@@ -9,8 +9,11 @@ use crate::CertifierError;
 
 pub use serde;
 
+mod catalogue;
+pub mod choice;
 mod flatten;
 
+pub use self::catalogue::{pick_catalogue, CatalogueOf, ChosenCatalogue, Listed, Unlisted};
 pub use self::flatten::serialize_flattened;
 
 /// The direct JSON writer's helpers, for `CertifierError::write_json`.

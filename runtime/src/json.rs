@@ -9,9 +9,10 @@
 //! whose JSON form is not known here through this module's [`Serializer`], which writes
 //! `serde_json`'s bytes.
 //!
-//! Which path a field takes is decided by its type, with method resolution picking the
-//! most direct implementation that applies ([`Text`] for message placeholders, [`Value`]
-//! for extension values). A type parameter always takes the general path.
+//! Which path a field takes is decided by its type, the way every such choice of the
+//! generated code is made (see [`choice`](crate::__private::choice)): [`Text`] for
+//! message placeholders, [`Value`] for extension values, [`Flatten`] for flattened
+//! fields. A type parameter always takes the general path.
 
 use alloc::borrow::Cow;
 use alloc::boxed::Box;
@@ -21,6 +22,7 @@ use core::fmt::{self, Display};
 
 use serde::Serialize;
 
+use crate::__private::choice::{FirstChoice, LastChoice, SecondChoice};
 use crate::CertifierError;
 
 /// For each byte, the character after the backslash that escapes it in a JSON string,
@@ -394,130 +396,169 @@ impl<T: DirectValue> DirectValue for Vec<T> {
     }
 }
 
-/// A message placeholder's field, for the derive's choice of path.
+/// The question for a message placeholder's field (a plain `{field}`): how to write its
+/// `Display` output, escaped. The generated code calls
+/// `(&&Text(field)).choose().write(out)` for each placeholder, between the message's
+/// static parts. See [`choice`](crate::__private::choice).
 ///
-/// The generated code calls `(&Text(field)).is_direct()` and
-/// `(&Text(field)).write_json_text(out)` with [`TextDirect`] and [`TextOther`] in scope:
-/// a field whose type is [`DirectText`] resolves to `TextDirect`, any other to
-/// `TextOther`, whose `is_direct` is `false`; the message is then written through the
-/// error's own `Display` instead.
+/// A type the writer knows is written [`Direct`]ly; any other `Display` type is
+/// [`Formatted`] on its own, which gives the bytes the whole message's `Display` gives, as
+/// a plain `{field}` formats the field with default options. A type that is not
+/// `Display` is [`Elsewhere`]: the derived `Display` reports it. A field whose type
+/// names a type parameter is never asked (its bounds are not visible here): the
+/// derive then writes the whole message through the error's own `Display`.
 pub struct Text<'a, T: ?Sized>(pub &'a T);
 
-/// The direct path of a message placeholder; see [`Text`].
-pub trait TextDirect {
-    /// Whether [`write_json_text`](Self::write_json_text) writes the field.
-    fn is_direct(&self) -> bool;
-    /// Appends the field's `Display` output, escaped.
-    fn write_json_text(&self, out: &mut Vec<u8>);
-}
-
-impl<T: DirectText + ?Sized> TextDirect for Text<'_, T> {
-    #[inline(always)]
-    fn is_direct(&self) -> bool {
-        true
-    }
-
-    #[inline]
-    fn write_json_text(&self, out: &mut Vec<u8>) {
-        self.0.write_text(out);
-    }
-}
-
-/// The fallback of a message placeholder: not written here; see [`Text`].
-pub trait TextOther {
-    /// Always `false`.
-    fn is_direct(&self) -> bool;
-    /// Writes nothing: only called behind `is_direct`.
-    fn write_json_text(&self, out: &mut Vec<u8>);
-}
-
-impl<T: ?Sized> TextOther for &Text<'_, T> {
-    #[inline(always)]
-    fn is_direct(&self) -> bool {
-        false
-    }
-
-    #[inline(always)]
-    fn write_json_text(&self, _: &mut Vec<u8>) {}
-}
-
-/// An extension member's value, for the derive's choice of path.
-///
-/// The generated code calls `(&&Value(field)).write_json_value(out)` with
-/// [`ValueDirect`], [`ValueSerde`] and [`ValueUnchecked`] in scope. Method resolution
-/// tries them in that order: a [`DirectValue`] type is written here, a `Serialize` type
-/// through [`Serializer`]. The last one only exists so that a field that is not
-/// `Serialize` is reported once, by the derived `Serialize` path, rather than twice.
+/// The question for an extension member's value: written here, through `serde_json`, or
+/// (for a type that is not `Serialize`) not at all, as the derived `Serialize` already
+/// rejects it at compile time and the type is then reported once. The generated code
+/// calls `(&&Value(field)).choose().write(out)`. See
+/// [`choice`](crate::__private::choice).
 pub struct Value<'a, T: ?Sized>(pub &'a T);
 
-/// The direct path of an extension value; see [`Value`].
-pub trait ValueDirect {
-    /// Appends the value as JSON.
-    fn write_json_value(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
-}
-
-impl<T: DirectValue + ?Sized> ValueDirect for &Value<'_, T> {
-    #[inline]
-    fn write_json_value(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-        self.0.write_value(out);
-        Ok(())
-    }
-}
-
-/// The `Serialize` path of an extension value; see [`Value`].
-pub trait ValueSerde {
-    /// Appends the value as JSON.
-    fn write_json_value(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
-}
-
-impl<T: Serialize + ?Sized> ValueSerde for &&Value<'_, T> {
-    #[inline]
-    fn write_json_value(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-        write_serialize(out, self.0)
-    }
-}
-
-/// Resolves for a value that is not `Serialize`, which the derived `Serialize` rejects
-/// at compile time; see [`Value`].
-pub trait ValueUnchecked {
-    /// Writes nothing: the code that would call it does not compile.
-    fn write_json_value(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
-}
-
-impl<T: ?Sized> ValueUnchecked for Value<'_, T> {
-    #[inline(always)]
-    fn write_json_value(&self, _: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-        Ok(())
-    }
-}
-
-/// A flattened field's members and the names they may not repeat; same resolution as
-/// [`Value`], through [`FlattenSerde`] and [`FlattenUnchecked`].
+/// The question for a flattened field, with the member names its members may not
+/// repeat: merged through its `Serialize` impl, or not at all, as for [`Value`].
 pub struct Flatten<'a, T: ?Sized>(pub &'a T, pub &'static [&'static str]);
 
-/// Writes a flattened field through [`write_flattened`].
-pub trait FlattenSerde {
-    /// Appends the members as entries of the open object.
-    fn write_json_members(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
+macro_rules! questions_are_copy {
+    ($($question:ident),*) => {$(
+        impl<T: ?Sized> Clone for $question<'_, T> {
+            #[inline(always)]
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        impl<T: ?Sized> Copy for $question<'_, T> {}
+    )*};
 }
 
-impl<T: Serialize + ?Sized> FlattenSerde for Flatten<'_, T> {
-    #[inline]
-    fn write_json_members(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-        write_flattened(out, self.0, self.1)
+questions_are_copy!(Text, Value, Flatten);
+
+/// An answer: the writer writes the field itself, without `core::fmt` or `serde`.
+pub struct Direct<Q>(Q);
+
+/// An answer: the field goes through its `Display` impl, into an escaping adapter.
+pub struct Formatted<Q>(Q);
+
+/// An answer: the value goes through its `Serialize` impl.
+pub struct Serialized<Q>(Q);
+
+/// An answer for a type without the trait the field needs (`Display` for a placeholder,
+/// `Serialize` for a member): the derived `Display` or `Serialize` reports the type, so
+/// the code that would call this never builds, and the type is reported once.
+pub struct Elsewhere;
+
+impl<'a, T: DirectText + ?Sized> FirstChoice for &&Text<'a, T> {
+    type Choice = Direct<Text<'a, T>>;
+    #[inline(always)]
+    fn choose(self) -> Self::Choice {
+        Direct(**self)
     }
 }
 
-/// Resolves for a flattened field that is not `Serialize`, which the derived `Serialize`
-/// rejects at compile time; see [`Value`].
-pub trait FlattenUnchecked {
-    /// Writes nothing: the code that would call it does not compile.
-    fn write_json_members(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
+impl<'a, T: Display + ?Sized> SecondChoice for &Text<'a, T> {
+    type Choice = Formatted<Text<'a, T>>;
+    #[inline(always)]
+    fn choose(self) -> Self::Choice {
+        Formatted(*self)
+    }
 }
 
-impl<T: ?Sized> FlattenUnchecked for &Flatten<'_, T> {
+impl<T: ?Sized> LastChoice for Text<'_, T> {
+    type Choice = Elsewhere;
     #[inline(always)]
-    fn write_json_members(&self, _: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+    fn choose(self) -> Elsewhere {
+        Elsewhere
+    }
+}
+
+impl<T: DirectText + ?Sized> Direct<Text<'_, T>> {
+    /// Appends the field's `Display` output, escaped.
+    #[inline]
+    pub fn write(self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        self.0 .0.write_text(out);
+        Ok(())
+    }
+}
+
+impl<T: Display + ?Sized> Formatted<Text<'_, T>> {
+    /// Appends the field's `Display` output, escaped, through [`write_display_contents`].
+    #[inline]
+    pub fn write(self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        write_display_contents(out, self.0 .0)
+    }
+}
+
+impl<'a, T: DirectValue + ?Sized> FirstChoice for &&Value<'a, T> {
+    type Choice = Direct<Value<'a, T>>;
+    #[inline(always)]
+    fn choose(self) -> Self::Choice {
+        Direct(**self)
+    }
+}
+
+impl<'a, T: Serialize + ?Sized> SecondChoice for &Value<'a, T> {
+    type Choice = Serialized<Value<'a, T>>;
+    #[inline(always)]
+    fn choose(self) -> Self::Choice {
+        Serialized(*self)
+    }
+}
+
+impl<T: ?Sized> LastChoice for Value<'_, T> {
+    type Choice = Elsewhere;
+    #[inline(always)]
+    fn choose(self) -> Elsewhere {
+        Elsewhere
+    }
+}
+
+impl<T: DirectValue + ?Sized> Direct<Value<'_, T>> {
+    /// Appends the value as JSON.
+    #[inline]
+    pub fn write(self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        self.0 .0.write_value(out);
+        Ok(())
+    }
+}
+
+impl<T: Serialize + ?Sized> Serialized<Value<'_, T>> {
+    /// Appends the value as JSON, through [`write_serialize`].
+    #[inline]
+    pub fn write(self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        write_serialize(out, self.0 .0)
+    }
+}
+
+impl<'a, T: Serialize + ?Sized> FirstChoice for &&Flatten<'a, T> {
+    type Choice = Serialized<Flatten<'a, T>>;
+    #[inline(always)]
+    fn choose(self) -> Self::Choice {
+        Serialized(**self)
+    }
+}
+
+impl<T: ?Sized> LastChoice for Flatten<'_, T> {
+    type Choice = Elsewhere;
+    #[inline(always)]
+    fn choose(self) -> Elsewhere {
+        Elsewhere
+    }
+}
+
+impl<T: Serialize + ?Sized> Serialized<Flatten<'_, T>> {
+    /// Appends the members as entries of the open object, through [`write_flattened`].
+    #[inline]
+    pub fn write(self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        write_flattened(out, self.0 .0, self.0 .1)
+    }
+}
+
+impl Elsewhere {
+    /// Writes nothing: the code that would call it does not build.
+    #[inline(always)]
+    pub fn write(self, _: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         Ok(())
     }
 }

@@ -16,16 +16,22 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
         Some(template) => quote!(::core::option::Option::Some(#template)),
         None => quote!(::core::option::Option::None),
     };
+    // Each entry and part names the container's `doc_url` through this constant, and
+    // the catalogue's types through short local names: the generated code stays small
+    // for a type with many variants.
+    let doc_url_const = quote!(__DOC_URL);
+    let mut has_entries = false;
     for variant in &plan.variants {
         let index = match &variant.kind {
             Kind::Own(own) => {
-                run.push(entry(plan, variant, own, &doc_url));
+                has_entries = true;
+                run.push(entry(variant, own, &doc_url_const));
                 continue;
             }
             Kind::Transparent(index) => *index,
         };
         if !run.is_empty() {
-            parts.push(quote!(#runtime::catalogue::Part::Entries(&[#(#run),*])));
+            parts.push(quote!(__Part::Entries(&[#(#run),*])));
             run.clear();
         }
         let field = &variant.fields[index];
@@ -39,31 +45,43 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
             }
         } else {
             // The field's catalogue, or an open one when its type implements
-            // `CertifierError` by hand without `ErrorCatalogue` (see `catalogue::__probe`).
+            // `CertifierError` by hand without `ErrorCatalogue` (see
+            // `__private::CatalogueOf`).
             quote! {
-                #runtime::catalogue::__probe::pick(|| {
+                #runtime::__private::pick_catalogue(|| {
                     #[allow(unused_imports)]
-                    use #runtime::catalogue::__probe::{ViaCatalogue as _, ViaNothing as _};
-                    (&&#runtime::catalogue::__probe::Probe::<#ty>::NEW).kind()
+                    use #runtime::__private::choice::{FirstChoice as _, LastChoice as _};
+                    (&&#runtime::__private::CatalogueOf::<#ty>::NEW).choose()
                 })
             }
         };
-        parts.push(quote!(#runtime::catalogue::Part::Inner(#inner, #doc_url)));
+        parts.push(quote!(__Part::Inner(#inner, #doc_url_const)));
     }
     if !run.is_empty() {
-        parts.push(quote!(#runtime::catalogue::Part::Entries(&[#(#run),*])));
+        parts.push(quote!(__Part::Entries(&[#(#run),*])));
     }
+    // Named only where used: a strict crate may forbid the lints an unused one trips.
+    let names = (!parts.is_empty()).then(|| {
+        let entry = has_entries.then(|| quote!(use #runtime::catalogue::Entry as __Entry;));
+        quote! {
+            use #runtime::catalogue::Part as __Part;
+            #entry
+            const #doc_url_const: ::core::option::Option<&'static ::core::primitive::str> =
+                #doc_url;
+        }
+    });
     let header = plan.impl_header(&quote!(#runtime::ErrorCatalogue), &bounds);
     quote! {
         #header {
-            const CATALOGUE: #runtime::catalogue::Catalogue =
-                #runtime::catalogue::Catalogue::__new(&[#(#parts),*]);
+            const CATALOGUE: #runtime::catalogue::Catalogue = {
+                #names
+                #runtime::catalogue::Catalogue::__new(&[#(#parts),*])
+            };
         }
     }
 }
 
-fn entry(plan: &Plan, variant: &VariantPlan, own: &Own, doc_url: &TokenStream) -> TokenStream {
-    let runtime = &plan.runtime;
+fn entry(variant: &VariantPlan, own: &Own, doc_url: &TokenStream) -> TokenStream {
     let status = own.status;
     let code = &own.code;
     // The template as written, placeholders and all; the default of a standard code.
@@ -86,7 +104,7 @@ fn entry(plan: &Plan, variant: &VariantPlan, own: &Own, doc_url: &TokenStream) -
     let docs = &variant.docs;
     let name = &variant.qualified_name;
     quote! {
-        #runtime::catalogue::Entry::__new(
+        __Entry::__new(
             #status,
             #code,
             #message,

@@ -31,8 +31,6 @@ pub enum Direct {
 
 pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<MemberWrite> {
     let runtime = &plan.runtime;
-    let json = quote!(#runtime::__private::json);
-    let serde = quote!(#runtime::__private::serde);
     // The generated locals, named at the call site: spans borrowed from the user's
     // fields (for rustc's messages) would hide them in a `macro_rules!`-declared type.
     let (map, out, inner) = (quote!(__map), quote!(__out), quote!(__value));
@@ -52,7 +50,7 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<Membe
                             #runtime::__private::serialize_flattened::<#ty, _>(#binding, #map, #taken)?;
                         },
                         direct: Direct::Statements(quote_spanned! {field.span=>
-                            (&#json::Flatten(#binding, #taken)).write_json_members(#out)?;
+                            (&&__json::Flatten(#binding, #taken)).choose().write(#out)?;
                         }),
                     }
                 }
@@ -69,7 +67,7 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<Membe
                         None => (quote!(#binding), ty, None),
                     };
                     let entry = quote_spanned! {field.span=>
-                        #serde::ser::SerializeMap::serialize_entry::<::core::primitive::str, #value_ty>(#map, #name, #value)?;
+                        __SerializeMap::serialize_entry::<__str, #value_ty>(#map, #name, #value)?;
                     };
                     let serde = match &optional {
                         Some(head) => quote!(#head { #entry }),
@@ -80,7 +78,7 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<Membe
                         direct: Direct::Member {
                             key,
                             value: quote_spanned! {field.span=>
-                                (&&#json::Value(#value)).write_json_value(#out)?;
+                                (&&__json::Value(#value)).choose().write(#out)?;
                             },
                             optional,
                         },
@@ -103,31 +101,47 @@ pub fn methods(plan: &Plan) -> TokenStream {
     }
     let runtime = &plan.runtime;
     let serde = quote!(#runtime::__private::serde);
-    let arms = plan.match_variants(|variant| match &variant.kind {
-        Kind::Transparent(index) => {
-            let pattern = variant.pattern_one(*index);
-            let call = plan.delegate_with(
-                &variant.fields[*index],
-                quote!(serialize_extensions),
-                &quote!(, __map),
-            );
-            quote!(#pattern => #call?,)
+    // Variants without members share one empty arm.
+    let mut arms = Vec::new();
+    let mut memberless = false;
+    for variant in &plan.variants {
+        match &variant.kind {
+            Kind::Transparent(index) => {
+                let pattern = variant.pattern_one(*index);
+                let call = plan.delegate_with(
+                    &variant.fields[*index],
+                    quote!(serialize_extensions),
+                    &quote!(, __map),
+                );
+                arms.push(quote!(#pattern => #call?,));
+            }
+            Kind::Own(own) if own.members.is_empty() => memberless = true,
+            Kind::Own(own) => {
+                let pattern =
+                    variant.pattern(|index| own.members.iter().any(|member| member.field == index));
+                let writes = member_writes(plan, variant, own)
+                    .into_iter()
+                    .map(|write| write.serde);
+                arms.push(quote!(#pattern => { #(#writes)* }));
+            }
         }
-        Kind::Own(own) => {
-            let pattern =
-                variant.pattern(|index| own.members.iter().any(|member| member.field == index));
-            let writes = member_writes(plan, variant, own)
-                .into_iter()
-                .map(|write| write.serde);
-            quote!(#pattern => { #(#writes)* })
-        }
-    });
+    }
+    let rest = memberless.then(|| quote!(_ => {}));
+    let allow = plan.allow_deprecated();
     quote! {
         fn serialize_extensions<__M: #serde::ser::SerializeMap>(
             &self,
             __map: &mut __M,
         ) -> ::core::result::Result<(), __M::Error> {
-            #arms
+            #[allow(unused_imports)]
+            use ::core::primitive::str as __str;
+            #[allow(unused_imports)]
+            use #serde::ser::SerializeMap as __SerializeMap;
+            #allow
+            match self {
+                #(#arms)*
+                #rest
+            }
             ::core::result::Result::Ok(())
         }
 

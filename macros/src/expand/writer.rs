@@ -4,8 +4,9 @@
 //! `{"error":{"code":"..","message":"`, a literal message, the `doc_url` of a variant
 //! with a known code, member names) are escaped here, at compile time, and adjacent
 //! ones are merged into a single byte string; the dynamic parts call the runtime's
-//! writer helpers (`__private::json`), which pick the most direct path the field's type
-//! allows. The bytes are those of the derived `Serialize` through `serde_json`.
+//! writer helpers (`__private::json`, named `__json` inside the method), which pick the
+//! most direct path the field's type allows (see `__private::choice`). The bytes are
+//! those of the derived `Serialize` through `serde_json`.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
@@ -17,7 +18,6 @@ use crate::plan::{Kind, Message, Own, PlainSegment, Plan, VariantPlan};
 /// `fn write_json` for the `CertifierError` impl.
 pub fn write_json_method(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
-    let json = quote!(#runtime::__private::json);
     let body = if plan.variants.is_empty() {
         quote!(match *self {})
     } else {
@@ -27,7 +27,7 @@ pub fn write_json_method(plan: &Plan) -> TokenStream {
             quote!(#pattern => { #statements })
         });
         quote! {
-            #json::guarded(__out, |__out| {
+            __json::guarded(__out, |__out| {
                 #arms
                 ::core::result::Result::Ok(())
             })
@@ -39,9 +39,9 @@ pub fn write_json_method(plan: &Plan) -> TokenStream {
             __out: &mut #runtime::__private::Vec<::core::primitive::u8>,
         ) -> ::core::result::Result<(), #runtime::__private::serde_json::Error> {
             #[allow(unused_imports)]
-            use #json::{
-                FlattenSerde as _, FlattenUnchecked as _, TextDirect as _, TextOther as _,
-                ValueDirect as _, ValueSerde as _, ValueUnchecked as _,
+            use #runtime::__private::{
+                choice::{FirstChoice as _, LastChoice as _, SecondChoice as _},
+                json as __json,
             };
             #body
         }
@@ -54,27 +54,18 @@ enum Part {
     Static(Vec<u8>),
     /// Statements that append to `__out`.
     Code(TokenStream),
-    /// `if #cond { then } else { otherwise }`; static parts on either side are copied
-    /// into both arms, so each arm writes them in one piece.
-    Branch {
-        cond: TokenStream,
-        then: Vec<Part>,
-        otherwise: Vec<Part>,
-    },
     /// `#head { body }`, such as `if let Some(..) = ..`; nothing moves in or out.
     Block { head: TokenStream, body: Vec<Part> },
 }
 
 /// The `match` pattern for the variant and the parts of its envelope.
 fn variant_parts(plan: &Plan, variant: &VariantPlan) -> (TokenStream, Vec<Part>) {
-    let runtime = &plan.runtime;
-    let json = quote!(#runtime::__private::json);
     let own = match &variant.kind {
         Kind::Transparent(index) => {
             let write = if plan.doc_url.is_some() {
                 // The container's link replaces the field's: the whole envelope goes
                 // through the derived `Serialize`.
-                quote!(#json::write_serialize(__out, self)?;)
+                quote!(__json::write_serialize(__out, self)?;)
             } else {
                 let call = plan.delegate_with(
                     &variant.fields[*index],
@@ -92,7 +83,8 @@ fn variant_parts(plan: &Plan, variant: &VariantPlan) -> (TokenStream, Vec<Part>)
     let mut head = b"{\"error\":{\"code\":".to_vec();
     push_json_string(&mut head, &code);
     head.extend_from_slice(b",\"message\":\"");
-    let mut parts = vec![Part::Static(head), message(plan, own, variant, &mut bound)];
+    let mut parts = vec![Part::Static(head)];
+    parts.extend(message(plan, own, variant, &mut bound));
     parts.push(Part::Static(b"\"".to_vec()));
 
     if let Some(template) = &plan.doc_url {
@@ -126,45 +118,44 @@ fn variant_parts(plan: &Plan, variant: &VariantPlan) -> (TokenStream, Vec<Part>)
 }
 
 /// The message's text between its quotes.
-fn message(plan: &Plan, own: &Own, variant: &VariantPlan, bound: &mut Vec<usize>) -> Part {
+fn message(plan: &Plan, own: &Own, variant: &VariantPlan, bound: &mut Vec<usize>) -> Vec<Part> {
     let runtime = &plan.runtime;
-    let json = quote!(#runtime::__private::json);
     let template = match &own.message {
-        Message::Literal(text) => return Part::Static(json_string_contents(text)),
+        Message::Literal(text) => return vec![Part::Static(json_string_contents(text))],
         Message::Template(template) => template,
     };
-    let through_fmt = Part::Code(quote! {
-        #json::write_display_contents(__out, &#runtime::Message(self))?;
-    });
+    let through_fmt = vec![Part::Code(quote! {
+        __json::write_display_contents(__out, &#runtime::Message(self))?;
+    })];
     let Some(segments) = &template.plain else {
         return through_fmt;
     };
-    // Each placeholder names a plain `{field}`: written directly when every field's
-    // type allows it, else the whole message goes through `core::fmt`.
-    let mut direct = Vec::new();
-    let mut checks = Vec::new();
+    // Each placeholder names a plain `{field}`, which formats the field as its own
+    // `Display` does: the text around it is static, and each field is written by the
+    // most direct path its type allows. A field whose type names a type parameter
+    // cannot be asked (see `__private::json::Text`): the whole message then goes
+    // through `core::fmt`.
+    let mut parts = Vec::new();
     for segment in segments {
         match segment {
-            PlainSegment::Text(text) => direct.push(Part::Static(json_string_contents(text))),
+            PlainSegment::Text(text) => parts.push(Part::Static(json_string_contents(text))),
             PlainSegment::Field(index) => {
+                let field = &variant.fields[*index];
+                if field.uses_param {
+                    return through_fmt;
+                }
                 if !bound.contains(index) {
                     bound.push(*index);
                 }
-                let field = &variant.fields[*index];
                 let value = &field.binding;
-                checks.push(quote!((&#json::Text(#value)).is_direct()));
                 let out = quote!(__out);
-                direct.push(Part::Code(quote_spanned! {field.span=>
-                    (&#json::Text(#value)).write_json_text(#out);
+                parts.push(Part::Code(quote_spanned! {field.span=>
+                    (&&__json::Text(#value)).choose().write(#out)?;
                 }));
             }
         }
     }
-    Part::Branch {
-        cond: quote!(#(#checks)&&*),
-        then: direct,
-        otherwise: vec![through_fmt],
-    }
+    parts
 }
 
 /// The statements for `parts`, with adjacent static parts merged.
@@ -176,38 +167,6 @@ fn emit(parts: Vec<Part>) -> TokenStream {
             (_, part) => merged.push(part),
         }
     }
-    // Move the static parts around a branch into both of its arms.
-    let mut index = 0;
-    while index < merged.len() {
-        if let Part::Branch { .. } = merged[index] {
-            if let Some(Part::Static(after)) = merged.get(index + 1) {
-                let after = after.clone();
-                if let Part::Branch {
-                    then, otherwise, ..
-                } = &mut merged[index]
-                {
-                    then.push(Part::Static(after.clone()));
-                    otherwise.push(Part::Static(after));
-                }
-                merged.remove(index + 1);
-            }
-            if index > 0 {
-                if let Part::Static(before) = &merged[index - 1] {
-                    let before = before.clone();
-                    if let Part::Branch {
-                        then, otherwise, ..
-                    } = &mut merged[index]
-                    {
-                        then.insert(0, Part::Static(before.clone()));
-                        otherwise.insert(0, Part::Static(before));
-                    }
-                    merged.remove(index - 1);
-                    continue;
-                }
-            }
-        }
-        index += 1;
-    }
     merged
         .into_iter()
         .map(|part| match part {
@@ -216,15 +175,6 @@ fn emit(parts: Vec<Part>) -> TokenStream {
                 quote!(__out.extend_from_slice(#bytes);)
             }
             Part::Code(code) => code,
-            Part::Branch {
-                cond,
-                then,
-                otherwise,
-            } => {
-                let then = emit(then);
-                let otherwise = emit(otherwise);
-                quote!(if #cond { #then } else { #otherwise })
-            }
             Part::Block { head, body } => {
                 let body = emit(body);
                 quote!(#head { #body })

@@ -10,20 +10,6 @@ mod schemars;
 #[cfg(feature = "utoipa")]
 mod utoipa;
 
-use core::marker::PhantomData;
-
-/// Finds a member type's schema, where it has one, by autoref specialisation: generated
-/// code calls `(&&Probe::<T>::NEW).schema_in(generator)` (feature `schemars`) or
-/// `(&&Probe::<T>::NEW).partial_schema()` (feature `utoipa`), which resolve to the
-/// schema when `T` has one and to `None` otherwise (including for a type parameter). So
-/// enabling a feature never requires a schema of a member's type.
-pub struct Probe<T: ?Sized>(PhantomData<T>);
-
-impl<T: ?Sized> Probe<T> {
-    /// The probe; only its type matters.
-    pub const NEW: Self = Probe(PhantomData);
-}
-
 /// What generated code names, re-exported by `crate::__private`.
 pub mod private {
     pub use crate::__certifier_openapi as openapi;
@@ -39,14 +25,13 @@ pub mod private {
     pub mod openapi_types {
         pub use alloc::borrow::Cow;
 
+        pub use crate::__private::choice::{FirstChoice, LastChoice};
         #[cfg(feature = "schemars")]
-        pub use crate::openapi::schemars::{Members, ViaAnything, ViaJsonSchema};
+        pub use crate::openapi::schemars::{InlineJsonSchemaOf, JsonSchemaOf, Members};
         #[cfg(feature = "utoipa")]
         pub use crate::openapi::utoipa::{
-            responses, NoIntoResponses, NoPartialSchema, Placeholders, Responses, ViaIntoResponses,
-            ViaPartialSchema,
+            responses, Placeholders, Responses, ResponsesOf, SchemaOf,
         };
-        pub use crate::openapi::Probe;
     }
 }
 
@@ -107,8 +92,7 @@ macro_rules! __certifier_openapi_utoipa {
             fn responses() -> $($runtime)*::__private::openapi_types::Responses {
                 #[allow(unused_imports)]
                 use $($runtime)*::__private::openapi_types::{
-                    self as __types, NoIntoResponses as _, NoPartialSchema as _,
-                    ViaIntoResponses as _, ViaPartialSchema as _,
+                    self as __types, FirstChoice as _, LastChoice as _,
                 };
                 #[allow(unused_mut)]
                 let mut __members = __types::Placeholders::new();
@@ -116,11 +100,11 @@ macro_rules! __certifier_openapi_utoipa {
                     __members.member(
                         $code,
                         $member,
-                        (&&__types::Probe::<$member_ty>::NEW).partial_schema(),
+                        (&&__types::SchemaOf::<$member_ty>::NEW).choose(),
                     );
                 )*
                 $(
-                    __members.inner((&&__types::Probe::<$inner>::NEW).inner_responses());
+                    __members.inner((&&__types::ResponsesOf::<$inner>::NEW).choose());
                 )*
                 __types::responses(<Self as $($runtime)*::ErrorCatalogue>::CATALOGUE, &__members)
             }
@@ -171,21 +155,23 @@ macro_rules! __certifier_openapi_schemars {
             ) -> $($runtime)*::__private::schemars::Schema {
                 #[allow(unused_imports)]
                 use $($runtime)*::__private::openapi_types::{
-                    self as __types, ViaAnything as _, ViaJsonSchema as _,
+                    self as __types, FirstChoice as _, LastChoice as _,
                 };
                 let mut __members = __types::Members::new();
                 $(
                     __members.member(
                         $code,
                         $member,
-                        (&&__types::Probe::<$member_ty>::NEW)
-                            .schema_in(__generator),
+                        (&&__types::JsonSchemaOf::<$member_ty>::NEW)
+                            .choose()
+                            .map(|__schema| __schema(__generator)),
                     );
                 )*
                 $(
                     __members.inner(
-                        (&&__types::Probe::<$inner>::NEW)
-                            .inline_schema_in(__generator),
+                        (&&__types::InlineJsonSchemaOf::<$inner>::NEW)
+                            .choose()
+                            .map(|__schema| __schema(__generator)),
                     );
                 )*
                 __members.into_schema(<Self as $($runtime)*::ErrorCatalogue>::CATALOGUE)

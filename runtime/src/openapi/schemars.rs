@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Map, Value};
 
-use super::Probe;
+use crate::__private::choice::{type_question, FirstChoice, LastChoice};
 use crate::catalogue::Catalogue;
 use crate::{
     CertifierError, Code, ErrorEnvelope, ErrorObject, Extensions, StandardError, Violation,
@@ -155,41 +155,45 @@ impl<X: JsonSchema> JsonSchema for ErrorEnvelope<X> {
     }
 }
 
-/// The probe's choice for a type with a `JsonSchema`.
-pub trait ViaJsonSchema {
-    /// The type's schema (a reference where the generator keeps definitions).
-    fn schema_in(&self, generator: &mut SchemaGenerator) -> Option<Schema>;
-
-    /// The type's own schema, never a reference: for a transparent field, whose members
-    /// the outer schema lists itself.
-    fn inline_schema_in(&self, generator: &mut SchemaGenerator) -> Option<Schema>;
+type_question! {
+    /// The question: how to get the `JsonSchema` of a member's type (a reference where the
+    /// generator keeps definitions), or `None` where it has none (a type parameter
+    /// included), so that the feature never requires one. See
+    /// [`choice`](crate::__private::choice).
+    JsonSchemaOf
 }
 
-impl<T: JsonSchema + ?Sized> ViaJsonSchema for &Probe<T> {
-    fn schema_in(&self, generator: &mut SchemaGenerator) -> Option<Schema> {
-        Some(generator.subschema_for::<T>())
-    }
-
-    fn inline_schema_in(&self, generator: &mut SchemaGenerator) -> Option<Schema> {
-        Some(T::json_schema(generator))
+impl<T: JsonSchema + ?Sized> FirstChoice for &&JsonSchemaOf<T> {
+    type Choice = Option<fn(&mut SchemaGenerator) -> Schema>;
+    fn choose(self) -> Self::Choice {
+        Some(|generator| generator.subschema_for::<T>())
     }
 }
 
-/// The probe's fallback, for a type without a `JsonSchema`.
-pub trait ViaAnything {
-    /// `None`: no schema is known.
-    fn schema_in(&self, generator: &mut SchemaGenerator) -> Option<Schema>;
-
-    /// `None`: no schema is known.
-    fn inline_schema_in(&self, generator: &mut SchemaGenerator) -> Option<Schema>;
-}
-
-impl<T: ?Sized> ViaAnything for Probe<T> {
-    fn schema_in(&self, _: &mut SchemaGenerator) -> Option<Schema> {
+impl<T: ?Sized> LastChoice for JsonSchemaOf<T> {
+    type Choice = Option<fn(&mut SchemaGenerator) -> Schema>;
+    fn choose(self) -> Self::Choice {
         None
     }
+}
 
-    fn inline_schema_in(&self, _: &mut SchemaGenerator) -> Option<Schema> {
+type_question! {
+    /// The question: how to get the `JsonSchema` of a transparent field's type inline,
+    /// never as a reference (the outer schema lists its members per code), or `None`
+    /// where it has none. See [`choice`](crate::__private::choice).
+    InlineJsonSchemaOf
+}
+
+impl<T: JsonSchema + ?Sized> FirstChoice for &&InlineJsonSchemaOf<T> {
+    type Choice = Option<fn(&mut SchemaGenerator) -> Schema>;
+    fn choose(self) -> Self::Choice {
+        Some(T::json_schema)
+    }
+}
+
+impl<T: ?Sized> LastChoice for InlineJsonSchemaOf<T> {
+    type Choice = Option<fn(&mut SchemaGenerator) -> Schema>;
+    fn choose(self) -> Self::Choice {
         None
     }
 }

@@ -15,7 +15,7 @@ use utoipa::openapi::schema::{
 use utoipa::openapi::{ContentBuilder, Ref, RefOr};
 use utoipa::{IntoResponses, PartialSchema, ToSchema};
 
-use super::Probe;
+use crate::__private::choice::{type_question, FirstChoice, LastChoice};
 use crate::catalogue::{Catalogue, Entry};
 use crate::{
     CertifierError, Code, ErrorEnvelope, ErrorObject, Extensions, StandardError, Violation,
@@ -265,51 +265,43 @@ impl ToSchema for Violation {
     }
 }
 
-/// Finds a member type's `utoipa` schema: see [`Probe`]. The choice for a type with one.
-pub trait ViaPartialSchema {
-    /// The type's schema.
-    fn partial_schema(&self) -> Option<RefOr<Schema>>;
+type_question! {
+    /// The question: the `utoipa` schema of a member's type, or `None` where it has none
+    /// (a type parameter included), so that the feature never requires one. See
+    /// [`choice`](crate::__private::choice).
+    SchemaOf
 }
 
-impl<T: PartialSchema + ?Sized> ViaPartialSchema for &Probe<T> {
-    fn partial_schema(&self) -> Option<RefOr<Schema>> {
+impl<T: PartialSchema + ?Sized> FirstChoice for &&SchemaOf<T> {
+    type Choice = Option<RefOr<Schema>>;
+    fn choose(self) -> Self::Choice {
         Some(T::schema())
     }
 }
 
-/// The probe's fallback, for a type without a schema.
-pub trait NoPartialSchema {
-    /// `None`: no schema is known.
-    fn partial_schema(&self) -> Option<RefOr<Schema>>;
-}
-
-impl<T: ?Sized> NoPartialSchema for Probe<T> {
-    fn partial_schema(&self) -> Option<RefOr<Schema>> {
+impl<T: ?Sized> LastChoice for SchemaOf<T> {
+    type Choice = Option<RefOr<Schema>>;
+    fn choose(self) -> Self::Choice {
         None
     }
 }
 
-/// Finds a transparent field type's `IntoResponses`: see [`Probe`]. The choice for a type
-/// with one.
-pub trait ViaIntoResponses {
-    /// The type's responses.
-    fn inner_responses(&self) -> Option<Responses>;
+type_question! {
+    /// The question: the responses of a transparent field's type, or `None` where it has
+    /// none. See [`choice`](crate::__private::choice).
+    ResponsesOf
 }
 
-impl<T: IntoResponses + ?Sized> ViaIntoResponses for &Probe<T> {
-    fn inner_responses(&self) -> Option<Responses> {
+impl<T: IntoResponses + ?Sized> FirstChoice for &&ResponsesOf<T> {
+    type Choice = Option<Responses>;
+    fn choose(self) -> Self::Choice {
         Some(T::responses())
     }
 }
 
-/// The probe's fallback, for a type without responses.
-pub trait NoIntoResponses {
-    /// `None`: no responses are known.
-    fn inner_responses(&self) -> Option<Responses>;
-}
-
-impl<T: ?Sized> NoIntoResponses for Probe<T> {
-    fn inner_responses(&self) -> Option<Responses> {
+impl<T: ?Sized> LastChoice for ResponsesOf<T> {
+    type Choice = Option<Responses>;
+    fn choose(self) -> Self::Choice {
         None
     }
 }
