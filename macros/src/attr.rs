@@ -24,15 +24,17 @@ pub enum Place {
 enum Level {
     Container,
     Variant,
+    /// On the container (for every variant) or on one variant.
+    ContainerOrVariant,
     Field,
 }
 
 impl Place {
     fn accepts(self, level: Level) -> bool {
         match self {
-            Place::Enum => level == Level::Container,
-            Place::Struct => matches!(level, Level::Container | Level::Variant),
-            Place::Variant => level == Level::Variant,
+            Place::Enum => matches!(level, Level::Container | Level::ContainerOrVariant),
+            Place::Struct => level != Level::Field,
+            Place::Variant => matches!(level, Level::Variant | Level::ContainerOrVariant),
             Place::Field => level == Level::Field,
         }
     }
@@ -64,6 +66,7 @@ const KEYS: &[(&str, Level, Value)] = &[
     ("message", Level::Variant, Value::Str),
     ("transparent", Level::Variant, Value::Flag),
     ("allow_source_in_message", Level::Variant, Value::Flag),
+    ("log", Level::ContainerOrVariant, Value::Str),
     ("extend", Level::Field, Value::Flag),
     ("rename", Level::Field, Value::Str),
     ("flatten", Level::Field, Value::Flag),
@@ -90,6 +93,8 @@ pub struct Attrs {
     pub transparent: Option<Ident>,
     /// Lets a server-error (5xx) message show the variant's source.
     pub allow_source_in_message: Option<Ident>,
+    /// `log = "..."`, a valid level name.
+    pub log: Option<LitStr>,
     pub extend: Option<Ident>,
     pub rename: Option<LitStr>,
     pub flatten: Option<Ident>,
@@ -272,6 +277,13 @@ impl Attrs {
             ("transparent", ParsedValue::Flag) => set(&mut self.transparent, key.clone()),
             ("allow_source_in_message", ParsedValue::Flag) => {
                 set(&mut self.allow_source_in_message, key.clone())
+            }
+            ("log", ParsedValue::Str(lit)) => {
+                if crate::log_level::check_name(cx, &lit) {
+                    set(&mut self.log, lit)
+                } else {
+                    false
+                }
             }
             ("extend", ParsedValue::Flag) => set(&mut self.extend, key.clone()),
             ("rename", ParsedValue::Str(lit)) => set(&mut self.rename, lit),
@@ -583,6 +595,7 @@ fn misplaced_key_message(name: &str, level: Level, place: Place) -> String {
         Level::Container => "the enum or struct itself",
         Level::Variant if place == Place::Enum => "each variant of an enum",
         Level::Variant => "a variant or a struct",
+        Level::ContainerOrVariant => "the enum or struct itself, or a variant",
         Level::Field => "a field",
     };
     let here = match place {

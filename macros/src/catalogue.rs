@@ -161,7 +161,7 @@ fn entry(
         .strip_prefix("r#")
         .unwrap_or(&name)
         .replace("::r#", "::");
-    quote! {
+    let entry = quote! {
         #runtime::catalogue::Entry::__new(
             #status,
             #code,
@@ -172,7 +172,8 @@ fn entry(
             #doc_url,
             #name,
         )
-    }
+    };
+    crate::log_level::catalogue_entry(input, variant, runtime, entry)
 }
 
 /// The doc comment's lines joined with `\n`, without leading or trailing blank lines.

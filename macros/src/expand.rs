@@ -134,6 +134,7 @@ impl<'a> Expander<'a> {
         let write_json = crate::json::write_json_method(self.input, &self.runtime);
         let doc_url =
             crate::catalogue::doc_url_method(self.input, |variant, bind| variant.pattern(bind));
+        let log_level = crate::log_level::method(self.input, runtime);
 
         quote! {
             #header {
@@ -148,6 +149,8 @@ impl<'a> Expander<'a> {
                 #extension_methods
 
                 #doc_url
+
+                #log_level
 
                 #write_json
 

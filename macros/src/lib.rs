@@ -20,6 +20,7 @@ mod fmt;
 mod generics;
 mod headers;
 mod json;
+mod log_level;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
@@ -39,6 +40,7 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
     if let Some(model) = &model {
         check::check(&cx, model);
         headers::check(&cx, model);
+        log_level::check(&cx, model);
     }
     let runtime = model
         .as_ref()

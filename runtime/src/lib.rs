@@ -143,6 +143,7 @@ mod code;
 mod error;
 mod integrations;
 mod json;
+mod log_level;
 mod openapi;
 mod response;
 mod standard;
@@ -154,7 +155,8 @@ pub use crate::catalogue::ErrorCatalogue;
 pub use crate::client::{ErrorEnvelope, ErrorObject, Extensions};
 pub use crate::code::Code;
 pub use crate::error::CertifierError;
-pub use crate::standard::StandardError;
+pub use crate::log_level::LogLevel;
+pub use crate::standard::{StandardError, Unauthorized};
 
 #[cfg(feature = "actix-web")]
 pub use crate::integrations::actix as actix_web;

@@ -57,10 +57,9 @@ impl ErrorResponse {
     /// Decodes an error response from its status and body. Never fails: see
     /// [`ErrorResponse`].
     ///
-    /// A body that is not an envelope gets the code that follows from the status:
-    /// `unauthorized`, `payment_required`, `forbidden`, `not_found`, `conflict` and
-    /// `rate_limited` for their statuses, `bad_request` for any other 4xx, and
-    /// `internal_server_error` for anything else.
+    /// A body that is not an envelope gets the code that follows from the status, by
+    /// [`Code::for_status`]: the same mapping the server layers answer bare statuses
+    /// with.
     ///
     /// ```
     /// use certifier_error::{Code, ErrorResponse};
@@ -77,7 +76,7 @@ impl ErrorResponse {
                 error: envelope.error,
                 excerpt: None,
             },
-            Err(_) => ErrorResponse::unrecognised(status, body, code_for_status(status)),
+            Err(_) => ErrorResponse::unrecognised(status, body, Code::for_status(status)),
         }
     }
 
@@ -190,20 +189,6 @@ pub fn decode_response<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<
         .map_err(|_| ErrorResponse::unrecognised(status, body, Code::from("unexpected_response")))
 }
 
-/// The code a response without an envelope most likely means, from its status.
-fn code_for_status(status: u16) -> Code {
-    match status {
-        401 => Code::Unauthorized,
-        402 => Code::PaymentRequired,
-        403 => Code::Forbidden,
-        404 => Code::NotFound,
-        409 => Code::Conflict,
-        429 => Code::RateLimited,
-        400..=499 => Code::BadRequest,
-        _ => Code::InternalServerError,
-    }
-}
-
 /// At most [`EXCERPT_LIMIT`] bytes of `body`, never cutting a UTF-8 character in two.
 fn excerpt(body: &[u8]) -> String {
     let limit = body.len().min(EXCERPT_LIMIT);
@@ -229,7 +214,14 @@ mod tests {
             (402, Code::PaymentRequired),
             (403, Code::Forbidden),
             (404, Code::NotFound),
-            (405, Code::BadRequest),
+            (405, Code::NotFound),
+            (408, Code::InternalServerError),
+            (410, Code::NotFound),
+            (412, Code::Conflict),
+            (415, Code::InvalidJson),
+            (418, Code::BadRequest),
+            (422, Code::ValidationError),
+            (451, Code::Forbidden),
             (409, Code::Conflict),
             (413, Code::BadRequest),
             (429, Code::RateLimited),
@@ -239,7 +231,7 @@ mod tests {
             (302, Code::InternalServerError),
         ];
         for (status, code) in cases {
-            assert_eq!(code_for_status(status), code, "{status}");
+            assert_eq!(Code::for_status(status), code, "{status}");
         }
     }
 

@@ -87,6 +87,10 @@ use ::actix_web::http::StatusCode;
 use ::actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse};
 use serde::Serialize;
 
+mod envelope;
+
+pub use self::envelope::{Envelope, EnvelopeMiddleware};
+
 use super::server::{respond, valid_status, Adapter};
 use super::version::check_configured;
 use crate::server::{
@@ -138,6 +142,10 @@ impl Adapter for HttpResponse<BoxBody> {
         ) {
             self.headers_mut().append(name, value);
         }
+    }
+
+    fn mark(&mut self, mark: crate::server::Enveloped) {
+        self.extensions_mut().insert(mark);
     }
 }
 

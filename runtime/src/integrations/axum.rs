@@ -94,6 +94,10 @@ use http::StatusCode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+mod envelope;
+
+pub use self::envelope::{EnvelopeLayer, EnvelopeService};
+
 use super::server::{respond, Adapter};
 use super::version::check_configured;
 use crate::server::{
@@ -141,6 +145,10 @@ impl Adapter for Response {
         ) {
             self.headers_mut().append(name, value);
         }
+    }
+
+    fn mark(&mut self, mark: crate::server::Enveloped) {
+        self.extensions_mut().insert(mark);
     }
 }
 
