@@ -39,9 +39,37 @@ where
         .expect("the server did not start in time")
 }
 
+/// The example's app, wrapped as the example wraps it, on a server hardened as the
+/// example's, with `limits`.
+fn serve_api(limits: api::Limits) -> SocketAddr {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let store = web::Data::new(api::Store::default());
+            let header_read = limits.header_read;
+            let server = HttpServer::new(move || {
+                let (store, limits) = (store.clone(), limits.clone());
+                App::new()
+                    .wrap(actix_web::middleware::from_fn(actix_app::limits))
+                    .wrap(actix_app::envelope())
+                    .configure(|config| actix_app::configure(config, store, limits))
+            })
+            .workers(1)
+            .client_request_timeout(header_read)
+            .client_disconnect_timeout(std::time::Duration::from_secs(1))
+            .bind(("127.0.0.1", 0))
+            .unwrap();
+            sender.send(server.addrs()[0]).unwrap();
+            server.run().await
+        })
+    });
+    receiver
+        .recv_timeout(e2e::TIMEOUT)
+        .expect("the server did not start in time")
+}
+
 fn serve() -> SocketAddr {
-    let store = web::Data::new(api::Store::default());
-    serve_with(move |config| actix_app::configure(config, store.clone()))
+    serve_api(api::Limits::default())
 }
 
 #[tokio::test]
