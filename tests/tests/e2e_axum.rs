@@ -234,3 +234,94 @@ fn a_generic_type_is_a_response() {
     let response = certifier_error::StandardError::Forbidden.into_response();
     assert_eq!(response.status(), 403);
 }
+
+/// An app whose handlers answer bare statuses, behind the envelope layer.
+async fn serve_bare() -> SocketAddr {
+    use axum::body::Body;
+    use axum::http::{HeaderValue, StatusCode};
+    use axum::response::Response;
+    use certifier_error::axum::EnvelopeLayer;
+    use e2e::envelope::{bare_headers, BARE_BODY, CHALLENGE};
+
+    async fn bare(axum::extract::Path(status): axum::extract::Path<u16>) -> Response {
+        let mut response = Response::new(Body::from(BARE_BODY));
+        *response.status_mut() = StatusCode::from_u16(status).unwrap();
+        for (name, value) in bare_headers(status) {
+            response
+                .headers_mut()
+                .insert(name, HeaderValue::from_static(value));
+        }
+        response
+    }
+    let router = Router::new()
+        .route("/status/{status}", get(bare))
+        .route(
+            "/challenged",
+            get(|| async {
+                (
+                    StatusCode::UNAUTHORIZED,
+                    [("www-authenticate", "Basic realm=\"own\"")],
+                )
+            }),
+        )
+        .route("/ok", get(|| async { "fine" }))
+        .layer(
+            EnvelopeLayer::new()
+                .with_request_id()
+                .with_challenge(CHALLENGE),
+        );
+    serve_router(router).await
+}
+
+#[tokio::test]
+async fn bare_statuses_answer_in_the_envelope_of_the_table() {
+    e2e::envelope::check_bare_statuses(serve_bare().await).await;
+}
+
+#[tokio::test]
+async fn request_ids_are_echoed_or_made_up() {
+    e2e::envelope::check_request_ids(serve().await).await;
+}
+
+#[tokio::test]
+async fn both_frameworks_answer_alike() {
+    e2e::envelope::check_same_answers(serve().await, e2e::Framework::Axum).await;
+}
+
+#[tokio::test]
+async fn a_slow_handler_times_out_in_the_envelope() {
+    let limits = api::Limits {
+        request: std::time::Duration::from_millis(300),
+        ..api::Limits::default()
+    };
+    e2e::envelope::check_timeout(serve_api(limits).await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_declared_length_over_the_limit_is_refused_at_once() {
+    let address = serve().await;
+    tokio::task::spawn_blocking(move || {
+        e2e::envelope::check_declared_length(address, e2e::Framework::Axum)
+    })
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slowloris_client_is_cut_off() {
+    let limits = api::Limits {
+        header_read: std::time::Duration::from_secs(1),
+        ..api::Limits::default()
+    };
+    let header_read = limits.header_read;
+    let address = serve_api(limits).await;
+    tokio::task::spawn_blocking(move || e2e::envelope::check_slowloris(address, header_read))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn log_lines_cannot_be_forged() {
+    let log = e2e::envelope::log();
+    e2e::envelope::check_log_injection(serve().await, &log).await;
+}

@@ -418,11 +418,7 @@ fn query_rejection(error: QueryPayloadError) -> QueryRejection {
 /// # });
 /// ```
 pub fn json_config() -> web::JsonConfig {
-    web::JsonConfig::default()
-        // The media types axum's `Json` accepts, not actix-web's wider default
-        // (which lets `text/json` through): one answer for both frameworks.
-        .content_type(|mime| crate::server::is_json_content_type(mime.as_ref().as_bytes()))
-        .error_handler(|error, _request| json_rejection(error).into())
+    web::JsonConfig::default().error_handler(|error, _request| json_rejection(error).into())
 }
 
 /// Sorts actix-web's JSON error into a [`JsonRejection`].
