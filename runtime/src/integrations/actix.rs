@@ -19,6 +19,9 @@
 //! - [`query_config`] makes `web::Query` rejections `bad_request` (see
 //!   [`QueryRejection`]).
 //! - [`not_found`] answers unknown routes with `not_found`, as the default service.
+//! - [`Envelope`], wrapping the whole app, answers every other error response (a bare
+//!   status, a resource's 405, another middleware's error, a panic) in the envelope
+//!   too, with request ids if asked.
 //!
 //! With the `tracing` feature, every error response is logged (see
 //! [`response_parts`](crate::server::response_parts)).

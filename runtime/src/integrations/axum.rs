@@ -21,6 +21,9 @@
 //!   (see [`QueryRejection`]).
 //! - [`not_found`] answers an unknown route, or a known path with another method, with
 //!   `not_found`.
+//! - [`EnvelopeLayer`], around the whole router, answers every other error response
+//!   (a bare status, a body limit, a timeout, a panic) in the envelope too, with
+//!   request ids if asked.
 //!
 //! With the `tracing` feature, every error response is logged (see
 //! [`response_parts`](crate::server::response_parts)).

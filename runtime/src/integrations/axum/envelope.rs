@@ -2,16 +2,16 @@
 
 use alloc::boxed::Box;
 use alloc::sync::Arc;
-use core::any::Any;
 use core::future::Future;
+use core::panic::AssertUnwindSafe;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use ::axum::body::{Body, Bytes, HttpBody};
 use ::axum::response::Response;
+use futures_util::FutureExt as _;
 use http::header::{HeaderName, HeaderValue, WWW_AUTHENTICATE};
 use http::{Request, StatusCode};
-use tower_http::catch_panic::{CatchPanic, CatchPanicLayer};
 
 use super::into_response;
 use crate::integrations::envelope::{Panicked, Settings, StatusError, BODY_HEADERS};
@@ -37,8 +37,9 @@ const ENVELOPE_LIMIT: usize = 64 * 1024;
 /// - An envelope the crate built (marked with [`Enveloped`]) and every success response
 ///   pass through untouched: the layer never reads a body to decide.
 /// - A handler that panics answers `500 internal_server_error`; the panic's text goes
-///   to the log (feature `tracing`) as the error's cause, never to the client. Panics
-///   are caught with tower-http's `CatchPanic`.
+///   to the log (feature `tracing`) as the error's cause, never to the client. (The
+///   layer catches panics itself rather than through tower-http's `CatchPanic`, which
+///   boxes every response body: the success path keeps axum's body as it is.)
 /// - [`with_request_id`](Self::with_request_id) adds request ids,
 ///   [`with_challenge`](Self::with_challenge) a default `WWW-Authenticate` for 401s.
 ///
@@ -150,20 +151,12 @@ impl EnvelopeLayer {
     }
 }
 
-/// What a panic answers: the marked `500` envelope, its text logged as the cause.
-type PanicHandler = fn(Box<dyn Any + Send + 'static>) -> Response;
-
-fn panic_response(payload: Box<dyn Any + Send + 'static>) -> Response {
-    into_response(&Panicked::from_box(payload))
-}
-
 impl<S> tower_layer::Layer<S> for EnvelopeLayer {
     type Service = EnvelopeService<S>;
 
     fn layer(&self, inner: S) -> EnvelopeService<S> {
-        let handler: PanicHandler = panic_response;
         EnvelopeService {
-            inner: CatchPanicLayer::custom(handler).layer(inner),
+            inner,
             settings: self.settings.clone(),
         }
     }
@@ -172,7 +165,7 @@ impl<S> tower_layer::Layer<S> for EnvelopeLayer {
 /// The service [`EnvelopeLayer`] wraps around a router or a service.
 #[derive(Debug, Clone)]
 pub struct EnvelopeService<S> {
-    inner: CatchPanic<S, PanicHandler>,
+    inner: S,
     settings: Arc<Settings>,
 }
 
@@ -200,26 +193,30 @@ where
         if let Some(id) = &id {
             request.extensions_mut().insert(id.clone());
         }
-        // Some services answer inside `call` (a version check, a panic there): that
+        // Some services answer, or panic, inside `call` (a version check, say): that
         // runs with the id too.
         let inner = &mut self.inner;
-        let future = request_id::sync_scope(id.as_ref(), || inner.call(request));
+        let called = request_id::sync_scope(id.as_ref(), || {
+            std::panic::catch_unwind(AssertUnwindSafe(|| inner.call(request)))
+        });
         let settings = self.settings.clone();
-        match id {
-            Some(id) => {
-                let work = {
-                    let id = id.clone();
-                    async move {
-                        let response = future.await?;
-                        Ok(envelope(response, &settings, Some(&id)).await)
-                    }
+        let work = {
+            let id = id.clone();
+            async move {
+                let outcome = match called {
+                    Ok(future) => AssertUnwindSafe(future).catch_unwind().await,
+                    Err(payload) => Err(payload),
                 };
-                Box::pin(request_id::scope(id, work))
+                let response = match outcome {
+                    Ok(answer) => answer?.map(Body::new),
+                    Err(payload) => into_response(&Panicked::from_box(payload)),
+                };
+                Ok(envelope(response, &settings, id.as_ref()).await)
             }
-            None => Box::pin(async move {
-                let response = future.await?;
-                Ok(envelope(response, &settings, None).await)
-            }),
+        };
+        match id {
+            Some(id) => Box::pin(request_id::scope(id, work)),
+            None => Box::pin(work),
         }
     }
 }
