@@ -2,8 +2,6 @@
 
 use alloc::boxed::Box;
 use alloc::sync::Arc;
-use core::cell::RefCell;
-use core::fmt;
 use core::future::{ready, Future, Ready};
 use core::panic::AssertUnwindSafe;
 use core::pin::Pin;
@@ -69,17 +67,14 @@ use crate::server::{Enveloped, REQUEST_ID_HEADER};
 /// );
 /// assert_eq!(body, expected.as_bytes());
 ///
-/// // A panic takes the request with it: the answer goes to actix-web as the
-/// // response of an error, which the server sends as it is.
 /// let request = test::TestRequest::get()
 ///     .uri("/panics")
 ///     .insert_header(("x-request-id", "req-1"))
 ///     .to_request();
-/// let error = test::try_call_service(&app, request).await.unwrap_err();
-/// let response = error.error_response();
+/// let response = test::call_service(&app, request).await;
 /// assert_eq!(response.status().as_u16(), 500);
 /// assert_eq!(response.headers().get("x-request-id").unwrap(), "req-1");
-/// let body = actix_web::body::to_bytes(response.into_body()).await.unwrap();
+/// let body = test::read_body(response).await;
 /// assert!(body.ends_with(br#","request_id":"req-1"}}"#));
 /// assert!(!String::from_utf8_lossy(&body).contains("not for clients"));
 /// # });
@@ -224,10 +219,13 @@ where
                     Ok(Err(error)) => error.error_response(),
                     Err(payload) => error_response(&Panicked::from_box(payload)),
                 };
-                // The request is gone with the error or the panic: hand actix-web the
-                // finished answer as the error's response.
                 let answer = envelope(failure, &settings, id.as_ref());
-                Err(Answered::new(answer.map_into_boxed_body()).into())
+                // The request went with the error or the panic (and cannot be cloned
+                // beforehand: actix-web's router needs it unshared), so a stand-in
+                // carries the answer.
+                let request = ::actix_web::test::TestRequest::default().to_http_request();
+                let answer = answer.map_into_boxed_body().map_into_right_body();
+                Ok(ServiceResponse::new(request, answer))
             }
         };
         match id {
@@ -304,41 +302,4 @@ fn add_request_id<B: MessageBody + 'static>(
     head.extensions_mut()
         .insert(Enveloped::with_request_id(Some(id.clone())));
     head.set_body(BoxBody::new(bytes)).map_into_right_body()
-}
-
-/// An answer the middleware finished for an error or a panic, handed to actix-web as
-/// the error's response.
-struct Answered(RefCell<Option<HttpResponse<BoxBody>>>, StatusCode);
-
-impl Answered {
-    fn new(response: HttpResponse<BoxBody>) -> Self {
-        let status = response.status();
-        Answered(RefCell::new(Some(response)), status)
-    }
-}
-
-impl fmt::Debug for Answered {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("Answered").field(&self.1).finish()
-    }
-}
-
-impl fmt::Display for Answered {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "answered {}", self.1)
-    }
-}
-
-impl ::actix_web::ResponseError for Answered {
-    fn status_code(&self) -> StatusCode {
-        self.1
-    }
-
-    fn error_response(&self) -> HttpResponse<BoxBody> {
-        // Asked again (by another middleware): the same status in the envelope.
-        self.0
-            .borrow_mut()
-            .take()
-            .unwrap_or_else(|| error_response(&StatusError::new(self.1.as_u16())))
-    }
 }
