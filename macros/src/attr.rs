@@ -24,15 +24,17 @@ pub enum Place {
 enum Level {
     Container,
     Variant,
+    /// On the container (for every variant) or on one variant.
+    ContainerOrVariant,
     Field,
 }
 
 impl Place {
     fn accepts(self, level: Level) -> bool {
         match self {
-            Place::Enum => level == Level::Container,
-            Place::Struct => matches!(level, Level::Container | Level::Variant),
-            Place::Variant => level == Level::Variant,
+            Place::Enum => matches!(level, Level::Container | Level::ContainerOrVariant),
+            Place::Struct => level != Level::Field,
+            Place::Variant => matches!(level, Level::Variant | Level::ContainerOrVariant),
             Place::Field => level == Level::Field,
         }
     }
@@ -69,6 +71,7 @@ pub enum Key {
     Message,
     Transparent,
     AllowSourceInMessage,
+    Log,
     Extend,
     Rename,
     Flatten,
@@ -76,7 +79,7 @@ pub enum Key {
 }
 
 impl Key {
-    const ALL: [Key; 13] = [
+    const ALL: [Key; 14] = [
         Key::RenameAll,
         Key::Crate,
         Key::DocUrl,
@@ -86,6 +89,7 @@ impl Key {
         Key::Message,
         Key::Transparent,
         Key::AllowSourceInMessage,
+        Key::Log,
         Key::Extend,
         Key::Rename,
         Key::Flatten,
@@ -103,6 +107,7 @@ impl Key {
             Key::Message => "message",
             Key::Transparent => "transparent",
             Key::AllowSourceInMessage => "allow_source_in_message",
+            Key::Log => "log",
             Key::Extend => "extend",
             Key::Rename => "rename",
             Key::Flatten => "flatten",
@@ -118,6 +123,7 @@ impl Key {
             | Key::Message
             | Key::Transparent
             | Key::AllowSourceInMessage => Level::Variant,
+            Key::Log => Level::ContainerOrVariant,
             Key::Extend | Key::Rename | Key::Flatten | Key::Header => Level::Field,
         }
     }
@@ -129,9 +135,13 @@ impl Key {
             | Key::AllowSourceInMessage
             | Key::Extend
             | Key::Flatten => Value::Flag,
-            Key::RenameAll | Key::Crate | Key::DocUrl | Key::Code | Key::Rename | Key::Header => {
-                Value::Str
-            }
+            Key::RenameAll
+            | Key::Crate
+            | Key::DocUrl
+            | Key::Code
+            | Key::Log
+            | Key::Rename
+            | Key::Header => Value::Str,
             Key::Status => Value::Int,
             Key::Message => Value::Message,
         }
@@ -180,6 +190,8 @@ pub struct Attrs {
     pub transparent: Option<Ident>,
     /// Lets a server-error (5xx) message show the variant's source.
     pub allow_source_in_message: Option<Ident>,
+    /// `log = "..."`, a valid level name.
+    pub log: Option<LitStr>,
     pub extend: Option<Ident>,
     pub rename: Option<LitStr>,
     pub flatten: Option<Ident>,
@@ -369,6 +381,13 @@ impl Attrs {
             (Key::Transparent, ParsedValue::Flag) => set(&mut self.transparent, ident.clone()),
             (Key::AllowSourceInMessage, ParsedValue::Flag) => {
                 set(&mut self.allow_source_in_message, ident.clone())
+            }
+            (Key::Log, ParsedValue::Str(lit)) => {
+                if check_log_level(cx, &lit) {
+                    set(&mut self.log, lit)
+                } else {
+                    false
+                }
             }
             (Key::Extend, ParsedValue::Flag) => set(&mut self.extend, ident.clone()),
             (Key::Rename, ParsedValue::Str(lit)) => set(&mut self.rename, lit),
@@ -625,6 +644,42 @@ pub fn snake_case_suggestion(code: &str) -> Option<String> {
     (snake != code && is_snake_case_code(&snake)).then_some(snake)
 }
 
+/// The names `log` accepts, with the runtime's `LogLevel` variant each stands for.
+pub const LOG_LEVELS: &[(&str, &str)] = &[
+    ("off", "Off"),
+    ("trace", "Trace"),
+    ("debug", "Debug"),
+    ("info", "Info"),
+    ("warn", "Warn"),
+    ("error", "Error"),
+];
+
+/// Whether `lit` names a log level; reports it otherwise.
+fn check_log_level(cx: &Ctxt, lit: &LitStr) -> bool {
+    let name = lit.value();
+    if LOG_LEVELS.iter().any(|(level, _)| *level == name) {
+        return true;
+    }
+    let levels = LOG_LEVELS.iter().map(|(level, _)| *level);
+    let lowered = name.trim().to_ascii_lowercase();
+    let hint = levels
+        .clone()
+        .find(|level| *level == lowered || (lowered == "warning" && *level == "warn"))
+        .or_else(|| closest(&lowered, levels.clone()));
+    let message = match hint {
+        Some(level) => format!("unknown log level `{name}`: did you mean `{level}`?"),
+        None => {
+            let names: Vec<String> = levels.map(|level| format!("`{level}`")).collect();
+            format!(
+                "unknown log level `{name}`: use one of {}",
+                names.join(", ")
+            )
+        }
+    };
+    cx.error_spanned_by(lit, message);
+    false
+}
+
 /// Headers the integrations write themselves; a field must not override them.
 const RESERVED_HEADERS: &[&str] = &["content-type", "content-length", "transfer-encoding"];
 
@@ -766,6 +821,7 @@ fn misplaced_key_message(key: Key, place: Place) -> String {
         Level::Container => "the enum or struct itself",
         Level::Variant if place == Place::Enum => "each variant of an enum",
         Level::Variant => "a variant or a struct",
+        Level::ContainerOrVariant => "the enum or struct itself, or a variant",
         Level::Field => "a field",
     };
     let here = match place {

@@ -17,6 +17,7 @@ pub fn check(cx: &Ctxt, input: &Input) {
     for variant in input.variants() {
         if variant.is_transparent() {
             transparent_stands_alone(cx, variant);
+            log_stays_with_the_inner_error(cx, variant);
         } else {
             code_is_given(cx, input, variant);
             custom_code_has_status_and_message(cx, variant);
@@ -238,6 +239,21 @@ fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
                 ),
             );
         }
+    }
+}
+
+/// A transparent variant logs at its field's level, which the field's own type (and
+/// its catalogue) declares: a level beside `transparent` would contradict it.
+fn log_stays_with_the_inner_error(cx: &Ctxt, variant: &Variant) {
+    if variant.is_struct {
+        return;
+    }
+    if let Some(written) = variant.attrs.written_tokens(Key::Log) {
+        cx.error_spanned_by(
+            written,
+            "`transparent` logs at the level of the inner error, so `log` cannot be given \
+             beside it: set `log` on the inner error's type instead",
+        );
     }
 }
 

@@ -65,6 +65,9 @@ pub struct Own {
     pub status_span: Option<Span>,
     pub code: LitStr,
     pub message: Message,
+    /// The `LogLevel` variant `log = "..."` names, on the variant or else the container,
+    /// spanned on the literal.
+    pub log: Option<(Ident, Span)>,
     /// The members after `code` and `message`, in field order: the one list both member
     /// writers (serde's and the direct one) are generated from.
     pub members: Vec<MemberPlan>,
@@ -333,7 +336,21 @@ impl Own {
                 })
             })
             .collect();
+        let log = variant
+            .attrs
+            .log
+            .as_ref()
+            .or(input.attrs.log.as_ref())
+            .map(|lit| {
+                let name = lit.value();
+                let (_, level) = crate::attr::LOG_LEVELS
+                    .iter()
+                    .find(|(written, _)| *written == name)
+                    .expect("checked: a known level");
+                (Ident::new(level, lit.span()), lit.span())
+            });
         Own {
+            log,
             status,
             status_span: variant
                 .attrs

@@ -314,7 +314,8 @@ async fn serve_example() -> String {
         .await
         .expect("a free loopback port");
     let address = listener.local_addr().expect("a bound address");
-    tokio::spawn(async move { axum::serve(listener, axum_app::router()).await });
+    let router = axum_app::router(&axum_app::api::Limits::default());
+    tokio::spawn(async move { axum::serve(listener, router).await });
     format!("http://{address}")
 }
 
@@ -339,6 +340,19 @@ mod tests {
         let base = super::serve_example().await;
         let started = std::time::Instant::now();
         let log = super::run(base).await;
+        // The server's layer gives every answer a fresh request id: each is a UUID.
+        let log: String = log
+            .lines()
+            .map(
+                |line| match line.strip_prefix("  request id for support: ") {
+                    Some(id) => {
+                        assert_eq!(id.len(), 36, "{id}");
+                        "  request id for support: <id>\n".to_owned()
+                    }
+                    None => format!("{line}\n"),
+                },
+            )
+            .collect();
         let expected = "\
 GET /certificates
   cert_example for example.com, valid 90 days
@@ -353,13 +367,16 @@ POST /certificates/cert_example/check, second time
 POST /certificates/cert_example/renew
   attempt 1: 429 rate_limited; the server asks to wait 3600 s, beyond the 10 s budget: giving up
   429 rate_limited: Renewals are limited; retry in 3600 s.
+  request id for support: <id>
 GET /certificates/cert_example/chain
   attempt 1: 503 internal_server_error; waiting 250ms backing off
   attempt 2: 503 internal_server_error; waiting 500ms backing off
   attempt 3: 503 internal_server_error; giving up after 3 attempts
   503 internal_server_error: Something went wrong on our side; please try again later.
+  request id for support: <id>
 GET /nowhere
   404 not_found: The requested resource does not exist.
+  request id for support: <id>
 ";
         assert_eq!(log, expected);
         // The waits were honoured: 1 s, then 250 ms and 500 ms.

@@ -8,7 +8,7 @@ use core::iter::FusedIterator;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
-use crate::CertifierError;
+use crate::{CertifierError, LogLevel};
 
 #[cfg(feature = "std")]
 pub mod lock;
@@ -516,6 +516,8 @@ pub struct Entry {
     docs: &'static str,
     doc_url: Option<&'static str>,
     variant: &'static str,
+    /// Set by `#[certifier(log = "...")]`; else the status decides.
+    log_level: Option<LogLevel>,
 }
 
 impl Entry {
@@ -543,6 +545,39 @@ impl Entry {
             docs,
             doc_url,
             variant,
+            log_level: None,
+        }
+    }
+
+    /// The entry with the level its `#[certifier(log = "...")]` names. Not public API:
+    /// generated code calls it.
+    #[doc(hidden)]
+    pub const fn __with_log_level(mut self, level: LogLevel) -> Self {
+        self.log_level = Some(level);
+        self
+    }
+
+    /// The level at which the `tracing` integration logs this error: the one
+    /// `#[certifier(log = "...")]` sets, else [`LogLevel::for_status`].
+    ///
+    /// ```
+    /// use certifier_error::{CertifierError, ErrorCatalogue, LogLevel};
+    ///
+    /// #[derive(Debug, CertifierError)]
+    /// enum ApiError {
+    ///     #[certifier(code = "not_found", log = "off")]
+    ///     Gone,
+    ///     #[certifier(code = "internal_server_error")]
+    ///     Down,
+    /// }
+    ///
+    /// assert_eq!(ApiError::CATALOGUE.get(0).unwrap().log_level(), LogLevel::Off);
+    /// assert_eq!(ApiError::CATALOGUE.get(1).unwrap().log_level(), LogLevel::Error);
+    /// ```
+    pub const fn log_level(&self) -> LogLevel {
+        match self.log_level {
+            Some(level) => level,
+            None => LogLevel::for_status(self.status),
         }
     }
 

@@ -223,6 +223,82 @@ impl Code {
         }
     }
 
+    /// The code that a response with `status` and no envelope stands for: the one
+    /// mapping from HTTP status to code, shared by the client decoder
+    /// ([`ErrorResponse::decode`](crate::ErrorResponse::decode)) and the server layers
+    /// that put every error response in the envelope.
+    ///
+    /// | status | code | why |
+    /// |---|---|---|
+    /// | 401 | `unauthorized` | its own code |
+    /// | 402 | `payment_required` | its own code |
+    /// | 403, 451 | `forbidden` | not allowed to read that object |
+    /// | 404, 405, 410 | `not_found` | the table's "unknown method and path, or no such object" |
+    /// | 409, 412 | `conflict` | a failed precondition is a data collision: refresh and retry |
+    /// | 415 | `invalid_json` | the API reads JSON only |
+    /// | 422 | `validation_error` | well-formed, but a parameter does not fit |
+    /// | 429 | `rate_limited` | its own code |
+    /// | any other 4xx (400, 406, 411, 413, 414, 418, 431, …) | `bad_request` | a malformed request |
+    /// | 408, every 5xx, and anything else | `internal_server_error` | see below |
+    ///
+    /// A `408` that reaches a service's layers comes from a timeout of the service
+    /// itself (a client too slow to send its request is cut off by the HTTP server
+    /// before any service runs), so it is the server's fault, and retryable. A status
+    /// that is not an error (a 2xx body a client could not read, say) is also
+    /// `internal_server_error`. The status an envelope with that code is sent with is
+    /// [`envelope_status`](Self::envelope_status).
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    ///
+    /// assert_eq!(Code::for_status(405), Code::NotFound);
+    /// assert_eq!(Code::for_status(413), Code::BadRequest);
+    /// assert_eq!(Code::for_status(418), Code::BadRequest);
+    /// assert_eq!(Code::for_status(422), Code::ValidationError);
+    /// assert_eq!(Code::for_status(408), Code::InternalServerError);
+    /// assert_eq!(Code::for_status(503), Code::InternalServerError);
+    /// ```
+    pub const fn for_status(status: u16) -> Code {
+        match status {
+            401 => Code::Unauthorized,
+            402 => Code::PaymentRequired,
+            403 | 451 => Code::Forbidden,
+            404 | 405 | 410 => Code::NotFound,
+            409 | 412 => Code::Conflict,
+            415 => Code::InvalidJson,
+            422 => Code::ValidationError,
+            429 => Code::RateLimited,
+            408 => Code::InternalServerError,
+            400..=499 => Code::BadRequest,
+            _ => Code::InternalServerError,
+        }
+    }
+
+    /// The status an envelope with this code is sent with, in place of `status`: the
+    /// code's canonical status, except that `internal_server_error` keeps 502, 503 and
+    /// 504 (the statuses the table gives it besides 500) and sends a 408, a timeout of
+    /// the service, as 503. `None` for [`Code::Other`].
+    ///
+    /// Together with [`for_status`](Self::for_status), the status/code pair of every
+    /// envelope built from a bare status is one of the table's.
+    ///
+    /// ```
+    /// use certifier_error::Code;
+    ///
+    /// assert_eq!(Code::for_status(405).envelope_status(405), Some(404));
+    /// assert_eq!(Code::for_status(413).envelope_status(413), Some(400));
+    /// assert_eq!(Code::for_status(408).envelope_status(408), Some(503));
+    /// assert_eq!(Code::for_status(502).envelope_status(502), Some(502));
+    /// assert_eq!(Code::for_status(501).envelope_status(501), Some(500));
+    /// ```
+    pub const fn envelope_status(&self, status: u16) -> Option<u16> {
+        match (self, status) {
+            (Code::InternalServerError, 502..=504) => Some(status),
+            (Code::InternalServerError, 408) => Some(503),
+            _ => self.status(),
+        }
+    }
+
     /// Whether this is one of the named codes, that is, not [`Code::Other`].
     ///
     /// ```

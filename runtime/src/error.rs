@@ -6,7 +6,7 @@ use core::fmt::{Debug, Display};
 use serde::ser::SerializeMap;
 
 use crate::envelope::{ErrorEnvelope, ErrorObject, Extensions};
-use crate::Code;
+use crate::{Code, LogLevel};
 
 /// An error that knows its Certifier status, code, public message and extension members.
 ///
@@ -207,6 +207,28 @@ pub trait CertifierError: Display + Debug {
         None
     }
 
+    /// The level at which the `tracing` integration logs this error when it answers a
+    /// request.
+    ///
+    /// The derive implements it from `#[certifier(log = "...")]` on the variant, else on
+    /// the container; a transparent variant asks its field. The default is
+    /// [`LogLevel::for_status`]: `error` for a 5xx status, `debug` otherwise.
+    ///
+    /// ```
+    /// use certifier_error::{CertifierError, LogLevel, StandardError};
+    ///
+    /// #[derive(Debug, CertifierError)]
+    /// #[certifier(code = "rate_limited", log = "info")]
+    /// struct Slow;
+    ///
+    /// assert_eq!(Slow.log_level(), LogLevel::Info);
+    /// assert_eq!(StandardError::NotFound.log_level(), LogLevel::Debug);
+    /// assert_eq!(StandardError::InternalServerError.log_level(), LogLevel::Error);
+    /// ```
+    fn log_level(&self) -> LogLevel {
+        LogLevel::for_status(self.status())
+    }
+
     /// Appends the whole envelope as JSON to `out`: the same bytes as the `Serialize`
     /// path through `serde_json`, written directly.
     ///
@@ -356,6 +378,10 @@ macro_rules! forward_through_pointer {
 
             fn doc_url(&self) -> Option<crate::catalogue::DocUrl<'_>> {
                 (**self).doc_url()
+            }
+
+            fn log_level(&self) -> LogLevel {
+                (**self).log_level()
             }
 
             fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {

@@ -151,6 +151,7 @@ mod envelope;
 mod error;
 mod integrations;
 mod json;
+mod log_level;
 mod openapi;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
@@ -166,7 +167,8 @@ pub use crate::catalogue::ErrorCatalogue;
 pub use crate::code::Code;
 pub use crate::envelope::{ErrorEnvelope, ErrorObject, Extensions};
 pub use crate::error::{CertifierError, Message};
-pub use crate::standard::StandardError;
+pub use crate::log_level::LogLevel;
+pub use crate::standard::{StandardError, Unauthorized};
 pub use crate::violation::{Violation, Violations};
 
 #[cfg(feature = "actix-web")]

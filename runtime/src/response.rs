@@ -101,10 +101,9 @@ impl ErrorResponse {
     /// Decodes an error response from its status and body. Never fails: see
     /// [`ErrorResponse`].
     ///
-    /// A body that is not an envelope gets the code that follows from the status:
-    /// `unauthorized`, `payment_required`, `forbidden`, `not_found`, `conflict` and
-    /// `rate_limited` for their statuses, `bad_request` for any other 4xx, and
-    /// `internal_server_error` for anything else.
+    /// A body that is not an envelope gets the code that follows from the status, by
+    /// [`Code::for_status`]: the same mapping the server layers answer bare statuses
+    /// with.
     ///
     /// ```
     /// use certifier_error::{Code, ErrorResponse};
@@ -338,8 +337,8 @@ impl ErrorResponse {
         };
         // An error status says what failed; only a success needs a code made up here.
         let code = match problem {
-            BodyProblem::NotEnvelope => code_for_status(status),
-            _ if !success => code_for_status(status),
+            BodyProblem::NotEnvelope => Code::for_status(status),
+            _ if !success => Code::for_status(status),
             BodyProblem::DoesNotFit => Code::from("unexpected_response"),
             BodyProblem::TooLarge { .. } => Code::from("response_too_large"),
             BodyProblem::CutOff => Code::from("incomplete_response"),
@@ -460,20 +459,6 @@ fn parse_retry_after(value: &[u8]) -> Option<RetryAfter> {
     None
 }
 
-/// The code a response without an envelope most likely means, from its status.
-fn code_for_status(status: u16) -> Code {
-    match status {
-        401 => Code::Unauthorized,
-        402 => Code::PaymentRequired,
-        403 => Code::Forbidden,
-        404 => Code::NotFound,
-        409 => Code::Conflict,
-        429 => Code::RateLimited,
-        400..=499 => Code::BadRequest,
-        _ => Code::InternalServerError,
-    }
-}
-
 /// At most [`EXCERPT_LIMIT`] bytes of `body`, never cutting a UTF-8 character in two.
 fn excerpt(body: &[u8]) -> String {
     let limit = body.len().min(EXCERPT_LIMIT);
@@ -499,7 +484,14 @@ mod tests {
             (402, Code::PaymentRequired),
             (403, Code::Forbidden),
             (404, Code::NotFound),
-            (405, Code::BadRequest),
+            (405, Code::NotFound),
+            (408, Code::InternalServerError),
+            (410, Code::NotFound),
+            (412, Code::Conflict),
+            (415, Code::InvalidJson),
+            (418, Code::BadRequest),
+            (422, Code::ValidationError),
+            (451, Code::Forbidden),
             (409, Code::Conflict),
             (413, Code::BadRequest),
             (429, Code::RateLimited),
@@ -509,7 +501,7 @@ mod tests {
             (302, Code::InternalServerError),
         ];
         for (status, code) in cases {
-            assert_eq!(code_for_status(status), code, "{status}");
+            assert_eq!(Code::for_status(status), code, "{status}");
         }
     }
 

@@ -101,3 +101,63 @@ impl StandardError {
             .find(|standard| standard.code() == code.as_str())
     }
 }
+
+/// `401 unauthorized` with the `WWW-Authenticate` challenge that RFC 9110 asks every
+/// 401 to carry: the same envelope as [`StandardError::Unauthorized`], and the header.
+///
+/// The envelope layers can instead add one default challenge to every 401 that has
+/// none (`EnvelopeLayer::with_challenge` for axum, `Envelope::with_challenge` for
+/// actix-web); this type is for a route that names its own.
+///
+/// ```
+/// use certifier_error::{CertifierError, StandardError, Unauthorized};
+///
+/// let error = Unauthorized::new(r#"Bearer realm="certifier", error="invalid_token""#);
+/// assert_eq!(error.status(), 401);
+/// assert_eq!(error.code(), "unauthorized");
+/// assert_eq!(error.to_string(), StandardError::Unauthorized.to_string());
+/// let mut headers = Vec::new();
+/// error.headers(&mut |name, value| headers.push((name, value.to_string())));
+/// assert_eq!(
+///     headers,
+///     [("WWW-Authenticate", r#"Bearer realm="certifier", error="invalid_token""#.to_string())],
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, CertifierError)]
+#[certifier(code = "unauthorized")]
+pub struct Unauthorized {
+    #[certifier(header = "WWW-Authenticate")]
+    challenge: alloc::string::String,
+}
+
+impl Unauthorized {
+    /// The error with `challenge` as its `WWW-Authenticate` value, such as
+    /// `Bearer realm="api"`. A challenge that is not a valid header value is left out of
+    /// the response (and logged, with the `tracing` feature).
+    pub fn new(challenge: impl Into<alloc::string::String>) -> Self {
+        Unauthorized {
+            challenge: challenge.into(),
+        }
+    }
+
+    /// The `WWW-Authenticate` value.
+    pub fn challenge(&self) -> &str {
+        &self.challenge
+    }
+}
+
+impl StandardError {
+    /// `StandardError::Unauthorized` with a `WWW-Authenticate` challenge: an
+    /// [`Unauthorized`].
+    ///
+    /// ```
+    /// use certifier_error::{CertifierError, StandardError};
+    ///
+    /// let error = StandardError::unauthorized(r#"Bearer realm="api""#);
+    /// assert_eq!((error.status(), error.code()), (401, "unauthorized"));
+    /// assert_eq!(error.challenge(), r#"Bearer realm="api""#);
+    /// ```
+    pub fn unauthorized(challenge: impl Into<alloc::string::String>) -> Unauthorized {
+        Unauthorized::new(challenge)
+    }
+}

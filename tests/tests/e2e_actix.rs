@@ -41,9 +41,37 @@ where
         .expect("the server did not start in time")
 }
 
+/// The example's app, wrapped as the example wraps it, on a server hardened as the
+/// example's, with `limits`.
+fn serve_api(limits: api::Limits) -> SocketAddr {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let store = web::Data::new(api::Store::default());
+            let header_read = limits.header_read;
+            let server = HttpServer::new(move || {
+                let (store, limits) = (store.clone(), limits.clone());
+                App::new()
+                    .wrap(actix_web::middleware::from_fn(actix_app::limits))
+                    .wrap(actix_app::envelope())
+                    .configure(|config| actix_app::configure(config, store, limits))
+            })
+            .workers(1)
+            .client_request_timeout(header_read)
+            .client_disconnect_timeout(std::time::Duration::from_secs(1))
+            .bind(("127.0.0.1", 0))
+            .unwrap();
+            sender.send(server.addrs()[0]).unwrap();
+            server.run().await
+        })
+    });
+    receiver
+        .recv_timeout(e2e::TIMEOUT)
+        .expect("the server did not start in time")
+}
+
 fn serve() -> SocketAddr {
-    let store = web::Data::new(api::Store::default());
-    serve_with(move |config| actix_app::configure(config, store.clone()))
+    serve_api(api::Limits::default())
 }
 
 #[tokio::test]
@@ -356,4 +384,90 @@ async fn the_json_extractor_refuses_large_and_untyped_bodies() {
             "{content_type}"
         );
     }
+}
+
+/// An app whose handlers answer bare statuses, behind the envelope middleware.
+fn serve_bare() -> SocketAddr {
+    use actix_web::http::StatusCode;
+    use actix_web::HttpResponse;
+    use certifier_error::actix_web::Envelope;
+    use e2e::envelope::{bare_headers, BARE_BODY, CHALLENGE};
+
+    async fn bare(status: web::Path<u16>) -> HttpResponse {
+        let mut response = HttpResponse::build(StatusCode::from_u16(*status).unwrap());
+        for header in bare_headers(*status) {
+            response.insert_header(header);
+        }
+        response.body(BARE_BODY)
+    }
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let server = HttpServer::new(|| {
+                App::new()
+                    .wrap(Envelope::new().with_request_id().with_challenge(CHALLENGE))
+                    .route("/status/{status}", web::get().to(bare))
+                    .route(
+                        "/challenged",
+                        web::get().to(|| async {
+                            HttpResponse::Unauthorized()
+                                .insert_header(("www-authenticate", "Basic realm=\"own\""))
+                                .finish()
+                        }),
+                    )
+                    .route("/ok", web::get().to(|| async { "fine" }))
+            })
+            .workers(1)
+            .bind(("127.0.0.1", 0))
+            .unwrap();
+            sender.send(server.addrs()[0]).unwrap();
+            server.run().await
+        })
+    });
+    receiver.recv_timeout(e2e::TIMEOUT).unwrap()
+}
+
+#[tokio::test]
+async fn bare_statuses_answer_in_the_envelope_of_the_table() {
+    e2e::envelope::check_bare_statuses(serve_bare()).await;
+}
+
+#[tokio::test]
+async fn request_ids_are_echoed_or_made_up() {
+    e2e::envelope::check_request_ids(serve()).await;
+}
+
+#[tokio::test]
+async fn both_frameworks_answer_alike() {
+    e2e::envelope::check_same_answers(serve(), e2e::Framework::Actix).await;
+}
+
+#[tokio::test]
+async fn a_slow_handler_times_out_in_the_envelope() {
+    let limits = api::Limits {
+        request: std::time::Duration::from_millis(300),
+        ..api::Limits::default()
+    };
+    e2e::envelope::check_timeout(serve_api(limits)).await;
+}
+
+#[test]
+fn a_declared_length_over_the_limit_is_refused_at_once() {
+    e2e::envelope::check_declared_length(serve(), e2e::Framework::Actix);
+}
+
+#[test]
+fn a_slowloris_client_is_cut_off() {
+    let limits = api::Limits {
+        header_read: std::time::Duration::from_secs(1),
+        ..api::Limits::default()
+    };
+    let header_read = limits.header_read;
+    e2e::envelope::check_slowloris(serve_api(limits), header_read);
+}
+
+#[tokio::test]
+async fn log_lines_cannot_be_forged() {
+    let log = e2e::envelope::log();
+    e2e::envelope::check_log_injection(serve(), &log).await;
 }

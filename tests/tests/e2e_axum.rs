@@ -25,8 +25,19 @@ async fn serve_router(router: Router) -> SocketAddr {
     address
 }
 
+/// The example's router on its hardened server, with `limits`.
+async fn serve_api(limits: api::Limits) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let router = axum_app::router(&limits);
+        axum_app::serve(listener, router, &limits, std::future::pending()).await;
+    });
+    address
+}
+
 async fn serve() -> SocketAddr {
-    serve_router(axum_app::router()).await
+    serve_api(api::Limits::default()).await
 }
 
 #[tokio::test]
@@ -42,7 +53,7 @@ fn the_banner_lists_every_case() {
 #[tokio::test]
 async fn a_body_too_large_is_a_bad_request() {
     let address = serve().await;
-    // axum's default limit is 2 MiB.
+    // The example's limit is 1 MiB.
     let big = format!(r#"{{"domain": "{}"}}"#, "a".repeat(3 << 20));
     let request = hyper::Request::post(format!("http://{address}/certificates"))
         .header("Certifier-Version", "2024-06-01")
@@ -52,8 +63,8 @@ async fn a_body_too_large_is_a_bad_request() {
     let answer = e2e::exchange("body too large", request).await;
     assert_eq!(answer.status, 400);
     assert_eq!(
-        &answer.body[..],
-        br#"{"error":{"code":"bad_request","message":"The request body is too large."}}"#
+        e2e::without_request_id("body too large", &answer),
+        r#"{"error":{"code":"bad_request","message":"The request body is too large."}}"#
     );
 }
 
@@ -295,4 +306,95 @@ fn a_generic_type_is_a_response() {
 #[tokio::test]
 async fn a_second_domain_check_is_throttled() {
     e2e::check_domain_throttle(serve().await).await;
+}
+
+/// An app whose handlers answer bare statuses, behind the envelope layer.
+async fn serve_bare() -> SocketAddr {
+    use axum::body::Body;
+    use axum::http::{HeaderValue, StatusCode};
+    use axum::response::Response;
+    use certifier_error::axum::EnvelopeLayer;
+    use e2e::envelope::{bare_headers, BARE_BODY, CHALLENGE};
+
+    async fn bare(axum::extract::Path(status): axum::extract::Path<u16>) -> Response {
+        let mut response = Response::new(Body::from(BARE_BODY));
+        *response.status_mut() = StatusCode::from_u16(status).unwrap();
+        for (name, value) in bare_headers(status) {
+            response
+                .headers_mut()
+                .insert(name, HeaderValue::from_static(value));
+        }
+        response
+    }
+    let router = Router::new()
+        .route("/status/{status}", get(bare))
+        .route(
+            "/challenged",
+            get(|| async {
+                (
+                    StatusCode::UNAUTHORIZED,
+                    [("www-authenticate", "Basic realm=\"own\"")],
+                )
+            }),
+        )
+        .route("/ok", get(|| async { "fine" }))
+        .layer(
+            EnvelopeLayer::new()
+                .with_request_id()
+                .with_challenge(CHALLENGE),
+        );
+    serve_router(router).await
+}
+
+#[tokio::test]
+async fn bare_statuses_answer_in_the_envelope_of_the_table() {
+    e2e::envelope::check_bare_statuses(serve_bare().await).await;
+}
+
+#[tokio::test]
+async fn request_ids_are_echoed_or_made_up() {
+    e2e::envelope::check_request_ids(serve().await).await;
+}
+
+#[tokio::test]
+async fn both_frameworks_answer_alike() {
+    e2e::envelope::check_same_answers(serve().await, e2e::Framework::Axum).await;
+}
+
+#[tokio::test]
+async fn a_slow_handler_times_out_in_the_envelope() {
+    let limits = api::Limits {
+        request: std::time::Duration::from_millis(300),
+        ..api::Limits::default()
+    };
+    e2e::envelope::check_timeout(serve_api(limits).await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_declared_length_over_the_limit_is_refused_at_once() {
+    let address = serve().await;
+    tokio::task::spawn_blocking(move || {
+        e2e::envelope::check_declared_length(address, e2e::Framework::Axum)
+    })
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slowloris_client_is_cut_off() {
+    let limits = api::Limits {
+        header_read: std::time::Duration::from_secs(1),
+        ..api::Limits::default()
+    };
+    let header_read = limits.header_read;
+    let address = serve_api(limits).await;
+    tokio::task::spawn_blocking(move || e2e::envelope::check_slowloris(address, header_read))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn log_lines_cannot_be_forged() {
+    let log = e2e::envelope::log();
+    e2e::envelope::check_log_injection(serve().await, &log).await;
 }

@@ -802,8 +802,16 @@ fn the_example_api_document_matches_the_bodies_sent() {
             }
         });
         let Some((method, template, _)) = operation else {
-            // No operation: the router's `not_found` fallback.
-            assert_eq!((case.status, code), (404, "not_found"), "{}", case.name);
+            // No operation: the router's `not_found`, or the envelope layer's answer on
+            // a route the document leaves out (a handler's bare status, a panic).
+            assert!(
+                matches!(
+                    (case.status, code),
+                    (404, "not_found") | (500, "internal_server_error")
+                ),
+                "{}",
+                case.name
+            );
             continue;
         };
         let sent: Value = serde_json::from_str(case.expected_body).unwrap();

@@ -37,7 +37,27 @@ enum ApiError {
     InvalidJson(#[from] serde_json::Error),
 }
 
+#[allow(dead_code)]
+#[derive(Debug, CertifierError)]
+#[certifier(log = "warn")]
+enum Levelled {
+    #[certifier(code = "not_found", log = "off")]
+    Gone,
+    #[certifier(code = "conflict", log = "trace")]
+    Busy,
+    #[certifier(code = "forbidden")]
+    Denied,
+    #[certifier(transparent)]
+    Common(StandardError),
+}
+
+#[derive(Debug, CertifierError)]
+#[certifier(code = "conflict", log = "info")]
+struct Taken;
+
 fn main() {
     let error = ApiError::from(StandardError::NotFound);
     assert_eq!(error.code(), "not_found");
+    assert_eq!(Levelled::Denied.log_level(), certifier_error::LogLevel::Warn);
+    assert_eq!(Taken.log_level(), certifier_error::LogLevel::Info);
 }

@@ -25,7 +25,7 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
         let index = match &variant.kind {
             Kind::Own(own) => {
                 has_entries = true;
-                run.push(entry(variant, own, &doc_url_const));
+                run.push(entry(runtime, variant, own, &doc_url_const));
                 continue;
             }
             Kind::Transparent(index) => *index,
@@ -81,7 +81,12 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
     }
 }
 
-fn entry(variant: &VariantPlan, own: &Own, doc_url: &TokenStream) -> TokenStream {
+fn entry(
+    runtime: &TokenStream,
+    variant: &VariantPlan,
+    own: &Own,
+    doc_url: &TokenStream,
+) -> TokenStream {
     let status = own.status;
     let code = &own.code;
     // The template as written, placeholders and all; the default of a standard code.
@@ -102,6 +107,11 @@ fn entry(variant: &VariantPlan, own: &Own, doc_url: &TokenStream) -> TokenStream
         .iter()
         .any(|member| matches!(member.kind, MemberKind::Flatten { .. }));
     let docs = &variant.docs;
+    // A written level; without one, the entry's default follows its status.
+    let log = own
+        .log
+        .as_ref()
+        .map(|(level, span)| quote_spanned!(*span=> .__with_log_level(#runtime::LogLevel::#level)));
     let name = &variant.qualified_name;
     quote! {
         __Entry::__new(
@@ -115,5 +125,6 @@ fn entry(variant: &VariantPlan, own: &Own, doc_url: &TokenStream) -> TokenStream
             #name,
         )
         .__with_member_types(&[#(#member_types),*])
+        #log
     }
 }

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned, ToTokens};
 
-use crate::plan::{Kind, Message, Plan};
+use crate::plan::{Kind, Message, Own, Plan};
 
 pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
@@ -55,6 +55,7 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     let write_json = super::writer::write_json_method(plan);
     let doc_url = doc_url_method(plan);
     let headers = headers_method(plan);
+    let log_level = log_level_method(plan);
 
     quote! {
         #header {
@@ -75,6 +76,8 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
             #write_json
 
             #doc_url
+
+            #log_level
 
             #headers
         }
@@ -97,6 +100,36 @@ fn literal_message_method(plan: &Plan) -> TokenStream {
     quote! {
         fn __literal_message(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
             #arms
+        }
+    }
+}
+
+/// `fn log_level`, or nothing where the trait's default (by status) is right for every
+/// variant.
+fn log_level_method(plan: &Plan) -> TokenStream {
+    let needed = plan.variants.iter().any(|variant| match &variant.kind {
+        Kind::Transparent(_) => true,
+        Kind::Own(own) => own.log.is_some(),
+    });
+    if !needed {
+        return TokenStream::new();
+    }
+    let runtime = &plan.runtime;
+    let arms = plan.delegate_or(quote!(log_level), |own| log_level(runtime, own));
+    quote! {
+        fn log_level(&self) -> #runtime::LogLevel {
+            #arms
+        }
+    }
+}
+
+/// The variant's level: the one written, else the default for its status.
+pub fn log_level(runtime: &TokenStream, own: &Own) -> TokenStream {
+    match &own.log {
+        Some((level, span)) => quote_spanned!(*span=> #runtime::LogLevel::#level),
+        None => {
+            let status = own.status;
+            quote!(#runtime::LogLevel::for_status(#status))
         }
     }
 }

@@ -1,42 +1,109 @@
-//! The certificate API served with actix-web: the app's configuration, shared by the
-//! `actix_server` example and the end-to-end tests.
+//! The certificate API served with actix-web: the app's configuration and middleware,
+//! shared by the `actix_server` example and the end-to-end tests.
 
-use actix_web::{web, HttpRequest, HttpResponse};
-use certifier_error::actix_web::{not_found, path_config, require_version, Json, Query};
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::CONTENT_LENGTH;
+use actix_web::http::StatusCode;
+use actix_web::middleware::Next;
+use actix_web::{web, HttpRequest, HttpResponse, Route};
+use certifier_error::actix_web::{path_config, require_version, Envelope, Json, Query};
 use certifier_error::server::SupportedVersions;
 
 #[path = "api.rs"]
 pub mod api;
 
-use self::api::{ApiError, IssueRequest, ListQuery, Store};
+use self::api::{ApiError, IssueRequest, Limits, ListQuery, Store};
 
-/// Registers the API on an `App`, with its store: every route checks
+/// The envelope middleware of the app, outermost: every error in the envelope, request
+/// ids, and the challenge of every `401`.
+pub fn envelope() -> Envelope {
+    Envelope::new()
+        .with_request_id()
+        .with_challenge(api::CHALLENGE)
+}
+
+/// Registers the API on an `App`, with its store and limits: every route checks
 /// `Certifier-Version`; JSON bodies ([`Json`]), query strings ([`Query`]) and
 /// `web::Path` parameters that do not fit answer in the envelope, naming what does not
-/// fit; unknown routes and methods answer `not_found`.
+/// fit. Unknown routes (actix-web's bare 404), unknown methods (its bare
+/// 405, with `Allow`), a body over the limit, a request that takes too long and a
+/// panic are answered by [`envelope`], which the app must wrap outermost.
 ///
-/// The version check wraps each resource rather than the app, so that a request for
-/// an unknown route answers `not_found` whatever its headers.
-pub fn configure(config: &mut web::ServiceConfig, store: web::Data<Store>) {
-    let versioned = |path: &str| {
-        web::resource(path)
-            .default_service(web::to(not_found))
-            .wrap(require_version(SupportedVersions::new([api::VERSION])))
-    };
+/// The version check wraps each route rather than the resource, so that an unknown
+/// route or method answers `not_found` whatever the request's headers, as with axum.
+/// Each `GET` route also answers `HEAD`, as axum's do.
+pub fn configure(config: &mut web::ServiceConfig, store: web::Data<Store>, limits: Limits) {
+    let checked =
+        |route: Route| route.wrap(require_version(SupportedVersions::new([api::VERSION])));
+    // The crate's `Json` reads the body within `PayloadConfig`'s limit.
+    let payload = web::PayloadConfig::new(limits.body);
     config
         .app_data(store)
+        .app_data(web::Data::new(limits))
+        .app_data(payload)
         .app_data(path_config())
         .service(
-            versioned("/certificates")
-                .route(web::get().to(list))
-                .route(web::post().to(issue)),
+            web::resource("/certificates")
+                .route(checked(web::get().to(list)))
+                .route(checked(web::head().to(list)))
+                .route(checked(web::post().to(issue))),
         )
-        .service(versioned("/certificates/{id}").route(web::get().to(show)))
-        .service(versioned("/certificates/{id}/renew").route(web::post().to(renew)))
-        .service(versioned("/certificates/{id}/chain").route(web::get().to(chain)))
-        .service(versioned("/certificates/{id}/check").route(web::post().to(check)))
-        .service(versioned("/account").route(web::get().to(account)))
-        .default_service(web::to(not_found));
+        .service(
+            web::resource("/certificates/export")
+                .route(checked(web::get().to(export)))
+                .route(checked(web::head().to(export))),
+        )
+        .service(
+            web::resource("/certificates/{id}")
+                .route(checked(web::get().to(show)))
+                .route(checked(web::head().to(show)))
+                .route(checked(web::delete().to(revoke))),
+        )
+        .service(web::resource("/certificates/{id}/renew").route(checked(web::post().to(renew))))
+        .service(web::resource("/certificates/{id}/check").route(checked(web::post().to(check))))
+        .service(
+            web::resource("/certificates/{id}/chain")
+                .route(checked(web::get().to(chain)))
+                .route(checked(web::head().to(chain))),
+        )
+        .service(
+            web::resource("/certificates/{id}/ocsp")
+                .route(checked(web::get().to(ocsp)))
+                .route(checked(web::head().to(ocsp))),
+        )
+        .service(
+            web::resource("/account")
+                .route(checked(web::get().to(account)))
+                .route(checked(web::head().to(account))),
+        );
+}
+
+/// The body limit and the request timeout, as middleware (actix-web has neither for
+/// every route): a declared `Content-Length` over the limit answers a bare `413` before
+/// the handler runs, a handler slower than the timeout a bare `408`; the envelope
+/// middleware puts both in the envelope.
+pub async fn limits(
+    request: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let limits = request
+        .app_data::<web::Data<Limits>>()
+        .map(|limits| limits.get_ref().clone())
+        .unwrap_or_default();
+    let declared = request
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limits.body as u64) {
+        let answer = HttpResponse::new(StatusCode::PAYLOAD_TOO_LARGE);
+        return Ok(request.into_response(answer).map_into_right_body());
+    }
+    match actix_web::rt::time::timeout(limits.request, next.call(request)).await {
+        Ok(answer) => answer.map(ServiceResponse::map_into_left_body),
+        Err(_) => Err(actix_web::error::ErrorRequestTimeout("request timed out")),
+    }
 }
 
 async fn list(store: web::Data<Store>, Query(query): Query<ListQuery>) -> HttpResponse {
@@ -68,6 +135,24 @@ async fn check(store: web::Data<Store>, id: web::Path<String>) -> Result<HttpRes
 
 async fn chain(store: web::Data<Store>, id: web::Path<String>) -> Result<String, ApiError> {
     store.chain(&id)
+}
+
+/// Not written yet: a bare status, which the envelope middleware answers in the
+/// envelope.
+async fn revoke() -> HttpResponse {
+    HttpResponse::new(
+        StatusCode::from_u16(api::REVOKE_STATUS).unwrap_or(StatusCode::NOT_IMPLEMENTED),
+    )
+}
+
+/// A handler with a bug: the envelope middleware answers its panic.
+async fn ocsp(store: web::Data<Store>, id: web::Path<String>) -> Result<String, ApiError> {
+    store.ocsp(&id)
+}
+
+/// Slower than the request timeout.
+async fn export(store: web::Data<Store>) -> HttpResponse {
+    HttpResponse::Ok().json(store.export().await)
 }
 
 async fn account(request: HttpRequest) -> Result<HttpResponse, ApiError> {

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
+use std::time::Duration;
 
 use certifier_error::{CertifierError, Violation, Violations};
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,51 @@ pub const VERSION: &str = "2024-06-01";
 
 /// The token `GET /account` accepts.
 pub const TOKEN: &str = "demo-token";
+
+/// The `WWW-Authenticate` challenge every `401` carries.
+pub const CHALLENGE: &str = r#"Bearer realm="certifier""#;
+
+/// What `DELETE /certificates/{id}` answers: revoking is not written yet, and the
+/// handler says so with a bare status, without a body.
+pub const REVOKE_STATUS: u16 = 501;
+
+/// The servers' limits: users copy the examples, so they are hardened.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// The largest request body; a larger declared `Content-Length` is refused at once.
+    pub body: usize,
+    /// How long a handler may take before the request answers
+    /// `503 internal_server_error`.
+    pub request: Duration,
+    /// How long a client may take to send its request head (a slowloris client is cut
+    /// off after that).
+    pub header_read: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            body: 1 << 20,
+            request: Duration::from_secs(10),
+            header_read: Duration::from_secs(5),
+        }
+    }
+}
+
+impl Limits {
+    /// The defaults, with the request timeout from `REQUEST_TIMEOUT_MS` if set (the load
+    /// test shortens it).
+    pub fn from_env() -> Self {
+        let mut limits = Limits::default();
+        if let Some(ms) = std::env::var("REQUEST_TIMEOUT_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+        {
+            limits.request = Duration::from_millis(ms);
+        }
+        limits
+    }
+}
 
 /// Every error of the API. Framework failures (a missing `Certifier-Version`, a body
 /// that is not JSON, a query string that does not fit, an unknown route) come from the
@@ -283,6 +329,20 @@ impl Store {
         })
     }
 
+    /// `GET /certificates/{id}/ocsp`: not written yet, and the handler panics, with the
+    /// id in its message.
+    pub fn ocsp(&self, id: &str) -> Result<String, ApiError> {
+        self.get(id)?;
+        todo!("OCSP responses (asked for {id})")
+    }
+
+    /// `GET /certificates/export`: building the archive takes far longer than the
+    /// request timeout allows.
+    pub async fn export(&self) -> Vec<Certificate> {
+        tokio::time::sleep(Duration::from_secs(3600)).await;
+        self.list(ListQuery { limit: None })
+    }
+
     /// `GET /certificates/{id}/chain`: the signing service is down.
     pub fn chain(&self, id: &str) -> Result<String, ApiError> {
         self.get(id)?;
@@ -475,7 +535,7 @@ pub const CASES: &[Case] = &[
         code: Some("unauthorized"),
         expected_body: r#"{"error":{"code":"unauthorized","message":"Authentication is required for this request."}}"#,
         actix_body: None,
-        expected_headers: &[],
+        expected_headers: &[("www-authenticate", CHALLENGE)],
     },
     Case {
         name: "authorized",
@@ -550,14 +610,50 @@ pub const CASES: &[Case] = &[
         expected_headers: &[],
     },
     Case {
-        name: "not_found (no such method)",
+        name: "not_found (no such method), with Allow",
         method: "DELETE",
         path: "/certificates",
         headers: &[V],
         body: None,
         status: 404,
         code: Some("not_found"),
-        expected_body: r#"{"error":{"code":"not_found","message":"The requested resource does not exist."}}"#,
+        expected_body: r#"{"error":{"code":"not_found","message":"The requested resource does not support this method."}}"#,
+        actix_body: None,
+        expected_headers: &[("allow", "GET,HEAD,POST")],
+    },
+    Case {
+        name: "not_found (no such method, without a version)",
+        method: "POST",
+        path: "/account",
+        headers: &[],
+        body: None,
+        status: 404,
+        code: Some("not_found"),
+        expected_body: r#"{"error":{"code":"not_found","message":"The requested resource does not support this method."}}"#,
+        actix_body: None,
+        expected_headers: &[("allow", "GET,HEAD")],
+    },
+    Case {
+        name: "internal_server_error (a bare 501 from the handler)",
+        method: "DELETE",
+        path: "/certificates/cert_example",
+        headers: &[V],
+        body: None,
+        status: 500,
+        code: Some("internal_server_error"),
+        expected_body: r#"{"error":{"code":"internal_server_error","message":"Something went wrong on our side; please try again later."}}"#,
+        actix_body: None,
+        expected_headers: &[],
+    },
+    Case {
+        name: "internal_server_error (the handler panics)",
+        method: "GET",
+        path: "/certificates/cert_example/ocsp",
+        headers: &[V],
+        body: None,
+        status: 500,
+        code: Some("internal_server_error"),
+        expected_body: r#"{"error":{"code":"internal_server_error","message":"Something went wrong on our side; please try again later."}}"#,
         actix_body: None,
         expected_headers: &[],
     },

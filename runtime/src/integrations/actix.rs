@@ -26,6 +26,9 @@
 //!   [`path_config`] does the same for `web::Path` where actix-web's error lets it name
 //!   the parameter.
 //! - [`not_found`] answers unknown routes with `not_found`, as the default service.
+//! - [`Envelope`], wrapping the whole app, answers every other error response (a bare
+//!   status, a resource's 405, another middleware's error, a panic) in the envelope
+//!   too, with request ids if asked.
 //!
 //! With the `tracing` feature, every error response is logged (see
 //! [`response_parts`](crate::server::response_parts)).
@@ -94,6 +97,10 @@ use ::actix_web::http::StatusCode;
 use ::actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse};
 use serde::Serialize;
 
+mod envelope;
+
+pub use self::envelope::{Envelope, EnvelopeMiddleware};
+
 use super::server::{respond, valid_status, Adapter};
 use super::version::check_configured;
 use crate::server::{
@@ -146,6 +153,10 @@ impl Adapter for HttpResponse<BoxBody> {
         ) {
             self.headers_mut().append(name, value);
         }
+    }
+
+    fn mark(&mut self, mark: crate::server::Enveloped) {
+        self.extensions_mut().insert(mark);
     }
 }
 

@@ -21,6 +21,9 @@
 //!   `validation_error` naming the `parameter` (see [`QueryRejection`]).
 //! - [`not_found`] answers an unknown route, or a known path with another method, with
 //!   `not_found`.
+//! - [`EnvelopeLayer`], around the whole router, answers every other error response
+//!   (a bare status, a body limit, a timeout, a panic) in the envelope too, with
+//!   request ids if asked.
 //!
 //! With the `tracing` feature, every error response is logged (see
 //! [`response_parts`](crate::server::response_parts)).
@@ -95,6 +98,10 @@ use http::StatusCode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+mod envelope;
+
+pub use self::envelope::{EnvelopeLayer, EnvelopeService};
+
 use super::server::{respond, Adapter};
 use super::version::check_configured;
 use crate::server::{
@@ -142,6 +149,10 @@ impl Adapter for Response {
         ) {
             self.headers_mut().append(name, value);
         }
+    }
+
+    fn mark(&mut self, mark: crate::server::Enveloped) {
+        self.extensions_mut().insert(mark);
     }
 }
 

@@ -3,37 +3,118 @@
 use core::error::Error;
 use core::fmt;
 
-use crate::CertifierError;
+use crate::{CertifierError, LogLevel};
 
-/// Logs one error response: error level for a 5xx status, debug level otherwise.
+/// One event at a level chosen at run time: `tracing` wants a constant level per
+/// call site, so there is one call site per level.
+macro_rules! event_at {
+    ($level:expr, $($event:tt)+) => {
+        match $level {
+            LogLevel::Off => {}
+            LogLevel::Trace => tracing::trace!($($event)+),
+            LogLevel::Debug => tracing::debug!($($event)+),
+            LogLevel::Info => tracing::info!($($event)+),
+            LogLevel::Warn => tracing::warn!($($event)+),
+            LogLevel::Error => tracing::error!($($event)+),
+        }
+    };
+}
+
+/// Logs one error response at the error's [`log_level`](CertifierError::log_level),
+/// with the request id of the request being served, if any.
 pub(crate) fn response<T>(status: u16, error: &T)
 where
     T: CertifierError + Error + ?Sized,
 {
-    let code = error.code();
-    // Left out of the event when the error has no cause.
+    let level = error.log_level();
+    if level == LogLevel::Off {
+        return;
+    }
+    let code = Escaped(error.code());
+    // Left out of the event when the error has no cause, or no request id.
     let sources = error
         .source()
-        .map(|first| tracing::field::display(Sources(Some(first))));
-    if status >= 500 {
-        tracing::error!(
-            target: "certifier_error",
-            status,
-            code,
-            public_message = %crate::Message(error),
-            sources,
-            "error response",
-        );
-    } else {
-        tracing::debug!(
-            target: "certifier_error",
-            status,
-            code,
-            public_message = %crate::Message(error),
-            sources,
-            "error response",
-        );
+        .map(|first| tracing::field::display(Escaped(Sources(Some(first)))));
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    let request_id = super::request_id::current();
+    #[cfg(not(any(feature = "axum", feature = "actix-web")))]
+    let request_id: Option<&str> = None;
+    // Valid ids need no escaping (see `RequestId`).
+    let request_id = request_id.as_ref().map(tracing::field::display);
+    event_at!(
+        level,
+        target: "certifier_error",
+        status,
+        code = %code,
+        public_message = %Escaped(crate::Message(error)),
+        internal_message = internal_message(error).map(tracing::field::display),
+        sources,
+        request_id,
+        "error response",
+    );
+}
+
+/// A client's `x-request-id` that is not a valid id: a fresh one replaces it. The value
+/// itself is not logged.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn invalid_request_id(length: usize) {
+    tracing::debug!(
+        target: "certifier_error",
+        length,
+        "x-request-id is not 1 to 128 visible ASCII characters; a fresh id replaces it",
+    );
+}
+
+/// The error's `Display` when it is not its public message, as under
+/// `#[certifier(skip_display)]` beside thiserror's derive: the internal text, for logs.
+/// Computed only when the event is recorded.
+fn internal_message<T: CertifierError + ?Sized>(error: &T) -> Option<Escaped<String>> {
+    use alloc::string::ToString as _;
+    let internal = error.to_string();
+    (internal != crate::Message(error).to_string()).then_some(Escaped(internal))
+}
+
+/// Writes its value with every character that could break or disguise a log line
+/// escaped: `\n`, `\r` and `\t` as such, other control characters (ANSI escapes
+/// included), the Unicode line and paragraph separators and the bidirectional
+/// overrides as `\u{..}`.
+pub(crate) struct Escaped<T>(pub(crate) T);
+
+impl<T: fmt::Display> fmt::Display for Escaped<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write as _;
+        write!(EscapingWriter(f), "{}", self.0)
     }
+}
+
+struct EscapingWriter<'a, 'b>(&'a mut fmt::Formatter<'b>);
+
+impl fmt::Write for EscapingWriter<'_, '_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let mut clean_from = 0;
+        for (at, character) in text.char_indices() {
+            if !needs_escape(character) {
+                continue;
+            }
+            self.0.write_str(&text[clean_from..at])?;
+            match character {
+                '\n' => self.0.write_str("\\n")?,
+                '\r' => self.0.write_str("\\r")?,
+                '\t' => self.0.write_str("\\t")?,
+                other => write!(self.0, "\\u{{{:x}}}", u32::from(other))?,
+            }
+            clean_from = at + character.len_utf8();
+        }
+        self.0.write_str(&text[clean_from..])
+    }
+}
+
+fn needs_escape(character: char) -> bool {
+    character.is_control()
+        || matches!(
+            character,
+            '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// A header field whose value cannot be sent; the header is left out.
@@ -112,7 +193,7 @@ mod tests {
     use tracing::span::{Attributes, Id, Record};
     use tracing::{Event, Level, Metadata, Subscriber};
 
-    use super::Sources;
+    use super::{Escaped, Sources};
     use crate::server::response_parts;
 
     #[derive(Debug)]
@@ -221,6 +302,73 @@ mod tests {
         assert_eq!(fields["status"], "409");
         assert_eq!(fields["code"], "conflict");
         assert!(!fields.contains_key("sources"));
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        let forged =
+            "x\n2026-01-01T00:00:00Z ERROR forged\r\tend\u{1b}[31m\u{7f}\u{85}\u{2028}\u{202e}é";
+        assert_eq!(
+            Escaped(forged).to_string(),
+            "x\\n2026-01-01T00:00:00Z ERROR forged\\r\\tend\\u{1b}[31m\\u{7f}\\u{85}\\u{2028}\\u{202e}é"
+        );
+        assert_eq!(Escaped("plain text").to_string(), "plain text");
+    }
+
+    #[derive(Debug, crate::CertifierError)]
+    #[certifier(code = "not_found", message = "No certificate `{0}`.")]
+    struct Unknown(String, #[source] Layer);
+
+    #[test]
+    fn a_message_and_its_causes_cannot_forge_lines() {
+        let events = Events::default();
+        tracing::subscriber::with_default(Capture(events.clone()), || {
+            response_parts(&Unknown(
+                "x\n2026-01-01T00:00:00Z ERROR forged".into(),
+                Layer("cause\r\nERROR also forged", None),
+            ));
+        });
+        let events = events.lock().unwrap();
+        let (_, fields) = &events[0];
+        for (name, value) in fields {
+            assert!(!value.chars().any(char::is_control), "{name}: {value:?}");
+        }
+        assert_eq!(
+            fields["public_message"],
+            "No certificate `x\\n2026-01-01T00:00:00Z ERROR forged`."
+        );
+        assert_eq!(fields["sources"], "cause\\r\\nERROR also forged");
+    }
+
+    #[derive(Debug, crate::CertifierError)]
+    #[certifier(log = "warn")]
+    enum Levelled {
+        #[certifier(code = "conflict")]
+        Conflict,
+        #[certifier(code = "not_found", log = "off")]
+        Quiet,
+        #[certifier(code = "internal_server_error", log = "info")]
+        Calm,
+    }
+
+    #[test]
+    fn each_error_is_logged_at_its_level() {
+        for (error, expected) in [
+            (Levelled::Conflict, Some(Level::WARN)),
+            (Levelled::Quiet, None),
+            (Levelled::Calm, Some(Level::INFO)),
+        ] {
+            let events = Events::default();
+            tracing::subscriber::with_default(Capture(events.clone()), || {
+                response_parts(&error);
+            });
+            let levels: Vec<Level> = events.lock().unwrap().iter().map(|(l, _)| *l).collect();
+            assert_eq!(
+                levels,
+                expected.into_iter().collect::<Vec<_>>(),
+                "{error:?}"
+            );
+        }
     }
 
     #[test]

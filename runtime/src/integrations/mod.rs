@@ -5,10 +5,14 @@
 pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod envelope;
 mod json;
 #[cfg(feature = "tracing")]
 mod log;
 mod params;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod request_id;
 pub mod server;
 mod version;
 

@@ -50,6 +50,11 @@ pub use super::params::decode_query;
 pub use super::params::{PathRejection, QueryRejection, DETAIL_LIMIT};
 pub use super::version::{SupportedVersions, VersionError, VERSION_HEADER};
 
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use super::envelope::Enveloped;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use super::request_id::{RequestId, REQUEST_ID_HEADER, REQUEST_ID_MAX_LEN};
+
 /// The `content-type` of every error response: the envelope is JSON.
 ///
 /// ```
@@ -80,17 +85,24 @@ pub struct ResponseParts {
     /// order; a header whose name or value is not valid in HTTP is left out, so every
     /// pair here is valid.
     pub headers: Vec<(&'static str, String)>,
-    /// The JSON envelope.
+    /// The JSON envelope. While an envelope layer with request ids serves the request,
+    /// its last member is `request_id`.
     pub body: Vec<u8>,
+    /// The request id written into `body`, if any.
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    pub(crate) request_id: Option<super::request_id::RequestId>,
 }
 
 /// Builds the response for `error`: its status, its header fields, and its envelope as
 /// the body.
 ///
-/// With the `tracing` feature, logs the error: at error level for a 5xx status, at
-/// debug level otherwise, with the status, the code, the public message and the whole
+/// With the `tracing` feature, logs the error at its
+/// [`log_level`](CertifierError::log_level) (by default error level for a 5xx status,
+/// debug level otherwise), with the status, the code, the public message and the whole
 /// `source()` chain as fields, so the operator sees the cause the neutral message
-/// leaves out.
+/// leaves out; control characters in the message and the causes are escaped, so that
+/// client input cannot forge log lines. Under an envelope layer with request ids, the
+/// event has a `request_id` field and the envelope ends with a `request_id` member.
 ///
 /// Never fails: if an extension member cannot be serialised, the response is the
 /// standard `500 internal_server_error` envelope instead (and that failure is logged).
@@ -138,10 +150,24 @@ where
             super::log::bad_header(name, error);
         }
     });
+    finish(status, headers, body)
+}
+
+/// The parts, with the request id of the request being served (if any) written as the
+/// last member of the envelope: spliced before its closing braces, so that the body
+/// stays the direct writer's single buffer.
+fn finish(status: u16, headers: Vec<(&'static str, String)>, mut body: Vec<u8>) -> ResponseParts {
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    let request_id =
+        super::request_id::current().filter(|id| super::request_id::splice(&mut body, id));
+    #[cfg(not(any(feature = "axum", feature = "actix-web")))]
+    let _ = &mut body;
     ResponseParts {
         status,
         headers,
         body,
+        #[cfg(any(feature = "axum", feature = "actix-web"))]
+        request_id,
     }
 }
 
@@ -160,11 +186,8 @@ where
 /// The standard `500 internal_server_error` response.
 fn internal_server_error() -> ResponseParts {
     let fallback = StandardError::InternalServerError;
-    ResponseParts {
-        status: fallback.status(),
-        headers: Vec::new(),
-        body: serde_json::to_vec(&fallback).unwrap_or_default(),
-    }
+    let body = serde_json::to_vec(&fallback).unwrap_or_default();
+    finish(fallback.status(), Vec::new(), body)
 }
 
 /// `status` if it is a valid HTTP status code (100 to 999), else 500. Every adapter's
@@ -185,6 +208,8 @@ pub(crate) trait Adapter {
     fn start(status: u16, body: Vec<u8>) -> Self;
     /// Appends a header that [`response_parts`] has already found valid.
     fn append(&mut self, name: &'static str, value: String);
+    /// Marks the response as an envelope, for the envelope layers.
+    fn mark(&mut self, mark: super::envelope::Enveloped);
 }
 
 /// The framework response for `error`: [`response_parts`], in the adapter's types.
@@ -199,6 +224,9 @@ where
     for (name, value) in parts.headers {
         response.append(name, value);
     }
+    response.mark(super::envelope::Enveloped::with_request_id(
+        parts.request_id,
+    ));
     response
 }
 

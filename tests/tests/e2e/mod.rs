@@ -1,6 +1,8 @@
 //! The end-to-end cases both server examples must pass: a real HTTP request to a
 //! server on a loopback port, and the exact answer, for every standard code.
 
+pub mod envelope;
+
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -114,10 +116,49 @@ pub async fn check_all(address: SocketAddr, framework: Framework) {
     }
 }
 
+/// The request id the answer carries in `x-request-id`; panics if it has none.
+pub fn request_id(what: &str, answer: &Answer) -> String {
+    let id = answer
+        .headers
+        .get("x-request-id")
+        .unwrap_or_else(|| panic!("{what}: no x-request-id"));
+    id.to_str().unwrap().to_owned()
+}
+
+/// The body of an error answer without its last member, `request_id`, which must name
+/// the answer's `x-request-id`.
+pub fn without_request_id(what: &str, answer: &Answer) -> String {
+    let body = std::str::from_utf8(&answer.body).unwrap();
+    let member = format!(r#","request_id":"{}"}}}}"#, request_id(what, answer));
+    let kept = body
+        .strip_suffix(&member)
+        .unwrap_or_else(|| panic!("{what}: {body} does not end with {member}"));
+    format!("{kept}}}}}")
+}
+
+/// Method lists compared as sets: the frameworks write `Allow` differently
+/// (`GET,HEAD` and `GET, HEAD`).
+fn methods(list: &str) -> std::collections::BTreeSet<String> {
+    list.split(',')
+        .map(|method| method.trim().to_owned())
+        .collect()
+}
+
 fn check(case: &Case, framework: Framework, answer: &Answer) {
     let name = case.name;
-    let body = std::str::from_utf8(&answer.body).unwrap();
-    assert_eq!(answer.status, case.status, "{name}: status; body {body}");
+    let full_body = std::str::from_utf8(&answer.body).unwrap();
+    assert_eq!(
+        answer.status, case.status,
+        "{name}: status; body {full_body}"
+    );
+    let id = request_id(name, answer);
+    let stripped;
+    let body = if case.code.is_some() {
+        stripped = without_request_id(name, answer);
+        stripped.as_str()
+    } else {
+        full_body
+    };
     let expected_body = match (framework, case.actix_body) {
         (Framework::Actix, Some(body)) => body,
         _ => case.expected_body,
@@ -133,14 +174,16 @@ fn check(case: &Case, framework: Framework, answer: &Answer) {
         "{name}: content-type"
     );
     for (header, value) in case.expected_headers {
-        assert_eq!(
-            answer
-                .headers
-                .get(*header)
-                .map(|value| value.to_str().unwrap()),
-            Some(*value),
-            "{name}: {header}"
-        );
+        let sent = answer
+            .headers
+            .get(*header)
+            .map(|value| value.to_str().unwrap())
+            .unwrap_or_else(|| panic!("{name}: no {header}"));
+        if *header == "allow" {
+            assert_eq!(methods(sent), methods(value), "{name}: {header}");
+        } else {
+            assert_eq!(sent, *value, "{name}: {header}");
+        }
     }
     if case.expected_headers.is_empty() {
         assert!(
@@ -162,10 +205,11 @@ fn check(case: &Case, framework: Framework, answer: &Answer) {
     };
     let error: ErrorResponse = decoded.expect_err(name);
     assert!(error.is_envelope(), "{name}: {error:?}");
+    assert_eq!(error.error.extensions["request_id"], id, "{name}");
     assert_eq!(error.status, case.status, "{name}");
     assert_eq!(error.error.code, Code::from(code), "{name}");
     assert_eq!(error.error.code.as_str(), code, "{name}");
-    let sent: serde_json::Value = serde_json::from_str(body).unwrap();
+    let sent: serde_json::Value = serde_json::from_str(full_body).unwrap();
     assert_eq!(error.error.message, sent["error"]["message"], "{name}");
     assert_eq!(
         serde_json::to_value(certifier_error::ErrorEnvelope::from(error.error.clone())).unwrap(),
@@ -198,12 +242,16 @@ pub async fn check_domain_throttle(address: SocketAddr) {
     assert_eq!(second.status, 429);
     assert_eq!(second.headers["retry-after"], "1");
     assert_eq!(
-        std::str::from_utf8(&second.body).unwrap(),
+        without_request_id("second check", &second),
         r#"{"error":{"code":"rate_limited","message":"Domain checks are limited to one per second; retry in 1 s.","retry_after":1}}"#
     );
     let error = decode_response::<serde_json::Value>(second.status, &second.body)
         .unwrap_err()
         .with_headers(&second.headers);
     assert_eq!(error.retry_after(), Some(Duration::from_secs(1)));
+    assert_eq!(
+        error.request_id(),
+        Some(request_id("second check", &second).as_str())
+    );
     assert!(error.is_retryable());
 }

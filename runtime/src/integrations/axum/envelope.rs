@@ -1,0 +1,296 @@
+//! [`EnvelopeLayer`]: every error response of a router in the envelope.
+
+use alloc::boxed::Box;
+use alloc::sync::Arc;
+use core::future::Future;
+use core::panic::AssertUnwindSafe;
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+use ::axum::body::{Body, Bytes, HttpBody};
+use ::axum::response::Response;
+use futures_util::FutureExt as _;
+use http::header::{HeaderName, HeaderValue, WWW_AUTHENTICATE};
+use http::{Request, StatusCode};
+
+use super::into_response;
+use crate::integrations::envelope::{Panicked, Settings, StatusError, BODY_HEADERS};
+use crate::integrations::request_id::{self, RequestId};
+use crate::server::{Enveloped, REQUEST_ID_HEADER};
+
+/// The most bytes of an envelope the layer reads back to add a `request_id` it lacks
+/// (an envelope built outside the request's task).
+const ENVELOPE_LIMIT: usize = 64 * 1024;
+
+/// A tower layer that puts every error response of the service it wraps in the
+/// Certifier envelope. Add it to the whole `Router` with `.layer(EnvelopeLayer::new())`.
+///
+/// - A response with a 4xx or 5xx status that this crate did not build (a router's
+///   404 or 405, a body limit's 413, a tower-http timeout, a handler returning a bare
+///   `StatusCode`, an empty 401) gets a fresh envelope: its status and code come from
+///   [`Code::for_status`](crate::Code::for_status) and
+///   [`Code::envelope_status`](crate::Code::envelope_status), so the pair is always one
+///   of the Certifier table (a 405 answers `404 not_found`, a 413 `400 bad_request`, a
+///   408 `503 internal_server_error`). Its headers are kept (`WWW-Authenticate`,
+///   `Retry-After`, `Allow`, …), except those that described the old body. The old
+///   body is dropped unread.
+/// - An envelope the crate built (marked with [`Enveloped`]) and every success response
+///   pass through untouched: the layer never reads a body to decide.
+/// - A handler that panics answers `500 internal_server_error`; the panic's text goes
+///   to the log (feature `tracing`) as the error's cause, never to the client. (The
+///   layer catches panics itself rather than through tower-http's `CatchPanic`, which
+///   boxes every response body: the success path keeps axum's body as it is.)
+/// - [`with_request_id`](Self::with_request_id) adds request ids,
+///   [`with_challenge`](Self::with_challenge) a default `WWW-Authenticate` for 401s.
+///
+/// ```
+/// use axum::body::Body;
+/// use axum::http::StatusCode;
+/// use axum::routing::get;
+/// use axum::Router;
+/// use certifier_error::axum::EnvelopeLayer;
+/// use tower_service::Service;
+///
+/// async fn panics() -> &'static str {
+///     panic!("not for clients")
+/// }
+///
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let mut app: Router = Router::new()
+///     .route("/teapot", get(|| async { StatusCode::IM_A_TEAPOT }))
+///     .route("/panics", get(panics))
+///     .layer(EnvelopeLayer::new().with_request_id());
+///
+/// let request = http::Request::get("/teapot").body(Body::empty()).unwrap();
+/// let response = app.call(request).await.unwrap();
+/// assert_eq!(response.status(), 400);
+/// assert_eq!(response.headers()["content-type"], "application/json");
+/// let id = response.headers()["x-request-id"].to_str().unwrap().to_owned();
+/// let body = axum::body::to_bytes(response.into_body(), 1024).await.unwrap();
+/// let expected = format!(
+///     r#"{{"error":{{"code":"bad_request","message":"The request could not be understood.","request_id":"{id}"}}}}"#
+/// );
+/// assert_eq!(body, expected.as_bytes());
+///
+/// let request = http::Request::get("/panics")
+///     .header("x-request-id", "req-1")
+///     .body(Body::empty())
+///     .unwrap();
+/// let response = app.call(request).await.unwrap();
+/// assert_eq!(response.status(), 500);
+/// assert_eq!(response.headers()["x-request-id"], "req-1");
+/// let body = axum::body::to_bytes(response.into_body(), 1024).await.unwrap();
+/// assert!(body.ends_with(br#","request_id":"req-1"}}"#));
+/// assert!(!String::from_utf8_lossy(&body).contains("not for clients"));
+/// # });
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct EnvelopeLayer {
+    settings: Arc<Settings>,
+}
+
+impl EnvelopeLayer {
+    /// The layer, without request ids or a default challenge.
+    pub fn new() -> Self {
+        EnvelopeLayer::default()
+    }
+
+    /// Request ids: the request's `x-request-id` header if it holds a valid id (see
+    /// [`RequestId`]), else a fresh one, is sent back as `x-request-id` on every
+    /// response, written as the last member `request_id` of every error envelope
+    /// (derived ones included), put in the request's extensions for handlers
+    /// (`Extension<RequestId>`), and recorded as the `request_id` field of the error's
+    /// log event.
+    ///
+    /// ```
+    /// use axum::routing::get;
+    /// use axum::{Extension, Router};
+    /// use certifier_error::axum::EnvelopeLayer;
+    /// use certifier_error::server::RequestId;
+    ///
+    /// let app: Router = Router::new()
+    ///     .route("/", get(|Extension(id): Extension<RequestId>| async move { id.to_string() }))
+    ///     .layer(EnvelopeLayer::new().with_request_id());
+    /// ```
+    pub fn with_request_id(mut self) -> Self {
+        Arc::make_mut(&mut self.settings).request_ids = true;
+        self
+    }
+
+    /// The `WWW-Authenticate` challenge a `401` answer carries when it has none of its
+    /// own, as RFC 9110 asks of every 401. A 401 that sets the header (an error with a
+    /// `#[certifier(header = "WWW-Authenticate")]` field, or
+    /// [`Unauthorized`](crate::Unauthorized)) keeps its own.
+    ///
+    /// # Panics
+    ///
+    /// If `challenge` is empty or not visible ASCII, which no header value can be.
+    ///
+    /// ```
+    /// use axum::body::Body;
+    /// use axum::routing::get;
+    /// use axum::Router;
+    /// use certifier_error::axum::EnvelopeLayer;
+    /// use certifier_error::StandardError;
+    /// use tower_service::Service;
+    ///
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let mut app: Router = Router::new()
+    ///     .route("/account", get(|| async { StandardError::Unauthorized }))
+    ///     .layer(EnvelopeLayer::new().with_challenge(r#"Bearer realm="certifier""#));
+    /// let request = http::Request::get("/account").body(Body::empty()).unwrap();
+    /// let response = app.call(request).await.unwrap();
+    /// assert_eq!(response.status(), 401);
+    /// assert_eq!(response.headers()["www-authenticate"], r#"Bearer realm="certifier""#);
+    /// # });
+    /// ```
+    #[track_caller]
+    pub fn with_challenge(mut self, challenge: &str) -> Self {
+        Arc::make_mut(&mut self.settings).set_challenge(challenge);
+        self
+    }
+}
+
+impl<S> tower_layer::Layer<S> for EnvelopeLayer {
+    type Service = EnvelopeService<S>;
+
+    fn layer(&self, inner: S) -> EnvelopeService<S> {
+        EnvelopeService {
+            inner,
+            settings: self.settings.clone(),
+        }
+    }
+}
+
+/// The service [`EnvelopeLayer`] wraps around a router or a service.
+#[derive(Debug, Clone)]
+pub struct EnvelopeService<S> {
+    inner: S,
+    settings: Arc<Settings>,
+}
+
+impl<S, ReqBody, ResBody> tower_service::Service<Request<ReqBody>> for EnvelopeService<S>
+where
+    S: tower_service::Service<Request<ReqBody>, Response = http::Response<ResBody>>,
+    S::Future: Send + 'static,
+    S::Error: Send + 'static,
+    ResBody: HttpBody<Data = Bytes> + Send + 'static,
+    ResBody::Error: Into<Box<dyn core::error::Error + Send + Sync>>,
+{
+    type Response = Response;
+    type Error = S::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, S::Error>> + Send>>;
+
+    fn poll_ready(&mut self, context: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(context)
+    }
+
+    fn call(&mut self, mut request: Request<ReqBody>) -> Self::Future {
+        let id = self.settings.request_ids.then(|| {
+            let header = request.headers().get(REQUEST_ID_HEADER);
+            RequestId::from_header(header.map(HeaderValue::as_bytes))
+        });
+        if let Some(id) = &id {
+            request.extensions_mut().insert(id.clone());
+        }
+        // Some services answer, or panic, inside `call` (a version check, say): that
+        // runs with the id too.
+        let inner = &mut self.inner;
+        let called = request_id::sync_scope(id.as_ref(), || {
+            std::panic::catch_unwind(AssertUnwindSafe(|| inner.call(request)))
+        });
+        let settings = self.settings.clone();
+        let work = {
+            let id = id.clone();
+            async move {
+                let outcome = match called {
+                    Ok(future) => AssertUnwindSafe(future).catch_unwind().await,
+                    Err(payload) => Err(payload),
+                };
+                let response = match outcome {
+                    Ok(answer) => answer?.map(Body::new),
+                    Err(payload) => into_response(&Panicked::from_box(payload)),
+                };
+                Ok(envelope(response, &settings, id.as_ref()).await)
+            }
+        };
+        match id {
+            Some(id) => Box::pin(request_id::scope(id, work)),
+            None => Box::pin(work),
+        }
+    }
+}
+
+/// `response`, with every error in the envelope, the challenge and the request id.
+async fn envelope<B>(
+    response: http::Response<B>,
+    settings: &Settings,
+    id: Option<&RequestId>,
+) -> Response
+where
+    B: HttpBody<Data = Bytes> + Send + 'static,
+    B::Error: Into<Box<dyn core::error::Error + Send + Sync>>,
+{
+    let status = response.status();
+    let (mut parts, body) = response.into_parts();
+    let body = if !(status.is_client_error() || status.is_server_error()) {
+        Body::new(body)
+    } else if let Some(mark) = parts.extensions.get::<Enveloped>() {
+        match id {
+            Some(id) if !mark.names(id) => {
+                match add_request_id(Body::new(body), id).await {
+                    Some(body) => {
+                        parts
+                            .extensions
+                            .insert(Enveloped::with_request_id(Some(id.clone())));
+                        body
+                    }
+                    // Not an envelope after all: answer from the status.
+                    None => derive(&mut parts, status),
+                }
+            }
+            _ => Body::new(body),
+        }
+    } else {
+        drop(body);
+        derive(&mut parts, status)
+    };
+    if parts.status == StatusCode::UNAUTHORIZED && !parts.headers.contains_key(WWW_AUTHENTICATE) {
+        if let Some(challenge) = &settings.challenge {
+            if let Ok(value) = HeaderValue::from_str(challenge) {
+                parts.headers.insert(WWW_AUTHENTICATE, value);
+            }
+        }
+    }
+    if let Some(id) = id {
+        // Valid ids are valid header values.
+        if let Ok(value) = HeaderValue::from_str(id.as_str()) {
+            parts
+                .headers
+                .insert(HeaderName::from_static(REQUEST_ID_HEADER), value);
+        }
+    }
+    Response::from_parts(parts, body)
+}
+
+/// The envelope for a bare error `status`, into `parts`: the status and code of the
+/// table, its headers kept but those of the old body.
+fn derive(parts: &mut http::response::Parts, status: StatusCode) -> Body {
+    let derived = into_response(&StatusError::new(status.as_u16()));
+    let (derived, body) = derived.into_parts();
+    for name in BODY_HEADERS {
+        parts.headers.remove(*name);
+    }
+    parts.status = derived.status;
+    parts.headers.extend(derived.headers);
+    parts.extensions.extend(derived.extensions);
+    body
+}
+
+/// An envelope built outside the request's task, read back with `request_id` added;
+/// `None` if the body is not an envelope.
+async fn add_request_id(body: Body, id: &RequestId) -> Option<Body> {
+    let bytes = ::axum::body::to_bytes(body, ENVELOPE_LIMIT).await.ok()?;
+    let mut bytes = bytes.to_vec();
+    request_id::splice(&mut bytes, id).then(|| Body::from(bytes))
+}

@@ -1,0 +1,243 @@
+//! What the axum layer and the actix-web middleware that put every error response in
+//! the envelope share: the marker of the responses this crate wrote, the envelope for
+//! a bare status, the answer to a panic, and their settings.
+
+use alloc::boxed::Box;
+use alloc::string::String;
+use core::any::Any;
+use core::fmt;
+
+use crate::{CertifierError, Code, StandardError};
+
+use super::request_id::RequestId;
+
+/// Marks a response whose body is already a Certifier envelope: the envelope layers
+/// (`certifier_error::axum::EnvelopeLayer`, `certifier_error::actix_web::Envelope`)
+/// pass it through without reading its body.
+///
+/// Every error response this crate builds carries it in its extensions. Put it on a
+/// response of your own whose body is an envelope you wrote yourself; an error response
+/// without it gets a fresh envelope from its status, whatever its body held.
+///
+/// ```
+/// use certifier_error::server::Enveloped;
+///
+/// let mut response = http::Response::new("{\"error\":{\"code\":\"conflict\",\"message\":\"Taken.\"}}");
+/// response.extensions_mut().insert(Enveloped::new());
+/// assert!(response.extensions().get::<Enveloped>().is_some());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Enveloped {
+    /// The request id the envelope already ends with, if any.
+    request_id: Option<RequestId>,
+}
+
+impl Enveloped {
+    /// The mark of an envelope that ends without a `request_id` member.
+    pub fn new() -> Self {
+        Enveloped { request_id: None }
+    }
+
+    /// The mark of an envelope whose last member is `request_id` with `id`.
+    pub(crate) fn with_request_id(request_id: Option<RequestId>) -> Self {
+        Enveloped { request_id }
+    }
+
+    /// Whether the envelope already ends with `id`.
+    pub(crate) fn names(&self, id: &RequestId) -> bool {
+        self.request_id.as_ref() == Some(id)
+    }
+}
+
+/// The settings both envelope layers take.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Settings {
+    /// Echo or make up `x-request-id`, and write it into every envelope.
+    pub(crate) request_ids: bool,
+    /// The `WWW-Authenticate` challenge for a 401 that has none.
+    pub(crate) challenge: Option<String>,
+}
+
+impl Settings {
+    /// Sets the default challenge, checked to be a valid header value.
+    #[track_caller]
+    pub(crate) fn set_challenge(&mut self, challenge: &str) {
+        assert!(
+            !challenge.is_empty()
+                && challenge
+                    .bytes()
+                    .all(|byte| byte == b'\t' || (b' '..=b'~').contains(&byte)),
+            "a `WWW-Authenticate` challenge must be non-empty visible ASCII, such as \
+             `Bearer realm=\"api\"`; got {challenge:?}"
+        );
+        self.challenge = Some(challenge.into());
+    }
+}
+
+/// The headers that describe a body: a response whose body the layer replaces loses
+/// them (`content-type` is set anew). Every other header is kept: `WWW-Authenticate`,
+/// `Retry-After`, `Allow`, CORS headers and the like.
+pub(crate) const BODY_HEADERS: &[&str] = &[
+    "content-type",
+    "content-length",
+    "content-encoding",
+    "content-range",
+    "transfer-encoding",
+];
+
+/// The envelope for a response that arrived with an error `status` and no envelope:
+/// the status and code that [`Code::for_status`] and [`Code::envelope_status`] give,
+/// and a neutral message.
+#[derive(Debug)]
+pub(crate) struct StatusError {
+    received: u16,
+    status: u16,
+    code: Code,
+}
+
+impl StatusError {
+    pub(crate) fn new(received: u16) -> Self {
+        let code = Code::for_status(received);
+        let status = code.envelope_status(received).unwrap_or(500);
+        StatusError {
+            received,
+            status,
+            code,
+        }
+    }
+}
+
+impl fmt::Display for StatusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A few statuses say more than their code's default message.
+        let message = match self.received {
+            405 => "The requested resource does not support this method.",
+            408 => "The server did not answer in time; please try again.",
+            413 => "The request body is too large.",
+            414 => "The request URI is too long.",
+            415 => "The request body must be JSON, sent with `content-type: application/json`.",
+            431 => "The request headers are too large.",
+            _ => match StandardError::from_code(&self.code) {
+                Some(standard) => return fmt::Display::fmt(&standard, f),
+                None => "Something went wrong on our side; please try again later.",
+            },
+        };
+        f.write_str(message)
+    }
+}
+
+impl core::error::Error for StatusError {}
+
+impl CertifierError for StatusError {
+    fn status(&self) -> u16 {
+        self.status
+    }
+
+    fn code(&self) -> &str {
+        self.code.as_str()
+    }
+}
+
+impl serde::Serialize for StatusError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_envelope(self, serializer)
+    }
+}
+
+/// The answer to a handler that panicked: the standard `500`, with the panic's text as
+/// the `source()`, so that the log shows it and the response does not.
+#[derive(Debug, CertifierError)]
+#[certifier(code = "internal_server_error")]
+pub(crate) struct Panicked(#[source] PanicText);
+
+impl Panicked {
+    pub(crate) fn new(payload: &(dyn Any + Send)) -> Self {
+        let text = if let Some(text) = payload.downcast_ref::<&'static str>() {
+            String::from(*text)
+        } else if let Some(text) = payload.downcast_ref::<String>() {
+            text.clone()
+        } else {
+            String::from("(a panic payload that is not a string)")
+        };
+        Panicked(PanicText(text))
+    }
+
+    /// From the payload `catch_unwind` returns.
+    pub(crate) fn from_box(payload: Box<dyn Any + Send>) -> Self {
+        Panicked::new(&*payload)
+    }
+}
+
+/// What a panic said, for the log.
+#[derive(Debug)]
+pub(crate) struct PanicText(String);
+
+impl fmt::Display for PanicText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the handler panicked: {}", self.0)
+    }
+}
+
+impl core::error::Error for PanicText {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_status_lands_in_the_table() {
+        for received in 400..=599 {
+            let error = StatusError::new(received);
+            let code = Code::from(error.code());
+            assert!(code.is_known(), "{received}");
+            let canonical = code.status().unwrap();
+            if code == Code::InternalServerError {
+                assert!([500, 502, 503, 504].contains(&error.status()), "{received}");
+            } else {
+                assert_eq!(error.status(), canonical, "{received}");
+            }
+            assert!(!error.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn some_statuses_have_their_own_message() {
+        assert_eq!(
+            StatusError::new(413).to_string(),
+            "The request body is too large."
+        );
+        assert_eq!(
+            StatusError::new(404).to_string(),
+            StandardError::NotFound.to_string()
+        );
+        let timeout = StatusError::new(408);
+        assert_eq!(
+            (timeout.status(), timeout.code()),
+            (503, "internal_server_error")
+        );
+    }
+
+    #[test]
+    fn a_panic_keeps_its_text_for_the_log_only() {
+        let error = Panicked::new(&"secret /etc/passwd");
+        assert_eq!(
+            error.to_string(),
+            StandardError::InternalServerError.to_string()
+        );
+        let source = core::error::Error::source(&error).unwrap().to_string();
+        assert!(source.contains("secret /etc/passwd"), "{source}");
+        let formatted = Panicked::new(&String::from("formatted 7"));
+        assert!(core::error::Error::source(&formatted)
+            .unwrap()
+            .to_string()
+            .contains("formatted 7"));
+        let other = Panicked::new(&7_u32);
+        assert!(core::error::Error::source(&other).is_some());
+    }
+
+    #[test]
+    #[should_panic(expected = "must be non-empty visible ASCII")]
+    fn a_challenge_must_be_a_header_value() {
+        Settings::default().set_challenge("Bearer\r\nSet-Cookie: x");
+    }
+}
