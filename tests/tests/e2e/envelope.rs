@@ -260,7 +260,7 @@ pub async fn check_request_ids(address: SocketAddr) {
 /// One difference stays, documented: actix-web's `web::Json` takes every `*/json`
 /// media type (its content-type predicate can only widen that), so `text/json` is read
 /// as JSON there, while the crate's axum `Json` refuses it.
-pub async fn check_same_answers(address: SocketAddr, framework: super::Framework) {
+pub async fn check_same_answers(address: SocketAddr) {
     let version = ("Certifier-Version", "2024-06-01");
     // `HEAD` on a `GET` route.
     let request = hyper::Request::head(format!("http://{address}/certificates"))
