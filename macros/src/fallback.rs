@@ -27,7 +27,14 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
             #own_predicates
             for<'__stub> #ident #ty_generics: ::core::fmt::Debug,
     };
-    let from = from_types(input).into_iter().map(|ty| {
+    let skip_display = mentions_skip_display(input);
+    // Under `skip_display`, thiserror's derive writes `From` (and `Display`, `Error`).
+    let from_types = if skip_display {
+        Vec::new()
+    } else {
+        from_types(input)
+    };
+    let from = from_types.into_iter().map(|ty| {
         quote! {
             #[automatically_derived]
             impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
@@ -38,7 +45,7 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
         }
     });
     // Under `skip_display` another derive writes these two.
-    let display_and_error = (!mentions_skip_display(input)).then(|| {
+    let display_and_error = (!skip_display).then(|| {
         quote! {
             #[automatically_derived]
             impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {

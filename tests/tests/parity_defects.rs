@@ -63,7 +63,14 @@ fn beside_thiserror_with_skip_display() {
         #[error(transparent)]
         #[certifier(transparent)]
         Standard(certifier_error::StandardError),
+        // thiserror's derive writes this `From`; this one writes none beside it.
+        #[error("bad input")]
+        #[certifier(code = "invalid_json")]
+        Json(#[from] serde_json::Error),
     }
+    let error = ApiError::from(serde_json::from_str::<u8>("x").unwrap_err());
+    assert_eq!(error.code(), "invalid_json");
+    assert!(error.source().is_some());
     let error = ApiError::Database {
         table: "certs",
         cause: std::io::Error::other("disk full"),

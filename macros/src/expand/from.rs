@@ -1,4 +1,5 @@
-//! `From` impls for `#[from]` fields; an `Option<E>` field converts from `E`.
+//! `From` impls for `#[from]` fields; an `Option<E>` field converts from `E`. Under
+//! `skip_display` the other derive (thiserror's) reads `#[from]` and writes them.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -8,6 +9,9 @@ use crate::generics::Bounds;
 use crate::plan::Plan;
 
 pub fn from_impls(plan: &Plan) -> TokenStream {
+    if plan.skip_display {
+        return TokenStream::new();
+    }
     plan.variants
         .iter()
         .filter_map(|variant| {
