@@ -497,6 +497,12 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
         }
         (_, Some(Written::Eq(eq, tokens))) => (eq, tokens),
     };
+    // Where a bad value is reported: the value, or the `=` when there is none.
+    let at = if tokens.is_empty() {
+        eq.to_token_stream()
+    } else {
+        tokens.clone()
+    };
     match kind {
         Value::Flag => unreachable!("a flag's value is handled above"),
         Value::Message => match single_literal(&tokens) {
@@ -506,11 +512,7 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
             })),
             _ => {
                 cx.error_spanned_by(
-                    if tokens.is_empty() {
-                        eq.to_token_stream()
-                    } else {
-                        tokens
-                    },
+                    at,
                     "`message` takes a string literal: `message = \"...\"`, or with format \
                      arguments `message(\"...\", args...)`",
                 );
@@ -526,14 +528,7 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
                     }
                     _ => format!("`{key}` takes a string literal: `{key} = \"...\"`"),
                 };
-                cx.error_spanned_by(
-                    if tokens.is_empty() {
-                        eq.to_token_stream()
-                    } else {
-                        tokens
-                    },
-                    problem,
-                );
+                cx.error_spanned_by(at, problem);
                 None
             }
         },
@@ -563,14 +558,7 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
                       an expression cannot stand here"
                     .to_owned(),
             };
-            cx.error_spanned_by(
-                if tokens.is_empty() {
-                    eq.to_token_stream()
-                } else {
-                    tokens
-                },
-                problem,
-            );
+            cx.error_spanned_by(at, problem);
             None
         }
     }

@@ -264,7 +264,24 @@ mod tests {
         fn exit(&self, _: &Id) {}
     }
 
-    fn logged(error: &Failure) -> Vec<(Level, BTreeMap<String, String>)> {
+    /// Its `Display` is another derive's (thiserror's, say): the internal text.
+    #[derive(Debug, crate::CertifierError)]
+    #[certifier(skip_display, code = "not_found", message = "No certificate {id}.")]
+    struct Missing {
+        id: u32,
+    }
+
+    impl std::fmt::Display for Missing {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "certificate {} is not in shard 3", self.id)
+        }
+    }
+
+    impl std::error::Error for Missing {}
+
+    fn logged<E: crate::CertifierError + serde::Serialize + std::error::Error>(
+        error: &E,
+    ) -> Vec<(Level, BTreeMap<String, String>)> {
         let events = Events::default();
         tracing::subscriber::with_default(Capture(events.clone()), || {
             response_parts(error);
@@ -291,6 +308,20 @@ mod tests {
             "Something went wrong on our side; please try again later."
         );
         assert_eq!(fields["message"], "error response");
+    }
+
+    #[test]
+    fn both_texts_are_logged_when_display_is_not_the_message() {
+        let events = logged(&Missing { id: 7 });
+        let (_, fields) = &events[0];
+        assert_eq!(fields["public_message"], "No certificate 7.");
+        assert_eq!(
+            fields["internal_message"],
+            "certificate 7 is not in shard 3"
+        );
+        // Where `Display` is the message, it is logged once.
+        let events = logged(&Failure::Conflict);
+        assert!(!events[0].1.contains_key("internal_message"));
     }
 
     #[test]
