@@ -645,7 +645,7 @@ impl Entry {
     /// The Rust type of each of [`members`](Self::members), in the same order, as written
     /// in the source with white space only between two words (`Vec<FieldError>`,
     /// `Option<u64>`, `&'static str`). It is the spelling, not the type: a path or an alias
-    /// written differently is different text. The [`lock`] file compares it.
+    /// written differently is different text. The lock file of `catalogue::lock` (feature `std`) compares it.
     ///
     /// ```
     /// use certifier_error::{CertifierError, ErrorCatalogue};
