@@ -102,24 +102,59 @@ impl Plan<'_> {
     }
 
     /// A `match` where each transparent variant delegates `method` to its field and the
-    /// others answer `own(..)`, binding no field.
+    /// others answer `own(..)`, binding no field. The answer most variants share (at
+    /// least two) is given once, by a last `_` arm: less code for every user to compile.
     pub fn delegate_or(
         &self,
         method: TokenStream,
         own: impl Fn(&Own) -> TokenStream,
     ) -> TokenStream {
-        self.match_variants(|variant| match &variant.kind {
-            Kind::Transparent(index) => {
-                let pattern = variant.pattern_one(*index);
-                let call = self.delegate(&variant.fields[*index], method.clone());
-                quote!(#pattern => #call,)
+        if self.variants.is_empty() {
+            return quote!(match *self {});
+        }
+        let answers: Vec<Option<TokenStream>> = self
+            .variants
+            .iter()
+            .map(|variant| match &variant.kind {
+                Kind::Transparent(_) => None,
+                Kind::Own(data) => Some(own(data)),
+            })
+            .collect();
+        let texts: Vec<Option<String>> = answers
+            .iter()
+            .map(|answer| answer.as_ref().map(ToString::to_string))
+            .collect();
+        let count = |text: &String| texts.iter().flatten().filter(|t| *t == text).count();
+        let shared = texts
+            .iter()
+            .flatten()
+            .max_by_key(|text| count(text))
+            .filter(|text| count(text) >= 2)
+            .cloned();
+        let mut arms = Vec::new();
+        let mut rest = None;
+        for ((variant, answer), text) in self.variants.iter().zip(answers).zip(&texts) {
+            match (&variant.kind, answer) {
+                (Kind::Transparent(index), _) => {
+                    let pattern = variant.pattern_one(*index);
+                    let call = self.delegate(&variant.fields[*index], method.clone());
+                    arms.push(quote!(#pattern => #call,));
+                }
+                (Kind::Own(_), Some(value)) if text.as_ref() == shared.as_ref() => {
+                    rest.get_or_insert(value);
+                }
+                (Kind::Own(_), value) => {
+                    let pattern = variant.pattern_none();
+                    arms.push(quote!(#pattern => #value,));
+                }
             }
-            Kind::Own(data) => {
-                let pattern = variant.pattern_none();
-                let value = own(data);
-                quote!(#pattern => #value,)
-            }
-        })
+        }
+        let rest = rest.map(|value| quote!(_ => #value,));
+        let allow = self.allow_deprecated();
+        quote! {
+            #allow
+            match self { #(#arms)* #rest }
+        }
     }
 
     /// `#[allow(deprecated)]` where the type names a deprecated variant or field.

@@ -172,18 +172,13 @@ fn headers_method(plan: &Plan) -> TokenStream {
     if !sets_headers {
         return TokenStream::new();
     }
-    let runtime = &plan.runtime;
     // Named at the call site, outside the user's spans (see `members`).
     let (visit, value) = (quote!(__visit), quote!(__value));
     let arms = plan.match_variants(|variant| match &variant.kind {
         Kind::Transparent(index) => {
-            let field = &variant.fields[*index];
             let pattern = variant.pattern_one(*index);
-            let ty = field.ty;
-            let binding = &field.binding;
-            let call = quote_spanned! {field.span=>
-                <#ty as #runtime::CertifierError>::headers(#binding, #visit)
-            };
+            let call =
+                plan.delegate_with(&variant.fields[*index], quote!(headers), &quote!(, #visit));
             quote!(#pattern => #call,)
         }
         Kind::Own(own) => {
