@@ -9,17 +9,17 @@ use crate::CertifierError;
 
 pub use serde;
 
-mod catalogue;
+pub(crate) mod catalogue;
 pub mod choice;
 mod flatten;
+mod frameworks;
+pub mod json;
 
-pub use self::catalogue::{pick_catalogue, CatalogueOf, ChosenCatalogue, Listed, Unlisted};
+pub use self::catalogue::{
+    entry_logged_at, new_catalogue, new_entry, pick_catalogue, CatalogueOf, ChosenCatalogue,
+    Listed, Part, Unlisted,
+};
 pub use self::flatten::serialize_flattened;
-
-/// The direct JSON writer's helpers, for `CertifierError::write_json`.
-pub mod json {
-    pub use crate::json::*;
-}
 
 /// Formats what a field holds as a pointer, as `format!("{:p}", field)` does: generated
 /// code binds fields by reference, and the reference's own address is not the one asked
@@ -38,26 +38,31 @@ macro_rules! var_passes_through {
 
 var_passes_through!(Display Debug LowerHex UpperHex Octal Binary LowerExp UpperExp Pointer);
 
-/// Serialises `{"error": {"code": .., "message": .., ..extensions}}`.
-pub fn serialize_envelope<T, S>(error: &T, serializer: S) -> Result<S::Ok, S::Error>
+/// Serialises `{"error": {"code": .., "message": .., ..extensions}}`. The derive passes
+/// the message when it is a literal, so that it is written as a plain string.
+pub fn serialize_envelope<T, S>(
+    error: &T,
+    literal_message: Option<&'static str>,
+    serializer: S,
+) -> Result<S::Ok, S::Error>
 where
     T: CertifierError,
     S: Serializer,
 {
     let mut envelope = serializer.serialize_map(Some(1))?;
-    envelope.serialize_entry("error", &ErrorObjectOf(error))?;
+    envelope.serialize_entry("error", &ErrorObjectOf(error, literal_message))?;
     envelope.end()
 }
 
 /// The inner error object of an envelope, borrowed from the error.
-struct ErrorObjectOf<'a, T>(&'a T);
+struct ErrorObjectOf<'a, T>(&'a T, Option<&'static str>);
 
 impl<T: CertifierError> Serialize for ErrorObjectOf<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let error = self.0;
         let mut object = serializer.serialize_map(None)?;
         object.serialize_entry("code", error.code())?;
-        match error.__literal_message() {
+        match self.1 {
             Some(message) => object.serialize_entry("message", message)?,
             None => object.serialize_entry("message", &AsJsonString(&crate::Message(error)))?,
         }
@@ -139,32 +144,16 @@ where
     Ok(())
 }
 
-/// Implements the framework integrations selected by the runtime's cargo features for
-/// one derived type. Each integration is a macro defined once per state of its feature
-/// (see `integrations/mod.rs`), so the proc-macro stays feature-free.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __certifier_integrations {
-    (
-        runtime = [$($runtime:tt)*],
-        impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
-    ) => {
-        $crate::__certifier_axum! {
-            runtime = [$($runtime)*],
-            impl [$($impl_generics)*] for [$($ty)*] where [$($where)*],
-        }
-        $crate::__certifier_actix! {
-            runtime = [$($runtime)*],
-            impl [$($impl_generics)*] for [$($ty)*] where [$($where)*],
-        }
-    };
-}
-
 pub use crate::__certifier_integrations as integrations;
 
-// Empty when no integration feature is on.
-#[allow(unused_imports)]
-pub use crate::integrations::private::*;
+#[cfg(feature = "actix-web")]
+pub use crate::actix_web::{actix_response, actix_status};
+#[cfg(feature = "axum")]
+pub use crate::axum::axum_response;
+#[cfg(feature = "actix-web")]
+pub use ::actix_web;
+#[cfg(feature = "axum")]
+pub use ::axum;
 
 pub use crate::openapi::private::*;
 

@@ -8,6 +8,7 @@ use core::iter::FusedIterator;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
+use crate::__private::catalogue::Part;
 use crate::{CertifierError, LogLevel};
 
 #[cfg(feature = "std")]
@@ -177,20 +178,7 @@ open_catalogue!(
 /// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Catalogue {
-    parts: &'static [Part],
-}
-
-/// One piece of a [`Catalogue`]. Built by generated code; not public API.
-#[doc(hidden)]
-#[derive(Clone, Copy, Debug)]
-pub enum Part {
-    /// Consecutive variants of the type itself.
-    Entries(&'static [Entry]),
-    /// A transparent variant: the field type's catalogue, with the container's `doc_url`
-    /// template when it has one (it replaces the inner entries' own).
-    Inner(Catalogue, Option<&'static str>),
-    /// Errors that cannot be listed: a trait object's.
-    Open,
+    pub(crate) parts: &'static [Part],
 }
 
 impl Catalogue {
@@ -215,11 +203,6 @@ impl Catalogue {
     pub const OPEN: Catalogue = Catalogue {
         parts: &[Part::Open],
     };
-
-    #[doc(hidden)]
-    pub const fn __new(parts: &'static [Part]) -> Self {
-        Catalogue { parts }
-    }
 
     /// The number of entries, counting those of transparent variants.
     ///
@@ -507,55 +490,32 @@ impl FusedIterator for Iter {}
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Entry {
-    status: u16,
-    code: &'static str,
-    message: &'static str,
-    members: &'static [&'static str],
-    member_types: &'static [&'static str],
-    flattened: bool,
-    docs: &'static str,
-    doc_url: Option<&'static str>,
-    variant: &'static str,
+    pub(crate) status: u16,
+    pub(crate) code: &'static str,
+    pub(crate) message: &'static str,
+    pub(crate) members: &'static [&'static str],
+    pub(crate) member_types: &'static [&'static str],
+    pub(crate) flattened: bool,
+    pub(crate) docs: &'static str,
+    pub(crate) doc_url: Option<&'static str>,
+    pub(crate) variant: &'static str,
     /// Set by `#[certifier(log = "...")]`; else the status decides.
-    log_level: Option<LogLevel>,
+    pub(crate) log_level: Option<LogLevel>,
 }
 
 impl Entry {
-    const PLACEHOLDER: Entry = Entry::__new(0, "", "", &[], false, "", None, "");
-
-    #[doc(hidden)]
-    #[allow(clippy::too_many_arguments)]
-    pub const fn __new(
-        status: u16,
-        code: &'static str,
-        message: &'static str,
-        members: &'static [&'static str],
-        flattened: bool,
-        docs: &'static str,
-        doc_url: Option<&'static str>,
-        variant: &'static str,
-    ) -> Self {
-        Entry {
-            status,
-            code,
-            message,
-            members,
-            member_types: &[],
-            flattened,
-            docs,
-            doc_url,
-            variant,
-            log_level: None,
-        }
-    }
-
-    /// The entry with the level its `#[certifier(log = "...")]` names. Not public API:
-    /// generated code calls it.
-    #[doc(hidden)]
-    pub const fn __with_log_level(mut self, level: LogLevel) -> Self {
-        self.log_level = Some(level);
-        self
-    }
+    const PLACEHOLDER: Entry = Entry {
+        status: 0,
+        code: "",
+        message: "",
+        members: &[],
+        member_types: &[],
+        flattened: false,
+        docs: "",
+        doc_url: None,
+        variant: "",
+        log_level: None,
+    };
 
     /// The level at which the `tracing` integration logs this error: the one
     /// `#[certifier(log = "...")]` sets, else [`LogLevel::for_status`].
@@ -579,14 +539,6 @@ impl Entry {
             Some(level) => level,
             None => LogLevel::for_status(self.status),
         }
-    }
-
-    /// Sets the types of the members, one per member. Built by generated code; not
-    /// public API.
-    #[doc(hidden)]
-    pub const fn __with_member_types(mut self, member_types: &'static [&'static str]) -> Self {
-        self.member_types = member_types;
-        self
     }
 
     /// The HTTP status.

@@ -64,10 +64,11 @@ pub trait CertifierError: Display + Debug {
     ///
     /// This is the allocation-free path the derived `Serialize` uses; it is not available
     /// on a `dyn CertifierError`, which uses
-    /// [`extension_members`](Self::extension_members) instead. A hand-written impl with
-    /// extension members overrides both (the derive does), or the trait-object paths
-    /// (`dyn` serialisation, [`write_json`](Self::write_json),
-    /// [`to_envelope`](Self::to_envelope)) leave its members out.
+    /// [`extension_members`](Self::extension_members) instead. The default writes what
+    /// `extension_members` returns, so a hand-written impl with extension members
+    /// overrides that one method and every path (`Serialize`, `dyn` serialisation,
+    /// [`write_json`](Self::write_json), [`to_envelope`](Self::to_envelope)) carries its
+    /// members; the derive overrides both, to serialise without allocating.
     ///
     /// ```
     /// use certifier_error::CertifierError;
@@ -91,8 +92,7 @@ pub trait CertifierError: Display + Debug {
     where
         Self: Sized,
     {
-        let _ = map;
-        Ok(())
+        crate::__private::serialize_dyn_extensions(self, map)
     }
 
     /// The extension members with their JSON values, in field order.
@@ -118,6 +118,51 @@ pub trait CertifierError: Display + Debug {
     /// let members = error.extension_members().unwrap();
     /// assert_eq!(members[0], ("retry_after".to_owned(), serde_json::json!(5)));
     /// assert_eq!(members[1], ("limit".to_owned(), serde_json::json!(100)));
+    /// ```
+    ///
+    /// A hand-written impl with members overrides this method alone; every envelope
+    /// then carries them:
+    ///
+    /// ```
+    /// use certifier_error::CertifierError;
+    /// use serde::ser::{SerializeMap, Serializer};
+    ///
+    /// #[derive(Debug)]
+    /// struct Slow(u64);
+    ///
+    /// impl std::fmt::Display for Slow {
+    ///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    ///         f.write_str("Too many requests.")
+    ///     }
+    /// }
+    ///
+    /// impl CertifierError for Slow {
+    ///     fn status(&self) -> u16 {
+    ///         429
+    ///     }
+    ///     fn code(&self) -> &str {
+    ///         "rate_limited"
+    ///     }
+    ///     fn extension_members(
+    ///         &self,
+    ///     ) -> Result<Vec<(String, serde_json::Value)>, serde_json::Error> {
+    ///         Ok(vec![("retry_after".to_owned(), self.0.into())])
+    ///     }
+    /// }
+    ///
+    /// let expected = r#"{"error":{"code":"rate_limited","message":"Too many requests.","retry_after":5}}"#;
+    /// assert_eq!(Slow(5).to_json().unwrap(), expected);
+    /// let error: &dyn CertifierError = &Slow(5);
+    /// assert_eq!(serde_json::to_string(error).unwrap(), expected);
+    /// assert_eq!(Slow(5).to_envelope().unwrap().error.extensions["retry_after"], 5);
+    ///
+    /// // The generic member writer writes the same members.
+    /// let mut out = Vec::new();
+    /// let mut serializer = serde_json::Serializer::new(&mut out);
+    /// let mut map = serializer.serialize_map(None).unwrap();
+    /// Slow(5).serialize_extensions(&mut map).unwrap();
+    /// SerializeMap::end(map).unwrap();
+    /// assert_eq!(out, br#"{"retry_after":5}"#);
     /// ```
     fn extension_members(&self) -> Result<Vec<(String, serde_json::Value)>, serde_json::Error> {
         Ok(Vec::new())
@@ -261,7 +306,7 @@ pub trait CertifierError: Display + Debug {
     /// );
     /// ```
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-        crate::json::write_envelope_dyn(self, out)
+        crate::__private::json::write_envelope_dyn(self, out)
     }
 
     /// The whole envelope as a JSON string, written by [`write_json`](Self::write_json).
@@ -311,14 +356,6 @@ pub trait CertifierError: Display + Debug {
     /// ```
     fn fmt_message(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         Display::fmt(self, f)
-    }
-
-    /// The message when it is a literal known at compile time, so that serialisers can
-    /// write it as a plain string rather than through `core::fmt`. Not public API: the
-    /// derive implements it.
-    #[doc(hidden)]
-    fn __literal_message(&self) -> Option<&'static str> {
-        None
     }
 
     /// The whole envelope as the client-side type: code, message and extension members.
@@ -388,10 +425,6 @@ macro_rules! forward_through_pointer {
                 (**self).write_json(out)
             }
 
-            fn __literal_message(&self) -> Option<&'static str> {
-                (**self).__literal_message()
-            }
-
             fn fmt_message(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 (**self).fmt_message(f)
             }
@@ -431,7 +464,7 @@ macro_rules! serialize_dyn {
         /// (see [`CertifierError::extensions`]); derived types serialise without.
         impl serde::Serialize for $object {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                crate::__private::serialize_envelope(&self, serializer)
+                crate::__private::serialize_envelope(&self, None, serializer)
             }
         }
     )*};

@@ -145,17 +145,22 @@ extern crate alloc;
 // Lets this crate's own derives name it by its public path, as users' derives do.
 extern crate self as certifier_error;
 
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub mod actix_web;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod axum;
 pub mod catalogue;
 mod code;
 mod envelope;
 mod error;
-mod integrations;
-mod json;
 mod log_level;
 mod openapi;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
 mod response;
+pub mod server;
 mod standard;
 mod typed;
 mod violation;
@@ -171,13 +176,6 @@ pub use crate::log_level::LogLevel;
 pub use crate::standard::{StandardError, Unauthorized};
 pub use crate::violation::{Violation, Violations};
 
-#[cfg(feature = "actix-web")]
-#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
-pub use crate::integrations::actix as actix_web;
-#[cfg(feature = "axum")]
-#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
-pub use crate::integrations::axum;
-pub use crate::integrations::server;
 pub use crate::response::{decode_response, ErrorResponse, EXCERPT_LIMIT};
 pub use crate::typed::FromErrorResponse;
 

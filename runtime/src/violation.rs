@@ -289,7 +289,7 @@ fn sorted_by_path(mut found: Vec<(Vec<Token>, Violation)>) -> Violations {
 
 /// `text`, cut to [`INPUT_LIMIT`] characters.
 fn bounded_text(text: String) -> String {
-    crate::integrations::bounded_detail(text)
+    crate::server::bounded_detail(text)
 }
 
 fn is_snake_case(code: &str) -> bool {

@@ -62,9 +62,9 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
     }
     // Named only where used: a strict crate may forbid the lints an unused one trips.
     let names = (!parts.is_empty()).then(|| {
-        let entry = has_entries.then(|| quote!(use #runtime::catalogue::Entry as __Entry;));
+        let entry = has_entries.then(|| quote!(use #runtime::__private::new_entry as __entry;));
         quote! {
-            use #runtime::catalogue::Part as __Part;
+            use #runtime::__private::Part as __Part;
             #entry
             const #doc_url_const: ::core::option::Option<&'static ::core::primitive::str> =
                 #doc_url;
@@ -75,7 +75,7 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
         #header {
             const CATALOGUE: #runtime::catalogue::Catalogue = {
                 #names
-                #runtime::catalogue::Catalogue::__new(&[#(#parts),*])
+                #runtime::__private::new_catalogue(&[#(#parts),*])
             };
         }
     }
@@ -108,23 +108,24 @@ fn entry(
         .any(|member| matches!(member.kind, MemberKind::Flatten { .. }));
     let docs = &variant.docs;
     // A written level; without one, the entry's default follows its status.
-    let log = own
-        .log
-        .as_ref()
-        .map(|(level, span)| quote_spanned!(*span=> .__with_log_level(#runtime::LogLevel::#level)));
     let name = &variant.qualified_name;
-    quote! {
-        __Entry::__new(
+    let entry = quote! {
+        __entry(
             #status,
             #code,
             #message,
             &[#(#members),*],
+            &[#(#member_types),*],
             #flattened,
             #docs,
             #doc_url,
             #name,
         )
-        .__with_member_types(&[#(#member_types),*])
-        #log
+    };
+    match &own.log {
+        Some((level, span)) => quote_spanned! {*span=>
+            #runtime::__private::entry_logged_at(#entry, #runtime::LogLevel::#level)
+        },
+        None => entry,
     }
 }

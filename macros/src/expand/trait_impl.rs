@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned, ToTokens};
 
-use crate::plan::{Kind, Message, Own, Plan};
+use crate::plan::{Kind, Own, Plan};
 
 pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
@@ -47,7 +47,6 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
         }
     });
     let code = plan.delegate_or(quote!(code), |own| own.code.to_token_stream());
-    let literal_message = literal_message_method(plan);
     let fmt_message = plan
         .skip_display
         .then(|| super::display::fmt_message_method(plan));
@@ -69,8 +68,6 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
 
             #fmt_message
 
-            #literal_message
-
             #members
 
             #write_json
@@ -80,26 +77,6 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
             #log_level
 
             #headers
-        }
-    }
-}
-
-/// `fn __literal_message`: each variant's message when it has no placeholders, so the
-/// serde path writes it as a plain string; nothing where no variant has one.
-fn literal_message_method(plan: &Plan) -> TokenStream {
-    let has_literal = plan.variants.iter().any(|variant| {
-        matches!(&variant.kind, Kind::Own(own) if matches!(own.message, Message::Literal(_)))
-    });
-    if !has_literal {
-        return TokenStream::new();
-    }
-    let arms = plan.delegate_or(quote!(__literal_message), |own| match &own.message {
-        Message::Literal(text) => quote!(::core::option::Option::Some(#text)),
-        Message::Template(_) => quote!(::core::option::Option::None),
-    });
-    quote! {
-        fn __literal_message(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
-            #arms
         }
     }
 }

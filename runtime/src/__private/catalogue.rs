@@ -1,11 +1,63 @@
-//! The catalogue of a transparent field's type, found by type alone so that it works in
-//! the `const` of a derived `ErrorCatalogue`.
+//! What a derived `ErrorCatalogue` is built from: its parts, its entries, and the
+//! catalogue of a transparent field's type, found by type alone so that it works in the
+//! `const`.
 
 use core::marker::PhantomData;
 
 use super::choice::{type_question, FirstChoice, LastChoice};
-use crate::catalogue::Catalogue;
-use crate::ErrorCatalogue;
+use crate::catalogue::{Catalogue, Entry};
+use crate::{ErrorCatalogue, LogLevel};
+
+/// One piece of a [`Catalogue`].
+#[derive(Clone, Copy, Debug)]
+pub enum Part {
+    /// Consecutive variants of the type itself.
+    Entries(&'static [Entry]),
+    /// A transparent variant: the field type's catalogue, with the container's `doc_url`
+    /// template when it has one (it replaces the inner entries' own).
+    Inner(Catalogue, Option<&'static str>),
+    /// Errors that cannot be listed: a trait object's.
+    Open,
+}
+
+/// The catalogue made of `parts`, in variant order.
+pub const fn new_catalogue(parts: &'static [Part]) -> Catalogue {
+    Catalogue { parts }
+}
+
+/// The entry of one variant; `members` and `member_types` run side by side. Its log
+/// level follows its status unless [`entry_logged_at`] sets one.
+#[allow(clippy::too_many_arguments)]
+pub const fn new_entry(
+    status: u16,
+    code: &'static str,
+    message: &'static str,
+    members: &'static [&'static str],
+    member_types: &'static [&'static str],
+    flattened: bool,
+    docs: &'static str,
+    doc_url: Option<&'static str>,
+    variant: &'static str,
+) -> Entry {
+    Entry {
+        status,
+        code,
+        message,
+        members,
+        member_types,
+        flattened,
+        docs,
+        doc_url,
+        variant,
+        log_level: None,
+    }
+}
+
+/// The entry with the level its `#[certifier(log = "...")]` names.
+pub const fn entry_logged_at(mut entry: Entry, level: LogLevel) -> Entry {
+    entry.log_level = Some(level);
+    entry
+}
 
 type_question! {
     /// The question: does the field type have a catalogue? Its answers are types: the

@@ -14,8 +14,8 @@ use http::header::{HeaderName, HeaderValue, WWW_AUTHENTICATE};
 use http::{Request, StatusCode};
 
 use super::into_response;
-use crate::integrations::envelope::{Panicked, Settings, StatusError, BODY_HEADERS};
-use crate::integrations::request_id::{self, RequestId};
+use crate::server::envelope::{Panicked, Settings, StatusError, BODY_HEADERS};
+use crate::server::request_id::{self, RequestId};
 use crate::server::{Enveloped, REQUEST_ID_HEADER};
 
 /// The most bytes of an envelope the layer reads back to add a `request_id` it lacks

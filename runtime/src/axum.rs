@@ -102,12 +102,12 @@ mod envelope;
 
 pub use self::envelope::{EnvelopeLayer, EnvelopeService};
 
-use super::server::{respond, Adapter};
-use super::version::check_configured;
+use crate::server::version::check_configured;
 use crate::server::{
     decode_json, decode_query, JsonRejection, PathRejection, QueryRejection, SupportedVersions,
     VersionError, VERSION_HEADER,
 };
+use crate::server::{respond, Adapter};
 use crate::{CertifierError, StandardError};
 
 /// The response for `error`: what the derived `IntoResponse` impls answer.
@@ -356,7 +356,7 @@ where
             ErrorKind::InvalidUtf8InPathParam { key } => (Some(key.clone()), "invalid_value"),
             ErrorKind::DeserializeError { key, message, .. } => (
                 Some(key.clone()),
-                super::params::parameter_misfit(message).0,
+                crate::server::params::parameter_misfit(message).0,
             ),
             _ => return Err(PathRejection::segment(None, rejection)),
         };

@@ -101,12 +101,12 @@ mod envelope;
 
 pub use self::envelope::{Envelope, EnvelopeMiddleware};
 
-use super::server::{respond, valid_status, Adapter};
-use super::version::check_configured;
+use crate::server::version::check_configured;
 use crate::server::{
     decode_json, decode_query, JsonRejection, PathRejection, QueryRejection, SupportedVersions,
     VersionError, VERSION_HEADER,
 };
+use crate::server::{respond, valid_status, Adapter};
 use crate::{CertifierError, StandardError};
 
 /// The status of `error` as actix-web's status type.
@@ -408,7 +408,7 @@ fn path_code(text: &str) -> &'static str {
     if text.starts_with("can not parse") {
         "invalid_type"
     } else {
-        super::params::parameter_misfit(text).0
+        crate::server::params::parameter_misfit(text).0
     }
 }
 
@@ -545,7 +545,7 @@ fn query_rejection(error: QueryPayloadError, request: &HttpRequest) -> QueryReje
         other => Box::new(other),
     };
     let text = error.to_string();
-    if super::params::parameter_misfit(&text).1.is_some() {
+    if crate::server::params::parameter_misfit(&text).1.is_some() {
         return QueryRejection::new(None, error);
     }
     let pairs: Vec<(String, String)> = form_urlencoded::parse(request.query_string().as_bytes())

@@ -233,10 +233,7 @@ pub fn write_envelope_dyn<T: CertifierError + ?Sized>(
         out.extend_from_slice(b"{\"error\":{\"code\":");
         write_str(out, error.code());
         out.extend_from_slice(b",\"message\":\"");
-        match error.__literal_message() {
-            Some(message) => write_str_contents(out, message),
-            None => write_display_contents(out, &crate::Message(error))?,
-        }
+        write_display_contents(out, &crate::Message(error))?;
         out.push(b'"');
         if let Some(url) = error.doc_url() {
             out.extend_from_slice(b",\"doc_url\":\"");

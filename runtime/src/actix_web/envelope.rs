@@ -14,8 +14,8 @@ use ::actix_web::{HttpMessage, HttpResponse};
 use futures_util::FutureExt as _;
 
 use super::error_response;
-use crate::integrations::envelope::{Panicked, Settings, StatusError, BODY_HEADERS};
-use crate::integrations::request_id::{self, RequestId};
+use crate::server::envelope::{Panicked, Settings, StatusError, BODY_HEADERS};
+use crate::server::request_id::{self, RequestId};
 use crate::server::{Enveloped, REQUEST_ID_HEADER};
 
 /// Middleware that puts every error response of the app it wraps in the Certifier

@@ -140,7 +140,7 @@ impl CertifierError for StatusError {
 
 impl serde::Serialize for StatusError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_envelope(self, serializer)
+        crate::__private::serialize_envelope(self, None, serializer)
     }
 }
 

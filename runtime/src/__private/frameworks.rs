@@ -1,34 +1,25 @@
-//! Serving errors: the response every integration builds, `Certifier-Version`
-//! enforcement and JSON request bodies, shared by the framework modules.
+//! The `macro_rules!` helpers through which the derive implements the framework
+//! integrations: each is defined once per state of its cargo feature, so the
+//! proc-macro itself stays feature-free.
 
-#[cfg(feature = "actix-web")]
-pub mod actix;
-#[cfg(feature = "axum")]
-pub mod axum;
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-mod envelope;
-mod json;
-#[cfg(feature = "tracing")]
-mod log;
-mod params;
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-mod request_id;
-pub mod server;
-mod version;
-
-pub(crate) use self::params::bounded_detail;
-
-/// What the generated integration impls call. Not public API.
+/// Implements the framework integrations selected by the runtime's cargo features for
+/// one derived type.
 #[doc(hidden)]
-pub mod private {
-    #[cfg(feature = "actix-web")]
-    pub use crate::integrations::actix::{actix_response, actix_status};
-    #[cfg(feature = "axum")]
-    pub use crate::integrations::axum::axum_response;
-    #[cfg(feature = "actix-web")]
-    pub use ::actix_web;
-    #[cfg(feature = "axum")]
-    pub use ::axum;
+#[macro_export]
+macro_rules! __certifier_integrations {
+    (
+        runtime = [$($runtime:tt)*],
+        impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
+    ) => {
+        $crate::__certifier_axum! {
+            runtime = [$($runtime)*],
+            impl [$($impl_generics)*] for [$($ty)*] where [$($where)*],
+        }
+        $crate::__certifier_actix! {
+            runtime = [$($runtime)*],
+            impl [$($impl_generics)*] for [$($ty)*] where [$($where)*],
+        }
+    };
 }
 
 /// `IntoResponse` for a derived type, when the `axum` feature is on.

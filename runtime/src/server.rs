@@ -44,16 +44,28 @@ use serde::Serialize;
 
 use crate::{CertifierError, StandardError};
 
-pub use super::json::{decode_json, is_json_content_type, JsonRejection};
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod envelope;
+mod json;
+#[cfg(feature = "tracing")]
+mod log;
+pub(crate) mod params;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod request_id;
+pub(crate) mod version;
+
+pub(crate) use self::params::bounded_detail;
+
+pub use self::json::{decode_json, is_json_content_type, JsonRejection};
 #[cfg(feature = "http")]
-pub use super::params::decode_query;
-pub use super::params::{PathRejection, QueryRejection, DETAIL_LIMIT};
-pub use super::version::{SupportedVersions, VersionError, VERSION_HEADER};
+pub use self::params::decode_query;
+pub use self::params::{PathRejection, QueryRejection, DETAIL_LIMIT};
+pub use self::version::{SupportedVersions, VersionError, VERSION_HEADER};
 
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub use super::envelope::Enveloped;
+pub use self::envelope::Enveloped;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub use super::request_id::{RequestId, REQUEST_ID_HEADER, REQUEST_ID_MAX_LEN};
+pub use self::request_id::{RequestId, REQUEST_ID_HEADER, REQUEST_ID_MAX_LEN};
 
 /// The `content-type` of every error response: the envelope is JSON.
 ///
@@ -90,7 +102,7 @@ pub struct ResponseParts {
     pub body: Vec<u8>,
     /// The request id written into `body`, if any.
     #[cfg(any(feature = "axum", feature = "actix-web"))]
-    pub(crate) request_id: Option<super::request_id::RequestId>,
+    pub(crate) request_id: Option<self::request_id::RequestId>,
 }
 
 /// Builds the response for `error`: its status, its header fields, and its envelope as
@@ -129,10 +141,10 @@ where
 {
     let status = error.status();
     #[cfg(feature = "tracing")]
-    super::log::response(status, error);
+    self::log::response(status, error);
     if valid_status(status) != status {
         #[cfg(feature = "tracing")]
-        super::log::bad_status(status, error);
+        self::log::bad_status(status, error);
         return internal_server_error();
     }
     // The direct writer: the bytes of the derived `Serialize`, without serde's detour.
@@ -147,7 +159,7 @@ where
             headers.push((name, value));
         } else {
             #[cfg(feature = "tracing")]
-            super::log::bad_header(name, error);
+            self::log::bad_header(name, error);
         }
     });
     finish(status, headers, body)
@@ -159,7 +171,7 @@ where
 fn finish(status: u16, headers: Vec<(&'static str, String)>, mut body: Vec<u8>) -> ResponseParts {
     #[cfg(any(feature = "axum", feature = "actix-web"))]
     let request_id =
-        super::request_id::current().filter(|id| super::request_id::splice(&mut body, id));
+        self::request_id::current().filter(|id| self::request_id::splice(&mut body, id));
     #[cfg(not(any(feature = "axum", feature = "actix-web")))]
     let _ = &mut body;
     ResponseParts {
@@ -178,7 +190,7 @@ where
     T: CertifierError + Error + ?Sized,
 {
     #[cfg(feature = "tracing")]
-    super::log::unserialisable(error, failure);
+    self::log::unserialisable(error, failure);
     let _ = (error, failure);
     internal_server_error()
 }
@@ -209,7 +221,7 @@ pub(crate) trait Adapter {
     /// Appends a header that [`response_parts`] has already found valid.
     fn append(&mut self, name: &'static str, value: String);
     /// Marks the response as an envelope, for the envelope layers.
-    fn mark(&mut self, mark: super::envelope::Enveloped);
+    fn mark(&mut self, mark: self::envelope::Enveloped);
 }
 
 /// The framework response for `error`: [`response_parts`], in the adapter's types.
@@ -224,9 +236,7 @@ where
     for (name, value) in parts.headers {
         response.append(name, value);
     }
-    response.mark(super::envelope::Enveloped::with_request_id(
-        parts.request_id,
-    ));
+    response.mark(self::envelope::Enveloped::with_request_id(parts.request_id));
     response
 }
 
