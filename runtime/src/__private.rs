@@ -147,9 +147,15 @@ where
 pub use crate::__certifier_integrations as integrations;
 
 #[cfg(feature = "actix-web")]
-pub use crate::actix_web::{actix_response, actix_status};
+pub use crate::actix_web::error_response as actix_response;
 #[cfg(feature = "axum")]
-pub use crate::axum::axum_response;
+pub use crate::axum::into_response as axum_response;
+
+/// The status of `error` as actix-web's status type, for the derived `ResponseError`.
+#[cfg(feature = "actix-web")]
+pub fn actix_status<T: CertifierError + ?Sized>(error: &T) -> ::actix_web::http::StatusCode {
+    crate::actix_web::status_of(error)
+}
 #[cfg(feature = "actix-web")]
 pub use ::actix_web;
 #[cfg(feature = "axum")]

@@ -109,9 +109,9 @@ use crate::server::{
 use crate::server::{respond, valid_status, Adapter};
 use crate::{CertifierError, StandardError};
 
-/// The status of `error` as actix-web's status type.
-#[doc(hidden)]
-pub fn actix_status<T: CertifierError + ?Sized>(error: &T) -> StatusCode {
+/// The status of `error` as actix-web's status type: what the derived `ResponseError`
+/// impls answer.
+pub(crate) fn status_of<T: CertifierError + ?Sized>(error: &T) -> StatusCode {
     to_status(valid_status(error.status()))
 }
 
@@ -159,9 +159,6 @@ impl Adapter for HttpResponse<BoxBody> {
         self.extensions_mut().insert(mark);
     }
 }
-
-#[doc(hidden)]
-pub use self::error_response as actix_response;
 
 /// The versions for this request: those [`require_version`] put in its extensions,
 /// else those in the app data, as `SupportedVersions` or `web::Data<SupportedVersions>`.

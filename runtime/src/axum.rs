@@ -156,9 +156,6 @@ impl Adapter for Response {
     }
 }
 
-#[doc(hidden)]
-pub use self::into_response as axum_response;
-
 /// A layer that answers `missing_version` or `invalid_version` before the handler
 /// runs, for every route it wraps, checking the `Certifier-Version` header against
 /// `versions`.

@@ -17,38 +17,39 @@ pub fn error_impl(plan: &Plan) -> TokenStream {
         // on the `CertifierError` impl, instead of twice.
         bounds.insert_predicate(quote!(for<'__debug> Self: ::core::fmt::Debug));
     }
-    let arms = plan.match_variants(|variant| {
-        if let Kind::Transparent(index) = variant.kind {
+    // Variants without a source share one `_ => None` arm.
+    let arms = plan.match_variants_or(
+        |variant| {
+            if let Kind::Transparent(index) = variant.kind {
+                let field = &variant.fields[index];
+                let pattern = variant.pattern_one(index);
+                let binding = &field.binding;
+                // Method syntax so that a pointer to a `dyn CertifierError` (which is not an
+                // `Error`) also has a source: none.
+                let call = quote_spanned!(field.span=> #binding.transparent_source());
+                return Some(quote!(#pattern => #call,));
+            }
+            let index = variant.source?;
             let field = &variant.fields[index];
             let pattern = variant.pattern_one(index);
             let binding = &field.binding;
-            // Method syntax so that a pointer to a `dyn CertifierError` (which is not an
-            // `Error`) also has a source: none.
-            let call = quote_spanned!(field.span=> #binding.transparent_source());
-            return quote!(#pattern => #call,);
-        }
-        let Some(index) = variant.source else {
-            let pattern = variant.pattern_none();
-            return quote!(#pattern => ::core::option::Option::None,);
-        };
-        let field = &variant.fields[index];
-        let pattern = variant.pattern_one(index);
-        let binding = &field.binding;
-        // Spanned on the field's type: a source that is not an `Error` is reported there.
-        let ty_span = syn::spanned::Spanned::span(field.ty);
-        let source = if field.option_inner.is_some() {
-            // The closure's parameter is the macro's own: named outside the user's span.
-            let source = quote!(__source);
-            quote_spanned! {ty_span=>
-                ::core::option::Option::as_ref(#binding).map(|#source| #source.as_dyn_error())
-            }
-        } else {
-            quote_spanned! {ty_span=>
-                ::core::option::Option::Some(#binding.as_dyn_error())
-            }
-        };
-        quote!(#pattern => #source,)
-    });
+            // Spanned on the field's type: a source that is not an `Error` is reported there.
+            let ty_span = syn::spanned::Spanned::span(field.ty);
+            let source = if field.option_inner.is_some() {
+                // The closure's parameter is the macro's own: named outside the user's span.
+                let source = quote!(__source);
+                quote_spanned! {ty_span=>
+                    ::core::option::Option::as_ref(#binding).map(|#source| #source.as_dyn_error())
+                }
+            } else {
+                quote_spanned! {ty_span=>
+                    ::core::option::Option::Some(#binding.as_dyn_error())
+                }
+            };
+            Some(quote!(#pattern => #source,))
+        },
+        quote!(::core::option::Option::None),
+    );
     for variant in &plan.variants {
         let (index, bound) = match variant.kind {
             Kind::Transparent(index) => (index, quote!(::core::error::Error)),

@@ -12,6 +12,9 @@ mod serialize;
 mod trait_impl;
 mod writer;
 
+use std::collections::HashMap;
+use std::hash::Hash;
+
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
@@ -82,6 +85,29 @@ impl Plan<'_> {
         }
     }
 
+    /// [`Plan::match_variants`] where the variants for which `arm` gives `None` share one
+    /// last `_ => rest` arm: less code for every user to compile. Only `rest` where no
+    /// variant has an arm of its own.
+    pub fn match_variants_or(
+        &self,
+        arm: impl Fn(&VariantPlan) -> Option<TokenStream>,
+        rest: TokenStream,
+    ) -> TokenStream {
+        if self.variants.is_empty() {
+            return quote!(match *self {});
+        }
+        let arms: Vec<TokenStream> = self.variants.iter().filter_map(arm).collect();
+        if arms.is_empty() {
+            return rest;
+        }
+        let rest = (arms.len() < self.variants.len()).then(|| quote!(_ => #rest,));
+        let allow = self.allow_deprecated();
+        quote! {
+            #allow
+            match self { #(#arms)* #rest }
+        }
+    }
+
     /// `<FieldType as CertifierError>::method(binding)`, spanned on the field so a type
     /// that is not a `CertifierError` is reported there.
     pub fn delegate(&self, field: &FieldPlan, method: TokenStream) -> TokenStream {
@@ -102,17 +128,18 @@ impl Plan<'_> {
     }
 
     /// A `match` where each transparent variant delegates `method` to its field and the
-    /// others answer `own(..)`, binding no field. The answer most variants share (at
-    /// least two) is given once, by a last `_` arm: less code for every user to compile.
-    pub fn delegate_or(
+    /// others answer `own(..)`, binding no field. `own` gives each answer with a key that
+    /// is equal exactly where the answers are; the answer most variants share (at least
+    /// two) is given once, by a last `_` arm: less code for every user to compile.
+    pub fn delegate_or<K: Eq + Hash>(
         &self,
         method: TokenStream,
-        own: impl Fn(&Own) -> TokenStream,
+        own: impl Fn(&Own) -> (K, TokenStream),
     ) -> TokenStream {
         if self.variants.is_empty() {
             return quote!(match *self {});
         }
-        let answers: Vec<Option<TokenStream>> = self
+        let answers: Vec<Option<(K, TokenStream)>> = self
             .variants
             .iter()
             .map(|variant| match &variant.kind {
@@ -120,33 +147,37 @@ impl Plan<'_> {
                 Kind::Own(data) => Some(own(data)),
             })
             .collect();
-        let texts: Vec<Option<String>> = answers
-            .iter()
-            .map(|answer| answer.as_ref().map(ToString::to_string))
-            .collect();
-        let count = |text: &String| texts.iter().flatten().filter(|t| *t == text).count();
-        let shared = texts
-            .iter()
-            .flatten()
-            .max_by_key(|text| count(text))
-            .filter(|text| count(text) >= 2)
-            .cloned();
+        // Counted in one pass by key: a large enum asks this of every variant.
+        let mut counts: HashMap<&K, usize> = HashMap::new();
+        for (key, _) in answers.iter().flatten() {
+            *counts.entry(key).or_default() += 1;
+        }
+        // The most common answer; among equals, the last.
+        let mut shared: Option<(&K, usize)> = None;
+        for (key, _) in answers.iter().flatten() {
+            let count = counts[key];
+            if count >= 2 && shared.map_or(true, |(_, best)| count >= best) {
+                shared = Some((key, count));
+            }
+        }
+        let shared = shared.map(|(key, _)| key);
         let mut arms = Vec::new();
         let mut rest = None;
-        for ((variant, answer), text) in self.variants.iter().zip(answers).zip(&texts) {
+        for (variant, answer) in self.variants.iter().zip(&answers) {
             match (&variant.kind, answer) {
                 (Kind::Transparent(index), _) => {
                     let pattern = variant.pattern_one(*index);
                     let call = self.delegate(&variant.fields[*index], method.clone());
                     arms.push(quote!(#pattern => #call,));
                 }
-                (Kind::Own(_), Some(value)) if text.as_ref() == shared.as_ref() => {
+                (Kind::Own(_), Some((key, value))) if Some(key) == shared => {
                     rest.get_or_insert(value);
                 }
-                (Kind::Own(_), value) => {
+                (Kind::Own(_), Some((_, value))) => {
                     let pattern = variant.pattern_none();
                     arms.push(quote!(#pattern => #value,));
                 }
+                (Kind::Own(_), None) => unreachable!("every own variant has an answer"),
             }
         }
         let rest = rest.map(|value| quote!(_ => #value,));

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned, ToTokens};
 
-use crate::plan::{Kind, Own, Plan};
+use crate::plan::{Kind, Plan};
 
 pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
@@ -41,12 +41,15 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
 
     let status = plan.delegate_or(quote!(status), |own| {
         let value = own.status;
-        match own.status_span {
+        let tokens = match own.status_span {
             Some(span) => quote_spanned!(span=> #value),
             None => quote!(#value),
-        }
+        };
+        (value, tokens)
     });
-    let code = plan.delegate_or(quote!(code), |own| own.code.to_token_stream());
+    let code = plan.delegate_or(quote!(code), |own| {
+        (own.code.value(), own.code.to_token_stream())
+    });
     let fmt_message = plan
         .skip_display
         .then(|| super::display::fmt_message_method(plan));
@@ -92,21 +95,20 @@ fn log_level_method(plan: &Plan) -> TokenStream {
         return TokenStream::new();
     }
     let runtime = &plan.runtime;
-    let arms = plan.delegate_or(quote!(log_level), |own| log_level(runtime, own));
+    // A variant without a written level takes its status's, which one shared arm gives.
+    let arms = plan.delegate_or(quote!(log_level), |own| match &own.log {
+        Some((level, span)) => (
+            Some(level.to_string()),
+            quote_spanned!(*span=> #runtime::LogLevel::#level),
+        ),
+        None => (
+            None,
+            quote!(#runtime::LogLevel::for_status(#runtime::CertifierError::status(self))),
+        ),
+    });
     quote! {
         fn log_level(&self) -> #runtime::LogLevel {
             #arms
-        }
-    }
-}
-
-/// The variant's level: the one written, else the default for its status.
-pub fn log_level(runtime: &TokenStream, own: &Own) -> TokenStream {
-    match &own.log {
-        Some((level, span)) => quote_spanned!(*span=> #runtime::LogLevel::#level),
-        None => {
-            let status = own.status;
-            quote!(#runtime::LogLevel::for_status(#status))
         }
     }
 }
@@ -131,7 +133,9 @@ fn doc_url_method(plan: &Plan) -> TokenStream {
     if !plan.has_transparent() {
         return TokenStream::new();
     }
-    let arms = plan.delegate_or(quote!(doc_url), |_| quote!(::core::option::Option::None));
+    let arms = plan.delegate_or(quote!(doc_url), |_| {
+        ((), quote!(::core::option::Option::None))
+    });
     quote! {
         #signature {
             #arms
@@ -151,39 +155,44 @@ fn headers_method(plan: &Plan) -> TokenStream {
     }
     // Named at the call site, outside the user's spans (see `members`).
     let (visit, value) = (quote!(__visit), quote!(__value));
-    let arms = plan.match_variants(|variant| match &variant.kind {
-        Kind::Transparent(index) => {
-            let pattern = variant.pattern_one(*index);
-            let call =
-                plan.delegate_with(&variant.fields[*index], quote!(headers), &quote!(, #visit));
-            quote!(#pattern => #call,)
-        }
-        Kind::Own(own) => {
-            let pattern =
-                variant.pattern(|index| own.headers.iter().any(|header| header.field == index));
-            let visits = own.headers.iter().map(|header| {
-                let field = &variant.fields[header.field];
-                // Spanned on the shown type, so a type that is not `Display` is
-                // reported there rather than on the derive.
-                let shown = field.option_inner.unwrap_or(field.ty);
-                let binding = syn::Ident::new(
-                    &field.binding.to_string(),
-                    syn::spanned::Spanned::span(shown),
-                );
-                let name = &header.name;
-                if field.option_inner.is_some() {
-                    quote_spanned! {field.span=>
-                        if let ::core::option::Option::Some(#value) = #binding {
-                            #visit(#name, #value);
+    // Variants without headers share one `_ => {}` arm.
+    let arms = plan.match_variants_or(
+        |variant| match &variant.kind {
+            Kind::Transparent(index) => {
+                let pattern = variant.pattern_one(*index);
+                let call =
+                    plan.delegate_with(&variant.fields[*index], quote!(headers), &quote!(, #visit));
+                Some(quote!(#pattern => #call,))
+            }
+            Kind::Own(own) if own.headers.is_empty() => None,
+            Kind::Own(own) => {
+                let pattern =
+                    variant.pattern(|index| own.headers.iter().any(|header| header.field == index));
+                let visits = own.headers.iter().map(|header| {
+                    let field = &variant.fields[header.field];
+                    // Spanned on the shown type, so a type that is not `Display` is
+                    // reported there rather than on the derive.
+                    let shown = field.option_inner.unwrap_or(field.ty);
+                    let binding = syn::Ident::new(
+                        &field.binding.to_string(),
+                        syn::spanned::Spanned::span(shown),
+                    );
+                    let name = &header.name;
+                    if field.option_inner.is_some() {
+                        quote_spanned! {field.span=>
+                            if let ::core::option::Option::Some(#value) = #binding {
+                                #visit(#name, #value);
+                            }
                         }
+                    } else {
+                        quote_spanned!(field.span=> #visit(#name, #binding);)
                     }
-                } else {
-                    quote_spanned!(field.span=> #visit(#name, #binding);)
-                }
-            });
-            quote!(#pattern => { #(#visits)* })
-        }
-    });
+                });
+                Some(quote!(#pattern => { #(#visits)* }))
+            }
+        },
+        quote!({}),
+    );
     quote! {
         fn headers(
             &self,
