@@ -10,8 +10,8 @@ use serde::ser::{Serialize, Serializer};
 /// table order. A row is the code's doc comment (a literal, so that the derive can read
 /// it into `StandardError`'s catalogue), its variant name, its code string, its canonical
 /// status and, after `bare`, the statuses of a response without an envelope that stand
-/// for the code ([`Code::for_status`]; other 4xx are `bad_request`, anything else
-/// `internal_server_error`).
+/// for the code, with the reason ([`Code::for_status`]; any other 4xx is `bad_request`,
+/// anything else `internal_server_error`).
 ///
 /// [`Code`] (here) and [`StandardError`](crate::StandardError) are generated from it;
 /// every per-code match of both reads it.
@@ -25,25 +25,29 @@ macro_rules! code_table {
             /// `400 invalid_version`: the `Certifier-Version` header names no valid version.
             InvalidVersion = "invalid_version", 400;
             /// `400 invalid_json`: the body is not valid JSON.
-            InvalidJson = "invalid_json", 400, bare 415;
+            InvalidJson = "invalid_json", 400, bare [415] "the API reads JSON only";
             /// `400 validation_error`: a parameter is missing or malformed.
-            ValidationError = "validation_error", 400, bare 422;
+            ValidationError = "validation_error", 400,
+                bare [422] "well-formed, but a parameter does not fit";
             /// `401 unauthorized`: no valid authentication token came with the request.
-            Unauthorized = "unauthorized", 401, bare 401;
+            Unauthorized = "unauthorized", 401, bare [401] "its own code";
             /// `402 payment_required`: the object or change needs a premium plan.
-            PaymentRequired = "payment_required", 402, bare 402;
+            PaymentRequired = "payment_required", 402, bare [402] "its own code";
             /// `403 forbidden`: authenticated, but not allowed to touch that object or property.
-            Forbidden = "forbidden", 403, bare 403 | 451;
+            Forbidden = "forbidden", 403, bare [403, 451] "not allowed to read that object";
             /// `404 not_found`: no such route, or no such object.
-            NotFound = "not_found", 404, bare 404 | 405 | 410;
+            NotFound = "not_found", 404,
+                bare [404, 405, 410] "the table's \"unknown method and path, or no such object\"";
             /// `409 conflict`: the data changed underneath the request.
-            Conflict = "conflict", 409, bare 409 | 412;
+            Conflict = "conflict", 409,
+                bare [409, 412] "a failed precondition is a data collision: refresh and retry";
             /// `429 rate_limited`: a rate limit was exceeded.
-            RateLimited = "rate_limited", 429, bare 429;
+            RateLimited = "rate_limited", 429, bare [429] "its own code";
             /// `500 internal_server_error`: a fault on the server's side.
             ///
             /// The code is also answered with 502, 503 and 504; 500 is its canonical status.
-            InternalServerError = "internal_server_error", 500, bare 408;
+            InternalServerError = "internal_server_error", 500,
+                bare [408] "a timeout of the service itself: see below";
         }
     };
 }
@@ -53,7 +57,8 @@ pub(crate) use code_table;
 macro_rules! define_code {
     ($(
         $(#[doc = $doc:literal])*
-        $variant:ident = $code:literal, $status:literal $(, bare $($bare:literal)|+)?;
+        $variant:ident = $code:literal, $status:literal
+            $(, bare [$($bare:literal),+] $why:literal)?;
     )*) => {
         /// A Certifier error code, as found in the `code` member of an error object.
         ///
@@ -174,16 +179,13 @@ macro_rules! define_code {
             ///
             /// | status | code | why |
             /// |---|---|---|
-            /// | 401 | `unauthorized` | its own code |
-            /// | 402 | `payment_required` | its own code |
-            /// | 403, 451 | `forbidden` | not allowed to read that object |
-            /// | 404, 405, 410 | `not_found` | the table's "unknown method and path, or no such object" |
-            /// | 409, 412 | `conflict` | a failed precondition is a data collision: refresh and retry |
-            /// | 415 | `invalid_json` | the API reads JSON only |
-            /// | 422 | `validation_error` | well-formed, but a parameter does not fit |
-            /// | 429 | `rate_limited` | its own code |
+            $($(
+                #[doc = concat!(
+                    "| ", stringify!($($bare),+), " | `", $code, "` | ", $why, " |"
+                )]
+            )?)*
             /// | any other 4xx (400, 406, 411, 413, 414, 418, 431, …) | `bad_request` | a malformed request |
-            /// | 408, every 5xx, and anything else | `internal_server_error` | see below |
+            /// | every 5xx, and anything else | `internal_server_error` | the server's fault |
             ///
             /// A `408` that reaches a service's layers comes from a timeout of the service
             /// itself (a client too slow to send its request is cut off by the HTTP server

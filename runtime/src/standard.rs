@@ -7,7 +7,8 @@ use crate::{CertifierError, Code};
 macro_rules! define_standard_error {
     ($(
         $(#[doc = $doc:literal])*
-        $variant:ident = $code:literal, $status:literal $(, bare $($bare:literal)|+)?;
+        $variant:ident = $code:literal, $status:literal
+            $(, bare [$($bare:literal),+] $why:literal)?;
     )*) => {
         /// One unit variant per code of the Certifier table, each with its canonical status
         /// and a neutral default message.
