@@ -44,8 +44,6 @@ macro_rules! code_table {
             /// `429 rate_limited`: a rate limit was exceeded.
             RateLimited = "rate_limited", 429, bare [429] "its own code";
             /// `500 internal_server_error`: a fault on the server's side.
-            ///
-            /// The code is also answered with 502, 503 and 504; 500 is its canonical status.
             InternalServerError = "internal_server_error", 500,
                 bare [408] "a timeout of the service itself: see below";
         }
