@@ -135,3 +135,36 @@ impl StandardError {
         Unauthorized::new(challenge)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use alloc::format;
+
+    use super::*;
+    use crate::ErrorCatalogue;
+
+    #[test]
+    fn each_variant_documents_its_row() {
+        // The derive reads the docs into the catalogue only when they are literals.
+        for (error, entry) in StandardError::ALL
+            .iter()
+            .zip(StandardError::CATALOGUE.iter())
+        {
+            let summary = format!("`{} {}`: ", entry.status(), entry.code());
+            assert!(entry.docs().starts_with(&summary), "{}", entry.docs());
+            assert_eq!(entry.variant(), format!("StandardError::{error:?}"));
+        }
+        assert_eq!(StandardError::CATALOGUE.len(), Code::KNOWN.len());
+    }
+
+    #[test]
+    fn from_code_goes_by_the_string() {
+        for code in Code::KNOWN {
+            let standard = StandardError::from_code(code).unwrap();
+            assert_eq!(standard.code(), code.as_str());
+            let other = Code::Other(code.as_str().into());
+            assert_eq!(StandardError::from_code(&other), Some(standard));
+        }
+        assert_eq!(StandardError::from_code(&Code::from("teapot")), None);
+    }
+}
