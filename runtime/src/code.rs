@@ -6,274 +6,224 @@ use core::str::FromStr;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
-/// A Certifier error code, as found in the `code` member of an error object.
+/// The Certifier code table, written once: calls `$define!` with one row per code, in
+/// table order. A row is the code's doc comment (a literal, so that the derive can read
+/// it into `StandardError`'s catalogue), its variant name, its code string, its canonical
+/// status and, after `bare`, the statuses of a response without an envelope that stand
+/// for the code, with the reason ([`Code::for_status`]; any other 4xx is `bad_request`,
+/// anything else `internal_server_error`).
 ///
-/// One variant per code of the Certifier table, plus [`Code::Other`] for codes this
-/// version of the crate does not know yet. The API may add codes at any time, so a
-/// client must be ready for `Other`; the enum is `#[non_exhaustive]` because a later
-/// version may give such a code its own variant.
-///
-/// Build a `Code` from its string with `From<&str>`, `From<String>`, [`FromStr`] or
-/// [`Deserialize`]. These always turn a known string into its named variant, so two codes
-/// are equal exactly when their strings are.
-///
-/// ```
-/// use certifier_error::Code;
-///
-/// let code = Code::from("rate_limited");
-/// assert_eq!(code, Code::RateLimited);
-/// assert_eq!(code.as_str(), "rate_limited");
-/// assert_eq!(code.status(), Some(429));
-///
-/// let newer = Code::from("quota_exceeded");
-/// assert_eq!(newer, Code::Other("quota_exceeded".into()));
-/// assert_eq!(newer.status(), None);
-/// ```
-// Equality and hashing go by the string, so even a hand-built `Other("not_found")`
-// equals `NotFound`.
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub enum Code {
-    /// `bad_request` (400): the request is malformed.
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    /// assert_eq!(Code::BadRequest.as_str(), "bad_request");
-    /// ```
-    BadRequest,
-    /// `missing_version` (400): the `Certifier-Version` request header is absent.
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    /// assert_eq!(Code::MissingVersion.as_str(), "missing_version");
-    /// ```
-    MissingVersion,
-    /// `invalid_version` (400): the `Certifier-Version` header names no valid version.
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    /// assert_eq!(Code::InvalidVersion.as_str(), "invalid_version");
-    /// ```
-    InvalidVersion,
-    /// `invalid_json` (400): the request body is not valid JSON.
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    /// assert_eq!(Code::InvalidJson.as_str(), "invalid_json");
-    /// ```
-    InvalidJson,
-    /// `validation_error` (400): a parameter is missing or malformed.
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    /// assert_eq!(Code::ValidationError.as_str(), "validation_error");
-    /// ```
-    ValidationError,
-    /// `unauthorized` (401): no valid authentication token.
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    /// assert_eq!(Code::Unauthorized.as_str(), "unauthorized");
-    /// ```
-    Unauthorized,
-    /// `payment_required` (402): the request needs a premium plan.
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    /// assert_eq!(Code::PaymentRequired.as_str(), "payment_required");
-    /// ```
-    PaymentRequired,
-    /// `forbidden` (403): authenticated, but not allowed to access the object.
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    /// assert_eq!(Code::Forbidden.as_str(), "forbidden");
-    /// ```
-    Forbidden,
-    /// `not_found` (404): unknown method and path, or the object does not exist.
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    /// assert_eq!(Code::NotFound.as_str(), "not_found");
-    /// ```
-    NotFound,
-    /// `conflict` (409): the request collides with the current data.
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    /// assert_eq!(Code::Conflict.as_str(), "conflict");
-    /// ```
-    Conflict,
-    /// `rate_limited` (429): a rate limit was exceeded.
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    /// assert_eq!(Code::RateLimited.as_str(), "rate_limited");
-    /// ```
-    RateLimited,
-    /// `internal_server_error` (500, also sent with 502, 503 and 504): a problem on the
-    /// server's side.
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    /// assert_eq!(Code::InternalServerError.as_str(), "internal_server_error");
-    /// ```
-    InternalServerError,
-    /// A code this version of the crate does not know, holding its string.
-    ///
-    /// Obtain it from the constructors (`From<&str>`, `From<String>`, [`FromStr`],
-    /// [`Deserialize`]), which map every known string to its named variant, so that a
-    /// `match` on the named variants sees every known code. Equality and hashing go by
-    /// the string, so a hand-built `Code::Other("not_found".into())` still equals
-    /// [`Code::NotFound`]; but it would not match the pattern `Code::NotFound`. The
-    /// variant is public so that it can be matched.
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    ///
-    /// match Code::from("quota_exceeded") {
-    ///     Code::Other(code) => assert_eq!(code, "quota_exceeded"),
-    ///     _ => unreachable!(),
-    /// }
-    /// ```
-    Other(String),
+/// [`Code`] (here) and [`StandardError`](crate::StandardError) are generated from it;
+/// every per-code match of both reads it.
+macro_rules! code_table {
+    ($define:ident) => {
+        $define! {
+            /// `400 bad_request`: the request is malformed.
+            BadRequest = "bad_request", 400;
+            /// `400 missing_version`: the `Certifier-Version` header is absent.
+            MissingVersion = "missing_version", 400;
+            /// `400 invalid_version`: the `Certifier-Version` header names no valid version.
+            InvalidVersion = "invalid_version", 400;
+            /// `400 invalid_json`: the body is not valid JSON.
+            InvalidJson = "invalid_json", 400, bare [415] "the API reads JSON only";
+            /// `400 validation_error`: a parameter is missing or malformed.
+            ValidationError = "validation_error", 400,
+                bare [422] "well-formed, but a parameter does not fit";
+            /// `401 unauthorized`: no valid authentication token came with the request.
+            Unauthorized = "unauthorized", 401, bare [401] "its own code";
+            /// `402 payment_required`: the object or change needs a premium plan.
+            PaymentRequired = "payment_required", 402, bare [402] "its own code";
+            /// `403 forbidden`: authenticated, but not allowed to touch that object or property.
+            Forbidden = "forbidden", 403, bare [403, 451] "not allowed to read that object";
+            /// `404 not_found`: no such route, or no such object.
+            NotFound = "not_found", 404,
+                bare [404, 405, 410] "the table's \"unknown method and path, or no such object\"";
+            /// `409 conflict`: the data changed underneath the request.
+            Conflict = "conflict", 409,
+                bare [409, 412] "a failed precondition is a data collision: refresh and retry";
+            /// `429 rate_limited`: a rate limit was exceeded.
+            RateLimited = "rate_limited", 429, bare [429] "its own code";
+            /// `500 internal_server_error`: a fault on the server's side.
+            InternalServerError = "internal_server_error", 500,
+                bare [408] "a timeout of the service itself: see below";
+        }
+    };
+}
+pub(crate) use code_table;
+
+/// Defines [`Code`] and its per-code methods from the rows of [`code_table!`].
+macro_rules! define_code {
+    ($(
+        $(#[doc = $doc:literal])*
+        $variant:ident = $code:literal, $status:literal
+            $(, bare [$($bare:literal),+] $why:literal)?;
+    )*) => {
+        /// A Certifier error code, as found in the `code` member of an error object.
+        ///
+        /// One variant per code of the Certifier table, plus [`Code::Other`] for codes this
+        /// version of the crate does not know yet. The API may add codes at any time, so a
+        /// client must be ready for `Other`; the enum is `#[non_exhaustive]` because a later
+        /// version may give such a code its own variant.
+        ///
+        /// Build a `Code` from its string with `From<&str>`, `From<String>`, [`FromStr`] or
+        /// [`Deserialize`]. These always turn a known string into its named variant, so two
+        /// codes are equal exactly when their strings are.
+        ///
+        /// ```
+        /// use certifier_error::Code;
+        ///
+        /// let code = Code::from("rate_limited");
+        /// assert_eq!(code, Code::RateLimited);
+        /// assert_eq!(code.as_str(), "rate_limited");
+        /// assert_eq!(code.status(), Some(429));
+        ///
+        /// let newer = Code::from("quota_exceeded");
+        /// assert_eq!(newer, Code::Other("quota_exceeded".into()));
+        /// assert_eq!(newer.status(), None);
+        /// ```
+        // Equality and hashing go by the string, so even a hand-built `Other("not_found")`
+        // equals `NotFound`.
+        #[derive(Debug, Clone)]
+        #[non_exhaustive]
+        pub enum Code {
+            $(
+                $(#[doc = $doc])*
+                ///
+                /// ```
+                /// use certifier_error::Code;
+                ///
+                #[doc = concat!(
+                    "assert_eq!(Code::from(\"", $code, "\"), Code::", stringify!($variant), ");"
+                )]
+                #[doc = concat!(
+                    "assert_eq!(Code::", stringify!($variant), ".status(), Some(", $status, "));"
+                )]
+                /// ```
+                $variant,
+            )*
+            /// A code this version of the crate does not know, holding its string.
+            ///
+            /// Obtain it from the constructors (`From<&str>`, `From<String>`, [`FromStr`],
+            /// [`Deserialize`]), which map every known string to its named variant, so that a
+            /// `match` on the named variants sees every known code. Equality and hashing go by
+            /// the string, so a hand-built `Code::Other("not_found".into())` still equals
+            /// [`Code::NotFound`]; but it would not match the pattern `Code::NotFound`. The
+            /// variant is public so that it can be matched.
+            ///
+            /// ```
+            /// use certifier_error::Code;
+            ///
+            /// match Code::from("quota_exceeded") {
+            ///     Code::Other(code) => assert_eq!(code, "quota_exceeded"),
+            ///     _ => unreachable!(),
+            /// }
+            /// ```
+            Other(String),
+        }
+
+        impl Code {
+            /// Every code of the Certifier table that this version knows, in table order.
+            /// [`Code::Other`] is not part of it.
+            ///
+            /// ```
+            /// use certifier_error::Code;
+            ///
+            /// assert!(Code::KNOWN.contains(&Code::Conflict));
+            /// for code in Code::KNOWN {
+            ///     assert!(code.is_known());
+            ///     assert_eq!(&Code::from(code.as_str()), code);
+            /// }
+            /// ```
+            pub const KNOWN: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The snake_case code string, as sent in the `code` member.
+            ///
+            /// ```
+            /// use certifier_error::Code;
+            ///
+            /// assert_eq!(Code::InternalServerError.as_str(), "internal_server_error");
+            /// assert_eq!(Code::from("plan_limit").as_str(), "plan_limit");
+            /// ```
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Code::$variant => $code,)*
+                    Code::Other(code) => code,
+                }
+            }
+
+            /// The canonical HTTP status of a known code; `None` for [`Code::Other`].
+            ///
+            /// `internal_server_error` is also sent with 502, 503 and 504; its canonical
+            /// status is 500. Clients should branch on the code rather than on the status.
+            ///
+            /// ```
+            /// use certifier_error::Code;
+            ///
+            /// assert_eq!(Code::ValidationError.status(), Some(400));
+            /// assert_eq!(Code::NotFound.status(), Some(404));
+            /// assert_eq!(Code::from("plan_limit").status(), None);
+            /// ```
+            pub const fn status(&self) -> Option<u16> {
+                match self {
+                    $(Code::$variant => Some($status),)*
+                    Code::Other(_) => None,
+                }
+            }
+
+            /// The code that a response with `status` and no envelope stands for: the one
+            /// mapping from HTTP status to code, shared by the client decoder
+            /// ([`ErrorResponse::decode`](crate::ErrorResponse::decode)) and the server
+            /// layers that put every error response in the envelope.
+            ///
+            /// | status | code | why |
+            /// |---|---|---|
+            $($(
+                #[doc = concat!(
+                    "| ", stringify!($($bare),+), " | `", $code, "` | ", $why, " |"
+                )]
+            )?)*
+            /// | any other 4xx (400, 406, 411, 413, 414, 418, 431, …) | `bad_request` | a malformed request |
+            /// | every 5xx, and anything else | `internal_server_error` | the server's fault |
+            ///
+            /// A `408` that reaches a service's layers comes from a timeout of the service
+            /// itself (a client too slow to send its request is cut off by the HTTP server
+            /// before any service runs), so it is the server's fault, and retryable. A
+            /// status that is not an error (a 2xx body a client could not read, say) is
+            /// also `internal_server_error`. The status an envelope with that code is sent
+            /// with is [`envelope_status`](Self::envelope_status).
+            ///
+            /// ```
+            /// use certifier_error::Code;
+            ///
+            /// assert_eq!(Code::for_status(405), Code::NotFound);
+            /// assert_eq!(Code::for_status(413), Code::BadRequest);
+            /// assert_eq!(Code::for_status(418), Code::BadRequest);
+            /// assert_eq!(Code::for_status(422), Code::ValidationError);
+            /// assert_eq!(Code::for_status(408), Code::InternalServerError);
+            /// assert_eq!(Code::for_status(503), Code::InternalServerError);
+            /// ```
+            pub const fn for_status(status: u16) -> Code {
+                match status {
+                    $($($($bare)|+ => Code::$variant,)?)*
+                    400..=499 => Code::BadRequest,
+                    _ => Code::InternalServerError,
+                }
+            }
+
+            /// The named variant for a known code string.
+            fn lookup(code: &str) -> Option<Code> {
+                Some(match code {
+                    $($code => Code::$variant,)*
+                    _ => return None,
+                })
+            }
+        }
+    };
 }
 
+code_table!(define_code);
+
 impl Code {
-    /// Every code of the Certifier table that this version knows, in table order.
-    /// [`Code::Other`] is not part of it.
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    ///
-    /// assert!(Code::KNOWN.contains(&Code::Conflict));
-    /// for code in Code::KNOWN {
-    ///     assert!(code.is_known());
-    ///     assert_eq!(&Code::from(code.as_str()), code);
-    /// }
-    /// ```
-    pub const KNOWN: &'static [Code] = &[
-        Code::BadRequest,
-        Code::MissingVersion,
-        Code::InvalidVersion,
-        Code::InvalidJson,
-        Code::ValidationError,
-        Code::Unauthorized,
-        Code::PaymentRequired,
-        Code::Forbidden,
-        Code::NotFound,
-        Code::Conflict,
-        Code::RateLimited,
-        Code::InternalServerError,
-    ];
-
-    /// The snake_case code string, as sent in the `code` member.
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    ///
-    /// assert_eq!(Code::InternalServerError.as_str(), "internal_server_error");
-    /// assert_eq!(Code::from("plan_limit").as_str(), "plan_limit");
-    /// ```
-    pub fn as_str(&self) -> &str {
-        match self {
-            Code::BadRequest => "bad_request",
-            Code::MissingVersion => "missing_version",
-            Code::InvalidVersion => "invalid_version",
-            Code::InvalidJson => "invalid_json",
-            Code::ValidationError => "validation_error",
-            Code::Unauthorized => "unauthorized",
-            Code::PaymentRequired => "payment_required",
-            Code::Forbidden => "forbidden",
-            Code::NotFound => "not_found",
-            Code::Conflict => "conflict",
-            Code::RateLimited => "rate_limited",
-            Code::InternalServerError => "internal_server_error",
-            Code::Other(code) => code,
-        }
-    }
-
-    /// The canonical HTTP status of a known code; `None` for [`Code::Other`].
-    ///
-    /// `internal_server_error` is also sent with 502, 503 and 504; its canonical status
-    /// is 500. Clients should branch on the code rather than on the status.
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    ///
-    /// assert_eq!(Code::ValidationError.status(), Some(400));
-    /// assert_eq!(Code::NotFound.status(), Some(404));
-    /// assert_eq!(Code::from("plan_limit").status(), None);
-    /// ```
-    pub const fn status(&self) -> Option<u16> {
-        match self {
-            Code::BadRequest
-            | Code::MissingVersion
-            | Code::InvalidVersion
-            | Code::InvalidJson
-            | Code::ValidationError => Some(400),
-            Code::Unauthorized => Some(401),
-            Code::PaymentRequired => Some(402),
-            Code::Forbidden => Some(403),
-            Code::NotFound => Some(404),
-            Code::Conflict => Some(409),
-            Code::RateLimited => Some(429),
-            Code::InternalServerError => Some(500),
-            Code::Other(_) => None,
-        }
-    }
-
-    /// The code that a response with `status` and no envelope stands for: the one
-    /// mapping from HTTP status to code, shared by the client decoder
-    /// ([`ErrorResponse::decode`](crate::ErrorResponse::decode)) and the server layers
-    /// that put every error response in the envelope.
-    ///
-    /// | status | code | why |
-    /// |---|---|---|
-    /// | 401 | `unauthorized` | its own code |
-    /// | 402 | `payment_required` | its own code |
-    /// | 403, 451 | `forbidden` | not allowed to read that object |
-    /// | 404, 405, 410 | `not_found` | the table's "unknown method and path, or no such object" |
-    /// | 409, 412 | `conflict` | a failed precondition is a data collision: refresh and retry |
-    /// | 415 | `invalid_json` | the API reads JSON only |
-    /// | 422 | `validation_error` | well-formed, but a parameter does not fit |
-    /// | 429 | `rate_limited` | its own code |
-    /// | any other 4xx (400, 406, 411, 413, 414, 418, 431, …) | `bad_request` | a malformed request |
-    /// | 408, every 5xx, and anything else | `internal_server_error` | see below |
-    ///
-    /// A `408` that reaches a service's layers comes from a timeout of the service
-    /// itself (a client too slow to send its request is cut off by the HTTP server
-    /// before any service runs), so it is the server's fault, and retryable. A status
-    /// that is not an error (a 2xx body a client could not read, say) is also
-    /// `internal_server_error`. The status an envelope with that code is sent with is
-    /// [`envelope_status`](Self::envelope_status).
-    ///
-    /// ```
-    /// use certifier_error::Code;
-    ///
-    /// assert_eq!(Code::for_status(405), Code::NotFound);
-    /// assert_eq!(Code::for_status(413), Code::BadRequest);
-    /// assert_eq!(Code::for_status(418), Code::BadRequest);
-    /// assert_eq!(Code::for_status(422), Code::ValidationError);
-    /// assert_eq!(Code::for_status(408), Code::InternalServerError);
-    /// assert_eq!(Code::for_status(503), Code::InternalServerError);
-    /// ```
-    pub const fn for_status(status: u16) -> Code {
-        match status {
-            401 => Code::Unauthorized,
-            402 => Code::PaymentRequired,
-            403 | 451 => Code::Forbidden,
-            404 | 405 | 410 => Code::NotFound,
-            409 | 412 => Code::Conflict,
-            415 => Code::InvalidJson,
-            422 => Code::ValidationError,
-            429 => Code::RateLimited,
-            408 => Code::InternalServerError,
-            400..=499 => Code::BadRequest,
-            _ => Code::InternalServerError,
-        }
-    }
-
     /// The status an envelope with this code is sent with, in place of `status`: the
     /// code's canonical status, except that `internal_server_error` keeps 502, 503 and
     /// 504 (the statuses the table gives it besides 500) and sends a 408, a timeout of
@@ -310,35 +260,8 @@ impl Code {
     pub const fn is_known(&self) -> bool {
         !matches!(self, Code::Other(_))
     }
-
-    /// The named variant for a known code string.
-    fn lookup(code: &str) -> Option<Code> {
-        Some(match code {
-            "bad_request" => Code::BadRequest,
-            "missing_version" => Code::MissingVersion,
-            "invalid_version" => Code::InvalidVersion,
-            "invalid_json" => Code::InvalidJson,
-            "validation_error" => Code::ValidationError,
-            "unauthorized" => Code::Unauthorized,
-            "payment_required" => Code::PaymentRequired,
-            "forbidden" => Code::Forbidden,
-            "not_found" => Code::NotFound,
-            "conflict" => Code::Conflict,
-            "rate_limited" => Code::RateLimited,
-            "internal_server_error" => Code::InternalServerError,
-            _ => return None,
-        })
-    }
 }
 
-/// Writes the code string.
-///
-/// ```
-/// use certifier_error::Code;
-///
-/// assert_eq!(Code::RateLimited.to_string(), "rate_limited");
-/// assert_eq!(format!("{}", Code::from("plan_limit")), "plan_limit");
-/// ```
 impl PartialEq for Code {
     fn eq(&self, other: &Self) -> bool {
         self.as_str() == other.as_str()
@@ -353,6 +276,14 @@ impl core::hash::Hash for Code {
     }
 }
 
+/// Writes the code string.
+///
+/// ```
+/// use certifier_error::Code;
+///
+/// assert_eq!(Code::RateLimited.to_string(), "rate_limited");
+/// assert_eq!(format!("{}", Code::from("plan_limit")), "plan_limit");
+/// ```
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -5,16 +5,89 @@
 //! expands to the impls of the enabled features only, so the proc-macro itself stays
 //! free of features.
 
+/// Declares a question that only names a type (`type_question!`) with its two answers:
+/// `Some(answer)` where the type has the trait that the answer needs, else `None`, so that
+/// a feature never requires the trait of a member's type. See
+/// [`choice`](crate::__private::choice).
+#[cfg(any(feature = "schemars", feature = "utoipa"))]
+macro_rules! question_or_none {
+    (
+        $(#[$attr:meta])*
+        $name:ident<$t:ident: $bound:path> -> Option<$choice:ty> = $answer:expr
+    ) => {
+        $crate::__private::choice::type_question! {
+            $(#[$attr])*
+            $name
+        }
+
+        impl<$t: $bound + ?Sized> $crate::__private::choice::FirstChoice for &&$name<$t> {
+            type Choice = Option<$choice>;
+            fn choose(self) -> Self::Choice {
+                Some($answer)
+            }
+        }
+
+        impl<$t: ?Sized> $crate::__private::choice::LastChoice for $name<$t> {
+            type Choice = Option<$choice>;
+            fn choose(self) -> Self::Choice {
+                None
+            }
+        }
+    };
+}
+
 #[cfg(feature = "schemars")]
 mod schemars;
 #[cfg(feature = "utoipa")]
 mod utoipa;
 
+/// What the `utoipa` and `schemars` descriptions say alike.
+#[cfg(any(feature = "schemars", feature = "utoipa"))]
+mod common {
+    use serde_json::{json, Value};
+
+    use crate::{Code, Violation};
+
+    /// A code string: snake_case, as the Certifier table's codes are.
+    pub const CODE_PATTERN: &str = "^[a-z][a-z0-9]*(_[a-z0-9]+)*$";
+
+    pub const CODE_DESCRIPTION: &str = "A Certifier error code. Branch on it rather than on \
+         the HTTP status; new codes may appear at any time.";
+
+    pub const MESSAGE_DESCRIPTION: &str = "A neutral message, safe to show a user.";
+
+    pub const ENVELOPE_DESCRIPTION: &str = "A Certifier error body.";
+
+    pub const ERRORS_DESCRIPTION: &str = "What is wrong with the request, item by item: in \
+         `validation_error` and `invalid_json` answers.";
+
+    pub const VIOLATION_DESCRIPTION: &str = "One problem with the request: a `code`, a \
+         neutral `message`, and where it is: exactly one of `pointer` and `parameter`.";
+
+    pub const POINTER_DESCRIPTION: &str = "An RFC 6901 JSON Pointer into the request body; \
+         for a missing member, the pointer of that member.";
+
+    pub const PARAMETER_DESCRIPTION: &str = "The name of the query or path parameter.";
+
+    /// The known codes, the examples of a code string (a client must accept others).
+    pub fn known_codes() -> impl Iterator<Item = &'static str> {
+        Code::KNOWN.iter().map(Code::as_str)
+    }
+
+    /// The examples of a [`Violation`]: one in the body, one in a parameter.
+    pub fn violation_examples() -> [Value; 2] {
+        [
+            json!({"code": "invalid_type", "message": Violation::default_message("invalid_type"), "pointer": "/validity_days"}),
+            json!({"code": "missing", "message": Violation::default_message("missing"), "parameter": "limit"}),
+        ]
+    }
+}
+
 /// What generated code names, re-exported by `crate::__private`.
 pub mod private {
+    pub use crate::__certifier_if_schemars as if_schemars;
+    pub use crate::__certifier_if_utoipa as if_utoipa;
     pub use crate::__certifier_openapi as openapi;
-    pub use crate::__certifier_openapi_schemars as openapi_schemars;
-    pub use crate::__certifier_openapi_utoipa as openapi_utoipa;
 
     #[cfg(feature = "schemars")]
     pub use schemars;
@@ -36,7 +109,17 @@ pub mod private {
 }
 
 /// Emits, for one derived type, `utoipa::IntoResponses` (feature `utoipa`) and
-/// `schemars::JsonSchema` (feature `schemars`).
+/// `schemars::JsonSchema` (feature `schemars`), each through its feature's gate, so that
+/// the proc-macro itself stays free of features.
+///
+/// `IntoResponses` comes from the catalogue, with example values for the extension
+/// members: from the schemas of the type's own members, and from the examples of its
+/// transparent fields' types.
+///
+/// `JsonSchema` is the schema of the type's envelope, with one subschema per code holding
+/// the schemas of that code's extension members, its own and its transparent fields'
+/// (read inline, so that each code's members are in the schema rather than in an
+/// unreferenced definition).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __certifier_openapi {
@@ -47,135 +130,108 @@ macro_rules! __certifier_openapi {
         members = [$(($code:literal, $member:literal, $member_ty:ty),)*],
         inner = [$($inner:ty,)*],
     ) => {
-        $($runtime)*::__private::openapi_utoipa! {
-            runtime = [$($runtime)*],
-            impl [$($impl_generics)*] for [$($ty)*] where [$($where)*],
-            members = [$(($code, $member, $member_ty),)*],
-            inner = [$($inner,)*],
+        $($runtime)*::__private::if_utoipa! {
+            #[automatically_derived]
+            impl $($impl_generics)* $($runtime)*::__private::utoipa::IntoResponses for $($ty)*
+            where
+                $($where)*
+            {
+                fn responses() -> $($runtime)*::__private::openapi_types::Responses {
+                    #[allow(unused_imports)]
+                    use $($runtime)*::__private::openapi_types::{
+                        self as __types, FirstChoice as _, LastChoice as _,
+                    };
+                    #[allow(unused_mut)]
+                    let mut __members = __types::Placeholders::new();
+                    $(
+                        __members.member(
+                            $code,
+                            $member,
+                            (&&__types::SchemaOf::<$member_ty>::NEW).choose(),
+                        );
+                    )*
+                    $(
+                        __members.inner((&&__types::ResponsesOf::<$inner>::NEW).choose());
+                    )*
+                    __types::responses(<Self as $($runtime)*::ErrorCatalogue>::CATALOGUE, &__members)
+                }
+            }
         }
-        $($runtime)*::__private::openapi_schemars! {
-            runtime = [$($runtime)*],
-            impl [$($impl_generics)*] for [$($ty)*] where [$($where)*],
-            name = [$name],
-            members = [$(($code, $member, $member_ty),)*],
-            inner = [$($inner,)*],
+
+        $($runtime)*::__private::if_schemars! {
+            #[automatically_derived]
+            impl $($impl_generics)* $($runtime)*::__private::schemars::JsonSchema for $($ty)*
+            where
+                $($where)*
+            {
+                fn schema_name() -> $($runtime)*::__private::openapi_types::Cow<'static, ::core::primitive::str> {
+                    $($runtime)*::__private::openapi_types::Cow::Borrowed($name)
+                }
+
+                fn schema_id() -> $($runtime)*::__private::openapi_types::Cow<'static, ::core::primitive::str> {
+                    $($runtime)*::__private::openapi_types::Cow::Borrowed(
+                        ::core::any::type_name::<Self>(),
+                    )
+                }
+
+                fn json_schema(
+                    __generator: &mut $($runtime)*::__private::schemars::SchemaGenerator,
+                ) -> $($runtime)*::__private::schemars::Schema {
+                    #[allow(unused_imports)]
+                    use $($runtime)*::__private::openapi_types::{
+                        self as __types, FirstChoice as _, LastChoice as _,
+                    };
+                    let mut __members = __types::Members::new();
+                    $(
+                        __members.member(
+                            $code,
+                            $member,
+                            (&&__types::JsonSchemaOf::<$member_ty>::NEW)
+                                .choose()
+                                .map(|__schema| __schema(__generator)),
+                        );
+                    )*
+                    $(
+                        __members.inner(
+                            (&&__types::InlineJsonSchemaOf::<$inner>::NEW)
+                                .choose()
+                                .map(|__schema| __schema(__generator)),
+                        );
+                    )*
+                    __members.into_schema(<Self as $($runtime)*::ErrorCatalogue>::CATALOGUE)
+                }
+            }
         }
     };
 }
 
-/// The `utoipa` part of [`__certifier_openapi!`]: nothing without the feature.
-#[cfg(not(feature = "utoipa"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __certifier_openapi_utoipa {
-    ($($input:tt)*) => {};
-}
+// The feature gates of `__certifier_openapi!`: each keeps its input where this crate has
+// the feature and drops it where it does not, as the code is expanded in the user's crate.
 
-/// The `utoipa` part of [`__certifier_openapi!`]: `IntoResponses` from the catalogue,
-/// with example values for the extension members: from the schemas of the type's own
-/// members, and from the examples of its transparent fields' types.
 #[cfg(feature = "utoipa")]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __certifier_openapi_utoipa {
-    (
-        runtime = [$($runtime:tt)*],
-        impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
-        members = [$(($code:literal, $member:literal, $member_ty:ty),)*],
-        inner = [$($inner:ty,)*],
-    ) => {
-        #[automatically_derived]
-        impl $($impl_generics)* $($runtime)*::__private::utoipa::IntoResponses for $($ty)*
-        where
-            $($where)*
-        {
-            fn responses() -> $($runtime)*::__private::openapi_types::Responses {
-                #[allow(unused_imports)]
-                use $($runtime)*::__private::openapi_types::{
-                    self as __types, FirstChoice as _, LastChoice as _,
-                };
-                #[allow(unused_mut)]
-                let mut __members = __types::Placeholders::new();
-                $(
-                    __members.member(
-                        $code,
-                        $member,
-                        (&&__types::SchemaOf::<$member_ty>::NEW).choose(),
-                    );
-                )*
-                $(
-                    __members.inner((&&__types::ResponsesOf::<$inner>::NEW).choose());
-                )*
-                __types::responses(<Self as $($runtime)*::ErrorCatalogue>::CATALOGUE, &__members)
-            }
-        }
-    };
+macro_rules! __certifier_if_utoipa {
+    ($($item:tt)*) => { $($item)* };
 }
 
-/// The `schemars` part of [`__certifier_openapi!`]: nothing without the feature.
-#[cfg(not(feature = "schemars"))]
+#[cfg(not(feature = "utoipa"))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __certifier_openapi_schemars {
-    ($($input:tt)*) => {};
+macro_rules! __certifier_if_utoipa {
+    ($($item:tt)*) => {};
 }
 
-/// The `schemars` part of [`__certifier_openapi!`]: `JsonSchema` of the type's envelope,
-/// with one subschema per code holding the schemas of that code's extension members,
-/// its own and its transparent fields' (read inline, so that each code's members are
-/// in the schema rather than in an unreferenced definition).
 #[cfg(feature = "schemars")]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __certifier_openapi_schemars {
-    (
-        runtime = [$($runtime:tt)*],
-        impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
-        name = [$name:literal],
-        members = [$(($code:literal, $member:literal, $member_ty:ty),)*],
-        inner = [$($inner:ty,)*],
-    ) => {
-        #[automatically_derived]
-        impl $($impl_generics)* $($runtime)*::__private::schemars::JsonSchema for $($ty)*
-        where
-            $($where)*
-        {
-            fn schema_name() -> $($runtime)*::__private::openapi_types::Cow<'static, ::core::primitive::str> {
-                $($runtime)*::__private::openapi_types::Cow::Borrowed($name)
-            }
+macro_rules! __certifier_if_schemars {
+    ($($item:tt)*) => { $($item)* };
+}
 
-            fn schema_id() -> $($runtime)*::__private::openapi_types::Cow<'static, ::core::primitive::str> {
-                $($runtime)*::__private::openapi_types::Cow::Borrowed(
-                    ::core::any::type_name::<Self>(),
-                )
-            }
-
-            fn json_schema(
-                __generator: &mut $($runtime)*::__private::schemars::SchemaGenerator,
-            ) -> $($runtime)*::__private::schemars::Schema {
-                #[allow(unused_imports)]
-                use $($runtime)*::__private::openapi_types::{
-                    self as __types, FirstChoice as _, LastChoice as _,
-                };
-                let mut __members = __types::Members::new();
-                $(
-                    __members.member(
-                        $code,
-                        $member,
-                        (&&__types::JsonSchemaOf::<$member_ty>::NEW)
-                            .choose()
-                            .map(|__schema| __schema(__generator)),
-                    );
-                )*
-                $(
-                    __members.inner(
-                        (&&__types::InlineJsonSchemaOf::<$inner>::NEW)
-                            .choose()
-                            .map(|__schema| __schema(__generator)),
-                    );
-                )*
-                __members.into_schema(<Self as $($runtime)*::ErrorCatalogue>::CATALOGUE)
-            }
-        }
-    };
+#[cfg(not(feature = "schemars"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __certifier_if_schemars {
+    ($($item:tt)*) => {};
 }

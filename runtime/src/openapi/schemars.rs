@@ -7,13 +7,13 @@ use alloc::vec::Vec;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Map, Value};
 
-use crate::__private::choice::{type_question, FirstChoice, LastChoice};
-use crate::catalogue::Catalogue;
-use crate::{
-    CertifierError, Code, ErrorEnvelope, ErrorObject, Extensions, StandardError, Violation,
+use super::common::{
+    known_codes, violation_examples, CODE_DESCRIPTION, CODE_PATTERN, ENVELOPE_DESCRIPTION,
+    ERRORS_DESCRIPTION, MESSAGE_DESCRIPTION, PARAMETER_DESCRIPTION, POINTER_DESCRIPTION,
+    VIOLATION_DESCRIPTION,
 };
-
-const CODE_PATTERN: &str = "^[a-z][a-z0-9]*(_[a-z0-9]+)*$";
+use crate::catalogue::Catalogue;
+use crate::{Code, ErrorEnvelope, ErrorObject, Extensions, Violation};
 
 /// A snake_case string; the known codes are examples, since a client must accept codes it
 /// does not know. Named `ErrorCode`.
@@ -35,14 +35,11 @@ impl JsonSchema for Code {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let examples: Vec<&str> = StandardError::ALL
-            .iter()
-            .map(|error| error.code())
-            .collect();
+        let examples: Vec<&str> = known_codes().collect();
         json_schema!({
             "type": "string",
             "pattern": CODE_PATTERN,
-            "description": "A Certifier error code. Branch on it rather than on the HTTP status; new codes may appear at any time.",
+            "description": CODE_DESCRIPTION,
             "examples": examples,
         })
     }
@@ -62,30 +59,23 @@ impl JsonSchema for Code {
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl<X: JsonSchema> JsonSchema for ErrorObject<X> {
     fn schema_name() -> Cow<'static, str> {
-        if X::schema_id() == Extensions::schema_id() {
-            Cow::Borrowed("ErrorObject")
-        } else {
-            Cow::Owned(alloc::format!("ErrorObject_for_{}", X::schema_name()))
-        }
+        name_for::<X>("ErrorObject")
     }
 
     fn schema_id() -> Cow<'static, str> {
-        Cow::Owned(alloc::format!(
-            "certifier_error::ErrorObject<{}>",
-            X::schema_id()
-        ))
+        id_for::<X>("ErrorObject")
     }
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let mut schema = X::json_schema(generator);
         let code = generator.subschema_for::<Code>();
         // The one member the format itself defines beside `code` and `message`.
-        let errors = (X::schema_id() == Extensions::schema_id()).then(|| {
+        let errors = is_extensions::<X>().then(|| {
             let item = generator.subschema_for::<Violation>();
             json_schema!({
                 "type": "array",
                 "items": item,
-                "description": "What is wrong with the request, item by item: in `validation_error` and `invalid_json` answers.",
+                "description": ERRORS_DESCRIPTION,
             })
         });
         let object = schema.ensure_object();
@@ -95,14 +85,7 @@ impl<X: JsonSchema> JsonSchema for ErrorObject<X> {
             .or_insert_with(|| Value::Object(Map::new()));
         if let Value::Object(properties) = properties {
             properties.insert("code".into(), code.to_value());
-            properties.insert(
-                "message".into(),
-                json_schema!({
-                    "type": "string",
-                    "description": "A neutral message, safe to show a user.",
-                })
-                .to_value(),
-            );
+            properties.insert("message".into(), message_string().to_value());
             if let Some(errors) = errors {
                 properties.insert("errors".into(), errors.to_value());
             }
@@ -119,6 +102,33 @@ impl<X: JsonSchema> JsonSchema for ErrorObject<X> {
     }
 }
 
+/// Whether `X` is the default [`Extensions`], which names keep out of their schema names.
+fn is_extensions<X: JsonSchema>() -> bool {
+    X::schema_id() == Extensions::schema_id()
+}
+
+/// `base`, or `{base}_for_{X}` for an `X` other than [`Extensions`].
+fn name_for<X: JsonSchema>(base: &'static str) -> Cow<'static, str> {
+    if is_extensions::<X>() {
+        Cow::Borrowed(base)
+    } else {
+        Cow::Owned(alloc::format!("{base}_for_{}", X::schema_name()))
+    }
+}
+
+/// The id of `certifier_error::{base}<X>`.
+fn id_for<X: JsonSchema>(base: &str) -> Cow<'static, str> {
+    Cow::Owned(alloc::format!(
+        "certifier_error::{base}<{}>",
+        X::schema_id()
+    ))
+}
+
+/// The `message` member.
+fn message_string() -> Schema {
+    json_schema!({ "type": "string", "description": MESSAGE_DESCRIPTION })
+}
+
 /// `{"error": ErrorObject<X>}`. Named `ErrorEnvelope`, or `ErrorEnvelope_for_{X}`.
 ///
 /// ```
@@ -130,72 +140,37 @@ impl<X: JsonSchema> JsonSchema for ErrorObject<X> {
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl<X: JsonSchema> JsonSchema for ErrorEnvelope<X> {
     fn schema_name() -> Cow<'static, str> {
-        if X::schema_id() == Extensions::schema_id() {
-            Cow::Borrowed("ErrorEnvelope")
-        } else {
-            Cow::Owned(alloc::format!("ErrorEnvelope_for_{}", X::schema_name()))
-        }
+        name_for::<X>("ErrorEnvelope")
     }
 
     fn schema_id() -> Cow<'static, str> {
-        Cow::Owned(alloc::format!(
-            "certifier_error::ErrorEnvelope<{}>",
-            X::schema_id()
-        ))
+        id_for::<X>("ErrorEnvelope")
     }
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let error = generator.subschema_for::<ErrorObject<X>>();
         json_schema!({
             "type": "object",
-            "description": "A Certifier error body.",
+            "description": ENVELOPE_DESCRIPTION,
             "properties": { "error": error },
             "required": ["error"],
         })
     }
 }
 
-type_question! {
+question_or_none! {
     /// The question: how to get the `JsonSchema` of a member's type (a reference where the
     /// generator keeps definitions), or `None` where it has none (a type parameter
     /// included), so that the feature never requires one. See
     /// [`choice`](crate::__private::choice).
-    JsonSchemaOf
+    JsonSchemaOf<T: JsonSchema> -> Option<fn(&mut SchemaGenerator) -> Schema> = |generator| generator.subschema_for::<T>()
 }
 
-impl<T: JsonSchema + ?Sized> FirstChoice for &&JsonSchemaOf<T> {
-    type Choice = Option<fn(&mut SchemaGenerator) -> Schema>;
-    fn choose(self) -> Self::Choice {
-        Some(|generator| generator.subschema_for::<T>())
-    }
-}
-
-impl<T: ?Sized> LastChoice for JsonSchemaOf<T> {
-    type Choice = Option<fn(&mut SchemaGenerator) -> Schema>;
-    fn choose(self) -> Self::Choice {
-        None
-    }
-}
-
-type_question! {
+question_or_none! {
     /// The question: how to get the `JsonSchema` of a transparent field's type inline,
     /// never as a reference (the outer schema lists its members per code), or `None`
     /// where it has none. See [`choice`](crate::__private::choice).
-    InlineJsonSchemaOf
-}
-
-impl<T: JsonSchema + ?Sized> FirstChoice for &&InlineJsonSchemaOf<T> {
-    type Choice = Option<fn(&mut SchemaGenerator) -> Schema>;
-    fn choose(self) -> Self::Choice {
-        Some(T::json_schema)
-    }
-}
-
-impl<T: ?Sized> LastChoice for InlineJsonSchemaOf<T> {
-    type Choice = Option<fn(&mut SchemaGenerator) -> Schema>;
-    fn choose(self) -> Self::Choice {
-        None
-    }
+    InlineJsonSchemaOf<T: JsonSchema> -> Option<fn(&mut SchemaGenerator) -> Schema> = T::json_schema
 }
 
 /// The extension members of a derived type, per code, collected by its generated
@@ -294,14 +269,7 @@ impl Members {
         };
         let mut properties = Map::new();
         properties.insert("code".into(), code.to_value());
-        properties.insert(
-            "message".into(),
-            json_schema!({
-                "type": "string",
-                "description": "A neutral message, safe to show a user.",
-            })
-            .to_value(),
-        );
+        properties.insert("message".into(), message_string().to_value());
         let mut required = alloc::vec![Value::from("code"), Value::from("message")];
         let with_url = catalogue
             .iter()
@@ -399,19 +367,16 @@ impl JsonSchema for Violation {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "object",
-            "description": "One problem with the request: a `code`, a neutral `message`, and where it is: exactly one of `pointer` and `parameter`.",
+            "description": VIOLATION_DESCRIPTION,
             "properties": {
                 "code": { "type": "string", "pattern": CODE_PATTERN },
-                "message": { "type": "string", "description": "A neutral message, safe to show a user." },
-                "pointer": { "type": "string", "description": "An RFC 6901 JSON Pointer into the request body; for a missing member, the pointer of that member." },
-                "parameter": { "type": "string", "description": "The name of the query or path parameter." },
+                "message": message_string(),
+                "pointer": { "type": "string", "description": POINTER_DESCRIPTION },
+                "parameter": { "type": "string", "description": PARAMETER_DESCRIPTION },
             },
             "required": ["code", "message"],
             "oneOf": [{ "required": ["pointer"] }, { "required": ["parameter"] }],
-            "examples": [
-                { "code": "invalid_type", "message": Violation::default_message("invalid_type"), "pointer": "/validity_days" },
-                { "code": "missing", "message": Violation::default_message("missing"), "parameter": "limit" },
-            ],
+            "examples": violation_examples(),
         })
     }
 }

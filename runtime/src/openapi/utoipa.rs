@@ -15,34 +15,25 @@ use utoipa::openapi::schema::{
 use utoipa::openapi::{ContentBuilder, Ref, RefOr};
 use utoipa::{IntoResponses, PartialSchema, ToSchema};
 
-use crate::__private::choice::{type_question, FirstChoice, LastChoice};
-use crate::catalogue::{Catalogue, Entry};
-use crate::{
-    CertifierError, Code, ErrorEnvelope, ErrorObject, Extensions, StandardError, Violation,
+use super::common::{
+    known_codes, violation_examples, CODE_DESCRIPTION, CODE_PATTERN, ENVELOPE_DESCRIPTION,
+    ERRORS_DESCRIPTION, MESSAGE_DESCRIPTION, PARAMETER_DESCRIPTION, POINTER_DESCRIPTION,
+    VIOLATION_DESCRIPTION,
 };
+use crate::catalogue::{Catalogue, Entry};
+use crate::{Code, ErrorEnvelope, ErrorObject, Extensions, Violation};
 
 /// What `IntoResponses::responses` returns.
 pub type Responses = BTreeMap<String, RefOr<Response>>;
-
-const CODE_PATTERN: &str = "^[a-z][a-z0-9]*(_[a-z0-9]+)*$";
 
 /// A string code; the known codes are given as examples, since a client must accept
 /// codes it does not know.
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 impl PartialSchema for Code {
     fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new()
-            .schema_type(Type::String)
-            .pattern(Some(CODE_PATTERN))
-            .description(Some(
-                "A Certifier error code. Branch on it rather than on the HTTP status; \
-                 new codes may appear at any time.",
-            ))
-            .examples(
-                StandardError::ALL
-                    .iter()
-                    .map(|error| error.code().to_string()),
-            )
+        code_string()
+            .description(Some(CODE_DESCRIPTION))
+            .examples(known_codes())
             .into()
     }
 }
@@ -64,6 +55,20 @@ impl ToSchema for Code {
     }
 }
 
+/// A snake_case string.
+fn code_string() -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some(CODE_PATTERN))
+}
+
+/// The `message` member.
+fn message_string() -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some(MESSAGE_DESCRIPTION))
+}
+
 /// A reference to the component named `name`.
 fn component<T: ToSchema>() -> RefOr<Schema> {
     RefOr::Ref(Ref::from_schema_name(T::name()))
@@ -83,12 +88,7 @@ fn error_object_schema() -> ObjectBuilder {
         ))
         .property("code", component::<Code>())
         .required("code")
-        .property(
-            "message",
-            ObjectBuilder::new()
-                .schema_type(Type::String)
-                .description(Some("A neutral message, safe to show a user.")),
-        )
+        .property("message", message_string())
         .required("message")
         .property(
             "doc_url",
@@ -102,10 +102,7 @@ fn error_object_schema() -> ObjectBuilder {
             "errors",
             ArrayBuilder::new()
                 .items(component::<Violation>())
-                .description(Some(
-                    "What is wrong with the request, item by item: in `validation_error` \
-                     and `invalid_json` answers.",
-                )),
+                .description(Some(ERRORS_DESCRIPTION)),
         )
         .additional_properties(Some(AdditionalProperties::FreeForm(true)))
 }
@@ -147,7 +144,7 @@ impl PartialSchema for ErrorEnvelope<Extensions> {
     fn schema() -> RefOr<Schema> {
         ObjectBuilder::new()
             .schema_type(Type::Object)
-            .description(Some("A Certifier error body."))
+            .description(Some(ENVELOPE_DESCRIPTION))
             .property("error", component::<ErrorObject>())
             .required("error")
             .into()
@@ -195,18 +192,10 @@ impl utoipa::__dev::ComposeSchema for Violation {
                 .schema_type(Type::Object)
                 .property(
                     "code",
-                    ObjectBuilder::new()
-                        .schema_type(Type::String)
-                        .pattern(Some(CODE_PATTERN))
-                        .description(Some("What is wrong, as a snake_case code.")),
+                    code_string().description(Some("What is wrong, as a snake_case code.")),
                 )
                 .required("code")
-                .property(
-                    "message",
-                    ObjectBuilder::new()
-                        .schema_type(Type::String)
-                        .description(Some("A neutral message, safe to show a user.")),
-                )
+                .property("message", message_string())
                 .required("message")
                 .property(
                     member,
@@ -217,30 +206,12 @@ impl utoipa::__dev::ComposeSchema for Violation {
                 .required(member)
         };
         OneOfBuilder::new()
-            .description(Some(
-                "One problem with the request: a `code`, a neutral `message`, and where it \
-                 is: exactly one of `pointer` and `parameter`.",
-            ))
-            .item(located(
-                "pointer",
-                "An RFC 6901 JSON Pointer into the request body; for a missing member, the \
-                 pointer of that member.",
-            ))
-            .item(located(
-                "parameter",
-                "The name of the query or path parameter.",
-            ))
+            .description(Some(VIOLATION_DESCRIPTION))
+            .item(located("pointer", POINTER_DESCRIPTION))
+            .item(located("parameter", PARAMETER_DESCRIPTION))
             .examples(violation_examples())
             .into()
     }
-}
-
-/// The examples of [`Violation`]'s schema: one in the body, one in a parameter.
-fn violation_examples() -> [Value; 2] {
-    [
-        json!({"code": "invalid_type", "message": Violation::default_message("invalid_type"), "pointer": "/validity_days"}),
-        json!({"code": "missing", "message": Violation::default_message("missing"), "parameter": "limit"}),
-    ]
 }
 
 /// The example item of an `invalid_json` answer's `errors`.
@@ -265,45 +236,17 @@ impl ToSchema for Violation {
     }
 }
 
-type_question! {
+question_or_none! {
     /// The question: the `utoipa` schema of a member's type, or `None` where it has none
     /// (a type parameter included), so that the feature never requires one. See
     /// [`choice`](crate::__private::choice).
-    SchemaOf
+    SchemaOf<T: PartialSchema> -> Option<RefOr<Schema>> = T::schema()
 }
 
-impl<T: PartialSchema + ?Sized> FirstChoice for &&SchemaOf<T> {
-    type Choice = Option<RefOr<Schema>>;
-    fn choose(self) -> Self::Choice {
-        Some(T::schema())
-    }
-}
-
-impl<T: ?Sized> LastChoice for SchemaOf<T> {
-    type Choice = Option<RefOr<Schema>>;
-    fn choose(self) -> Self::Choice {
-        None
-    }
-}
-
-type_question! {
+question_or_none! {
     /// The question: the responses of a transparent field's type, or `None` where it has
     /// none. See [`choice`](crate::__private::choice).
-    ResponsesOf
-}
-
-impl<T: IntoResponses + ?Sized> FirstChoice for &&ResponsesOf<T> {
-    type Choice = Option<Responses>;
-    fn choose(self) -> Self::Choice {
-        Some(T::responses())
-    }
-}
-
-impl<T: ?Sized> LastChoice for ResponsesOf<T> {
-    type Choice = Option<Responses>;
-    fn choose(self) -> Self::Choice {
-        None
-    }
+    ResponsesOf<T: IntoResponses> -> Option<Responses> = T::responses()
 }
 
 /// The example values of a derived type's extension members: from the schemas of its own
