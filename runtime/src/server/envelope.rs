@@ -117,10 +117,12 @@ impl fmt::Display for StatusError {
             414 => "The request URI is too long.",
             415 => "The request body must be JSON, sent with `content-type: application/json`.",
             431 => "The request headers are too large.",
-            _ => match StandardError::from_code(&self.code) {
-                Some(standard) => return fmt::Display::fmt(&standard, f),
-                None => "Something went wrong on our side; please try again later.",
-            },
+            // `for_status` gives only known codes: every one is a standard error.
+            _ => {
+                let standard = StandardError::from_code(&self.code)
+                    .unwrap_or(StandardError::InternalServerError);
+                return fmt::Display::fmt(&standard, f);
+            }
         };
         f.write_str(message)
     }
