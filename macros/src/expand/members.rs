@@ -50,7 +50,7 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<Membe
                             #runtime::__private::serialize_flattened::<#ty, _>(#binding, #map, #taken)?;
                         },
                         direct: Direct::Statements(quote_spanned! {field.span=>
-                            (&&__json::Flatten(#binding, #taken)).choose().write(#out)?;
+                            (&&__Flatten(#binding, #taken)).choose().write(#out)?;
                         }),
                     }
                 }
@@ -78,7 +78,7 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<Membe
                         direct: Direct::Member {
                             key,
                             value: quote_spanned! {field.span=>
-                                (&&__json::Value(#value)).choose().write(#out)?;
+                                (&&__Value(#value)).choose().write(#out)?;
                             },
                             optional,
                         },

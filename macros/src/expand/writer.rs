@@ -4,10 +4,10 @@
 //! `{"error":{"code":"..","message":"`, a literal message, the `doc_url` of a variant
 //! with a known code, member names) are escaped here, at compile time, and adjacent
 //! ones are merged into a single byte string; the dynamic parts call the runtime's
-//! writer helpers (`__private::json`, named `__json` inside the method), which pick the
-//! most direct path the field's type allows (see `__private::choice`). The bytes are
-//! those of the derived `Serialize` through `serde_json`.
-
+//! writer helpers (`__private::json`, named `__json` inside the method, and its
+//! questions `__Text`, `__Value` and `__Flatten`), which pick the most direct path the
+//! field's type allows (see `__private::choice`). The bytes are those of the derived
+//! `Serialize` through `serde_json`.
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
 
@@ -41,7 +41,7 @@ pub fn write_json_method(plan: &Plan) -> TokenStream {
             #[allow(unused_imports)]
             use #runtime::__private::{
                 choice::{FirstChoice as _, LastChoice as _, SecondChoice as _},
-                json as __json,
+                json::{self as __json, Flatten as __Flatten, Text as __Text, Value as __Value},
             };
             #body
         }
@@ -150,7 +150,7 @@ fn message(plan: &Plan, own: &Own, variant: &VariantPlan, bound: &mut Vec<usize>
                 let value = &field.binding;
                 let out = quote!(__out);
                 parts.push(Part::Code(quote_spanned! {field.span=>
-                    (&&__json::Text(#value)).choose().write(#out)?;
+                    (&&__Text(#value)).choose().write(#out)?;
                 }));
             }
         }
