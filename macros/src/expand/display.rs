@@ -39,25 +39,18 @@ pub fn fmt_message_method(plan: &Plan) -> TokenStream {
 
 /// The bounds the message's placeholders ask of fields whose type uses a parameter.
 pub fn message_bounds(plan: &Plan, bounds: &mut Bounds) {
-    let runtime = &plan.runtime;
+    plan.bound_transparent_fields(bounds);
     for variant in &plan.variants {
-        match &variant.kind {
-            Kind::Transparent(index) => {
-                let field = &variant.fields[*index];
-                if field.uses_param {
-                    bounds.insert(field.ty, quote!(#runtime::CertifierError));
-                }
-            }
-            Kind::Own(own) => {
-                let Message::Template(template) = &own.message else {
-                    continue;
-                };
-                for (index, trait_) in &template.bounds {
-                    let field = &variant.fields[*index];
-                    if field.uses_param {
-                        bounds.insert(field.ty, trait_.path());
-                    }
-                }
+        let Kind::Own(own) = &variant.kind else {
+            continue;
+        };
+        let Message::Template(template) = &own.message else {
+            continue;
+        };
+        for (index, trait_) in &template.bounds {
+            let field = &variant.fields[*index];
+            if field.uses_param {
+                bounds.insert(field.ty, trait_.path());
             }
         }
     }

@@ -193,6 +193,20 @@ impl Plan<'_> {
         self.names_deprecated.then(|| quote!(#[allow(deprecated)]))
     }
 
+    /// Bounds by `CertifierError` each transparent field whose type uses a parameter:
+    /// every method the derive writes for such a variant asks its field.
+    pub fn bound_transparent_fields(&self, bounds: &mut Bounds) {
+        let runtime = &self.runtime;
+        for variant in &self.variants {
+            if let Kind::Transparent(index) = variant.kind {
+                let field = &variant.fields[index];
+                if field.uses_param {
+                    bounds.insert(field.ty, quote!(#runtime::CertifierError));
+                }
+            }
+        }
+    }
+
     /// Whether any variant is transparent.
     pub fn has_transparent(&self) -> bool {
         self.variants

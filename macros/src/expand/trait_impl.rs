@@ -9,28 +9,22 @@ use crate::plan::{Kind, Plan};
 pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
     let mut bounds = plan.supertrait_bounds();
+    plan.bound_transparent_fields(&mut bounds);
     for variant in &plan.variants {
-        match &variant.kind {
-            Kind::Transparent(index) => {
-                let field = &variant.fields[*index];
-                if field.uses_param {
-                    bounds.insert(field.ty, quote!(#runtime::CertifierError));
-                }
+        let Kind::Own(own) = &variant.kind else {
+            continue;
+        };
+        for member in &own.members {
+            let field = &variant.fields[member.field];
+            if field.uses_param {
+                bounds.insert(field.ty, quote!(#runtime::__private::serde::Serialize));
             }
-            Kind::Own(own) => {
-                for member in &own.members {
-                    let field = &variant.fields[member.field];
-                    if field.uses_param {
-                        bounds.insert(field.ty, quote!(#runtime::__private::serde::Serialize));
-                    }
-                }
-                for header in &own.headers {
-                    let field = &variant.fields[header.field];
-                    let shown = field.option_inner.unwrap_or(field.ty);
-                    if field.uses_param {
-                        bounds.insert(shown, quote!(::core::fmt::Display));
-                    }
-                }
+        }
+        for header in &own.headers {
+            let field = &variant.fields[header.field];
+            let shown = field.option_inner.unwrap_or(field.ty);
+            if field.uses_param {
+                bounds.insert(shown, quote!(::core::fmt::Display));
             }
         }
     }
