@@ -1,4 +1,4 @@
-//! [axum](::axum) integration (feature `axum`).
+//! [axum] integration (feature `axum`).
 //!
 //! With the feature on, every `#[derive(CertifierError)]` type, and
 //! [`StandardError`], implements axum's [`IntoResponse`]: the error's status,

@@ -37,7 +37,7 @@ macro_rules! code_table {
             Forbidden = "forbidden", 403, bare [403, 451] "not allowed to read that object";
             /// `404 not_found`: no such route, or no such object.
             NotFound = "not_found", 404,
-                bare [404, 405, 410] "the table's \"unknown method and path, or no such object\"";
+                bare [404, 405, 410] "a route the API does not have, or an object that is not there";
             /// `409 conflict`: the data changed underneath the request.
             Conflict = "conflict", 409,
                 bare [409, 412] "a failed precondition is a data collision: refresh and retry";
