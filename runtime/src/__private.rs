@@ -74,6 +74,60 @@ impl<T: CertifierError> Serialize for ErrorObjectOf<'_, T> {
     }
 }
 
+/// The message of a derived type when it is a literal, so that serialisers write it as
+/// a plain string; implemented by the derive for types that have one to give.
+pub trait LiteralMessage {
+    /// The message, or `None` where it has placeholders.
+    fn literal_message(&self) -> Option<&'static str>;
+}
+
+impl<T: LiteralMessage + ?Sized> LiteralMessage for &T {
+    fn literal_message(&self) -> Option<&'static str> {
+        (**self).literal_message()
+    }
+}
+
+impl<T: LiteralMessage + ?Sized> LiteralMessage for alloc::boxed::Box<T> {
+    fn literal_message(&self) -> Option<&'static str> {
+        (**self).literal_message()
+    }
+}
+
+impl<T: LiteralMessage + ?Sized> LiteralMessage for alloc::sync::Arc<T> {
+    fn literal_message(&self) -> Option<&'static str> {
+        (**self).literal_message()
+    }
+}
+
+/// The question for a transparent field: its literal message where its type gives one
+/// ([`LiteralMessage`]), else `None`, and the message goes through `core::fmt`. See
+/// [`choice`].
+pub struct LiteralOf<'a, T: ?Sized>(pub &'a T);
+
+impl<T: ?Sized> Clone for LiteralOf<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: ?Sized> Copy for LiteralOf<'_, T> {}
+
+impl<T: LiteralMessage + ?Sized> choice::FirstChoice for &&LiteralOf<'_, T> {
+    type Choice = Option<&'static str>;
+    #[inline(always)]
+    fn choose(self) -> Option<&'static str> {
+        self.0.literal_message()
+    }
+}
+
+impl<T: ?Sized> choice::LastChoice for LiteralOf<'_, T> {
+    type Choice = Option<&'static str>;
+    #[inline(always)]
+    fn choose(self) -> Option<&'static str> {
+        None
+    }
+}
+
 /// Serialises a `Display` value as a string without building the string first.
 struct AsJsonString<'a, T: ?Sized>(&'a T);
 
@@ -129,8 +183,9 @@ impl SerializeMap for MemberList {
     }
 }
 
-/// Writes the members of an error known only through its vtable.
-pub fn serialize_dyn_extensions<T, M>(error: &T, map: &mut M) -> Result<(), M::Error>
+/// Writes the members [`CertifierError::extension_members`] lists: the default
+/// `serialize_extensions`, for a hand-written impl or a trait object. Allocates them.
+pub fn serialize_member_list<T, M>(error: &T, map: &mut M) -> Result<(), M::Error>
 where
     T: CertifierError + ?Sized,
     M: SerializeMap,
@@ -144,6 +199,8 @@ where
     Ok(())
 }
 
+pub use crate::__certifier_if_actix_web as if_actix_web;
+pub use crate::__certifier_if_axum as if_axum;
 pub use crate::__certifier_integrations as integrations;
 
 #[cfg(feature = "actix-web")]

@@ -62,13 +62,13 @@ pub trait CertifierError: Display + Debug {
     /// Writes the extension members into the error object being serialised, in field
     /// order, after `code` and `message`.
     ///
-    /// This is the allocation-free path the derived `Serialize` uses; it is not available
-    /// on a `dyn CertifierError`, which uses
+    /// The derive implements it without allocating: it is the path the derived
+    /// `Serialize` uses. It is not available on a `dyn CertifierError`, which uses
     /// [`extension_members`](Self::extension_members) instead. The default writes what
-    /// `extension_members` returns, so a hand-written impl with extension members
-    /// overrides that one method and every path (`Serialize`, `dyn` serialisation,
-    /// [`write_json`](Self::write_json), [`to_envelope`](Self::to_envelope)) carries its
-    /// members; the derive overrides both, to serialise without allocating.
+    /// `extension_members` returns, and so allocates the names and values; a hand-written
+    /// impl with extension members therefore overrides that one method, and every path
+    /// (`Serialize`, `dyn` serialisation, [`write_json`](Self::write_json),
+    /// [`to_envelope`](Self::to_envelope)) carries its members. The derive overrides both.
     ///
     /// ```
     /// use certifier_error::CertifierError;
@@ -92,7 +92,7 @@ pub trait CertifierError: Display + Debug {
     where
         Self: Sized,
     {
-        crate::__private::serialize_dyn_extensions(self, map)
+        crate::__private::serialize_member_list(self, map)
     }
 
     /// The extension members with their JSON values, in field order.
@@ -389,7 +389,7 @@ pub trait CertifierError: Display + Debug {
 }
 
 macro_rules! forward_through_pointer {
-    ($([$($generics:tt)*] $pointer:ty => $serialize_extensions:path;)*) => {$(
+    ($([$($generics:tt)*] $pointer:ty $(=> $serialize_extensions:path)?;)*) => {$(
         impl<$($generics)*> CertifierError for $pointer {
             fn status(&self) -> u16 {
                 (**self).status()
@@ -399,9 +399,14 @@ macro_rules! forward_through_pointer {
                 (**self).code()
             }
 
-            fn serialize_extensions<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-                $serialize_extensions(&**self, map)
-            }
+            $(
+                fn serialize_extensions<M: SerializeMap>(
+                    &self,
+                    map: &mut M,
+                ) -> Result<(), M::Error> {
+                    $serialize_extensions(&**self, map)
+                }
+            )?
 
             fn extension_members(
                 &self,
@@ -442,20 +447,21 @@ fn serialize_sized_extensions<T: CertifierError, M: SerializeMap>(
 
 // A pointer to an error is an error: lets a transparent variant hold a
 // `Box<dyn CertifierError>` or share one behind an `Arc`. A sized error keeps its
-// allocation-free member writer; a trait object writes its members through the vtable.
+// allocation-free member writer; a trait object writes its members through the vtable,
+// as the trait's default `serialize_extensions` does.
 forward_through_pointer!(
     [T: CertifierError] &T => serialize_sized_extensions;
     [T: CertifierError] Box<T> => serialize_sized_extensions;
     [T: CertifierError] alloc::sync::Arc<T> => serialize_sized_extensions;
-    ['a] &(dyn CertifierError + 'a) => crate::__private::serialize_dyn_extensions;
-    ['a] &(dyn CertifierError + Send + 'a) => crate::__private::serialize_dyn_extensions;
-    ['a] &(dyn CertifierError + Send + Sync + 'a) => crate::__private::serialize_dyn_extensions;
-    ['a] Box<dyn CertifierError + 'a> => crate::__private::serialize_dyn_extensions;
-    ['a] Box<dyn CertifierError + Send + 'a> => crate::__private::serialize_dyn_extensions;
-    ['a] Box<dyn CertifierError + Send + Sync + 'a> => crate::__private::serialize_dyn_extensions;
-    ['a] alloc::sync::Arc<dyn CertifierError + 'a> => crate::__private::serialize_dyn_extensions;
-    ['a] alloc::sync::Arc<dyn CertifierError + Send + 'a> => crate::__private::serialize_dyn_extensions;
-    ['a] alloc::sync::Arc<dyn CertifierError + Send + Sync + 'a> => crate::__private::serialize_dyn_extensions;
+    ['a] &(dyn CertifierError + 'a);
+    ['a] &(dyn CertifierError + Send + 'a);
+    ['a] &(dyn CertifierError + Send + Sync + 'a);
+    ['a] Box<dyn CertifierError + 'a>;
+    ['a] Box<dyn CertifierError + Send + 'a>;
+    ['a] Box<dyn CertifierError + Send + Sync + 'a>;
+    ['a] alloc::sync::Arc<dyn CertifierError + 'a>;
+    ['a] alloc::sync::Arc<dyn CertifierError + Send + 'a>;
+    ['a] alloc::sync::Arc<dyn CertifierError + Send + Sync + 'a>;
 );
 
 macro_rules! serialize_dyn {

@@ -102,10 +102,8 @@ pub fn methods(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
     let serde = quote!(#runtime::__private::serde);
     // Variants without members share one empty arm.
-    let mut arms = Vec::new();
-    let mut memberless = false;
-    for variant in &plan.variants {
-        match &variant.kind {
+    let arms = plan.match_variants_or(
+        |variant| match &variant.kind {
             Kind::Transparent(index) => {
                 let pattern = variant.pattern_one(*index);
                 let call = plan.delegate_with(
@@ -113,21 +111,20 @@ pub fn methods(plan: &Plan) -> TokenStream {
                     quote!(serialize_extensions),
                     &quote!(, __map),
                 );
-                arms.push(quote!(#pattern => #call?,));
+                Some(quote!(#pattern => #call?,))
             }
-            Kind::Own(own) if own.members.is_empty() => memberless = true,
+            Kind::Own(own) if own.members.is_empty() => None,
             Kind::Own(own) => {
                 let pattern =
                     variant.pattern(|index| own.members.iter().any(|member| member.field == index));
                 let writes = member_writes(plan, variant, own)
                     .into_iter()
                     .map(|write| write.serde);
-                arms.push(quote!(#pattern => { #(#writes)* }));
+                Some(quote!(#pattern => { #(#writes)* }))
             }
-        }
-    }
-    let rest = memberless.then(|| quote!(_ => {}));
-    let allow = plan.allow_deprecated();
+        },
+        quote!({}),
+    );
     quote! {
         fn serialize_extensions<__M: #serde::ser::SerializeMap>(
             &self,
@@ -137,11 +134,7 @@ pub fn methods(plan: &Plan) -> TokenStream {
             use ::core::primitive::str as __str;
             #[allow(unused_imports)]
             use #serde::ser::SerializeMap as __SerializeMap;
-            #allow
-            match self {
-                #(#arms)*
-                #rest
-            }
+            #arms
             ::core::result::Result::Ok(())
         }
 

@@ -173,11 +173,11 @@ impl Plan<'_> {
                 (Kind::Own(_), Some((key, value))) if Some(key) == shared => {
                     rest.get_or_insert(value);
                 }
-                (Kind::Own(_), Some((_, value))) => {
+                (Kind::Own(_), answer) => {
+                    let value = answer.as_ref().map(|(_, value)| value);
                     let pattern = variant.pattern_none();
                     arms.push(quote!(#pattern => #value,));
                 }
-                (Kind::Own(_), None) => unreachable!("every own variant has an answer"),
             }
         }
         let rest = rest.map(|value| quote!(_ => #value,));

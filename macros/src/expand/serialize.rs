@@ -13,12 +13,16 @@ pub fn serialize_impl(plan: &Plan) -> TokenStream {
         bounds.insert_predicate(quote!(Self: #runtime::CertifierError));
     }
     let header = plan.impl_header(&quote!(#runtime::__private::serde::Serialize), &bounds);
+    let literal_message = literal_message_impl(plan);
     // An empty enum has no value to serialise.
     let body = if plan.variants.is_empty() {
         quote!(match *self {})
     } else {
-        let literal_message = literal_message(plan);
-        quote!(#runtime::__private::serialize_envelope(self, #literal_message, __serializer))
+        let literal = match literal_message {
+            Some(_) => quote!(#runtime::__private::LiteralMessage::literal_message(self)),
+            None => quote!(::core::option::Option::None),
+        };
+        quote!(#runtime::__private::serialize_envelope(self, #literal, __serializer))
     };
     quote! {
         #header {
@@ -29,17 +33,25 @@ pub fn serialize_impl(plan: &Plan) -> TokenStream {
                 #body
             }
         }
+
+        #literal_message
     }
 }
 
-/// The variant's message when it has no placeholders, so that it is written as a plain
-/// string rather than through `core::fmt`; `None` for the others (a transparent variant's
-/// message is its field's, written through `fmt_message`).
-fn literal_message(plan: &Plan) -> TokenStream {
-    let arms: Vec<TokenStream> = plan
-        .variants
-        .iter()
-        .filter_map(|variant| match &variant.kind {
+/// `__private::LiteralMessage`: the variant's message when it has no placeholders, so
+/// that serialisers write it as a plain string rather than through `core::fmt`; a
+/// transparent variant asks its field's type. Nothing where no variant has one to give.
+fn literal_message_impl(plan: &Plan) -> Option<TokenStream> {
+    let runtime = &plan.runtime;
+    let gives_one = plan.variants.iter().any(|variant| match &variant.kind {
+        Kind::Own(own) => matches!(own.message, Message::Literal(_)),
+        Kind::Transparent(_) => true,
+    });
+    if !gives_one {
+        return None;
+    }
+    let arms = plan.match_variants_or(
+        |variant| match &variant.kind {
             Kind::Own(own) => match &own.message {
                 Message::Literal(text) => {
                     let pattern = variant.pattern_none();
@@ -47,17 +59,33 @@ fn literal_message(plan: &Plan) -> TokenStream {
                 }
                 Message::Template(_) => None,
             },
-            Kind::Transparent(_) => None,
-        })
-        .collect();
-    if arms.is_empty() {
-        return quote!(::core::option::Option::None);
-    }
-    let rest =
-        (arms.len() < plan.variants.len()).then(|| quote!(_ => ::core::option::Option::None,));
-    let allow = plan.allow_deprecated();
-    quote! {
-        #allow
-        match self { #(#arms)* #rest }
-    }
+            // A field whose type names a parameter would be asked once, for the
+            // parameter: its message takes the general path instead.
+            Kind::Transparent(index) if variant.fields[*index].uses_param => None,
+            Kind::Transparent(index) => {
+                let field = &variant.fields[*index];
+                let pattern = variant.pattern_one(*index);
+                let binding = &field.binding;
+                Some(quote! {
+                    #pattern => (&&#runtime::__private::LiteralOf(#binding)).choose(),
+                })
+            }
+        },
+        quote!(::core::option::Option::None),
+    );
+    let choice = plan
+        .has_transparent()
+        .then(|| quote!(use #runtime::__private::choice::{FirstChoice as _, LastChoice as _};));
+    let header = plan.impl_header(
+        &quote!(#runtime::__private::LiteralMessage),
+        &Bounds::default(),
+    );
+    Some(quote! {
+        #header {
+            fn literal_message(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                #choice
+                #arms
+            }
+        }
+    })
 }

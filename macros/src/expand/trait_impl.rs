@@ -97,7 +97,7 @@ fn log_level_method(plan: &Plan) -> TokenStream {
         ),
         None => (
             None,
-            quote!(#runtime::LogLevel::for_status(#runtime::CertifierError::status(self))),
+            quote!(#runtime::LogLevel::for_status(<Self as #runtime::CertifierError>::status(self))),
         ),
     });
     quote! {

@@ -1,6 +1,7 @@
-//! The `macro_rules!` helpers through which the derive implements the framework
-//! integrations: each is defined once per state of its cargo feature, so the
-//! proc-macro itself stays feature-free.
+//! The `macro_rules!` relay through which the derive implements the framework
+//! integrations, and the gates that keep each impl with its cargo feature: the
+//! proc-macro itself stays feature-free. (The OpenAPI relay in `openapi/mod.rs` works
+//! the same way.)
 
 /// Implements the framework integrations selected by the runtime's cargo features for
 /// one derived type.
@@ -11,91 +12,81 @@ macro_rules! __certifier_integrations {
         runtime = [$($runtime:tt)*],
         impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
     ) => {
-        $crate::__certifier_axum! {
-            runtime = [$($runtime)*],
-            impl [$($impl_generics)*] for [$($ty)*] where [$($where)*],
+        $($runtime)*::__private::if_axum! {
+            #[automatically_derived]
+            impl $($impl_generics)* $($runtime)*::__private::axum::response::IntoResponse
+                for $($ty)*
+            where
+                $($where)*
+                // Higher-ranked, so that a type that is not an error (already reported
+                // by the `CertifierError` impl) adds no second error here.
+                for<'__certifier> Self: $($runtime)*::CertifierError
+                    + $($runtime)*::__private::serde::Serialize
+                    + ::core::error::Error
+                    + ::core::marker::Sized,
+            {
+                fn into_response(self) -> $($runtime)*::__private::axum::response::Response {
+                    $($runtime)*::__private::axum_response(&self)
+                }
+            }
         }
-        $crate::__certifier_actix! {
-            runtime = [$($runtime)*],
-            impl [$($impl_generics)*] for [$($ty)*] where [$($where)*],
+        $($runtime)*::__private::if_actix_web! {
+            #[automatically_derived]
+            impl $($impl_generics)* $($runtime)*::__private::actix_web::ResponseError
+                for $($ty)*
+            where
+                $($where)*
+                // Higher-ranked, as for axum; also states `ResponseError`'s supertraits.
+                for<'__certifier> Self: $($runtime)*::CertifierError
+                    + $($runtime)*::__private::serde::Serialize
+                    + ::core::error::Error
+                    + ::core::fmt::Debug
+                    + ::core::fmt::Display,
+            {
+                fn status_code(&self) -> $($runtime)*::__private::actix_web::http::StatusCode {
+                    $($runtime)*::__private::actix_status(self)
+                }
+
+                fn error_response(
+                    &self,
+                ) -> $($runtime)*::__private::actix_web::HttpResponse<
+                    $($runtime)*::__private::actix_web::body::BoxBody,
+                > {
+                    $($runtime)*::__private::actix_response(self)
+                }
+            }
         }
     };
 }
 
-/// `IntoResponse` for a derived type, when the `axum` feature is on.
+/// Its input, when the `axum` feature is on.
 #[cfg(feature = "axum")]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __certifier_axum {
-    (
-        runtime = [$($runtime:tt)*],
-        impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
-    ) => {
-        #[automatically_derived]
-        impl $($impl_generics)* $($runtime)*::__private::axum::response::IntoResponse for $($ty)*
-        where
-            $($where)*
-            // Higher-ranked, so that a type that is not an error (already reported by
-            // the `CertifierError` impl) adds no second error here.
-            for<'__certifier> Self: $($runtime)*::CertifierError
-                + $($runtime)*::__private::serde::Serialize
-                + ::core::error::Error
-                + ::core::marker::Sized,
-        {
-            fn into_response(self) -> $($runtime)*::__private::axum::response::Response {
-                $($runtime)*::__private::axum_response(&self)
-            }
-        }
-    };
+macro_rules! __certifier_if_axum {
+    ($($item:tt)*) => { $($item)* };
 }
 
 /// Nothing: the `axum` feature is off.
 #[cfg(not(feature = "axum"))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __certifier_axum {
-    ($($input:tt)*) => {};
+macro_rules! __certifier_if_axum {
+    ($($item:tt)*) => {};
 }
 
-/// `ResponseError` for a derived type, when the `actix-web` feature is on.
+/// Its input, when the `actix-web` feature is on.
 #[cfg(feature = "actix-web")]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __certifier_actix {
-    (
-        runtime = [$($runtime:tt)*],
-        impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
-    ) => {
-        #[automatically_derived]
-        impl $($impl_generics)* $($runtime)*::__private::actix_web::ResponseError for $($ty)*
-        where
-            $($where)*
-            // Higher-ranked, as for axum; also states `ResponseError`'s supertraits.
-            for<'__certifier> Self: $($runtime)*::CertifierError
-                + $($runtime)*::__private::serde::Serialize
-                + ::core::error::Error
-                + ::core::fmt::Debug
-                + ::core::fmt::Display,
-        {
-            fn status_code(&self) -> $($runtime)*::__private::actix_web::http::StatusCode {
-                $($runtime)*::__private::actix_status(self)
-            }
-
-            fn error_response(
-                &self,
-            ) -> $($runtime)*::__private::actix_web::HttpResponse<
-                $($runtime)*::__private::actix_web::body::BoxBody,
-            > {
-                $($runtime)*::__private::actix_response(self)
-            }
-        }
-    };
+macro_rules! __certifier_if_actix_web {
+    ($($item:tt)*) => { $($item)* };
 }
 
 /// Nothing: the `actix-web` feature is off.
 #[cfg(not(feature = "actix-web"))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __certifier_actix {
-    ($($input:tt)*) => {};
+macro_rules! __certifier_if_actix_web {
+    ($($item:tt)*) => {};
 }
