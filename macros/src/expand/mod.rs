@@ -128,33 +128,34 @@ impl Plan<'_> {
     }
 
     /// A `match` where each transparent variant delegates `method` to its field and the
-    /// others answer `own(..)`, binding no field. `own` gives each answer with a key that
-    /// is equal exactly where the answers are; the answer most variants share (at least
-    /// two) is given once, by a last `_` arm: less code for every user to compile.
+    /// others answer `answer(..)`, binding no field. `key` is equal exactly where the
+    /// answers are; the answer most variants share (at least two) is given once, by a
+    /// last `_` arm: less code for every user to compile. Each answer is built once.
     pub fn delegate_or<K: Eq + Hash>(
         &self,
         method: TokenStream,
-        own: impl Fn(&Own) -> (K, TokenStream),
+        key: impl Fn(&Own) -> K,
+        answer: impl Fn(&Own) -> TokenStream,
     ) -> TokenStream {
         if self.variants.is_empty() {
             return quote!(match *self {});
         }
-        let answers: Vec<Option<(K, TokenStream)>> = self
+        let keys: Vec<Option<K>> = self
             .variants
             .iter()
             .map(|variant| match &variant.kind {
                 Kind::Transparent(_) => None,
-                Kind::Own(data) => Some(own(data)),
+                Kind::Own(own) => Some(key(own)),
             })
             .collect();
-        // Counted in one pass by key: a large enum asks this of every variant.
+        // Counted in one pass: a large enum asks this of every variant.
         let mut counts: HashMap<&K, usize> = HashMap::new();
-        for (key, _) in answers.iter().flatten() {
+        for key in keys.iter().flatten() {
             *counts.entry(key).or_default() += 1;
         }
         // The most common answer; among equals, the last.
         let mut shared: Option<(&K, usize)> = None;
-        for (key, _) in answers.iter().flatten() {
+        for key in keys.iter().flatten() {
             let count = counts[key];
             if count >= 2 && shared.map_or(true, |(_, best)| count >= best) {
                 shared = Some((key, count));
@@ -163,19 +164,21 @@ impl Plan<'_> {
         let shared = shared.map(|(key, _)| key);
         let mut arms = Vec::new();
         let mut rest = None;
-        for (variant, answer) in self.variants.iter().zip(&answers) {
-            match (&variant.kind, answer) {
-                (Kind::Transparent(index), _) => {
+        for (variant, key) in self.variants.iter().zip(&keys) {
+            match &variant.kind {
+                Kind::Transparent(index) => {
                     let pattern = variant.pattern_one(*index);
                     let call = self.delegate(&variant.fields[*index], method.clone());
                     arms.push(quote!(#pattern => #call,));
                 }
-                (Kind::Own(_), Some((key, value))) if Some(key) == shared => {
-                    rest.get_or_insert(value);
+                Kind::Own(own) if key.as_ref() == shared => {
+                    if rest.is_none() {
+                        rest = Some(answer(own));
+                    }
                 }
-                (Kind::Own(_), answer) => {
-                    let value = answer.as_ref().map(|(_, value)| value);
+                Kind::Own(own) => {
                     let pattern = variant.pattern_none();
+                    let value = answer(own);
                     arms.push(quote!(#pattern => #value,));
                 }
             }

@@ -33,17 +33,22 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     }
     let header = plan.impl_header(&quote!(#runtime::CertifierError), &bounds);
 
-    let status = plan.delegate_or(quote!(status), |own| {
-        let value = own.status;
-        let tokens = match own.status_span {
-            Some(span) => quote_spanned!(span=> #value),
-            None => quote!(#value),
-        };
-        (value, tokens)
-    });
-    let code = plan.delegate_or(quote!(code), |own| {
-        (own.code.value(), own.code.to_token_stream())
-    });
+    let status = plan.delegate_or(
+        quote!(status),
+        |own| own.status,
+        |own| {
+            let value = own.status;
+            match own.status_span {
+                Some(span) => quote_spanned!(span=> #value),
+                None => quote!(#value),
+            }
+        },
+    );
+    let code = plan.delegate_or(
+        quote!(code),
+        |own| own.code.value(),
+        |own| own.code.to_token_stream(),
+    );
     let fmt_message = plan
         .skip_display
         .then(|| super::display::fmt_message_method(plan));
@@ -90,16 +95,16 @@ fn log_level_method(plan: &Plan) -> TokenStream {
     }
     let runtime = &plan.runtime;
     // A variant without a written level takes its status's, which one shared arm gives.
-    let arms = plan.delegate_or(quote!(log_level), |own| match &own.log {
-        Some((level, span)) => (
-            Some(level.to_string()),
-            quote_spanned!(*span=> #runtime::LogLevel::#level),
-        ),
-        None => (
-            None,
-            quote!(#runtime::LogLevel::for_status(<Self as #runtime::CertifierError>::status(self))),
-        ),
-    });
+    let arms = plan.delegate_or(
+        quote!(log_level),
+        |own| own.log.as_ref().map(|(level, _)| level.to_string()),
+        |own| match &own.log {
+            Some((level, span)) => quote_spanned!(*span=> #runtime::LogLevel::#level),
+            None => quote! {
+                #runtime::LogLevel::for_status(<Self as #runtime::CertifierError>::status(self))
+            },
+        },
+    );
     quote! {
         fn log_level(&self) -> #runtime::LogLevel {
             #arms
@@ -127,9 +132,11 @@ fn doc_url_method(plan: &Plan) -> TokenStream {
     if !plan.has_transparent() {
         return TokenStream::new();
     }
-    let arms = plan.delegate_or(quote!(doc_url), |_| {
-        ((), quote!(::core::option::Option::None))
-    });
+    let arms = plan.delegate_or(
+        quote!(doc_url),
+        |_| (),
+        |_| quote!(::core::option::Option::None),
+    );
     quote! {
         #signature {
             #arms

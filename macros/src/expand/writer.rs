@@ -124,11 +124,13 @@ fn message(plan: &Plan, own: &Own, variant: &VariantPlan, bound: &mut Vec<usize>
         Message::Literal(text) => return vec![Part::Static(json_string_contents(text))],
         Message::Template(template) => template,
     };
-    let through_fmt = vec![Part::Code(quote! {
-        __json::write_display_contents(__out, &#runtime::Message(self))?;
-    })];
+    let through_fmt = || {
+        vec![Part::Code(quote! {
+            __json::write_display_contents(__out, &#runtime::Message(self))?;
+        })]
+    };
     let Some(segments) = &template.plain else {
-        return through_fmt;
+        return through_fmt();
     };
     // Each placeholder names a plain `{field}`, which formats the field as its own
     // `Display` does: the text around it is static, and each field is written by the
@@ -142,7 +144,7 @@ fn message(plan: &Plan, own: &Own, variant: &VariantPlan, bound: &mut Vec<usize>
             PlainSegment::Field(index) => {
                 let field = &variant.fields[*index];
                 if field.uses_param {
-                    return through_fmt;
+                    return through_fmt();
                 }
                 if !bound.contains(index) {
                     bound.push(*index);
