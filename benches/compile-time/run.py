@@ -5,8 +5,9 @@ hand-written `Serialize`, `status()` and `code()` for the same enum.
 Generates, in a scratch workspace outside the repository, one user crate per flavour
 and size (10, 100 and 1000 variants by default), builds the dependencies once, then
 times rebuilding each user crate alone (`touch src/lib.rs && cargo build -p NAME`,
-debug profile), several times, and prints the medians, the ratio derive/hand, and the
-cost per variant between sizes (constant per-variant cost = linear growth).
+debug profile), several times, the two crates of a size taking turns, in wall-clock
+and CPU seconds, and prints the medians, the ratio derive/hand, and the cost per
+variant between sizes (constant per-variant cost = linear growth).
 
 It also times a clean build of the proc-macro crates on their own, in a fresh target
 directory each (`certifier-error-macros` against `thiserror-impl`), and counts their
@@ -18,6 +19,7 @@ Usage: python3 benches/compile-time/run.py [--sizes 10,100,1000] [--runs 3]
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -237,6 +239,7 @@ def cargo(root, *args, target=None, quiet=True):
     env["CARGO_TARGET_DIR"] = target or os.path.join(root, "target")
     env.pop("RUSTFLAGS", None)
     start = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(
         ["cargo", *args],
         cwd=root,
@@ -246,22 +249,33 @@ def cargo(root, *args, target=None, quiet=True):
         text=True,
     )
     elapsed = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         sys.exit(f"cargo {' '.join(args)} failed:\n{result.stdout}")
-    return elapsed, result.stdout
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, result.stdout, cpu
 
 
-def rebuild_time(root, name, runs):
-    times = []
+def rebuild_times(root, names, runs):
+    """Wall-clock and CPU seconds (user + system, cargo and rustc together) of each
+    crate's rebuild, the crates taking turns so that other load falls on all alike."""
+    wall = {name: [] for name in names}
+    cpu = {name: [] for name in names}
     for _ in range(runs):
-        os.utime(os.path.join(root, name, "src", "lib.rs"))
-        elapsed, _ = cargo(root, "build", "-p", name)
-        times.append(elapsed)
+        for name in names:
+            os.utime(os.path.join(root, name, "src", "lib.rs"))
+            elapsed, _, seconds = cargo(root, "build", "-p", name)
+            wall[name].append(elapsed)
+            cpu[name].append(seconds)
+    return wall, cpu
+
+
+def summary(times):
     return statistics.median(times), min(times), max(times)
 
 
 def count_dependencies(root, name):
-    _, tree = cargo(root, "tree", "-p", name, "--prefix", "none", "--edges", "normal")
+    _, tree, _ = cargo(root, "tree", "-p", name, "--prefix", "none", "--edges", "normal")
     packages = {line.split(" (")[0].strip() for line in tree.splitlines() if line.strip()}
     # Leave out the scratch crate itself: what remains is the proc-macro crate and its
     # own dependencies.
@@ -294,17 +308,23 @@ def main():
     print()
     print(f"## Rebuilding the user crate alone (debug, median of {args.runs}, seconds)")
     print()
-    print("| variants | derive: median (min–max) | thiserror + hand serde: median (min–max) | ratio |")
-    print("|---|---|---|---|")
+    print("The two crates of a size take turns. CPU seconds are user + system time of")
+    print("cargo and rustc together: the steadier measure on a shared machine.")
+    print()
+    print("| variants | measure | derive: median (min–max) | thiserror + hand serde: median (min–max) | ratio |")
+    print("|---|---|---|---|---|")
     medians = {}
     for size in sizes:
-        derive = rebuild_time(root, f"derive_{size}", args.runs)
-        hand = rebuild_time(root, f"hand_{size}", args.runs)
-        medians[size] = (derive[0], hand[0])
-        print(
-            f"| {size} | {derive[0]:.2f} ({derive[1]:.2f}–{derive[2]:.2f}) "
-            f"| {hand[0]:.2f} ({hand[1]:.2f}–{hand[2]:.2f}) | {derive[0] / hand[0]:.2f} |"
-        )
+        derive_name, hand_name = f"derive_{size}", f"hand_{size}"
+        wall, cpu = rebuild_times(root, [derive_name, hand_name], args.runs)
+        for measure, times in (("wall clock", wall), ("CPU", cpu)):
+            derive, hand = summary(times[derive_name]), summary(times[hand_name])
+            if measure == "wall clock":
+                medians[size] = (derive[0], hand[0])
+            print(
+                f"| {size} | {measure} | {derive[0]:.2f} ({derive[1]:.2f}–{derive[2]:.2f}) "
+                f"| {hand[0]:.2f} ({hand[1]:.2f}–{hand[2]:.2f}) | {derive[0] / hand[0]:.2f} |"
+            )
     print()
     print("Growth: cost per added variant between sizes (ms per variant).")
     print()
@@ -325,11 +345,11 @@ def main():
     for name in ("only_certifier_macros", "only_thiserror_impl"):
         fresh = os.path.join(root, "fresh", name)
         shutil.rmtree(fresh, ignore_errors=True)
-        elapsed, _ = cargo(root, "build", "-p", name, target=fresh)
+        elapsed, _, _ = cargo(root, "build", "-p", name, target=fresh)
         count, packages = count_dependencies(root, name)
         print(f"| {name} | {elapsed:.2f} | {count}: {', '.join(packages)} |")
     print()
-    _, duplicates = cargo(root, "tree", "--workspace", "--duplicates", "--edges", "normal")
+    _, duplicates, _ = cargo(root, "tree", "--workspace", "--duplicates", "--edges", "normal")
     print("## `cargo tree --duplicates` over all user crates")
     print()
     print("```")
