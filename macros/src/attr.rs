@@ -1,7 +1,7 @@
 //! Parsing of `#[certifier(...)]`, `#[source]` and `#[from]`, with the checks that
 //! concern a single key: its place, its value's form, repeats.
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
@@ -205,7 +205,7 @@ pub struct Attrs {
     /// Every key written in `#[certifier(...)]`, valid or not, with its tokens
     /// (`key = value`), so a rule can point at a key and a key given with a bad value
     /// is not also reported as missing. `None` for an unknown key.
-    pub written: Vec<(Option<Key>, TokenStream)>,
+    pub written: Vec<(Option<Key>, WrittenAt)>,
     /// Valid keys that unknown keys were taken to be typos of.
     pub guessed: Vec<Key>,
     /// A `#[certifier]` attribute that could not be read: keys it may have held are not
@@ -253,12 +253,12 @@ impl Attrs {
             || self.guessed.contains(&key)
     }
 
-    /// The tokens of the first `key = value` written for `key`.
-    pub fn written_tokens(&self, key: Key) -> Option<&TokenStream> {
+    /// Where the first `key = value` written for `key` stands.
+    pub fn written_tokens(&self, key: Key) -> Option<WrittenAt> {
         self.written
             .iter()
             .find(|(written, _)| *written == Some(key))
-            .map(|(_, tokens)| tokens)
+            .map(|(_, at)| *at)
     }
 
     fn parse_certifier(&mut self, cx: &Ctxt, attr: &Attribute, place: Place) {
@@ -287,7 +287,8 @@ impl Attrs {
                     Some(Written::List(group))
                 } else if input.peek(Token![=]) {
                     let eq: Token![=] = input.parse()?;
-                    Some(Written::Eq(eq, take_value(input)))
+                    let (tokens, last) = take_value(input);
+                    Some(Written::Eq(eq, tokens, last.unwrap_or(eq.span)))
                 } else {
                     None
                 };
@@ -319,10 +320,13 @@ impl Attrs {
 
     fn apply(&mut self, cx: &Ctxt, place: Place, ident: &Ident, value: Option<Written>) {
         let name = ident.to_string();
-        let written = match &value {
-            Some(Written::Eq(eq, tokens)) => quote::quote!(#ident #eq #tokens),
-            Some(Written::List(group)) => quote::quote!(#ident #group),
-            None => ident.to_token_stream(),
+        let written = WrittenAt {
+            first: ident.span(),
+            last: match &value {
+                Some(Written::Eq(_, _, last)) => *last,
+                Some(Written::List(group)) => group.span(),
+                None => ident.span(),
+            },
         };
         let Some(key) = Key::from_name(&name) else {
             self.written.push((None, written));
@@ -405,8 +409,28 @@ impl Attrs {
 }
 
 /// A key's value as written: `= tokens` or a parenthesised list.
+/// Where a key stands, from its name to the end of its value: an error about the key
+/// points at all of it. Kept as two spans, not as tokens, as most keys never need it.
+#[derive(Clone, Copy)]
+pub struct WrittenAt {
+    first: Span,
+    last: Span,
+}
+
+impl ToTokens for WrittenAt {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        // An error spanned by tokens runs from the first one's start to the last one's end.
+        for span in [self.first, self.last] {
+            let mut mark = proc_macro2::Punct::new('#', proc_macro2::Spacing::Alone);
+            mark.set_span(span);
+            tokens.extend([TokenTree::Punct(mark)]);
+        }
+    }
+}
+
 enum Written {
-    Eq(Token![=], TokenStream),
+    /// `= value`, with the span of the value's last token (of `=` without a value).
+    Eq(Token![=], TokenStream, Span),
     List(proc_macro2::Group),
 }
 
@@ -455,18 +479,21 @@ fn read_message_list(cx: &Ctxt, group: &proc_macro2::Group) -> Option<ParsedValu
 /// Collects the tokens of a value: one literal, or anything else up to the next
 /// top-level comma (to be reported whole). After a literal, a key without a comma
 /// before it is left for the caller to report.
-fn take_value(input: ParseStream) -> TokenStream {
+fn take_value(input: ParseStream) -> (TokenStream, Option<Span>) {
     let mut tokens = TokenStream::new();
+    let mut last = None;
     if input.peek(Lit) {
         let tree: TokenTree = input.parse().expect("a literal remains");
+        last = Some(tree.span());
         tokens.extend([tree]);
-        return tokens;
+        return (tokens, last);
     }
     while !input.is_empty() && !input.peek(Token![,]) {
         let tree: TokenTree = input.parse().expect("a token remains");
+        last = Some(tree.span());
         tokens.extend([tree]);
     }
-    tokens
+    (tokens, last)
 }
 
 fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Option<ParsedValue> {
@@ -483,7 +510,7 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
             return None;
         }
         (Value::Flag, None) => return Some(ParsedValue::Flag),
-        (Value::Flag, Some(Written::Eq(eq, tokens))) => {
+        (Value::Flag, Some(Written::Eq(eq, tokens, _))) => {
             cx.error_spanned_by(
                 quote::quote!(#eq #tokens),
                 format!("`{key}` is a flag and takes no value: write `{key}` alone"),
@@ -495,7 +522,7 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
             cx.error_spanned_by(key, format!("`{key}` needs a value: `{key} = {example}`"));
             return None;
         }
-        (_, Some(Written::Eq(eq, tokens))) => (eq, tokens),
+        (_, Some(Written::Eq(eq, tokens, _))) => (eq, tokens),
     };
     // Where a bad value is reported: the value, or the `=` when there is none.
     let at = if tokens.is_empty() {
