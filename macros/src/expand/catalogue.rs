@@ -20,11 +20,15 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
     // the catalogue's types through short local names: the generated code stays small
     // for a type with many variants.
     let doc_url_const = quote!(__DOC_URL);
-    let mut has_entries = false;
+    let (mut has_entries, mut has_plain_entries) = (false, false);
     for variant in &plan.variants {
         let index = match &variant.kind {
             Kind::Own(own) => {
-                has_entries = true;
+                if own.members.is_empty() {
+                    has_plain_entries = true;
+                } else {
+                    has_entries = true;
+                }
                 run.push(entry(runtime, variant, own, &doc_url_const));
                 continue;
             }
@@ -63,9 +67,12 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
     // Named only where used: a strict crate may forbid the lints an unused one trips.
     let names = (!parts.is_empty()).then(|| {
         let entry = has_entries.then(|| quote!(use #runtime::__private::new_entry as __entry;));
+        let plain_entry = has_plain_entries
+            .then(|| quote!(use #runtime::__private::new_plain_entry as __plain_entry;));
         quote! {
             use #runtime::__private::Part as __Part;
             #entry
+            #plain_entry
             const #doc_url_const: ::core::option::Option<&'static ::core::primitive::str> =
                 #doc_url;
         }
@@ -109,18 +116,23 @@ fn entry(
     let docs = &variant.docs;
     // A written level; without one, the entry's default follows its status.
     let name = &variant.qualified_name;
-    let entry = quote! {
-        __entry(
-            #status,
-            #code,
-            #message,
-            &[#(#members),*],
-            &[#(#member_types),*],
-            #flattened,
-            #docs,
-            #doc_url,
-            #name,
-        )
+    // Most variants have no members: they take the shorter constructor.
+    let entry = if own.members.is_empty() {
+        quote!(__plain_entry(#status, #code, #message, #docs, #doc_url, #name))
+    } else {
+        quote! {
+            __entry(
+                #status,
+                #code,
+                #message,
+                &[#(#members),*],
+                &[#(#member_types),*],
+                #flattened,
+                #docs,
+                #doc_url,
+                #name,
+            )
+        }
     };
     match &own.log {
         Some((level, span)) => quote_spanned! {*span=>

@@ -53,6 +53,28 @@ pub const fn new_entry(
     }
 }
 
+/// The entry of a variant without members: [`new_entry`] with none.
+pub const fn new_plain_entry(
+    status: u16,
+    code: &'static str,
+    message: &'static str,
+    docs: &'static str,
+    doc_url: Option<&'static str>,
+    variant: &'static str,
+) -> Entry {
+    new_entry(
+        status,
+        code,
+        message,
+        &[],
+        &[],
+        false,
+        docs,
+        doc_url,
+        variant,
+    )
+}
+
 /// The entry with the level its `#[certifier(log = "...")]` names.
 pub const fn entry_logged_at(mut entry: Entry, level: LogLevel) -> Entry {
     entry.log_level = Some(level);
