@@ -6,7 +6,7 @@ Generates, in a scratch workspace outside the repository, one user crate per fla
 and size (10, 100 and 1000 variants by default), builds the dependencies once, then
 times rebuilding each user crate alone (`touch src/lib.rs && cargo build -p NAME`,
 debug profile), several times, the two crates of a size taking turns, in wall-clock
-and CPU seconds, and prints the medians, the ratio derive/hand, and the cost per
+and CPU seconds (`getrusage`, so Unix only), and prints the medians, the ratio derive/hand, and the cost per
 variant between sizes (constant per-variant cost = linear growth).
 
 It also times a clean build of the proc-macro crates on their own, in a fresh target
@@ -238,6 +238,9 @@ def cargo(root, *args, target=None, quiet=True):
     env = dict(os.environ)
     env["CARGO_TARGET_DIR"] = target or os.path.join(root, "target")
     env.pop("RUSTFLAGS", None)
+    # A compiler wrapper (sccache) would compile outside this process tree, where the CPU
+    # time is not counted, and would answer rebuilds from its cache.
+    env.pop("RUSTC_WRAPPER", None)
     start = time.monotonic()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(
@@ -261,8 +264,9 @@ def rebuild_times(root, names, runs):
     crate's rebuild, the crates taking turns so that other load falls on all alike."""
     wall = {name: [] for name in names}
     cpu = {name: [] for name in names}
-    for _ in range(runs):
-        for name in names:
+    for run in range(runs):
+        # Each crate goes first every other round, so that neither always follows the other.
+        for name in names if run % 2 == 0 else reversed(names):
             os.utime(os.path.join(root, name, "src", "lib.rs"))
             elapsed, _, seconds = cargo(root, "build", "-p", name)
             wall[name].append(elapsed)

@@ -202,7 +202,7 @@ pub struct Attrs {
     pub from: Option<TokenStream>,
     /// thiserror's `#[error(...)]`, as written: meaningful only beside `skip_display`.
     pub thiserror_message: Option<TokenStream>,
-    /// Every key written in `#[certifier(...)]`, valid or not, with its tokens
+    /// Every key written in `#[certifier(...)]`, valid or not, with where it stands
     /// (`key = value`), so a rule can point at a key and a key given with a bad value
     /// is not also reported as missing. `None` for an unknown key.
     pub written: Vec<(Option<Key>, WrittenAt)>,
@@ -254,7 +254,7 @@ impl Attrs {
     }
 
     /// Where the first `key = value` written for `key` stands.
-    pub fn written_tokens(&self, key: Key) -> Option<WrittenAt> {
+    pub fn written_at(&self, key: Key) -> Option<WrittenAt> {
         self.written
             .iter()
             .find(|(written, _)| *written == Some(key))
@@ -408,7 +408,6 @@ impl Attrs {
     }
 }
 
-/// A key's value as written: `= tokens` or a parenthesised list.
 /// Where a key stands, from its name to the end of its value: an error about the key
 /// points at all of it. Kept as two spans, not as tokens, as most keys never need it.
 #[derive(Clone, Copy)]
@@ -428,6 +427,7 @@ impl ToTokens for WrittenAt {
     }
 }
 
+/// A key's value as written: `= tokens` or a parenthesised list.
 enum Written {
     /// `= value`, with the span of the value's last token (of `=` without a value).
     Eq(Token![=], TokenStream, Span),

@@ -202,7 +202,7 @@ fn standard_code_keeps_its_status(cx: &Ctxt, variant: &Variant) {
 fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
     let attrs = &variant.attrs;
     for key in [Key::Code, Key::Status, Key::Message] {
-        if let Some(written) = attrs.written_tokens(key) {
+        if let Some(written) = attrs.written_at(key) {
             let key = key.name();
             cx.error_spanned_by(
                 written,
@@ -248,7 +248,7 @@ fn log_stays_with_the_inner_error(cx: &Ctxt, variant: &Variant) {
     if variant.is_struct {
         return;
     }
-    if let Some(written) = variant.attrs.written_tokens(Key::Log) {
+    if let Some(written) = variant.attrs.written_at(Key::Log) {
         cx.error_spanned_by(
             written,
             "`transparent` logs at the level of the inner error, so `log` cannot be given \

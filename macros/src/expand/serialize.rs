@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::generics::Bounds;
-use crate::plan::{Kind, Message, Plan};
+use crate::plan::{Kind, Message, Plan, VariantPlan};
 
 pub fn serialize_impl(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
@@ -43,11 +43,17 @@ pub fn serialize_impl(plan: &Plan) -> TokenStream {
 /// transparent variant asks its field's type. Nothing where no variant has one to give.
 fn literal_message_impl(plan: &Plan) -> Option<TokenStream> {
     let runtime = &plan.runtime;
-    let gives_one = plan.variants.iter().any(|variant| match &variant.kind {
-        Kind::Own(own) => matches!(own.message, Message::Literal(_)),
-        Kind::Transparent(_) => true,
+    // A field whose type names a parameter would be asked once, for the parameter: its
+    // message takes the general path instead, and the field is not asked.
+    let asks = |variant: &VariantPlan| match variant.kind {
+        Kind::Transparent(index) => !variant.fields[index].uses_param,
+        Kind::Own(_) => false,
+    };
+    let has_literal = plan.variants.iter().any(|variant| {
+        matches!(&variant.kind, Kind::Own(own) if matches!(own.message, Message::Literal(_)))
     });
-    if !gives_one {
+    let asks_a_field = plan.variants.iter().any(asks);
+    if !has_literal && !asks_a_field {
         return None;
     }
     let arms = plan.match_variants_or(
@@ -59,9 +65,7 @@ fn literal_message_impl(plan: &Plan) -> Option<TokenStream> {
                 }
                 Message::Template(_) => None,
             },
-            // A field whose type names a parameter would be asked once, for the
-            // parameter: its message takes the general path instead.
-            Kind::Transparent(index) if variant.fields[*index].uses_param => None,
+            Kind::Transparent(_) if !asks(variant) => None,
             Kind::Transparent(index) => {
                 let field = &variant.fields[*index];
                 let pattern = variant.pattern_one(*index);
@@ -73,8 +77,7 @@ fn literal_message_impl(plan: &Plan) -> Option<TokenStream> {
         },
         quote!(::core::option::Option::None),
     );
-    let choice = plan
-        .has_transparent()
+    let choice = asks_a_field
         .then(|| quote!(use #runtime::__private::choice::{FirstChoice as _, LastChoice as _};));
     let header = plan.impl_header(
         &quote!(#runtime::__private::LiteralMessage),

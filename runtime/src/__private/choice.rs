@@ -8,7 +8,8 @@
 //! same way:
 //!
 //! - a **question** is a small `Copy` type wrapping the value (`json::Text`,
-//!   `json::Value`, `json::Flatten`), or only naming the type
+//!   `json::Value`, `json::Flatten`, [`LiteralOf`](super::LiteralOf)), or only naming
+//!   the type
 //!   ([`CatalogueOf`](super::CatalogueOf), and the OpenAPI relays' `SchemaOf`,
 //!   `ResponsesOf`, `JsonSchemaOf` and `InlineJsonSchemaOf`), declared with `type_question!`;
 //! - its **answers** are impls of [`FirstChoice`] for `&&Question`, [`SecondChoice`]
