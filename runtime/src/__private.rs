@@ -104,13 +104,7 @@ impl<T: LiteralMessage + ?Sized> LiteralMessage for alloc::sync::Arc<T> {
 /// [`choice`].
 pub struct LiteralOf<'a, T: ?Sized>(pub &'a T);
 
-impl<T: ?Sized> Clone for LiteralOf<'_, T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T: ?Sized> Copy for LiteralOf<'_, T> {}
+choice::questions_are_copy!(LiteralOf);
 
 impl<T: LiteralMessage + ?Sized> choice::FirstChoice for &&LiteralOf<'_, T> {
     type Choice = Option<&'static str>;

@@ -229,3 +229,50 @@ fn transparent_over_a_boxed_trait_object() {
     // A trait object of `CertifierError` is not an `Error`: no source to report.
     assert!(std::error::Error::source(&error).is_none());
 }
+
+/// A transparent variant's message, when its field's is a literal, reaches the
+/// serialisers as that literal (written as a plain string, not through `core::fmt`),
+/// also through a box or an `Arc`; a message with placeholders, or a field known only as
+/// a trait object, takes the general path.
+#[test]
+fn hands_the_field_literal_message_to_the_serialisers() {
+    use certifier_error::__private::LiteralMessage;
+
+    let storage = || Inner::Storage(std::io::Error::other("disk"));
+    let literal = |error: &Outer| error.literal_message();
+    let not_found = StandardError::NotFound.to_string();
+    assert_eq!(
+        literal(&Outer::Standard(StandardError::NotFound)),
+        Some(not_found.as_str())
+    );
+    assert_eq!(literal(&Outer::Inner(storage())), Some("Storage is down."));
+    assert_eq!(
+        literal(&Outer::Named { inner: storage() }),
+        Some("Storage is down.")
+    );
+    assert_eq!(
+        literal(&Outer::Boxed(Box::new(storage()))),
+        Some("Storage is down.")
+    );
+    assert_eq!(
+        literal(&Outer::Shared(std::sync::Arc::new(storage()))),
+        Some("Storage is down.")
+    );
+    assert_eq!(literal(&Outer::Inner(Inner::Plan("pro"))), None);
+    assert_eq!(literal(&Outer::Own { id: 1 }), Some("Own variant."));
+
+    #[derive(Debug, CertifierError)]
+    enum Opaque {
+        #[certifier(transparent)]
+        Any(Box<dyn CertifierError + Send + Sync>),
+    }
+    assert_eq!(
+        Opaque::Any(Box::new(StandardError::Conflict)).literal_message(),
+        None
+    );
+    // Whichever path the message takes, the bytes are the same.
+    assert_eq!(
+        to_json(&Opaque::Any(Box::new(StandardError::Conflict))),
+        to_json(&StandardError::Conflict),
+    );
+}

@@ -74,15 +74,7 @@ impl Plan<'_> {
 
     /// `match self { arm for each variant }`, or `match *self {}` for an empty enum.
     pub fn match_variants(&self, arm: impl Fn(&VariantPlan) -> TokenStream) -> TokenStream {
-        if self.variants.is_empty() {
-            return quote!(match *self {});
-        }
-        let arms = self.variants.iter().map(arm);
-        let allow = self.allow_deprecated();
-        quote! {
-            #allow
-            match self { #(#arms)* }
-        }
+        self.match_variants_or(|variant| Some(arm(variant)), TokenStream::new())
     }
 
     /// [`Plan::match_variants`] where the variants for which `arm` gives `None` share one
@@ -93,14 +85,21 @@ impl Plan<'_> {
         arm: impl Fn(&VariantPlan) -> Option<TokenStream>,
         rest: TokenStream,
     ) -> TokenStream {
+        self.match_arms_or(self.variants.iter().map(arm).collect(), rest)
+    }
+
+    /// The `match` of [`Plan::match_variants_or`], from each variant's arm (in variant
+    /// order) or `None`.
+    fn match_arms_or(&self, arms: Vec<Option<TokenStream>>, rest: TokenStream) -> TokenStream {
         if self.variants.is_empty() {
             return quote!(match *self {});
         }
-        let arms: Vec<TokenStream> = self.variants.iter().filter_map(arm).collect();
+        let count = arms.len();
+        let arms: Vec<TokenStream> = arms.into_iter().flatten().collect();
         if arms.is_empty() {
             return rest;
         }
-        let rest = (arms.len() < self.variants.len()).then(|| quote!(_ => #rest,));
+        let rest = (arms.len() < count).then(|| quote!(_ => #rest,));
         let allow = self.allow_deprecated();
         quote! {
             #allow
@@ -137,9 +136,6 @@ impl Plan<'_> {
         key: impl Fn(&Own) -> K,
         answer: impl Fn(&Own) -> TokenStream,
     ) -> TokenStream {
-        if self.variants.is_empty() {
-            return quote!(match *self {});
-        }
         let keys: Vec<Option<K>> = self
             .variants
             .iter()
@@ -162,33 +158,31 @@ impl Plan<'_> {
             }
         }
         let shared = shared.map(|(key, _)| key);
+        let is_shared = |key: &Option<K>| shared.is_some() && key.as_ref() == shared;
+        let mut rest = TokenStream::new();
         let mut arms = Vec::new();
-        let mut rest = None;
         for (variant, key) in self.variants.iter().zip(&keys) {
-            match &variant.kind {
+            arms.push(match &variant.kind {
                 Kind::Transparent(index) => {
                     let pattern = variant.pattern_one(*index);
                     let call = self.delegate(&variant.fields[*index], method.clone());
-                    arms.push(quote!(#pattern => #call,));
+                    Some(quote!(#pattern => #call,))
                 }
-                Kind::Own(own) if key.as_ref() == shared => {
-                    if rest.is_none() {
-                        rest = Some(answer(own));
+                // The shared answer, built once, from the first variant that gives it.
+                Kind::Own(own) if is_shared(key) => {
+                    if rest.is_empty() {
+                        rest = answer(own);
                     }
+                    None
                 }
                 Kind::Own(own) => {
                     let pattern = variant.pattern_none();
                     let value = answer(own);
-                    arms.push(quote!(#pattern => #value,));
+                    Some(quote!(#pattern => #value,))
                 }
-            }
+            });
         }
-        let rest = rest.map(|value| quote!(_ => #value,));
-        let allow = self.allow_deprecated();
-        quote! {
-            #allow
-            match self { #(#arms)* #rest }
-        }
+        self.match_arms_or(arms, rest)
     }
 
     /// `#[allow(deprecated)]` where the type names a deprecated variant or field.

@@ -97,3 +97,20 @@ macro_rules! type_question {
 }
 
 pub(crate) use type_question;
+
+/// Makes questions that wrap a borrowed value (`Question<'_, T>(&T, ..)`) `Copy`, as the
+/// last answer takes the question by value; derived impls would ask `T: Copy`.
+macro_rules! questions_are_copy {
+    ($($question:ident),*) => {$(
+        impl<T: ?Sized> Clone for $question<'_, T> {
+            #[inline(always)]
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        impl<T: ?Sized> Copy for $question<'_, T> {}
+    )*};
+}
+
+pub(crate) use questions_are_copy;

@@ -417,20 +417,7 @@ pub struct Value<'a, T: ?Sized>(pub &'a T);
 /// repeat: merged through its `Serialize` impl, or not at all, as for [`Value`].
 pub struct Flatten<'a, T: ?Sized>(pub &'a T, pub &'static [&'static str]);
 
-macro_rules! questions_are_copy {
-    ($($question:ident),*) => {$(
-        impl<T: ?Sized> Clone for $question<'_, T> {
-            #[inline(always)]
-            fn clone(&self) -> Self {
-                *self
-            }
-        }
-
-        impl<T: ?Sized> Copy for $question<'_, T> {}
-    )*};
-}
-
-questions_are_copy!(Text, Value, Flatten);
+super::choice::questions_are_copy!(Text, Value, Flatten);
 
 /// An answer: the writer writes the field itself, without `core::fmt` or `serde`.
 pub struct Direct<Q>(Q);
