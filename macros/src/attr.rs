@@ -57,6 +57,51 @@ enum Value {
     Int,
     /// `message = "..."`, or the list form `message("...", args...)`.
     Message,
+    /// `skip_impl(axum, utoipa)`: integration names in parentheses.
+    Integrations,
+}
+
+/// An integration whose impls the derive emits through the runtime's relays, unless the
+/// type says `skip_impl(...)`.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Integration {
+    Axum,
+    ActixWeb,
+    Utoipa,
+    Schemars,
+    Tonic,
+}
+
+impl Integration {
+    pub const ALL: [Integration; 5] = [
+        Integration::Axum,
+        Integration::ActixWeb,
+        Integration::Utoipa,
+        Integration::Schemars,
+        Integration::Tonic,
+    ];
+
+    /// The name written in `skip_impl(...)`: the runtime's module or crate name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Integration::Axum => "axum",
+            Integration::ActixWeb => "actix_web",
+            Integration::Utoipa => "utoipa",
+            Integration::Schemars => "schemars",
+            Integration::Tonic => "tonic",
+        }
+    }
+
+    /// What the integration implements, for the error on an unknown name.
+    fn implements(self) -> &'static str {
+        match self {
+            Integration::Axum => "`IntoResponse`",
+            Integration::ActixWeb => "`ResponseError`",
+            Integration::Utoipa => "`IntoResponses`",
+            Integration::Schemars => "`JsonSchema`",
+            Integration::Tonic => "`From<E> for tonic::Status`",
+        }
+    }
 }
 
 /// Every key `#[certifier(...)]` accepts.
@@ -66,6 +111,7 @@ pub enum Key {
     Crate,
     DocUrl,
     SkipDisplay,
+    SkipImpl,
     Code,
     Status,
     Message,
@@ -79,11 +125,12 @@ pub enum Key {
 }
 
 impl Key {
-    const ALL: [Key; 14] = [
+    const ALL: [Key; 15] = [
         Key::RenameAll,
         Key::Crate,
         Key::DocUrl,
         Key::SkipDisplay,
+        Key::SkipImpl,
         Key::Code,
         Key::Status,
         Key::Message,
@@ -102,6 +149,7 @@ impl Key {
             Key::Crate => "crate",
             Key::DocUrl => "doc_url",
             Key::SkipDisplay => "skip_display",
+            Key::SkipImpl => "skip_impl",
             Key::Code => "code",
             Key::Status => "status",
             Key::Message => "message",
@@ -117,7 +165,9 @@ impl Key {
 
     fn level(self) -> Level {
         match self {
-            Key::RenameAll | Key::Crate | Key::DocUrl | Key::SkipDisplay => Level::Container,
+            Key::RenameAll | Key::Crate | Key::DocUrl | Key::SkipDisplay | Key::SkipImpl => {
+                Level::Container
+            }
             Key::Code
             | Key::Status
             | Key::Message
@@ -144,6 +194,7 @@ impl Key {
             | Key::Header => Value::Str,
             Key::Status => Value::Int,
             Key::Message => Value::Message,
+            Key::SkipImpl => Value::Integrations,
         }
     }
 
@@ -184,6 +235,8 @@ pub struct Attrs {
     pub doc_url: Option<LitStr>,
     /// Leaves `Display` and `Error` to another derive, such as thiserror's.
     pub skip_display: Option<Ident>,
+    /// `skip_impl(...)`: the integrations whose impls the type writes itself.
+    pub skip_impl: Option<Vec<Integration>>,
     pub code: Option<LitStr>,
     pub status: Option<SpannedInt>,
     pub message: Option<MessageAttr>,
@@ -365,6 +418,9 @@ impl Attrs {
             },
             (Key::DocUrl, ParsedValue::Str(lit)) => set(&mut self.doc_url, lit),
             (Key::SkipDisplay, ParsedValue::Flag) => set(&mut self.skip_display, ident.clone()),
+            (Key::SkipImpl, ParsedValue::Integrations(integrations)) => {
+                set(&mut self.skip_impl, integrations)
+            }
             (Key::Code, ParsedValue::Str(lit)) => {
                 check_code_format(cx, &lit);
                 set(&mut self.code, lit)
@@ -448,6 +504,63 @@ enum ParsedValue {
     Str(LitStr),
     Int(SpannedInt),
     Message(MessageAttr),
+    Integrations(Vec<Integration>),
+}
+
+/// `skip_impl(axum, actix_web, ...)`: known integration names, each once, at least one.
+fn read_integrations(cx: &Ctxt, key: &Ident, group: &proc_macro2::Group) -> Option<ParsedValue> {
+    let names = syn::punctuated::Punctuated::<Ident, Token![,]>::parse_terminated
+        .parse2(group.stream());
+    let names = match names {
+        Ok(names) => names,
+        Err(_) => {
+            cx.error_spanned_by(
+                group,
+                format!("`{key}` takes integration names: `{key}(axum, utoipa)`"),
+            );
+            return None;
+        }
+    };
+    if names.is_empty() {
+        cx.error_spanned_by(
+            group,
+            format!("`{key}()` names no integration: write `{key}(axum)`, or remove it"),
+        );
+        return None;
+    }
+    let mut integrations = Vec::new();
+    let mut valid = true;
+    for name in &names {
+        let written = name.to_string();
+        match Integration::ALL.into_iter().find(|i| i.name() == written) {
+            Some(integration) if integrations.contains(&integration) => {
+                cx.error_spanned_by(name, format!("`{written}` is named twice: name it once"));
+                valid = false;
+            }
+            Some(integration) => integrations.push(integration),
+            None => {
+                let known = Integration::ALL
+                    .iter()
+                    .map(|i| format!("`{}` ({})", i.name(), i.implements()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                // `actix` for `actix_web`: a prefix is as likely a slip as a typo.
+                let names = || Integration::ALL.iter().map(|i| i.name());
+                let meant = closest(&written, names())
+                    .or_else(|| names().find(|known| known.starts_with(written.as_str())));
+                let hint = match meant {
+                    Some(meant) => format!("did you mean `{meant}`? "),
+                    None => String::new(),
+                };
+                cx.error_spanned_by(
+                    name,
+                    format!("unknown integration `{written}`: {hint}`{key}` takes {known}"),
+                );
+                valid = false;
+            }
+        }
+    }
+    valid.then_some(ParsedValue::Integrations(integrations))
 }
 
 /// `message("template", args...)`: the template literal, then the `format!` arguments.
@@ -499,6 +612,16 @@ fn take_value(input: ParseStream) -> (TokenStream, Option<Span>) {
 fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Option<ParsedValue> {
     let (eq, tokens) = match (kind, value) {
         (Value::Message, Some(Written::List(group))) => return read_message_list(cx, &group),
+        (Value::Integrations, Some(Written::List(group))) => {
+            return read_integrations(cx, key, &group)
+        }
+        (Value::Integrations, _) => {
+            cx.error_spanned_by(
+                key,
+                format!("`{key}` lists integrations in parentheses: `{key}(axum, utoipa)`"),
+            );
+            return None;
+        }
         (_, Some(Written::List(group))) => {
             cx.error_spanned_by(
                 &group,
@@ -531,7 +654,7 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
         tokens.clone()
     };
     match kind {
-        Value::Flag => unreachable!("a flag's value is handled above"),
+        Value::Flag | Value::Integrations => unreachable!("handled above"),
         Value::Message => match single_literal(&tokens) {
             Some(Lit::Str(template)) => Some(ParsedValue::Message(MessageAttr {
                 template,

@@ -10,6 +10,8 @@ use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 use syn::{Data, DeriveInput, Fields, Type};
 
+use crate::attr::Integration;
+use crate::expand::relays::gate;
 use crate::generics::ParamsInScope;
 
 pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) -> TokenStream {
@@ -28,6 +30,11 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
             for<'__stub> #ident #ty_generics: ::core::fmt::Debug,
     };
     let skip_display = mentions_skip_display(input);
+    // A hand-written impl beside `skip_impl(...)` must not meet a stub of the same trait.
+    let skipped = mentions_skipped_impls(input);
+    let gate = |integration| gate(runtime, integration, &skipped);
+    let (axum, actix_web) = (gate(Integration::Axum), gate(Integration::ActixWeb));
+    let (utoipa, schemars) = (gate(Integration::Utoipa), gate(Integration::Schemars));
     // Under `skip_display`, thiserror's derive writes `From` (and `Display`, `Error`).
     let from_types = if skip_display {
         Vec::new()
@@ -101,12 +108,14 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
                 runtime = [#runtime],
                 impl [#impl_generics] for [#ident #ty_generics]
                 where [#own_predicates #integration_bound],
+                gates = [#axum] [#actix_web],
             }
 
             #runtime::__private::openapi! {
                 runtime = [#runtime],
                 impl [#impl_generics] for [#ident #ty_generics]
                 where [#own_predicates #openapi_bound],
+                gates = [#utoipa] [#schemars],
                 name = [#name],
                 members = [],
                 inner = [],
@@ -129,6 +138,36 @@ fn mentions_skip_display(input: &DeriveInput) -> bool {
                 |tree| matches!(tree, proc_macro2::TokenTree::Ident(ident) if ident == "skip_display"),
             )
         })
+}
+
+/// The integrations a container attribute names in `skip_impl(...)`, however malformed
+/// the rest is.
+fn mentions_skipped_impls(input: &DeriveInput) -> Vec<Integration> {
+    use proc_macro2::TokenTree;
+    let mut skipped = Vec::new();
+    for attr in &input.attrs {
+        let syn::Meta::List(list) = &attr.meta else {
+            continue;
+        };
+        if !attr.path().is_ident("certifier") {
+            continue;
+        }
+        let trees: Vec<TokenTree> = list.tokens.clone().into_iter().collect();
+        for pair in trees.windows(2) {
+            let [TokenTree::Ident(key), TokenTree::Group(names)] = pair else {
+                continue;
+            };
+            if key != "skip_impl" {
+                continue;
+            }
+            for name in names.stream() {
+                if let TokenTree::Ident(name) = name {
+                    skipped.extend(Integration::ALL.into_iter().filter(|i| name == i.name()));
+                }
+            }
+        }
+    }
+    skipped
 }
 
 /// The types of the fields marked `#[from]`, each once, so that `?` on them keeps

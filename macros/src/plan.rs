@@ -5,6 +5,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::{Ident, LitStr, Member, Type};
 
+use crate::attr::Integration;
 use crate::ast::{Input, Style, Target, Variant};
 use crate::codes;
 use crate::fmt::{rewrite_members, Arg, FmtTrait, Segment};
@@ -18,6 +19,8 @@ pub struct Plan<'a> {
     pub params: ParamsInScope<'a>,
     /// `Display` and `Error` are left to another derive.
     pub skip_display: bool,
+    /// The integrations whose impls the type writes itself (`skip_impl(...)`).
+    pub skipped_impls: Vec<Integration>,
     pub doc_url: Option<LitStr>,
     /// A variant or field is `#[deprecated]`: the arms that name them allow it, and only
     /// then, so a crate that forbids the lint still compiles.
@@ -131,6 +134,7 @@ impl<'a> Plan<'a> {
             runtime: runtime_path(input),
             params,
             skip_display: input.attrs.skip_display.is_some(),
+            skipped_impls: input.attrs.skip_impl.clone().unwrap_or_default(),
             doc_url: input.attrs.doc_url.clone(),
             names_deprecated: names_deprecated(input),
             variants,

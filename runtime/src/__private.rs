@@ -195,6 +195,7 @@ where
 
 pub use crate::__certifier_if_actix_web as if_actix_web;
 pub use crate::__certifier_if_axum as if_axum;
+pub use crate::__certifier_skip as skip;
 pub use crate::__certifier_integrations as integrations;
 
 #[cfg(feature = "actix-web")]

@@ -8,7 +8,7 @@
 //!
 //! The framework's own failures answer in the envelope too:
 //!
-//! - [`require_version`] is middleware, carrying its own [`SupportedVersions`], that
+//! - [`RequireVersion`] is middleware, carrying its own [`SupportedVersions`], that
 //!   checks the `Certifier-Version` request header of every route it wraps
 //!   (`missing_version`, `invalid_version`). [`CertifierVersion`] gives a handler the
 //!   version.
@@ -31,12 +31,12 @@
 //!   too, with request ids if asked.
 //!
 //! With the `tracing` feature, every error response is logged (see
-//! [`response_parts`](crate::server::response_parts)).
+//! [`answer`](crate::server::answer)).
 //!
 //! ```no_run
 //! use actix_web::{web, App, HttpServer};
 //! use certifier_error::actix_web::{
-//!     json_config, not_found, path_config, query_config, require_version, Json,
+//!     json_config, not_found, path_config, query_config, Json, RequireVersion,
 //! };
 //! use certifier_error::server::SupportedVersions;
 //! use certifier_error::CertifierError;
@@ -68,7 +68,7 @@
 //!         .app_data(query_config())
 //!         .service(
 //!             web::scope("")
-//!                 .wrap(require_version(SupportedVersions::new(["2024-06-01"])))
+//!                 .wrap(RequireVersion::new(SupportedVersions::new(["2024-06-01"])))
 //!                 .route("/certificates/{id}", web::get().to(show))
 //!                 .route("/certificates", web::post().to(issue)),
 //!         )
@@ -100,6 +100,9 @@ use serde::Serialize;
 mod envelope;
 
 pub use self::envelope::{Envelope, EnvelopeMiddleware};
+pub use crate::server::CertifierVersion;
+
+crate::server::value_wrappers!("actix_web": Path, Query, Json);
 
 use crate::server::version::check_configured;
 use crate::server::{
@@ -146,7 +149,7 @@ impl Adapter for HttpResponse<BoxBody> {
     }
 
     fn append(&mut self, name: &'static str, value: String) {
-        // Both are valid: `response_parts` checked them.
+        // Both are valid: `answer` checked them.
         if let (Ok(name), Ok(value)) = (
             HeaderName::from_bytes(name.as_bytes()),
             HeaderValue::try_from(value),
@@ -160,7 +163,7 @@ impl Adapter for HttpResponse<BoxBody> {
     }
 }
 
-/// The versions for this request: those [`require_version`] put in its extensions,
+/// The versions for this request: those [`RequireVersion`] put in its extensions,
 /// else those in the app data, as `SupportedVersions` or `web::Data<SupportedVersions>`.
 fn check_version(request: &HttpRequest) -> Result<String, VersionError> {
     let header = request
@@ -180,11 +183,11 @@ fn check_version(request: &HttpRequest) -> Result<String, VersionError> {
 }
 
 /// The `Certifier-Version` the request names, checked against the
-/// [`SupportedVersions`] that [`require_version`] put in the request, or else those in
+/// [`SupportedVersions`] that [`RequireVersion`] put in the request, or else those in
 /// the app data. Rejects with [`VersionError`]: `missing_version` or
 /// `invalid_version`.
 ///
-/// Without versions (the extractor used on a route that [`require_version`] does not
+/// Without versions (the extractor used on a route that [`RequireVersion`] does not
 /// wrap, in an app without `SupportedVersions` data) it accepts nothing: it answers
 /// `500 internal_server_error` ([`VersionError::Unconfigured`]) and, with the
 /// `tracing` feature, logs the mistake at error level.
@@ -212,9 +215,6 @@ fn check_version(request: &HttpRequest) -> Result<String, VersionError> {
 /// assert_eq!(error.status(), 500);
 /// # });
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CertifierVersion(pub String);
-
 impl FromRequest for CertifierVersion {
     type Error = VersionError;
     type Future = Ready<Result<Self, VersionError>>;
@@ -234,14 +234,14 @@ impl FromRequest for CertifierVersion {
 ///
 /// ```
 /// use actix_web::{test, web, App};
-/// use certifier_error::actix_web::require_version;
+/// use certifier_error::actix_web::RequireVersion;
 /// use certifier_error::server::SupportedVersions;
 ///
 /// # actix_web::rt::System::new().block_on(async {
 /// let app = test::init_service(
 ///     App::new().service(
 ///         web::scope("")
-///             .wrap(require_version(SupportedVersions::new(["2024-06-01"])))
+///             .wrap(RequireVersion::new(SupportedVersions::new(["2024-06-01"])))
 ///             .route("/", web::get().to(|| async { "ok" })),
 ///     ),
 /// )
@@ -255,14 +255,25 @@ impl FromRequest for CertifierVersion {
 /// assert_eq!(test::call_service(&app, request).await.status().as_u16(), 200);
 /// # });
 /// ```
-pub fn require_version(versions: SupportedVersions) -> RequireVersion {
-    RequireVersion { versions }
-}
-
-/// The middleware [`require_version`] returns.
 #[derive(Debug, Clone)]
 pub struct RequireVersion {
     versions: SupportedVersions,
+}
+
+impl RequireVersion {
+    /// The middleware, accepting `versions`.
+    ///
+    /// ```
+    /// use certifier_error::actix_web::RequireVersion;
+    /// use certifier_error::server::SupportedVersions;
+    ///
+    /// let middleware = RequireVersion::new(SupportedVersions::new(["2024-06-01"]));
+    /// # let _ = middleware;
+    /// ```
+    #[must_use]
+    pub fn new(versions: SupportedVersions) -> Self {
+        RequireVersion { versions }
+    }
 }
 
 impl<S, B> Transform<S, ServiceRequest> for RequireVersion
@@ -368,7 +379,7 @@ pub fn path_config() -> web::PathConfig {
 /// Sorts actix-web's path error into a [`PathRejection`].
 fn path_rejection(error: PathError, request: &HttpRequest) -> PathRejection {
     let PathError::Deserialize(failure) = &error else {
-        return PathRejection::segment(None, error);
+        return PathRejection::new(None, error);
     };
     let text = failure.to_string();
     if is_route_mismatch(&text) {
@@ -434,17 +445,6 @@ fn path_code(text: &str) -> &'static str {
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Path<T>(pub T);
-
-impl<T> Path<T> {
-    /// The decoded parameters.
-    ///
-    /// ```
-    /// assert_eq!(certifier_error::actix_web::Path(3).into_inner(), 3);
-    /// ```
-    pub fn into_inner(self) -> T {
-        self.0
-    }
-}
 
 impl<T: serde::de::DeserializeOwned> FromRequest for Path<T> {
     type Error = PathRejection;
@@ -594,17 +594,6 @@ fn query_rejection(error: QueryPayloadError, request: &HttpRequest) -> QueryReje
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Query<T>(pub T);
 
-impl<T> Query<T> {
-    /// The decoded value.
-    ///
-    /// ```
-    /// assert_eq!(certifier_error::actix_web::Query(3).into_inner(), 3);
-    /// ```
-    pub fn into_inner(self) -> T {
-        self.0
-    }
-}
-
 impl<T: serde::de::DeserializeOwned> FromRequest for Query<T> {
     type Error = QueryRejection;
     type Future = Ready<Result<Self, QueryRejection>>;
@@ -661,7 +650,7 @@ pub fn json_config() -> web::JsonConfig {
 pub fn json_rejection(error: JsonPayloadError) -> JsonRejection {
     match error {
         JsonPayloadError::ContentType => JsonRejection::ContentType,
-        JsonPayloadError::Deserialize(error) => JsonRejection::from_serde(error),
+        JsonPayloadError::Deserialize(error) => JsonRejection::new(error),
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
             JsonRejection::TooLarge
         }
@@ -704,17 +693,6 @@ pub fn json_rejection(error: JsonPayloadError) -> JsonRejection {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Json<T>(pub T);
 
-impl<T> Json<T> {
-    /// The decoded body.
-    ///
-    /// ```
-    /// assert_eq!(certifier_error::actix_web::Json(3).into_inner(), 3);
-    /// ```
-    pub fn into_inner(self) -> T {
-        self.0
-    }
-}
-
 impl<T: serde::de::DeserializeOwned + 'static> FromRequest for Json<T> {
     type Error = JsonRejection;
     type Future = Pin<Box<dyn Future<Output = Result<Self, JsonRejection>>>>;
@@ -756,7 +734,32 @@ impl core::fmt::Display for ReadError {
 
 impl Error for ReadError {}
 
-/// Answers `404 not_found`: the default service for unknown routes.
+/// A standard error answers a request on its own, as it does in axum: a handler may
+/// return `StandardError::NotFound`, and [`not_found`] does.
+///
+/// ```
+/// use actix_web::{test, web, App};
+/// use certifier_error::StandardError;
+///
+/// # actix_web::rt::System::new().block_on(async {
+/// let app = test::init_service(
+///     App::new().route("/", web::get().to(|| async { StandardError::Conflict })),
+/// )
+/// .await;
+/// let response = test::call_service(&app, test::TestRequest::get().uri("/").to_request()).await;
+/// assert_eq!(response.status().as_u16(), 409);
+/// # });
+/// ```
+impl ::actix_web::Responder for StandardError {
+    type Body = BoxBody;
+
+    fn respond_to(self, _request: &HttpRequest) -> HttpResponse<BoxBody> {
+        error_response(&self)
+    }
+}
+
+/// Answers `404 not_found`: the default service for unknown routes. Returns the same
+/// type as `certifier_error::axum::not_found`.
 ///
 /// ```
 /// use actix_web::{test, web, App};
@@ -767,6 +770,6 @@ impl Error for ReadError {}
 /// assert_eq!(response.status().as_u16(), 404);
 /// # });
 /// ```
-pub async fn not_found() -> HttpResponse {
-    error_response(&StandardError::NotFound)
+pub async fn not_found() -> StandardError {
+    StandardError::NotFound
 }

@@ -8,7 +8,7 @@
 //!
 //! The framework's own failures answer in the envelope too:
 //!
-//! - [`require_version`] is a layer, carrying its own [`SupportedVersions`], that
+//! - [`RequireVersionLayer`] is a layer, carrying its own [`SupportedVersions`], that
 //!   checks the `Certifier-Version` request header of every route it wraps
 //!   (`missing_version`, `invalid_version`). Because the layer holds the versions, no
 //!   order of layers can lose them. [`CertifierVersion`] gives a handler the version.
@@ -26,7 +26,7 @@
 //!   request ids if asked.
 //!
 //! With the `tracing` feature, every error response is logged (see
-//! [`response_parts`](crate::server::response_parts)).
+//! [`answer`](crate::server::answer)).
 //!
 //! ```no_run
 //! use axum::routing::{get, post};
@@ -100,7 +100,10 @@ use serde::Serialize;
 
 mod envelope;
 
-pub use self::envelope::{EnvelopeLayer, EnvelopeService};
+pub use self::envelope::{Envelope, EnvelopeLayer};
+pub use crate::server::CertifierVersion;
+
+crate::server::value_wrappers!("axum": Path, Query, Json);
 
 use crate::server::version::check_configured;
 use crate::server::{
@@ -131,7 +134,7 @@ where
 impl Adapter for Response {
     fn start(status: u16, body: Vec<u8>) -> Self {
         let mut response = Response::new(Body::from(body));
-        // `status` is valid: `response_parts` checked it.
+        // `status` is valid: `answer` checked it.
         *response.status_mut() =
             StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         response.headers_mut().insert(
@@ -142,7 +145,7 @@ impl Adapter for Response {
     }
 
     fn append(&mut self, name: &'static str, value: String) {
-        // Both are valid: `response_parts` checked them.
+        // Both are valid: `answer` checked them.
         if let (Ok(name), Ok(value)) = (
             HeaderName::from_bytes(name.as_bytes()),
             HeaderValue::try_from(value),
@@ -168,21 +171,32 @@ impl Adapter for Response {
 /// ```
 /// use axum::routing::get;
 /// use axum::Router;
-/// use certifier_error::axum::require_version;
+/// use certifier_error::axum::RequireVersionLayer;
 /// use certifier_error::server::SupportedVersions;
 ///
 /// let app: Router = Router::new()
 ///     .route("/", get(|| async { "ok" }))
-///     .route_layer(require_version(SupportedVersions::new(["2024-06-01"])));
+///     .route_layer(RequireVersionLayer::new(SupportedVersions::new(["2024-06-01"])));
 /// ```
-pub fn require_version(versions: SupportedVersions) -> RequireVersionLayer {
-    RequireVersionLayer { versions }
-}
-
-/// The layer [`require_version`] returns.
 #[derive(Debug, Clone)]
 pub struct RequireVersionLayer {
     versions: SupportedVersions,
+}
+
+impl RequireVersionLayer {
+    /// The layer, accepting `versions`.
+    ///
+    /// ```
+    /// use certifier_error::axum::RequireVersionLayer;
+    /// use certifier_error::server::SupportedVersions;
+    ///
+    /// let layer = RequireVersionLayer::new(SupportedVersions::new(["2024-06-01"]));
+    /// # let _ = layer;
+    /// ```
+    #[must_use]
+    pub fn new(versions: SupportedVersions) -> Self {
+        RequireVersionLayer { versions }
+    }
 }
 
 impl<S> tower_layer::Layer<S> for RequireVersionLayer {
@@ -235,11 +249,11 @@ where
 }
 
 /// The `Certifier-Version` the request names, checked against the
-/// [`SupportedVersions`] in the request's extensions, which [`require_version`] puts
+/// [`SupportedVersions`] in the request's extensions, which [`RequireVersionLayer`] puts
 /// there. Rejects with [`VersionError`]: `missing_version` or `invalid_version`.
 ///
 /// Without versions in the extensions (the extractor used on a route that
-/// [`require_version`] does not wrap, or `from_extractor` inside the layer that adds
+/// [`RequireVersionLayer`] does not wrap, or `from_extractor` inside the layer that adds
 /// them) it accepts nothing: it answers `500 internal_server_error`
 /// ([`VersionError::Unconfigured`]) and, with the `tracing` feature, logs the mistake
 /// at error level.
@@ -270,9 +284,6 @@ where
 /// assert_eq!((error.status(), error.code()), (500, "internal_server_error"));
 /// # });
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CertifierVersion(pub String);
-
 impl<S: Send + Sync> FromRequestParts<S> for CertifierVersion {
     type Rejection = VersionError;
 
@@ -328,7 +339,7 @@ where
         let ::axum::extract::rejection::PathRejection::FailedToDeserializePathParams(failure) =
             &rejection
         else {
-            return Err(PathRejection::segment(None, rejection));
+            return Err(PathRejection::new(None, rejection));
         };
         // The route's parameter names, in order, for the kinds that give an index (their
         // values are UTF-8, so axum can list them).
@@ -355,7 +366,7 @@ where
                 Some(key.clone()),
                 crate::server::params::parameter_misfit(message).0,
             ),
-            _ => return Err(PathRejection::segment(None, rejection)),
+            _ => return Err(PathRejection::new(None, rejection)),
         };
         Err(PathRejection::sorted(
             name.as_deref(),

@@ -402,6 +402,52 @@ impl IntoIterator for Catalogue {
     }
 }
 
+/// Iterates over the entries, as [`Catalogue::iter`] does.
+///
+/// ```
+/// use certifier_error::{ErrorCatalogue, StandardError};
+///
+/// let catalogue = StandardError::CATALOGUE;
+/// let mut codes = Vec::new();
+/// for entry in &catalogue {
+///     codes.push(entry.code());
+/// }
+/// assert_eq!(codes.len(), catalogue.len());
+/// ```
+impl IntoIterator for &Catalogue {
+    type Item = Entry;
+    type IntoIter = Iter;
+
+    fn into_iter(self) -> Iter {
+        self.iter()
+    }
+}
+
+/// Two catalogues are equal when they list equal entries in the same order and are both
+/// complete or both not: what a client could tell apart.
+///
+/// ```
+/// use certifier_error::catalogue::Catalogue;
+/// use certifier_error::{CertifierError, ErrorCatalogue, StandardError};
+///
+/// #[derive(Debug, CertifierError)]
+/// enum ApiError {
+///     #[certifier(transparent)]
+///     Standard(StandardError),
+/// }
+///
+/// assert_eq!(ApiError::CATALOGUE, StandardError::CATALOGUE);
+/// assert_ne!(ApiError::CATALOGUE, Catalogue::EMPTY);
+/// assert_ne!(Catalogue::EMPTY, Catalogue::OPEN);
+/// ```
+impl PartialEq for Catalogue {
+    fn eq(&self, other: &Catalogue) -> bool {
+        self.is_complete() == other.is_complete() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Catalogue {}
+
 /// Serialises as a JSON array of [`Entry`] objects, in variant order.
 impl Serialize for Catalogue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

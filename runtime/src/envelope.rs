@@ -1,4 +1,4 @@
-//! The envelope as a client decodes it: `ErrorEnvelope`, `ErrorObject`, `Extensions`.
+//! The envelope as a client decodes it: `ErrorEnvelope`, `ErrorObject`, `ExtensionMap`.
 
 use alloc::string::String;
 use core::fmt;
@@ -19,15 +19,20 @@ use crate::Code;
 /// its members and their order matters.
 ///
 /// ```
-/// use certifier_error::{ErrorEnvelope, Extensions};
+/// use certifier_error::{ErrorEnvelope, ExtensionMap};
 ///
 /// let body = r#"{"error":{"code":"rate_limited","message":"Slow down.","retryAfter":30}}"#;
 /// let envelope: ErrorEnvelope = serde_json::from_str(body).unwrap();
-/// let members: &Extensions = &envelope.error.extensions;
+/// let members: &ExtensionMap = &envelope.error.extensions;
 /// assert_eq!(members["retryAfter"], 30);
 /// assert_eq!(members.len(), 1);
 /// ```
-pub type Extensions = serde_json::Map<String, serde_json::Value>;
+pub type ExtensionMap = serde_json::Map<String, serde_json::Value>;
+
+/// The former name of [`ExtensionMap`], which read like `http::Extensions` in every
+/// handler that imported both.
+#[deprecated(since = "0.2.0", note = "renamed to `ExtensionMap`")]
+pub type Extensions = ExtensionMap;
 
 /// A whole error body, `{"error": {"code": .., "message": .., ..extensions}}`.
 ///
@@ -36,7 +41,7 @@ pub type Extensions = serde_json::Map<String, serde_json::Value>;
 /// on a body without an `error` object holding a string `code` and a string `message`.
 /// Members of the body beside `error` are ignored.
 ///
-/// `X` holds the extension members. By default it is [`Extensions`], which keeps all of
+/// `X` holds the extension members. By default it is [`ExtensionMap`], which keeps all of
 /// them; an endpoint's own `#[derive(Deserialize)]` struct picks out the members it
 /// documents (and ignores the others, unless it denies unknown fields). `X` is
 /// deserialised from the JSON object of the remaining members, so it must accept an
@@ -72,12 +77,12 @@ pub type Extensions = serde_json::Map<String, serde_json::Value>;
 /// Serialising writes the body back, `code` and `message` first:
 ///
 /// ```
-/// use certifier_error::{Code, ErrorEnvelope, ErrorObject, Extensions};
+/// use certifier_error::{Code, ErrorEnvelope, ErrorObject, ExtensionMap};
 ///
 /// let envelope = ErrorEnvelope::from(ErrorObject {
 ///     code: Code::NotFound,
 ///     message: "Nothing here.".into(),
-///     extensions: Extensions::new(),
+///     extensions: ExtensionMap::new(),
 /// });
 /// assert_eq!(
 ///     serde_json::to_string(&envelope).unwrap(),
@@ -86,7 +91,7 @@ pub type Extensions = serde_json::Map<String, serde_json::Value>;
 /// assert_eq!(envelope.to_string(), "Nothing here.");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ErrorEnvelope<X = Extensions> {
+pub struct ErrorEnvelope<X = ExtensionMap> {
     /// The error object.
     ///
     /// ```
@@ -116,7 +121,7 @@ pub struct ErrorEnvelope<X = Extensions> {
 /// assert_eq!(object.to_string(), "Upgrade.");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ErrorObject<X = Extensions> {
+pub struct ErrorObject<X = ExtensionMap> {
     /// The error code; branch on it rather than on the HTTP status.
     ///
     /// ```
@@ -147,6 +152,61 @@ pub struct ErrorObject<X = Extensions> {
     /// assert_eq!(object.extensions["id"], "c_1");
     /// ```
     pub extensions: X,
+}
+
+impl<X: Default> ErrorObject<X> {
+    /// An error object with `code`, `message` and no extension members (`X`'s default),
+    /// to build on the client side, in tests or for a server of one's own. Add members
+    /// with [`with_extensions`](ErrorObject::with_extensions).
+    ///
+    /// ```
+    /// use certifier_error::{Code, ErrorEnvelope, ErrorObject};
+    ///
+    /// let object: ErrorObject = ErrorObject::new(Code::NotFound, "Nothing here.");
+    /// assert!(object.extensions.is_empty());
+    /// assert_eq!(
+    ///     serde_json::to_string(&ErrorEnvelope::from(object))?,
+    ///     r#"{"error":{"code":"not_found","message":"Nothing here."}}"#,
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn new(code: impl Into<Code>, message: impl Into<String>) -> Self {
+        ErrorObject {
+            code: code.into(),
+            message: message.into(),
+            extensions: X::default(),
+        }
+    }
+}
+
+impl<X> ErrorObject<X> {
+    /// The same code and message with `extensions` as the other members.
+    ///
+    /// ```
+    /// use certifier_error::{Code, ErrorObject};
+    ///
+    /// #[derive(Debug, Default, serde::Serialize)]
+    /// struct Limits {
+    ///     retry_after: u64,
+    /// }
+    ///
+    /// let object = ErrorObject::<()>::new("rate_limited", "Slow down.")
+    ///     .with_extensions(Limits { retry_after: 30 });
+    /// assert_eq!(object.code, Code::RateLimited);
+    /// assert_eq!(
+    ///     serde_json::to_string(&object)?,
+    ///     r#"{"code":"rate_limited","message":"Slow down.","retry_after":30}"#,
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_extensions<Y>(self, extensions: Y) -> ErrorObject<Y> {
+        ErrorObject {
+            code: self.code,
+            message: self.message,
+            extensions,
+        }
+    }
 }
 
 /// Wraps an error object in its envelope.
@@ -416,7 +476,7 @@ impl<'de, X: DeserializeOwned> Visitor<'de> for ObjectVisitor<X> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut code: Option<Code> = None;
         let mut message: Option<String> = None;
-        let mut extensions = Extensions::new();
+        let mut extensions = ExtensionMap::new();
         while let Some(key) = map.next_key()? {
             match key {
                 ObjectKey::Code => {
@@ -495,7 +555,7 @@ mod tests {
         assert_eq!(members["alpha"], json!({"b": [true]}));
         assert_eq!(members["mid"], json!(null));
         // In the order serde_json's own map keeps for the same members.
-        let expected: Extensions =
+        let expected: ExtensionMap =
             serde_json::from_str(r#"{"zeta":1,"alpha":{"b":[true]},"mid":null}"#).unwrap();
         let keys: Vec<&String> = members.keys().collect();
         let expected_keys: Vec<&String> = expected.keys().collect();

@@ -5,7 +5,7 @@ use core::fmt::{Debug, Display};
 
 use serde::ser::SerializeMap;
 
-use crate::envelope::{ErrorEnvelope, ErrorObject, Extensions};
+use crate::envelope::{ErrorEnvelope, ErrorObject, ExtensionMap};
 use crate::{Code, LogLevel};
 
 /// An error that knows its Certifier status, code, public message and extension members.
@@ -26,6 +26,61 @@ use crate::{Code, LogLevel};
 /// assert_eq!(errors[1].code(), "rate_limited");
 /// let envelope = errors[0].to_envelope().unwrap();
 /// assert_eq!(envelope.error.code, certifier_error::Code::NotFound);
+/// ```
+///
+/// # Implementing it by hand
+///
+/// Derive it where you can. A hand-written impl (for a type the derive cannot annotate,
+/// say) follows one rule: implement [`status`](Self::status) and [`code`](Self::code),
+/// write the public message in `Display`, and override what the error has:
+///
+/// - [`extension_members`](Self::extension_members) when it has members: every envelope
+///   (`Serialize` of a `dyn`, [`to_json`](Self::to_json), [`to_envelope`](Self::to_envelope),
+///   the framework integrations) writes them from it;
+/// - [`headers`](Self::headers), [`doc_url`](Self::doc_url) and
+///   [`log_level`](Self::log_level) when it sets response headers, links its docs or
+///   logs at another level;
+/// - [`fmt_message`](Self::fmt_message) when `Display` is not the public message.
+///
+/// The two hidden methods are the derive's fast paths; their defaults are built on the
+/// methods above, so a hand-written impl leaves them alone.
+///
+/// ```
+/// use certifier_error::CertifierError;
+///
+/// #[derive(Debug)]
+/// struct Maintenance {
+///     minutes: u64,
+/// }
+///
+/// impl std::fmt::Display for Maintenance {
+///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+///         f.write_str("The service is down for maintenance.")
+///     }
+/// }
+///
+/// impl CertifierError for Maintenance {
+///     fn status(&self) -> u16 {
+///         503
+///     }
+///     fn code(&self) -> &str {
+///         "internal_server_error"
+///     }
+///     fn extension_members(
+///         &self,
+///     ) -> Result<Vec<(String, serde_json::Value)>, serde_json::Error> {
+///         Ok(vec![("retry_after".to_owned(), (self.minutes * 60).into())])
+///     }
+///     fn headers(&self, visit: &mut dyn FnMut(&'static str, &dyn std::fmt::Display)) {
+///         visit("Retry-After", &(self.minutes * 60));
+///     }
+/// }
+///
+/// assert_eq!(
+///     Maintenance { minutes: 2 }.to_json()?,
+///     r#"{"error":{"code":"internal_server_error","message":"The service is down for maintenance.","retry_after":120}}"#,
+/// );
+/// # Ok::<(), serde_json::Error>(())
 /// ```
 pub trait CertifierError: Display + Debug {
     /// The HTTP status of the response that carries this error.
@@ -59,136 +114,81 @@ pub trait CertifierError: Display + Debug {
         http::StatusCode::from_u16(self.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
     }
 
-    /// Writes the extension members into the error object being serialised, in field
-    /// order, after `code` and `message`.
+    /// The whole envelope as a JSON string: the same text as the derived `Serialize`
+    /// through `serde_json`, written without serde's detour.
     ///
-    /// The derive implements it without allocating: it is the path the derived
-    /// `Serialize` uses. It is not available on a `dyn CertifierError`, which uses
-    /// [`extension_members`](Self::extension_members) instead. The default writes what
-    /// `extension_members` returns, and so allocates the names and values; a hand-written
-    /// impl with extension members therefore overrides that one method, and every path
-    /// (`Serialize`, `dyn` serialisation, [`write_json`](Self::write_json),
-    /// [`to_envelope`](Self::to_envelope)) carries its members. The derive overrides both.
+    /// # Errors
+    ///
+    /// When an extension member cannot be represented as JSON (see
+    /// [`extension_members`](Self::extension_members)).
     ///
     /// ```
-    /// use certifier_error::CertifierError;
-    /// use serde::ser::{SerializeMap, Serializer};
+    /// use certifier_error::{CertifierError, StandardError};
     ///
-    /// #[derive(Debug, CertifierError)]
-    /// #[certifier(code = "rate_limited")]
-    /// struct Slow {
-    ///     #[certifier(extend)]
-    ///     retry_after: u64,
-    /// }
-    ///
-    /// let mut out = Vec::new();
-    /// let mut serializer = serde_json::Serializer::new(&mut out);
-    /// let mut map = serializer.serialize_map(None).unwrap();
-    /// Slow { retry_after: 5 }.serialize_extensions(&mut map).unwrap();
-    /// SerializeMap::end(map).unwrap();
-    /// assert_eq!(out, br#"{"retry_after":5}"#);
+    /// let error: &dyn CertifierError = &StandardError::NotFound;
+    /// assert_eq!(error.to_json().unwrap(), serde_json::to_string(error).unwrap());
     /// ```
-    fn serialize_extensions<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>
-    where
-        Self: Sized,
-    {
-        crate::__private::serialize_member_list(self, map)
+    fn to_json(&self) -> Result<String, serde_json::Error> {
+        let mut out = Vec::with_capacity(128);
+        self.write_json(&mut out)?;
+        // The writer writes UTF-8 only; a lossy conversion would hide a bug, so a failure
+        // here is reported as the serde error it would be.
+        String::from_utf8(out).map_err(|_| serde::ser::Error::custom("the envelope is not UTF-8"))
     }
 
-    /// The extension members with their JSON values, in field order.
+    /// The whole envelope as the client-side type: code, message and extension members.
     ///
-    /// Object safe, so it works on a `dyn CertifierError`, whose `Serialize` writes these;
-    /// it allocates the names and values. Fails only where a member's value cannot be
-    /// represented as JSON (a map with non-string keys, or a `Serialize` impl that
-    /// reports an error).
+    /// Object safe; allocates the message and the members.
     ///
-    /// ```
-    /// use certifier_error::CertifierError;
+    /// # Errors
     ///
-    /// #[derive(Debug, CertifierError)]
-    /// #[certifier(code = "rate_limited")]
-    /// struct Slow {
-    ///     #[certifier(extend)]
-    ///     retry_after: u64,
-    ///     #[certifier(extend)]
-    ///     limit: u32,
-    /// }
-    ///
-    /// let error: &dyn CertifierError = &Slow { retry_after: 5, limit: 100 };
-    /// let members = error.extension_members().unwrap();
-    /// assert_eq!(members[0], ("retry_after".to_owned(), serde_json::json!(5)));
-    /// assert_eq!(members[1], ("limit".to_owned(), serde_json::json!(100)));
-    /// ```
-    ///
-    /// A hand-written impl with members overrides this method alone; every envelope
-    /// then carries them:
+    /// When an extension member cannot be represented as JSON (see
+    /// [`extension_members`](Self::extension_members)).
     ///
     /// ```
-    /// use certifier_error::CertifierError;
-    /// use serde::ser::{SerializeMap, Serializer};
+    /// use certifier_error::{CertifierError, Code, StandardError};
     ///
-    /// #[derive(Debug)]
-    /// struct Slow(u64);
-    ///
-    /// impl std::fmt::Display for Slow {
-    ///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-    ///         f.write_str("Too many requests.")
-    ///     }
-    /// }
-    ///
-    /// impl CertifierError for Slow {
-    ///     fn status(&self) -> u16 {
-    ///         429
-    ///     }
-    ///     fn code(&self) -> &str {
-    ///         "rate_limited"
-    ///     }
-    ///     fn extension_members(
-    ///         &self,
-    ///     ) -> Result<Vec<(String, serde_json::Value)>, serde_json::Error> {
-    ///         Ok(vec![("retry_after".to_owned(), self.0.into())])
-    ///     }
-    /// }
-    ///
-    /// let expected = r#"{"error":{"code":"rate_limited","message":"Too many requests.","retry_after":5}}"#;
-    /// assert_eq!(Slow(5).to_json().unwrap(), expected);
-    /// let error: &dyn CertifierError = &Slow(5);
-    /// assert_eq!(serde_json::to_string(error).unwrap(), expected);
-    /// assert_eq!(Slow(5).to_envelope().unwrap().error.extensions["retry_after"], 5);
-    ///
-    /// // The generic member writer writes the same members.
-    /// let mut out = Vec::new();
-    /// let mut serializer = serde_json::Serializer::new(&mut out);
-    /// let mut map = serializer.serialize_map(None).unwrap();
-    /// Slow(5).serialize_extensions(&mut map).unwrap();
-    /// SerializeMap::end(map).unwrap();
-    /// assert_eq!(out, br#"{"retry_after":5}"#);
+    /// let envelope = StandardError::Forbidden.to_envelope().unwrap();
+    /// assert_eq!(envelope.error.code, Code::Forbidden);
+    /// assert_eq!(envelope.error.message, StandardError::Forbidden.to_string());
     /// ```
-    fn extension_members(&self) -> Result<Vec<(String, serde_json::Value)>, serde_json::Error> {
-        Ok(Vec::new())
+    fn to_envelope(&self) -> Result<ErrorEnvelope, serde_json::Error> {
+        Ok(ErrorEnvelope {
+            error: ErrorObject {
+                code: Code::from(self.code()),
+                message: crate::Message(self).to_string(),
+                extensions: {
+                    let mut members = ExtensionMap::new();
+                    if let Some(url) = self.doc_url() {
+                        members.insert("doc_url".into(), url.to_string().into());
+                    }
+                    members.extend(self.extension_members()?);
+                    members
+                },
+            },
+        })
     }
 
-    /// The extension members as a JSON object (whose key order is that of
-    /// [`Extensions`]; see [`extension_members`](Self::extension_members) for field order).
+    /// The level at which the `tracing` integration logs this error when it answers a
+    /// request.
     ///
-    /// Object safe; allocates the map.
+    /// The derive implements it from `#[certifier(log = "...")]` on the variant, else on
+    /// the container; a transparent variant asks its field. The default is
+    /// [`LogLevel::for_status`]: `error` for a 5xx status, `debug` otherwise.
     ///
     /// ```
-    /// use certifier_error::CertifierError;
+    /// use certifier_error::{CertifierError, LogLevel, StandardError};
     ///
     /// #[derive(Debug, CertifierError)]
-    /// #[certifier(code = "rate_limited")]
-    /// struct Slow {
-    ///     #[certifier(extend)]
-    ///     retry_after: u64,
-    /// }
+    /// #[certifier(code = "rate_limited", log = "info")]
+    /// struct Slow;
     ///
-    /// let error: &dyn CertifierError = &Slow { retry_after: 5 };
-    /// let members = error.extensions().unwrap();
-    /// assert_eq!(members["retry_after"], 5);
+    /// assert_eq!(Slow.log_level(), LogLevel::Info);
+    /// assert_eq!(StandardError::NotFound.log_level(), LogLevel::Debug);
+    /// assert_eq!(StandardError::InternalServerError.log_level(), LogLevel::Error);
     /// ```
-    fn extensions(&self) -> Result<Extensions, serde_json::Error> {
-        Ok(self.extension_members()?.into_iter().collect())
+    fn log_level(&self) -> LogLevel {
+        LogLevel::for_status(self.status())
     }
 
     /// Visits the response headers this error sets, as `(name, value)` pairs.
@@ -252,75 +252,71 @@ pub trait CertifierError: Display + Debug {
         None
     }
 
-    /// The level at which the `tracing` integration logs this error when it answers a
-    /// request.
+    /// The extension members with their JSON values, in field order.
     ///
-    /// The derive implements it from `#[certifier(log = "...")]` on the variant, else on
-    /// the container; a transparent variant asks its field. The default is
-    /// [`LogLevel::for_status`]: `error` for a 5xx status, `debug` otherwise.
+    /// Object safe, so it works on a `dyn CertifierError`, whose `Serialize` writes these;
+    /// it allocates the names and values.
     ///
-    /// ```
-    /// use certifier_error::{CertifierError, LogLevel, StandardError};
+    /// # Errors
     ///
-    /// #[derive(Debug, CertifierError)]
-    /// #[certifier(code = "rate_limited", log = "info")]
-    /// struct Slow;
-    ///
-    /// assert_eq!(Slow.log_level(), LogLevel::Info);
-    /// assert_eq!(StandardError::NotFound.log_level(), LogLevel::Debug);
-    /// assert_eq!(StandardError::InternalServerError.log_level(), LogLevel::Error);
-    /// ```
-    fn log_level(&self) -> LogLevel {
-        LogLevel::for_status(self.status())
-    }
-
-    /// Appends the whole envelope as JSON to `out`: the same bytes as the `Serialize`
-    /// path through `serde_json`, written directly.
-    ///
-    /// The derive writes each variant's static parts (code, literal message, member
-    /// names) as byte strings escaped at compile time, strings and integers without
-    /// `core::fmt`, and other extension values through `serde_json`; into a buffer with
-    /// room for the envelope it allocates nothing. Object safe: on a `dyn CertifierError`
-    /// it calls the derived writer, and a hand-written implementation that does not
-    /// override it gets one built on [`extension_members`](Self::extension_members).
-    ///
-    /// Fails only where an extension value cannot be written as JSON (see
-    /// [`extension_members`](Self::extension_members)); `out` is then left as it was.
+    /// When a member's value cannot be represented as JSON (a map with non-string keys,
+    /// or a `Serialize` impl that reports an error).
     ///
     /// ```
     /// use certifier_error::CertifierError;
     ///
     /// #[derive(Debug, CertifierError)]
-    /// #[certifier(code = "rate_limited", message = "Retry in {retry_after} s.")]
+    /// #[certifier(code = "rate_limited")]
     /// struct Slow {
     ///     #[certifier(extend)]
     ///     retry_after: u64,
+    ///     #[certifier(extend)]
+    ///     limit: u32,
     /// }
     ///
-    /// let mut body = Vec::with_capacity(128);
-    /// Slow { retry_after: 5 }.write_json(&mut body).unwrap();
-    /// assert_eq!(body, serde_json::to_vec(&Slow { retry_after: 5 }).unwrap());
-    /// assert_eq!(
-    ///     body,
-    ///     br#"{"error":{"code":"rate_limited","message":"Retry in 5 s.","retry_after":5}}"#,
-    /// );
+    /// let error: &dyn CertifierError = &Slow { retry_after: 5, limit: 100 };
+    /// let members = error.extension_members().unwrap();
+    /// assert_eq!(members[0], ("retry_after".to_owned(), serde_json::json!(5)));
+    /// assert_eq!(members[1], ("limit".to_owned(), serde_json::json!(100)));
     /// ```
-    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-        crate::__private::json::write_envelope_dyn(self, out)
-    }
-
-    /// The whole envelope as a JSON string, written by [`write_json`](Self::write_json).
+    ///
+    /// A hand-written impl with members overrides this method alone; every envelope
+    /// then carries them:
     ///
     /// ```
-    /// use certifier_error::{CertifierError, StandardError};
+    /// use certifier_error::CertifierError;
     ///
-    /// let error: &dyn CertifierError = &StandardError::NotFound;
-    /// assert_eq!(error.to_json().unwrap(), serde_json::to_string(error).unwrap());
+    /// #[derive(Debug)]
+    /// struct Slow(u64);
+    ///
+    /// impl std::fmt::Display for Slow {
+    ///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    ///         f.write_str("Too many requests.")
+    ///     }
+    /// }
+    ///
+    /// impl CertifierError for Slow {
+    ///     fn status(&self) -> u16 {
+    ///         429
+    ///     }
+    ///     fn code(&self) -> &str {
+    ///         "rate_limited"
+    ///     }
+    ///     fn extension_members(
+    ///         &self,
+    ///     ) -> Result<Vec<(String, serde_json::Value)>, serde_json::Error> {
+    ///         Ok(vec![("retry_after".to_owned(), self.0.into())])
+    ///     }
+    /// }
+    ///
+    /// let expected = r#"{"error":{"code":"rate_limited","message":"Too many requests.","retry_after":5}}"#;
+    /// assert_eq!(Slow(5).to_json().unwrap(), expected);
+    /// let error: &dyn CertifierError = &Slow(5);
+    /// assert_eq!(serde_json::to_string(error).unwrap(), expected);
+    /// assert_eq!(Slow(5).to_envelope().unwrap().error.extensions["retry_after"], 5);
     /// ```
-    fn to_json(&self) -> Result<String, serde_json::Error> {
-        let mut out = Vec::with_capacity(128);
-        self.write_json(&mut out)?;
-        Ok(String::from_utf8(out).expect("the JSON writer writes UTF-8"))
+    fn extension_members(&self) -> Result<Vec<(String, serde_json::Value)>, serde_json::Error> {
+        Ok(Vec::new())
     }
 
     /// Writes the public message: the text every envelope carries, safe to show a user.
@@ -358,33 +354,79 @@ pub trait CertifierError: Display + Debug {
         Display::fmt(self, f)
     }
 
-    /// The whole envelope as the client-side type: code, message and extension members.
+    /// Writes the extension members into the error object being serialised, in field
+    /// order, after `code` and `message`.
     ///
-    /// Object safe; allocates the message and the members.
+    /// The derive implements it without allocating: it is the path the derived
+    /// `Serialize` uses. It is not available on a `dyn CertifierError`, which uses
+    /// [`extension_members`](Self::extension_members) instead. The default writes what
+    /// `extension_members` returns, and so allocates the names and values; a hand-written
+    /// impl with extension members therefore overrides that one method, and every path
+    /// (`Serialize`, `dyn` serialisation, [`write_json`](Self::write_json),
+    /// [`to_envelope`](Self::to_envelope)) carries its members. The derive overrides both.
     ///
     /// ```
-    /// use certifier_error::{CertifierError, Code, StandardError};
+    /// use certifier_error::CertifierError;
+    /// use serde::ser::{SerializeMap, Serializer};
     ///
-    /// let envelope = StandardError::Forbidden.to_envelope().unwrap();
-    /// assert_eq!(envelope.error.code, Code::Forbidden);
-    /// assert_eq!(envelope.error.message, StandardError::Forbidden.to_string());
+    /// #[derive(Debug, CertifierError)]
+    /// #[certifier(code = "rate_limited")]
+    /// struct Slow {
+    ///     #[certifier(extend)]
+    ///     retry_after: u64,
+    /// }
+    ///
+    /// let mut out = Vec::new();
+    /// let mut serializer = serde_json::Serializer::new(&mut out);
+    /// let mut map = serializer.serialize_map(None).unwrap();
+    /// Slow { retry_after: 5 }.serialize_extensions(&mut map).unwrap();
+    /// SerializeMap::end(map).unwrap();
+    /// assert_eq!(out, br#"{"retry_after":5}"#);
     /// ```
-    fn to_envelope(&self) -> Result<ErrorEnvelope, serde_json::Error> {
-        Ok(ErrorEnvelope {
-            error: ErrorObject {
-                code: Code::from(self.code()),
-                message: crate::Message(self).to_string(),
-                extensions: match self.doc_url() {
-                    Some(url) => {
-                        let mut members = Extensions::new();
-                        members.insert("doc_url".into(), url.to_string().into());
-                        members.extend(self.extensions()?);
-                        members
-                    }
-                    None => self.extensions()?,
-                },
-            },
-        })
+    #[doc(hidden)]
+    fn serialize_extensions<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>
+    where
+        Self: Sized,
+    {
+        crate::__private::serialize_member_list(self, map)
+    }
+
+    /// Appends the whole envelope as JSON to `out`: the same bytes as the `Serialize`
+    /// path through `serde_json`, written directly.
+    ///
+    /// The derive writes each variant's static parts (code, literal message, member
+    /// names) as byte strings escaped at compile time, strings and integers without
+    /// `core::fmt`, and other extension values through `serde_json`; into a buffer with
+    /// room for the envelope it allocates nothing. Object safe: on a `dyn CertifierError`
+    /// it calls the derived writer, and a hand-written implementation that does not
+    /// override it gets one built on [`extension_members`](Self::extension_members).
+    ///
+    /// # Errors
+    ///
+    /// When an extension value cannot be written as JSON (see
+    /// [`extension_members`](Self::extension_members)); `out` is then left as it was.
+    ///
+    /// ```
+    /// use certifier_error::CertifierError;
+    ///
+    /// #[derive(Debug, CertifierError)]
+    /// #[certifier(code = "rate_limited", message = "Retry in {retry_after} s.")]
+    /// struct Slow {
+    ///     #[certifier(extend)]
+    ///     retry_after: u64,
+    /// }
+    ///
+    /// let mut body = Vec::with_capacity(128);
+    /// Slow { retry_after: 5 }.write_json(&mut body).unwrap();
+    /// assert_eq!(body, serde_json::to_vec(&Slow { retry_after: 5 }).unwrap());
+    /// assert_eq!(
+    ///     body,
+    ///     br#"{"error":{"code":"rate_limited","message":"Retry in 5 s.","retry_after":5}}"#,
+    /// );
+    /// ```
+    #[doc(hidden)]
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        crate::__private::json::write_envelope_dyn(self, out)
     }
 }
 

@@ -123,7 +123,7 @@
 //! - `actix-web`: every derived type is an actix-web `ResponseError`; see the
 //!   `actix_web` module.
 //! - `tracing`: the integrations log every error response they build, with its
-//!   `source()` chain; see [`server::response_parts`].
+//!   `source()` chain; see [`server::answer`].
 //! - `utoipa`: every derived type implements `utoipa::IntoResponses` (one response per
 //!   status, an example envelope per code), and [`ErrorEnvelope`], [`ErrorObject`] and
 //!   [`Code`] implement `utoipa::ToSchema`.
@@ -170,13 +170,14 @@ pub mod __private;
 
 pub use crate::catalogue::ErrorCatalogue;
 pub use crate::code::Code;
-pub use crate::envelope::{ErrorEnvelope, ErrorObject, Extensions};
+#[allow(deprecated)]
+pub use crate::envelope::{ErrorEnvelope, ErrorObject, ExtensionMap, Extensions};
 pub use crate::error::{CertifierError, Message};
 pub use crate::log_level::LogLevel;
 pub use crate::standard::{StandardError, Unauthorized};
 pub use crate::violation::{Violation, Violations};
 
-pub use crate::response::{decode_response, ErrorResponse, EXCERPT_LIMIT};
+pub use crate::response::{decode_response, ErrorResponse, MAX_EXCERPT_LEN};
 pub use crate::typed::FromErrorResponse;
 
 // The attribute reference, in a file of its own; its examples run as doctests.

@@ -35,7 +35,7 @@ use core::future::Future;
 use serde::de::DeserializeOwned;
 
 use crate::response::BodyProblem;
-use crate::{decode_response, ErrorResponse, EXCERPT_LIMIT};
+use crate::{decode_response, ErrorResponse, MAX_EXCERPT_LEN};
 
 /// The most bytes of a body [`ResponseExt::certifier_json`] reads: 4 MiB.
 ///
@@ -48,9 +48,9 @@ use crate::{decode_response, ErrorResponse, EXCERPT_LIMIT};
 /// excerpt. Use [`ResponseExt::certifier_json_limited`] for another limit.
 ///
 /// ```
-/// assert_eq!(certifier_error::reqwest::BODY_LIMIT, 4 * 1024 * 1024);
+/// assert_eq!(certifier_error::reqwest::MAX_BODY_LEN, 4 * 1024 * 1024);
 /// ```
-pub const BODY_LIMIT: usize = 4 * 1024 * 1024;
+pub const MAX_BODY_LEN: usize = 4 * 1024 * 1024;
 
 mod sealed {
     pub trait Sealed {}
@@ -86,7 +86,7 @@ mod sealed {
 /// # }
 /// ```
 pub trait ResponseExt: sealed::Sealed {
-    /// Reads the whole body, at most [`BODY_LIMIT`] bytes: a 2xx body decodes as `T`;
+    /// Reads the whole body, at most [`MAX_BODY_LEN`] bytes: a 2xx body decodes as `T`;
     /// anything else becomes an [`ErrorResponse`], with the status, the body's error
     /// object (or one made up from the status when the body has none), and the
     /// `Retry-After` and `x-request-id` headers.
@@ -114,7 +114,7 @@ pub trait ResponseExt: sealed::Sealed {
     ) -> impl Future<Output = Result<T, ErrorResponse>> + Send;
 
     /// [`certifier_json`](Self::certifier_json) with a body limit of `limit` bytes
-    /// instead of [`BODY_LIMIT`].
+    /// instead of [`MAX_BODY_LEN`].
     ///
     /// ```no_run
     /// use certifier_error::reqwest::ResponseExt as _;
@@ -136,7 +136,7 @@ impl ResponseExt for reqwest::Response {
     fn certifier_json<T: DeserializeOwned>(
         self,
     ) -> impl Future<Output = Result<T, ErrorResponse>> + Send {
-        self.certifier_json_limited(BODY_LIMIT)
+        self.certifier_json_limited(MAX_BODY_LEN)
     }
 
     async fn certifier_json_limited<T: DeserializeOwned>(
@@ -184,7 +184,7 @@ async fn read_body(response: &mut reqwest::Response, limit: usize) -> (Vec<u8>, 
     let declared = response.content_length();
     // A body announced as too large is read only as far as the excerpt needs.
     let (keep, announced_too_large) = match declared {
-        Some(length) if length > limit as u64 => (EXCERPT_LIMIT.min(limit), true),
+        Some(length) if length > limit as u64 => (MAX_EXCERPT_LEN.min(limit), true),
         _ => (limit, false),
     };
     // Trust the announced length only up to what is kept.
@@ -195,7 +195,7 @@ async fn read_body(response: &mut reqwest::Response, limit: usize) -> (Vec<u8>, 
             Ok(Some(chunk)) => {
                 if body.len() + chunk.len() > keep {
                     let room = keep - body.len();
-                    body.extend_from_slice(&chunk[..room.min(EXCERPT_LIMIT)]);
+                    body.extend_from_slice(&chunk[..room.min(MAX_EXCERPT_LEN)]);
                     return (body, BodyEnd::TooLarge);
                 }
                 body.extend_from_slice(&chunk);

@@ -7,15 +7,15 @@ use core::time::Duration;
 
 use serde::de::DeserializeOwned;
 
-use crate::{Code, ErrorObject, Extensions};
+use crate::{Code, ErrorObject, ExtensionMap};
 
 /// At most this many bytes of a body that is not an error envelope are kept in
 /// [`ErrorResponse::excerpt`].
 ///
 /// ```
-/// assert_eq!(certifier_error::EXCERPT_LIMIT, 512);
+/// assert_eq!(certifier_error::MAX_EXCERPT_LEN, 512);
 /// ```
-pub const EXCERPT_LIMIT: usize = 512;
+pub const MAX_EXCERPT_LEN: usize = 512;
 
 /// An error response as a client received it: its status, its error object, and what
 /// its headers say about retrying and about the request.
@@ -56,7 +56,7 @@ pub struct ErrorResponse {
     /// The error object: the body's, or one made up from the status when the body has
     /// none. Branch on its `code`.
     pub error: ErrorObject,
-    /// The start of the body (at most [`EXCERPT_LIMIT`] bytes, cut at a character
+    /// The start of the body (at most [`MAX_EXCERPT_LEN`] bytes, cut at a character
     /// boundary, invalid UTF-8 replaced) when the body was not what was expected;
     /// `None` when it was a Certifier envelope.
     pub excerpt: Option<String>,
@@ -348,11 +348,37 @@ impl ErrorResponse {
             error: ErrorObject {
                 code,
                 message,
-                extensions: Extensions::new(),
+                extensions: ExtensionMap::new(),
             },
             excerpt: Some(excerpt(body)),
             headers: None,
         }
+    }
+
+    /// The error's code: branch on it, rather than on the status or the message.
+    /// Short for `self.error.code`.
+    ///
+    /// ```
+    /// use certifier_error::{Code, ErrorResponse};
+    ///
+    /// let error = ErrorResponse::decode(409, br#"{"error":{"code":"conflict","message":"m"}}"#);
+    /// assert_eq!(*error.code(), Code::Conflict);
+    /// assert_eq!(error.code(), "conflict");
+    /// ```
+    pub fn code(&self) -> &Code {
+        &self.error.code
+    }
+
+    /// The error's message, safe to show a user. Short for `self.error.message`.
+    ///
+    /// ```
+    /// use certifier_error::ErrorResponse;
+    ///
+    /// let error = ErrorResponse::decode(409, br#"{"error":{"code":"conflict","message":"Try again."}}"#);
+    /// assert_eq!(error.message(), "Try again.");
+    /// ```
+    pub fn message(&self) -> &str {
+        &self.error.message
     }
 
     /// Whether the body was a Certifier error envelope (rather than made up from the
@@ -387,15 +413,27 @@ impl ErrorResponse {
     }
 }
 
-/// Writes the message.
+/// Writes the status and the code before the message, `429 rate_limited: Too many
+/// requests.`, so that a log line or a `?` that ends in `main` says what the server
+/// answered. The message alone, for a user, is `error.message()`.
 ///
 /// ```
-/// let error = certifier_error::ErrorResponse::decode(404, b"");
-/// assert_eq!(error.to_string(), "The server answered 404 without a Certifier error body.");
+/// use certifier_error::ErrorResponse;
+///
+/// let body = br#"{"error":{"code":"rate_limited","message":"Too many requests."}}"#;
+/// let error = ErrorResponse::decode(429, body);
+/// assert_eq!(error.to_string(), "429 rate_limited: Too many requests.");
+/// assert_eq!(error.message(), "Too many requests.");
+///
+/// let error = ErrorResponse::decode(404, b"");
+/// assert_eq!(
+///     error.to_string(),
+///     "404 not_found: The server answered 404 without a Certifier error body.",
+/// );
 /// ```
 impl fmt::Display for ErrorResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.error.message)
+        write!(f, "{} {}: {}", self.status, self.error.code, self.error.message)
     }
 }
 
@@ -459,9 +497,9 @@ fn parse_retry_after(value: &[u8]) -> Option<RetryAfter> {
     None
 }
 
-/// At most [`EXCERPT_LIMIT`] bytes of `body`, never cutting a UTF-8 character in two.
+/// At most [`MAX_EXCERPT_LEN`] bytes of `body`, never cutting a UTF-8 character in two.
 fn excerpt(body: &[u8]) -> String {
-    let limit = body.len().min(EXCERPT_LIMIT);
+    let limit = body.len().min(MAX_EXCERPT_LEN);
     let mut end = limit;
     // Back up while the first byte left out continues the last character kept; a
     // character has at most 4 bytes, so at most 3 steps (further back the bytes are not
@@ -508,7 +546,7 @@ mod tests {
     #[test]
     fn excerpts_are_bounded() {
         let long = "x".repeat(2000);
-        assert_eq!(excerpt(long.as_bytes()).len(), EXCERPT_LIMIT);
+        assert_eq!(excerpt(long.as_bytes()).len(), MAX_EXCERPT_LEN);
         // "é" is two bytes: an odd offset puts the limit inside one.
         let accents = format!("x{}", "é".repeat(400));
         assert_eq!(excerpt(accents.as_bytes()), format!("x{}", "é".repeat(255)));

@@ -12,7 +12,7 @@
 //! one envelope; an API that wants a single convention keeps snake_case throughout.
 //!
 //! ```
-//! use certifier_error::server::{response_parts, SupportedVersions, CONTENT_TYPE};
+//! use certifier_error::server::{answer, SupportedVersions, CONTENT_TYPE};
 //! use certifier_error::CertifierError;
 //!
 //! #[derive(Debug, CertifierError)]
@@ -22,7 +22,7 @@
 //!     retry_after: u64,
 //! }
 //!
-//! let parts = response_parts(&Slow { retry_after: 30 });
+//! let parts = answer(&Slow { retry_after: 30 });
 //! assert_eq!(parts.status, 429);
 //! assert_eq!(parts.headers, [("Retry-After", "30".to_string())]);
 //! assert_eq!(CONTENT_TYPE, "application/json");
@@ -59,13 +59,61 @@ pub(crate) use self::params::bounded_detail;
 pub use self::json::{decode_json, is_json_content_type, JsonRejection};
 #[cfg(feature = "http")]
 pub use self::params::decode_query;
-pub use self::params::{PathRejection, QueryRejection, DETAIL_LIMIT};
-pub use self::version::{SupportedVersions, VersionError, VERSION_HEADER};
+pub use self::params::{PathRejection, QueryRejection, MAX_DETAIL_LEN};
+pub use self::version::{CertifierVersion, SupportedVersions, VersionError, VERSION_HEADER};
 
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use self::envelope::Enveloped;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub use self::request_id::{RequestId, REQUEST_ID_HEADER, REQUEST_ID_MAX_LEN};
+pub use self::request_id::{RequestId, REQUEST_ID_HEADER, MAX_REQUEST_ID_LEN};
+
+/// The conveniences every extractor of the framework modules shares, whose value is its
+/// field `0`: `into_inner()`, `Deref`/`DerefMut` to the value, and `From<T>`, so that the
+/// `axum` and `actix_web` extractors read alike.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+macro_rules! value_wrappers {
+    ($module:literal: $($wrapper:ident),+) => {$(
+        impl<T> $wrapper<T> {
+            /// The value.
+            ///
+            #[doc = concat!("```\nlet wrapped = certifier_error::", $module, "::", stringify!($wrapper), "(3);\nassert_eq!(wrapped.into_inner(), 3);\n```")]
+            pub fn into_inner(self) -> T {
+                self.0
+            }
+        }
+
+        /// Reads the value through the wrapper.
+        ///
+        #[doc = concat!("```\nlet wrapped = certifier_error::", $module, "::", stringify!($wrapper), "(vec![1, 2]);\nassert_eq!(wrapped.len(), 2);\n```")]
+        impl<T> core::ops::Deref for $wrapper<T> {
+            type Target = T;
+
+            fn deref(&self) -> &T {
+                &self.0
+            }
+        }
+
+        /// Changes the value through the wrapper.
+        ///
+        #[doc = concat!("```\nlet mut wrapped = certifier_error::", $module, "::", stringify!($wrapper), "(vec![1]);\nwrapped.push(2);\nassert_eq!(wrapped.0, [1, 2]);\n```")]
+        impl<T> core::ops::DerefMut for $wrapper<T> {
+            fn deref_mut(&mut self) -> &mut T {
+                &mut self.0
+            }
+        }
+
+        /// Wraps a value.
+        ///
+        #[doc = concat!("```\nuse certifier_error::", $module, "::", stringify!($wrapper), ";\nlet wrapped: ", stringify!($wrapper), "<u8> = 3.into();\nassert_eq!(wrapped, ", stringify!($wrapper), "(3));\n```")]
+        impl<T> From<T> for $wrapper<T> {
+            fn from(value: T) -> Self {
+                $wrapper(value)
+            }
+        }
+    )+};
+}
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) use value_wrappers;
 
 /// The `content-type` of every error response: the envelope is JSON.
 ///
@@ -79,10 +127,10 @@ pub const CONTENT_TYPE: &str = "application/json";
 /// [`CONTENT_TYPE`] and is not among `headers`.
 ///
 /// ```
-/// use certifier_error::server::response_parts;
+/// use certifier_error::server::answer;
 /// use certifier_error::StandardError;
 ///
-/// let parts = response_parts(&StandardError::Forbidden);
+/// let parts = answer(&StandardError::Forbidden);
 /// assert_eq!(parts.status, 403);
 /// assert!(parts.headers.is_empty());
 /// assert!(parts.body.starts_with(br#"{"error":{"code":"forbidden","#));
@@ -105,8 +153,8 @@ pub struct ResponseParts {
     pub(crate) request_id: Option<self::request_id::RequestId>,
 }
 
-/// Builds the response for `error`: its status, its header fields, and its envelope as
-/// the body.
+/// Answers `error` as every integration does: builds its response (its status, its
+/// header fields, and its envelope as the body) and, with the `tracing` feature, logs it.
 ///
 /// With the `tracing` feature, logs the error at its
 /// [`log_level`](CertifierError::log_level) (by default error level for a 5xx status,
@@ -120,7 +168,7 @@ pub struct ResponseParts {
 /// standard `500 internal_server_error` envelope instead (and that failure is logged).
 ///
 /// ```
-/// use certifier_error::server::response_parts;
+/// use certifier_error::server::answer;
 /// use certifier_error::CertifierError;
 ///
 /// #[derive(Debug, CertifierError)]
@@ -130,12 +178,12 @@ pub struct ResponseParts {
 ///     cause: std::io::Error,
 /// }
 ///
-/// let parts = response_parts(&Down { cause: std::io::Error::other("disk full") });
+/// let parts = answer(&Down { cause: std::io::Error::other("disk full") });
 /// assert_eq!(parts.status, 503);
 /// // The cause stays out of the body; the `tracing` feature logs it.
 /// assert!(!String::from_utf8(parts.body).unwrap().contains("disk"));
 /// ```
-pub fn response_parts<T>(error: &T) -> ResponseParts
+pub fn answer<T>(error: &T) -> ResponseParts
 where
     T: CertifierError + Serialize + Error + ?Sized,
 {
@@ -218,20 +266,20 @@ pub(crate) trait Adapter {
     /// A response with `status` (valid: see [`ResponseParts::status`]), the
     /// [`CONTENT_TYPE`] header and `body`.
     fn start(status: u16, body: Vec<u8>) -> Self;
-    /// Appends a header that [`response_parts`] has already found valid.
+    /// Appends a header that [`answer`] has already found valid.
     fn append(&mut self, name: &'static str, value: String);
     /// Marks the response as an envelope, for the envelope layers.
     fn mark(&mut self, mark: self::envelope::Enveloped);
 }
 
-/// The framework response for `error`: [`response_parts`], in the adapter's types.
+/// The framework response for `error`: [`answer`], in the adapter's types.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) fn respond<R, T>(error: &T) -> R
 where
     R: Adapter,
     T: CertifierError + Serialize + Error + ?Sized,
 {
-    let parts = response_parts(error);
+    let parts = answer(error);
     let mut response = R::start(parts.status, parts.body);
     for (name, value) in parts.headers {
         response.append(name, value);

@@ -21,7 +21,7 @@ use crate::CertifierError;
 /// parameter name is built from the names the client sent. A longer pointer is replaced
 /// by the pointer of its deepest ancestor that fits, so that it stays a pointer into the
 /// body; a longer parameter name is cut and ends with `…`.
-const INPUT_LIMIT: usize = crate::server::DETAIL_LIMIT;
+const INPUT_LIMIT: usize = crate::server::MAX_DETAIL_LEN;
 
 /// One problem with a request: a snake_case `code`, a neutral `message`, and where the
 /// problem is, as exactly one of `pointer` (an RFC 6901 JSON Pointer into the request
@@ -67,8 +67,13 @@ impl Violation {
     /// `"/domains/0"` the first item of its `domains` member. Build one from unescaped
     /// names with [`at_path`](Violation::at_path).
     ///
-    /// A `code` that is not snake_case becomes `invalid`. The message is the code's
-    /// default.
+    /// The message is the code's default.
+    ///
+    /// # Panics
+    ///
+    /// In a debug build, when `code` is not snake_case (`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`),
+    /// so that the mistake shows in the first test that builds the violation; a release
+    /// build never panics and sends `invalid` instead.
     ///
     /// ```
     /// use certifier_error::Violation;
@@ -78,6 +83,7 @@ impl Violation {
     /// assert_eq!(violation.message(), "A required value is missing.");
     /// assert_eq!(violation.parameter(), None);
     /// ```
+    #[track_caller]
     pub fn at_pointer(code: impl Into<Cow<'static, str>>, pointer: impl Into<String>) -> Self {
         Violation::new(
             code.into(),
@@ -88,6 +94,11 @@ impl Violation {
     /// A problem at the member that `tokens` lead to from the root of the body: member
     /// names and list indexes, escaped here.
     ///
+    /// # Panics
+    ///
+    /// In a debug build, when `code` is not snake_case, as
+    /// [`at_pointer`](Violation::at_pointer) says.
+    ///
     /// ```
     /// use certifier_error::Violation;
     ///
@@ -96,6 +107,7 @@ impl Violation {
     /// let root = Violation::at_path("invalid_type", [] as [&str; 0]);
     /// assert_eq!(root.pointer(), Some(""));
     /// ```
+    #[track_caller]
     pub fn at_path<I>(code: impl Into<Cow<'static, str>>, tokens: I) -> Self
     where
         I: IntoIterator,
@@ -110,6 +122,11 @@ impl Violation {
 
     /// A problem with the query or path parameter `name`.
     ///
+    /// # Panics
+    ///
+    /// In a debug build, when `code` is not snake_case, as
+    /// [`at_pointer`](Violation::at_pointer) says.
+    ///
     /// ```
     /// use certifier_error::Violation;
     ///
@@ -117,12 +134,19 @@ impl Violation {
     /// assert_eq!(violation.parameter(), Some("limit"));
     /// assert_eq!(violation.pointer(), None);
     /// ```
+    #[track_caller]
     pub fn at_parameter(code: impl Into<Cow<'static, str>>, name: impl Into<String>) -> Self {
         let name = bounded_text(name.into());
         Violation::new(code.into(), Location::Parameter(name))
     }
 
+    #[track_caller]
     fn new(code: Cow<'static, str>, location: Location) -> Self {
+        debug_assert!(
+            is_snake_case(&code),
+            "the violation code {code:?} is not snake_case (^[a-z][a-z0-9]*(_[a-z0-9]+)*$); \
+             a release build sends `invalid` instead",
+        );
         let code = if is_snake_case(&code) {
             code
         } else {
@@ -156,7 +180,16 @@ impl Violation {
     /// ```
     /// use certifier_error::Violation;
     ///
-    /// assert_eq!(Violation::at_parameter("Not Snake", "q").code(), "invalid");
+    /// assert_eq!(Violation::at_parameter("too_long", "q").code(), "too_long");
+    /// ```
+    ///
+    /// A code that is not snake_case is a mistake the first debug run shows:
+    ///
+    /// ```should_panic
+    /// use certifier_error::Violation;
+    ///
+    /// // panics: the violation code "Not Snake" is not snake_case
+    /// Violation::at_parameter("Not Snake", "q");
     /// ```
     pub fn code(&self) -> &str {
         &self.code
@@ -546,6 +579,24 @@ impl Violations {
     /// ```
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty()
+    }
+
+    /// Iterates over the violations, in order.
+    ///
+    /// ```
+    /// use certifier_error::{Violation, Violations};
+    ///
+    /// let violations: Violations = [
+    ///     Violation::at_parameter("missing", "q"),
+    ///     Violation::at_path("too_long", ["name"]),
+    /// ]
+    /// .into_iter()
+    /// .collect();
+    /// let codes: Vec<&str> = violations.iter().map(Violation::code).collect();
+    /// assert_eq!(codes, ["missing", "too_long"]);
+    /// ```
+    pub fn iter(&self) -> core::slice::Iter<'_, Violation> {
+        self.errors.iter()
     }
 
     /// The violations, in order.

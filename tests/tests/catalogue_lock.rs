@@ -5,7 +5,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use certifier_error::catalogue::lock::{self, Lock, ENV_VAR};
+use certifier_error::catalogue::lock::{self, Lock, MODE_VAR};
 use certifier_error::CertifierError;
 
 /// `CERTIFIER_LOCK` is one per process: the tests that read it take turns.
@@ -28,11 +28,11 @@ fn check_with<E: certifier_error::ErrorCatalogue>(
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     match mode {
-        Some(mode) => std::env::set_var(ENV_VAR, mode),
-        None => std::env::remove_var(ENV_VAR),
+        Some(mode) => std::env::set_var(MODE_VAR, mode),
+        None => std::env::remove_var(MODE_VAR),
     }
     let outcome = catch_unwind(AssertUnwindSafe(|| lock::check::<E>(path)));
-    std::env::remove_var(ENV_VAR);
+    std::env::remove_var(MODE_VAR);
     outcome.err().map(|panic| match panic.downcast::<String>() {
         Ok(message) => *message,
         Err(panic) => panic.downcast::<&str>().unwrap().to_string(),

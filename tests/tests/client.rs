@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::str::FromStr;
 
 use certifier_error::{
-    CertifierError, Code, ErrorEnvelope, ErrorObject, Extensions, StandardError,
+    CertifierError, Code, ErrorEnvelope, ErrorObject, ExtensionMap, StandardError,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -176,7 +176,7 @@ fn round_trip_of_a_derived_error() {
 
 #[test]
 fn envelope_serialises_code_and_message_first() {
-    let mut extensions = Extensions::new();
+    let mut extensions = ExtensionMap::new();
     extensions.insert("a".into(), json!(1));
     let envelope = ErrorEnvelope::from(ErrorObject {
         code: Code::from("custom_code"),

@@ -10,7 +10,7 @@
 mod api;
 
 use certifier_error::server::{
-    decode_json, decode_query, response_parts, JsonRejection, PathRejection, QueryRejection,
+    decode_json, decode_query, answer, JsonRejection, PathRejection, QueryRejection,
     VersionError,
 };
 use certifier_error::{CertifierError, ErrorEnvelope, Violation, Violations};
@@ -80,8 +80,8 @@ fn real_bodies() -> Vec<Value> {
         let error = decode_query::<Page>(query).unwrap_err();
         bodies.push(serde_json::to_value(&error).unwrap());
     }
-    let error = PathRejection::segment(Some("id"), "invalid digit found in string");
-    bodies.push(serde_json::from_slice(&response_parts(&error).body).unwrap());
+    let error = PathRejection::new(Some("id"), "invalid digit found in string");
+    bodies.push(serde_json::from_slice(&answer(&error).body).unwrap());
     let violations = Violations::from_iter([
         Violation::at_path("too_long", ["domains", "0"]),
         Violation::at_parameter("missing", "limit"),

@@ -12,7 +12,7 @@ use std::sync::mpsc;
 
 use actix_web::{web, App, HttpServer};
 use certifier_error::actix_web::{
-    json_config, path_config, query_config, require_version, CertifierVersion,
+    json_config, path_config, query_config, RequireVersion, CertifierVersion,
 };
 use certifier_error::server::SupportedVersions;
 use http_body_util::Full;
@@ -278,7 +278,7 @@ async fn the_version_middleware_carries_its_versions() {
         config
             .service(
                 web::scope("/checked")
-                    .wrap(require_version(SupportedVersions::new([api::VERSION])))
+                    .wrap(RequireVersion::new(SupportedVersions::new([api::VERSION])))
                     .route("", web::get().to(versioned)),
             )
             .route("/unchecked", web::get().to(versioned));

@@ -11,7 +11,7 @@ use std::net::SocketAddr;
 
 use axum::routing::get;
 use axum::{Extension, Router};
-use certifier_error::axum::{require_version, CertifierVersion};
+use certifier_error::axum::{RequireVersionLayer, CertifierVersion};
 use certifier_error::server::SupportedVersions;
 use http_body_util::Full;
 use hyper::body::Bytes;
@@ -221,7 +221,7 @@ async fn versioned(CertifierVersion(version): CertifierVersion) -> String {
 /// in, only a supported version gets through, and the handler sees it.
 #[tokio::test]
 async fn the_version_layer_works_in_either_order() {
-    let versions = || require_version(SupportedVersions::new([api::VERSION]));
+    let versions = || RequireVersionLayer::new(SupportedVersions::new([api::VERSION]));
     let inner_first = Router::new()
         .route("/", get(versioned))
         .route_layer(versions())

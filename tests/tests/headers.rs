@@ -3,7 +3,7 @@
 
 use std::fmt::Display;
 
-use certifier_error::server::response_parts;
+use certifier_error::server::answer;
 use certifier_error::{CertifierError, StandardError};
 
 fn headers_of(error: &dyn CertifierError) -> Vec<(&'static str, String)> {
@@ -160,7 +160,7 @@ fn response_parts_carry_the_headers() {
         retry_after: 30,
         scope: None,
     };
-    let parts = response_parts(&error);
+    let parts = answer(&error);
     assert_eq!(parts.status, 429);
     assert_eq!(parts.headers, [("Retry-After", "30".to_owned())]);
     assert_eq!(parts.body, serde_json::to_vec(&error).unwrap());
@@ -169,7 +169,7 @@ fn response_parts_carry_the_headers() {
 #[test]
 fn a_value_that_cannot_be_a_header_is_left_out() {
     let error = ApiError::Conflict("v1\r\nSet-Cookie: session=stolen".into(), 1);
-    let parts = response_parts(&error);
+    let parts = answer(&error);
     assert!(parts.headers.is_empty(), "{:?}", parts.headers);
     assert_eq!(parts.status, 409);
 }
@@ -210,7 +210,7 @@ impl CertifierError for HandWritten {
 
 #[test]
 fn a_name_that_cannot_be_a_header_is_left_out() {
-    let parts = response_parts(&HandWritten(418));
+    let parts = answer(&HandWritten(418));
     assert_eq!(parts.status, 418);
     assert_eq!(parts.headers, [("X-Good", "3".to_owned())]);
 }
@@ -218,7 +218,7 @@ fn a_name_that_cannot_be_a_header_is_left_out() {
 #[test]
 fn a_status_that_is_not_http_answers_500() {
     for status in [0, 99, 1000, u16::MAX] {
-        let parts = response_parts(&HandWritten(status));
+        let parts = answer(&HandWritten(status));
         assert_eq!(parts.status, 500, "{status}");
         assert!(parts.headers.is_empty());
         assert_eq!(

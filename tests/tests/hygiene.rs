@@ -35,7 +35,7 @@ mod isolated {
     pub struct From;
     pub struct Into;
     pub struct Self_;
-    pub struct Extensions;
+    pub struct ExtensionMap;
     pub struct Code;
     pub struct StandardError;
 

@@ -482,7 +482,7 @@ fn an_envelope_matches_its_schema_members() {
 }
 
 /// What every route of the axum example's router (`runtime/examples/support/axum_app.rs`)
-/// can answer with, whatever its handler: the `VersionError` of the `require_version`
+/// can answer with, whatever its handler: the `VersionError` of the `RequireVersionLayer`
 /// route layer, and `500` for a `Json` response that cannot be written.
 #[derive(Debug, CertifierError)]
 enum EveryRoute {

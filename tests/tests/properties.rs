@@ -9,7 +9,7 @@ mod decoder_oracle;
 
 use std::fmt;
 
-use certifier_error::{CertifierError, Code, ErrorEnvelope, ErrorResponse, Extensions};
+use certifier_error::{CertifierError, Code, ErrorEnvelope, ErrorResponse, ExtensionMap};
 use proptest::prelude::*;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::{json, Value};
@@ -218,7 +218,7 @@ proptest! {
         let envelope: ErrorEnvelope = serde_json::from_str(&body).unwrap();
         prop_assert_eq!(&envelope.error.code, &Code::from(error.code()));
         prop_assert_eq!(&envelope.error.message, &error.to_string());
-        let extensions: Extensions = error.expected_members().into_iter().collect();
+        let extensions: ExtensionMap = error.expected_members().into_iter().collect();
         prop_assert_eq!(&envelope.error.extensions, &extensions);
 
         // The trait-object path writes the same text and builds the same envelope.

@@ -13,8 +13,8 @@ use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use certifier_error::reqwest::{ResponseExt as _, BODY_LIMIT};
-use certifier_error::{Code, ErrorResponse, Extensions, FromErrorResponse, EXCERPT_LIMIT};
+use certifier_error::reqwest::{ResponseExt as _, MAX_BODY_LEN};
+use certifier_error::{Code, ErrorResponse, ExtensionMap, FromErrorResponse, MAX_EXCERPT_LEN};
 use http_body::Frame;
 use serde::Deserialize;
 use serde_json::json;
@@ -247,7 +247,7 @@ fn router() -> Router {
             "/oversized-error",
             get(|| async {
                 // With a `Content-Length` over the limit.
-                let body = vec![b'x'; BODY_LIMIT + 1];
+                let body = vec![b'x'; MAX_BODY_LEN + 1];
                 (
                     StatusCode::TOO_MANY_REQUESTS,
                     [(header::RETRY_AFTER, "3")],
@@ -332,7 +332,7 @@ async fn error_at(path: &str) -> ErrorResponse {
     get_as::<Certificate>(path, None).await.unwrap_err()
 }
 
-fn members(value: serde_json::Value) -> Extensions {
+fn members(value: serde_json::Value) -> ExtensionMap {
     match value {
         serde_json::Value::Object(members) => members,
         other => panic!("not an object: {other}"),
@@ -402,7 +402,7 @@ async fn an_envelope_with_a_known_code() {
     assert_eq!(error.status, 404);
     assert_eq!(error.error.code, Code::NotFound);
     assert_eq!(error.error.message, "No certificate has the id `cert_9`.");
-    assert_eq!(error.error.extensions, Extensions::new());
+    assert_eq!(error.error.extensions, ExtensionMap::new());
     assert!(error.is_envelope());
     assert_eq!(error.excerpt, None);
     assert_eq!(error.request_id(), Some("req_header"));
@@ -495,7 +495,7 @@ async fn an_oversized_error_body_is_still_an_error_response() {
     );
     assert_eq!(
         error.excerpt.as_deref(),
-        Some("x".repeat(EXCERPT_LIMIT).as_str())
+        Some("x".repeat(MAX_EXCERPT_LEN).as_str())
     );
     assert_eq!(error.retry_after(), Some(Duration::from_secs(3)));
     assert!(error.is_retryable());
@@ -514,7 +514,7 @@ async fn an_oversized_error_body_without_a_length() {
     );
     assert_eq!(
         error.excerpt.as_deref(),
-        Some("y".repeat(EXCERPT_LIMIT).as_str())
+        Some("y".repeat(MAX_EXCERPT_LEN).as_str())
     );
     // The same body fits a larger limit, and is then read as what it is: no envelope.
     let error = get_as::<Certificate>("/oversized-error-streamed", Some(6000))
@@ -537,7 +537,7 @@ async fn an_endless_success_body_stops_at_the_limit() {
     );
     assert_eq!(
         error.excerpt.as_deref(),
-        Some("[".repeat(EXCERPT_LIMIT).as_str())
+        Some("[".repeat(MAX_EXCERPT_LEN).as_str())
     );
     assert_eq!(error.request_id(), Some("req_big"));
     assert!(!error.is_retryable());

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use certifier_error::{CertifierError, Code, Extensions, StandardError};
+use certifier_error::{CertifierError, Code, ExtensionMap, StandardError};
 use serde::Serialize;
 use serde_json::json;
 
@@ -34,7 +34,7 @@ enum ApiError {
         field_errors: Vec<FieldError>,
     },
 
-    /// Extensions come out in field order, whatever their names sort as.
+    /// ExtensionMap come out in field order, whatever their names sort as.
     #[certifier(code = "rate_limited", message = "Slow down.")]
     Ordered {
         #[certifier(extend)]
@@ -402,7 +402,7 @@ enum Flattened {
     #[certifier(code = "bad_request", message = "Json map.")]
     JsonMap {
         #[certifier(flatten)]
-        members: Extensions,
+        members: ExtensionMap,
     },
 
     #[certifier(code = "bad_request", message = "Maybe.")]
@@ -444,7 +444,7 @@ fn flatten_map() {
         }),
         r#"{"error":{"code":"bad_request","message":"Map."}}"#
     );
-    let mut members = Extensions::new();
+    let mut members = ExtensionMap::new();
     members.insert("list".into(), json!([1, "two", null]));
     assert_eq!(
         to_json(&Flattened::JsonMap { members }),
@@ -640,7 +640,7 @@ fn extensions_method() {
         hint: None,
     };
     let members = error.extensions().unwrap();
-    let mut expected = Extensions::new();
+    let mut expected = ExtensionMap::new();
     expected.insert("current_version".into(), json!(3));
     assert_eq!(members, expected);
     assert!(ApiError::NotFound.extensions().unwrap().is_empty());

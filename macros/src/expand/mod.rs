@@ -7,7 +7,7 @@ mod error;
 mod escape;
 mod from;
 mod members;
-mod relays;
+pub mod relays;
 mod serialize;
 mod trait_impl;
 mod writer;

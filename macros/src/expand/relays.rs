@@ -4,6 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::attr::Integration;
 use crate::generics::Bounds;
 use crate::plan::{Kind, MemberKind, Plan};
 
@@ -44,18 +45,34 @@ pub fn relays(plan: &Plan) -> TokenStream {
             }
         }
     }
+    let gate = |integration| gate(runtime, integration, &plan.skipped_impls);
+    let (axum, actix_web) = (gate(Integration::Axum), gate(Integration::ActixWeb));
+    let (utoipa, schemars) = (gate(Integration::Utoipa), gate(Integration::Schemars));
     quote! {
         #runtime::__private::integrations! {
             runtime = [#runtime],
             impl [#impl_generics] for [#ident #ty_generics] where [#(#integration_predicates,)*],
+            gates = [#axum] [#actix_web],
         }
 
         #runtime::__private::openapi! {
             runtime = [#runtime],
             impl [#impl_generics] for [#ident #ty_generics] where [#(#openapi_predicates,)*],
+            gates = [#utoipa] [#schemars],
             name = [#name],
             members = [#(#members,)*],
             inner = [#(#inner,)*],
         }
+    }
+}
+
+/// The gate an integration's impls pass through in the relays: its feature gate, or
+/// `skip` where the type writes them itself (`skip_impl(...)`).
+pub fn gate(runtime: &TokenStream, integration: Integration, skipped: &[Integration]) -> TokenStream {
+    if skipped.contains(&integration) {
+        quote!(#runtime::__private::skip)
+    } else {
+        let gate = quote::format_ident!("if_{}", integration.name());
+        quote!(#runtime::__private::#gate)
     }
 }

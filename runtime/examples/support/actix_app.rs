@@ -7,7 +7,7 @@ use actix_web::http::header::CONTENT_LENGTH;
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 use actix_web::{web, HttpRequest, HttpResponse, Route};
-use certifier_error::actix_web::{path_config, require_version, Envelope, Json, Query};
+use certifier_error::actix_web::{path_config, RequireVersion, Envelope, Json, Query};
 use certifier_error::server::SupportedVersions;
 
 #[path = "api.rs"]
@@ -35,7 +35,7 @@ pub fn envelope() -> Envelope {
 /// Each `GET` route also answers `HEAD`, as axum's do.
 pub fn configure(config: &mut web::ServiceConfig, store: web::Data<Store>, limits: Limits) {
     let checked =
-        |route: Route| route.wrap(require_version(SupportedVersions::new([api::VERSION])));
+        |route: Route| route.wrap(RequireVersion::new(SupportedVersions::new([api::VERSION])));
     // The crate's `Json` reads the body within `PayloadConfig`'s limit.
     let payload = web::PayloadConfig::new(limits.body);
     config

@@ -11,8 +11,9 @@ macro_rules! __certifier_integrations {
     (
         runtime = [$($runtime:tt)*],
         impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
+        gates = [$($axum:tt)*] [$($actix_web:tt)*],
     ) => {
-        $($runtime)*::__private::if_axum! {
+        $($axum)*! {
             #[automatically_derived]
             impl $($impl_generics)* $($runtime)*::__private::axum::response::IntoResponse
                 for $($ty)*
@@ -30,7 +31,7 @@ macro_rules! __certifier_integrations {
                 }
             }
         }
-        $($runtime)*::__private::if_actix_web! {
+        $($actix_web)*! {
             #[automatically_derived]
             impl $($impl_generics)* $($runtime)*::__private::actix_web::ResponseError
                 for $($ty)*
@@ -57,6 +58,14 @@ macro_rules! __certifier_integrations {
             }
         }
     };
+}
+
+/// Nothing: the gate of an integration the type skips (`skip_impl(...)`), whatever the
+/// features.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __certifier_skip {
+    ($($item:tt)*) => {};
 }
 
 /// Its input, when the `axum` feature is on.

@@ -152,10 +152,10 @@ impl EnvelopeLayer {
 }
 
 impl<S> tower_layer::Layer<S> for EnvelopeLayer {
-    type Service = EnvelopeService<S>;
+    type Service = Envelope<S>;
 
-    fn layer(&self, inner: S) -> EnvelopeService<S> {
-        EnvelopeService {
+    fn layer(&self, inner: S) -> Envelope<S> {
+        Envelope {
             inner,
             settings: self.settings.clone(),
         }
@@ -164,12 +164,12 @@ impl<S> tower_layer::Layer<S> for EnvelopeLayer {
 
 /// The service [`EnvelopeLayer`] wraps around a router or a service.
 #[derive(Debug, Clone)]
-pub struct EnvelopeService<S> {
+pub struct Envelope<S> {
     inner: S,
     settings: Arc<Settings>,
 }
 
-impl<S, ReqBody, ResBody> tower_service::Service<Request<ReqBody>> for EnvelopeService<S>
+impl<S, ReqBody, ResBody> tower_service::Service<Request<ReqBody>> for Envelope<S>
 where
     S: tower_service::Service<Request<ReqBody>, Response = http::Response<ResBody>>,
     S::Future: Send + 'static,

@@ -5,7 +5,7 @@
 //! removing or retyping one of its members breaks them. [`check`] compares the type's
 //! [`ErrorCatalogue`] with the lock file and panics listing every such change at once;
 //! additions (a new code, a new member, another status for a code) are compatible and
-//! pass. With the environment variable `CERTIFIER_LOCK=update` ([`ENV_VAR`], [`UPDATE`])
+//! pass. With the environment variable `CERTIFIER_LOCK=update` ([`MODE_VAR`], [`UPDATE_MODE`])
 //! it writes the file instead, additions and intended breaks included:
 //!
 //! ```sh
@@ -82,17 +82,17 @@ use crate::ErrorCatalogue;
 /// The environment variable that makes [`check`] write the lock file: `CERTIFIER_LOCK`.
 ///
 /// ```
-/// assert_eq!(certifier_error::catalogue::lock::ENV_VAR, "CERTIFIER_LOCK");
+/// assert_eq!(certifier_error::catalogue::lock::MODE_VAR, "CERTIFIER_LOCK");
 /// ```
-pub const ENV_VAR: &str = "CERTIFIER_LOCK";
+pub const MODE_VAR: &str = "CERTIFIER_LOCK";
 
-/// The value of [`ENV_VAR`] that writes the lock file: `update`. Unset, empty or
+/// The value of [`MODE_VAR`] that writes the lock file: `update`. Unset, empty or
 /// `check`, the file is compared; any other value is a mistake and fails the check.
 ///
 /// ```
-/// assert_eq!(certifier_error::catalogue::lock::UPDATE, "update");
+/// assert_eq!(certifier_error::catalogue::lock::UPDATE_MODE, "update");
 /// ```
-pub const UPDATE: &str = "update";
+pub const UPDATE_MODE: &str = "update";
 
 /// The version of the lock file's layout, its `format` member.
 const FORMAT: u64 = 1;
@@ -103,7 +103,7 @@ const FORMAT: u64 = 1;
 /// # Panics
 ///
 /// When the lock file lacks something the catalogue still promised clients, listing every
-/// breaking [`Change`]; when the file is missing or is not a lock file; when [`ENV_VAR`]
+/// breaking [`Change`]; when the file is missing or is not a lock file; when [`MODE_VAR`]
 /// holds an unknown value. With `CERTIFIER_LOCK=update` it writes the file (when its
 /// content changes) and panics only if that fails.
 ///
@@ -115,33 +115,18 @@ const FORMAT: u64 = 1;
 /// lock::check::<StandardError>(std::env::temp_dir().join("missing.lock.json"));
 /// ```
 pub fn check<E: ErrorCatalogue + ?Sized>(path: impl AsRef<Path>) {
-    check_catalogue(E::CATALOGUE, path.as_ref());
-}
-
-/// [`check`] for a catalogue value.
-///
-/// ```
-/// use certifier_error::catalogue::lock::{self, Lock};
-/// use certifier_error::{ErrorCatalogue, StandardError};
-///
-/// let path = std::env::temp_dir().join(format!("standard-{}.lock.json", std::process::id()));
-/// std::fs::write(&path, Lock::from_catalogue(StandardError::CATALOGUE).to_json()).unwrap();
-/// lock::check_catalogue(StandardError::CATALOGUE, &path);
-/// std::fs::remove_file(&path).unwrap();
-/// ```
-pub fn check_catalogue(catalogue: Catalogue, path: impl AsRef<Path>) {
     let path = path.as_ref();
-    let current = Lock::from_catalogue(catalogue);
-    let update = match std::env::var(ENV_VAR) {
-        Ok(value) if value == UPDATE => true,
+    let current = Lock::of::<E>();
+    let update = match std::env::var(MODE_VAR) {
+        Ok(value) if value == UPDATE_MODE => true,
         Ok(value) if value.is_empty() || value == "check" => false,
         Err(std::env::VarError::NotPresent) => false,
         Ok(value) => panic!(
-            "{ENV_VAR}={value:?} is not understood: set it to `{UPDATE}` to write the lock file, \
+            "{MODE_VAR}={value:?} is not understood: set it to `{UPDATE_MODE}` to write the lock file, \
              or leave it unset to compare"
         ),
         Err(std::env::VarError::NotUnicode(value)) => {
-            panic!("{ENV_VAR}={value:?} is not understood: set it to `{UPDATE}` or leave it unset")
+            panic!("{MODE_VAR}={value:?} is not understood: set it to `{UPDATE_MODE}` or leave it unset")
         }
     };
     let existing = match fs::read_to_string(path) {
@@ -156,7 +141,7 @@ pub fn check_catalogue(catalogue: Catalogue, path: impl AsRef<Path>) {
                 panic!("cannot write the lock file {}: {error}", path.display());
             }
             // What the new file accepts, for the log of the run that wrote it.
-            let previous = existing.as_deref().and_then(|text| Lock::parse(text).ok());
+            let previous = existing.as_deref().and_then(|text| text.parse::<Lock>().ok());
             std::eprintln!("wrote the lock file {}", path.display());
             for change in previous
                 .map(|previous| previous.changes(&current))
@@ -174,12 +159,12 @@ pub fn check_catalogue(catalogue: Catalogue, path: impl AsRef<Path>) {
     }
     let Some(existing) = existing else {
         panic!(
-            "the lock file {} does not exist: run `{ENV_VAR}={UPDATE} cargo test` once to write \
+            "the lock file {} does not exist: run `{MODE_VAR}={UPDATE_MODE} cargo test` once to write \
              it, and commit it",
             path.display()
         );
     };
-    let locked = match Lock::parse(&existing) {
+    let locked = match str::parse::<Lock>(&existing) {
         Ok(locked) => locked,
         Err(error) => panic!("{} is not a lock file: {error}", path.display()),
     };
@@ -197,14 +182,14 @@ pub fn check_catalogue(catalogue: Catalogue, path: impl AsRef<Path>) {
         }
         message += &format!(
             "Clients branch on these codes. If the changes are intended, run \
-             `{ENV_VAR}={UPDATE} cargo test` and commit the lock file."
+             `{MODE_VAR}={UPDATE_MODE} cargo test` and commit the lock file."
         );
         panic!("{message}");
     }
     if !additions.is_empty() {
         // Compatible, so not a failure; shown with `--nocapture` or beside a failure.
         std::eprintln!(
-            "{} addition(s) to the error codes are not in {} yet; `{ENV_VAR}={UPDATE} cargo \
+            "{} addition(s) to the error codes are not in {} yet; `{MODE_VAR}={UPDATE_MODE} cargo \
              test` records them",
             additions.len(),
             path.display()
@@ -221,7 +206,7 @@ pub fn check_catalogue(catalogue: Catalogue, path: impl AsRef<Path>) {
 /// let lock = Lock::of::<StandardError>();
 /// assert_eq!(lock.codes().count(), 12);
 /// assert_eq!(lock.statuses("not_found").unwrap(), [404]);
-/// assert_eq!(Lock::parse(&lock.to_json()).unwrap(), lock);
+/// assert_eq!(str::parse::<Lock>(&lock.to_json()).unwrap(), lock);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Lock {
@@ -258,23 +243,7 @@ impl Lock {
     }
 
     /// The lock of a catalogue: every entry's code, status and members, merged by code.
-    ///
-    /// ```
-    /// use certifier_error::catalogue::lock::Lock;
-    /// use certifier_error::{CertifierError, ErrorCatalogue};
-    ///
-    /// #[derive(Debug, CertifierError)]
-    /// enum ApiError {
-    ///     #[certifier(code = "internal_server_error")]
-    ///     Database,
-    ///     #[certifier(code = "internal_server_error", status = 503)]
-    ///     Maintenance,
-    /// }
-    ///
-    /// let lock = Lock::from_catalogue(ApiError::CATALOGUE);
-    /// assert_eq!(lock.statuses("internal_server_error").unwrap(), [500, 503]);
-    /// ```
-    pub fn from_catalogue(catalogue: Catalogue) -> Lock {
+    fn from_catalogue(catalogue: Catalogue) -> Lock {
         // For each code: its statuses, and each member's types.
         type Gathered = (BTreeSet<u16>, BTreeMap<String, BTreeSet<&'static str>>);
         let mut codes: BTreeMap<String, Gathered> = BTreeMap::new();
@@ -299,73 +268,6 @@ impl Lock {
             })
             .collect();
         Lock { codes }
-    }
-
-    /// Reads a lock file's text.
-    ///
-    /// ```
-    /// use certifier_error::catalogue::lock::Lock;
-    ///
-    /// let lock = Lock::parse(r#"{"format":1,"codes":{"conflict":{"statuses":[409],"members":{"id":"String"}}}}"#).unwrap();
-    /// assert_eq!(lock.statuses("conflict").unwrap(), [409]);
-    ///
-    /// let error = Lock::parse(r#"{"format":1,"codes":{"conflict":{"statuses":"409","members":{}}}}"#).unwrap_err();
-    /// assert_eq!(error.to_string(), "`codes.conflict.statuses` must be an array of HTTP statuses");
-    /// ```
-    pub fn parse(text: &str) -> Result<Lock, LockError> {
-        let value: Value =
-            serde_json::from_str(text).map_err(|error| LockError(format!("not JSON: {error}")))?;
-        let root = object(&value, "the lock file")?;
-        match root.get("format").and_then(Value::as_u64) {
-            Some(FORMAT) => {}
-            Some(other) => {
-                return Err(LockError(format!(
-                    "`format` {other} is not understood by this version (it writes {FORMAT})"
-                )))
-            }
-            None => return Err(LockError(format!("`format` must be the number {FORMAT}"))),
-        }
-        let codes = root
-            .get("codes")
-            .ok_or_else(|| LockError("`codes` is missing".to_string()))?;
-        let mut lock = Lock::default();
-        for (code, locked) in object(codes, "`codes`")? {
-            let place = format!("`codes.{code}`");
-            let locked = object(locked, &place)?;
-            let statuses_error = || {
-                LockError(format!(
-                    "`codes.{code}.statuses` must be an array of HTTP statuses"
-                ))
-            };
-            let statuses = locked
-                .get("statuses")
-                .and_then(Value::as_array)
-                .ok_or_else(statuses_error)?
-                .iter()
-                .map(|status| {
-                    status
-                        .as_u64()
-                        .and_then(|status| u16::try_from(status).ok())
-                        .ok_or_else(statuses_error)
-                })
-                .collect::<Result<_, _>>()?;
-            let members_place = format!("`codes.{code}.members`");
-            let members = locked
-                .get("members")
-                .ok_or_else(|| LockError(format!("{members_place} is missing")))?;
-            let members = object(members, &members_place)?
-                .iter()
-                .map(|(name, ty)| match ty.as_str() {
-                    Some(ty) => Ok((name.clone(), ty.to_string())),
-                    None => Err(LockError(format!(
-                        "`codes.{code}.members.{name}` must be a string: the member's type"
-                    ))),
-                })
-                .collect::<Result<_, _>>()?;
-            lock.codes
-                .insert(code.clone(), Locked { statuses, members });
-        }
-        Ok(lock)
     }
 
     /// The lock file's text: pretty JSON, keys sorted, ending with a line break.
@@ -462,10 +364,10 @@ impl Lock {
     /// ```
     /// use certifier_error::catalogue::lock::{Change, Lock};
     ///
-    /// let locked = Lock::parse(r#"{"format":1,"codes":{
+    /// let locked = str::parse::<Lock>(r#"{"format":1,"codes":{
     ///     "conflict":{"statuses":[409],"members":{"id":"String","at":"u64"}},
     ///     "not_found":{"statuses":[404],"members":{}}}}"#).unwrap();
-    /// let current = Lock::parse(r#"{"format":1,"codes":{
+    /// let current = str::parse::<Lock>(r#"{"format":1,"codes":{
     ///     "conflict":{"statuses":[400],"members":{"id":"u64","extra":"bool"}}}}"#).unwrap();
     /// let changes: Vec<String> = locked.changes(&current).iter().map(|c| c.to_string()).collect();
     /// assert_eq!(changes, [
@@ -554,19 +456,99 @@ fn object<'a>(value: &'a Value, place: &str) -> Result<&'a Map<String, Value>, L
         .ok_or_else(|| LockError(format!("{place} must be an object")))
 }
 
+/// Reads a lock file's text: `text.parse::<Lock>()`.
+///
+/// # Errors
+///
+/// When the text is not JSON, or not a lock file of this format: the [`LockError`] says
+/// which member is wrong.
+///
+/// ```
+/// use certifier_error::catalogue::lock::Lock;
+///
+/// let lock = str::parse::<Lock>(r#"{"format":1,"codes":{"conflict":{"statuses":[409],"members":{"id":"String"}}}}"#).unwrap();
+/// assert_eq!(lock.statuses("conflict").unwrap(), [409]);
+///
+/// let error = str::parse::<Lock>(r#"{"format":1,"codes":{"conflict":{"statuses":"409","members":{}}}}"#).unwrap_err();
+/// assert_eq!(error.to_string(), "`codes.conflict.statuses` must be an array of HTTP statuses");
+/// ```
+impl std::str::FromStr for Lock {
+    type Err = LockError;
+
+    fn from_str(text: &str) -> Result<Lock, LockError> {
+        let value: Value =
+            serde_json::from_str(text).map_err(|error| LockError(format!("not JSON: {error}")))?;
+        let root = object(&value, "the lock file")?;
+        match root.get("format").and_then(Value::as_u64) {
+            Some(FORMAT) => {}
+            Some(other) => {
+                return Err(LockError(format!(
+                    "`format` {other} is not understood by this version (it writes {FORMAT})"
+                )))
+            }
+            None => return Err(LockError(format!("`format` must be the number {FORMAT}"))),
+        }
+        let codes = root
+            .get("codes")
+            .ok_or_else(|| LockError("`codes` is missing".to_string()))?;
+        let mut lock = Lock::default();
+        for (code, locked) in object(codes, "`codes`")? {
+            let place = format!("`codes.{code}`");
+            let locked = object(locked, &place)?;
+            let statuses_error = || {
+                LockError(format!(
+                    "`codes.{code}.statuses` must be an array of HTTP statuses"
+                ))
+            };
+            let statuses = locked
+                .get("statuses")
+                .and_then(Value::as_array)
+                .ok_or_else(statuses_error)?
+                .iter()
+                .map(|status| {
+                    status
+                        .as_u64()
+                        .and_then(|status| u16::try_from(status).ok())
+                        .ok_or_else(statuses_error)
+                })
+                .collect::<Result<_, _>>()?;
+            let members_place = format!("`codes.{code}.members`");
+            let members = locked
+                .get("members")
+                .ok_or_else(|| LockError(format!("{members_place} is missing")))?;
+            let members = object(members, &members_place)?
+                .iter()
+                .map(|(name, ty)| match ty.as_str() {
+                    Some(ty) => Ok((name.clone(), ty.to_string())),
+                    None => Err(LockError(format!(
+                        "`codes.{code}.members.{name}` must be a string: the member's type"
+                    ))),
+                })
+                .collect::<Result<_, _>>()?;
+            lock.codes
+                .insert(code.clone(), Locked { statuses, members });
+        }
+        Ok(lock)
+    }
+}
+
 /// One difference between a lock file and the current catalogue.
 ///
 /// ```
-/// use certifier_error::catalogue::lock::Change;
+/// use certifier_error::catalogue::lock::{Change, Lock};
 ///
-/// let change = Change::CodeRemoved { code: "plan_limit".into(), statuses: vec![402] };
-/// assert!(change.is_breaking());
-/// assert_eq!(change.to_string(), "the code `plan_limit` (status 402) was removed");
+/// let locked: Lock = r#"{"format":1,"codes":{"plan_limit":{"statuses":[402],"members":{}}}}"#.parse()?;
+/// let changes = locked.changes(&Lock::default());
+/// assert!(matches!(&changes[0], Change::CodeRemoved { code, .. } if code == "plan_limit"));
+/// assert!(changes[0].is_breaking());
+/// assert_eq!(changes[0].to_string(), "the code `plan_limit` (status 402) was removed");
+/// # Ok::<(), certifier_error::catalogue::lock::LockError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Change {
     /// A locked code is gone. Breaking.
+    #[non_exhaustive]
     CodeRemoved {
         /// The code.
         code: String,
@@ -574,6 +556,7 @@ pub enum Change {
         statuses: Vec<u16>,
     },
     /// A locked code no longer answers with one of its statuses. Breaking.
+    #[non_exhaustive]
     StatusRemoved {
         /// The code.
         code: String,
@@ -583,6 +566,7 @@ pub enum Change {
         now: Vec<u16>,
     },
     /// A locked member of a code is gone. Breaking.
+    #[non_exhaustive]
     MemberRemoved {
         /// The code.
         code: String,
@@ -592,6 +576,7 @@ pub enum Change {
         ty: String,
     },
     /// A locked member of a code has another type. Breaking.
+    #[non_exhaustive]
     MemberRetyped {
         /// The code.
         code: String,
@@ -603,11 +588,13 @@ pub enum Change {
         now: String,
     },
     /// A new code. Compatible: clients tolerate codes they do not know.
+    #[non_exhaustive]
     CodeAdded {
         /// The code.
         code: String,
     },
     /// A code answers with a status it did not before. Compatible.
+    #[non_exhaustive]
     StatusAdded {
         /// The code.
         code: String,
@@ -615,6 +602,7 @@ pub enum Change {
         status: u16,
     },
     /// A code has a new member. Compatible: clients ignore members they do not know.
+    #[non_exhaustive]
     MemberAdded {
         /// The code.
         code: String,
@@ -629,9 +617,12 @@ impl Change {
     /// Whether a client written against the lock file can break.
     ///
     /// ```
-    /// use certifier_error::catalogue::lock::Change;
+    /// use certifier_error::catalogue::lock::Lock;
     ///
-    /// assert!(!Change::CodeAdded { code: "plan_limit".into() }.is_breaking());
+    /// let current: Lock = r#"{"format":1,"codes":{"plan_limit":{"statuses":[402],"members":{}}}}"#.parse()?;
+    /// let added = &Lock::default().changes(&current)[0];
+    /// assert!(!added.is_breaking());
+    /// # Ok::<(), certifier_error::catalogue::lock::LockError>(())
     /// ```
     pub fn is_breaking(&self) -> bool {
         matches!(
@@ -703,7 +694,7 @@ impl Display for List<'_> {
 /// ```
 /// use certifier_error::catalogue::lock::Lock;
 ///
-/// let error = Lock::parse("{}").unwrap_err();
+/// let error = str::parse::<Lock>("{}").unwrap_err();
 /// assert_eq!(error.to_string(), "`format` must be the number 1");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]

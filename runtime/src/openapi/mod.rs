@@ -126,11 +126,12 @@ macro_rules! __certifier_openapi {
     (
         runtime = [$($runtime:tt)*],
         impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
+        gates = [$($utoipa:tt)*] [$($schemars:tt)*],
         name = [$name:literal],
         members = [$(($code:literal, $member:literal, $member_ty:ty),)*],
         inner = [$($inner:ty,)*],
     ) => {
-        $($runtime)*::__private::if_utoipa! {
+        $($utoipa)*! {
             #[automatically_derived]
             impl $($impl_generics)* $($runtime)*::__private::utoipa::IntoResponses for $($ty)*
             where
@@ -158,7 +159,7 @@ macro_rules! __certifier_openapi {
             }
         }
 
-        $($runtime)*::__private::if_schemars! {
+        $($schemars)*! {
             #[automatically_derived]
             impl $($impl_generics)* $($runtime)*::__private::schemars::JsonSchema for $($ty)*
             where

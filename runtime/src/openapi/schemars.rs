@@ -13,7 +13,7 @@ use super::common::{
     VIOLATION_DESCRIPTION,
 };
 use crate::catalogue::Catalogue;
-use crate::{Code, ErrorEnvelope, ErrorObject, Extensions, Violation};
+use crate::{Code, ErrorEnvelope, ErrorObject, ExtensionMap, Violation};
 
 /// A snake_case string; the known codes are examples, since a client must accept codes it
 /// does not know. Named `ErrorCode`.
@@ -46,7 +46,7 @@ impl JsonSchema for Code {
 }
 
 /// The schema of `X` (an object: its members are the extension members) with `code` and
-/// `message` added and required. With the default `X`, [`Extensions`], any other member
+/// `message` added and required. With the default `X`, [`ExtensionMap`], any other member
 /// is allowed, and `errors` is described: a list of [`Violation`](crate::Violation)s. Named `ErrorObject`, or `ErrorObject_for_{X}` for another `X`.
 ///
 /// ```
@@ -102,12 +102,12 @@ impl<X: JsonSchema> JsonSchema for ErrorObject<X> {
     }
 }
 
-/// Whether `X` is the default [`Extensions`], which names keep out of their schema names.
+/// Whether `X` is the default [`ExtensionMap`], which names keep out of their schema names.
 fn is_extensions<X: JsonSchema>() -> bool {
-    X::schema_id() == Extensions::schema_id()
+    X::schema_id() == ExtensionMap::schema_id()
 }
 
-/// `base`, or `{base}_for_{X}` for an `X` other than [`Extensions`].
+/// `base`, or `{base}_for_{X}` for an `X` other than [`ExtensionMap`].
 fn name_for<X: JsonSchema>(base: &'static str) -> Cow<'static, str> {
     if is_extensions::<X>() {
         Cow::Borrowed(base)

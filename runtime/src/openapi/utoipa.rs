@@ -21,7 +21,7 @@ use super::common::{
     VIOLATION_DESCRIPTION,
 };
 use crate::catalogue::{Catalogue, Entry};
-use crate::{Code, ErrorEnvelope, ErrorObject, Extensions, Violation};
+use crate::{Code, ErrorEnvelope, ErrorObject, ExtensionMap, Violation};
 
 /// What `IntoResponses::responses` returns.
 pub type Responses = BTreeMap<String, RefOr<Response>>;
@@ -110,7 +110,7 @@ fn error_object_schema() -> ObjectBuilder {
 /// An object with `code` (a reference to `ErrorCode`) and `message`, `doc_url` and
 /// `errors` (items referring to `Violation`) where given; other members are allowed.
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
-impl PartialSchema for ErrorObject<Extensions> {
+impl PartialSchema for ErrorObject<ExtensionMap> {
     fn schema() -> RefOr<Schema> {
         error_object_schema().into()
     }
@@ -127,7 +127,7 @@ impl PartialSchema for ErrorObject<Extensions> {
 /// assert_eq!(schema["required"], serde_json::json!(["code", "message"]));
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
-impl ToSchema for ErrorObject<Extensions> {
+impl ToSchema for ErrorObject<ExtensionMap> {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed("ErrorObject")
     }
@@ -140,7 +140,7 @@ impl ToSchema for ErrorObject<Extensions> {
 
 /// `{"error": ErrorObject}`, the object a reference to `ErrorObject`.
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
-impl PartialSchema for ErrorEnvelope<Extensions> {
+impl PartialSchema for ErrorEnvelope<ExtensionMap> {
     fn schema() -> RefOr<Schema> {
         ObjectBuilder::new()
             .schema_type(Type::Object)
@@ -169,7 +169,7 @@ impl PartialSchema for ErrorEnvelope<Extensions> {
 /// assert_eq!(names, ["ErrorObject", "ErrorCode", "Violation"]);
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
-impl ToSchema for ErrorEnvelope<Extensions> {
+impl ToSchema for ErrorEnvelope<ExtensionMap> {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed("ErrorEnvelope")
     }

@@ -65,6 +65,7 @@ pub enum JsonRejection {
     ContentType,
     /// `400 invalid_json`: the body is not well-formed JSON.
     #[certifier(code = "invalid_json")]
+    #[non_exhaustive]
     Syntax {
         /// One `invalid_syntax` item, at the member where the JSON breaks off.
         #[certifier(extend)]
@@ -75,6 +76,7 @@ pub enum JsonRejection {
     },
     /// `400 validation_error`: well-formed JSON that does not fit the expected type.
     #[certifier(code = "validation_error")]
+    #[non_exhaustive]
     Validation {
         /// One item, at the first misfit.
         #[certifier(extend)]
@@ -88,6 +90,7 @@ pub enum JsonRejection {
     TooLarge,
     /// `400 bad_request`: the body could not be read.
     #[certifier(code = "bad_request", message = "The request body could not be read.")]
+    #[non_exhaustive]
     Body(#[source] Box<dyn Error + Send + Sync>),
 }
 
@@ -102,14 +105,31 @@ impl JsonRejection {
     /// use certifier_error::CertifierError;
     ///
     /// let syntax = serde_json::from_str::<u32>("nope").unwrap_err();
-    /// assert_eq!(JsonRejection::from_serde(syntax).code(), "invalid_json");
+    /// assert_eq!(JsonRejection::new(syntax).code(), "invalid_json");
     /// let data = serde_json::from_str::<u32>("\"7\"").unwrap_err();
-    /// let error = JsonRejection::from_serde(data);
+    /// let error = JsonRejection::new(data);
     /// assert_eq!(error.code(), "validation_error");
     /// assert_eq!(error.violations()[0].pointer(), Some(""));
     /// ```
-    pub fn from_serde(error: serde_json::Error) -> Self {
+    pub fn new(error: serde_json::Error) -> Self {
         JsonRejection::located(error, None)
+    }
+
+    /// The rejection of a body that could not be read (the connection failed, say):
+    /// `400 bad_request`, with `error` as the `source()`.
+    ///
+    /// ```
+    /// use certifier_error::server::JsonRejection;
+    /// use certifier_error::CertifierError;
+    ///
+    /// let error = JsonRejection::body(std::io::Error::other("connection reset"));
+    /// assert_eq!((error.status(), error.code()), (400, "bad_request"));
+    /// ```
+    pub fn body<E>(error: E) -> Self
+    where
+        E: Into<Box<dyn Error + Send + Sync>>,
+    {
+        JsonRejection::Body(error.into())
     }
 
     /// The violations of the `errors` member: one for a body that is not JSON or does
@@ -226,7 +246,7 @@ pub(crate) fn from_json_slice<T: DeserializeOwned>(body: &[u8]) -> Result<T, Jso
     match tracked::<T>(body, &mut track) {
         Err(error) => Err(JsonRejection::located(error, Some(&track.path()))),
         // Only a deserializer that answers differently twice gets here.
-        Ok(_) => Err(JsonRejection::from_serde(first)),
+        Ok(_) => Err(JsonRejection::new(first)),
     }
 }
 

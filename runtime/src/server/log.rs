@@ -194,7 +194,7 @@ mod tests {
     use tracing::{Event, Level, Metadata, Subscriber};
 
     use super::{Escaped, Sources};
-    use crate::server::response_parts;
+    use crate::server::answer;
 
     #[derive(Debug)]
     struct Layer(&'static str, Option<Box<Layer>>);
@@ -284,7 +284,7 @@ mod tests {
     ) -> Vec<(Level, BTreeMap<String, String>)> {
         let events = Events::default();
         tracing::subscriber::with_default(Capture(events.clone()), || {
-            response_parts(error);
+            answer(error);
         });
         let events = events.lock().unwrap().clone();
         events
@@ -354,7 +354,7 @@ mod tests {
     fn a_message_and_its_causes_cannot_forge_lines() {
         let events = Events::default();
         tracing::subscriber::with_default(Capture(events.clone()), || {
-            response_parts(&Unknown(
+            answer(&Unknown(
                 "x\n2026-01-01T00:00:00Z ERROR forged".into(),
                 Layer("cause\r\nERROR also forged", None),
             ));
@@ -391,7 +391,7 @@ mod tests {
         ] {
             let events = Events::default();
             tracing::subscriber::with_default(Capture(events.clone()), || {
-                response_parts(&error);
+                answer(&error);
             });
             let levels: Vec<Level> = events.lock().unwrap().iter().map(|(l, _)| *l).collect();
             assert_eq!(

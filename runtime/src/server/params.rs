@@ -14,18 +14,18 @@ use crate::{CertifierError, Violation};
 /// ancestor that fits.
 ///
 /// ```
-/// assert_eq!(certifier_error::server::DETAIL_LIMIT, 200);
+/// assert_eq!(certifier_error::server::MAX_DETAIL_LEN, 200);
 /// ```
-pub const DETAIL_LIMIT: usize = 200;
+pub const MAX_DETAIL_LEN: usize = 200;
 
-/// `text`, cut to at most [`DETAIL_LIMIT`] characters (the last one `…` when cut).
+/// `text`, cut to at most [`MAX_DETAIL_LEN`] characters (the last one `…` when cut).
 pub(crate) fn bounded_detail(text: String) -> String {
-    match text.char_indices().nth(DETAIL_LIMIT) {
+    match text.char_indices().nth(MAX_DETAIL_LEN) {
         None => text,
         Some(_) => {
             let end = text
                 .char_indices()
-                .nth(DETAIL_LIMIT - 1)
+                .nth(MAX_DETAIL_LEN - 1)
                 .map_or(text.len(), |(index, _)| index);
             let mut cut = String::with_capacity(end + '…'.len_utf8());
             cut.push_str(&text[..end]);
@@ -90,7 +90,7 @@ fn value_misfit(text: &str) -> &'static str {
 /// use certifier_error::server::PathRejection;
 /// use certifier_error::CertifierError;
 ///
-/// let error = PathRejection::segment(Some("id"), "invalid digit found in string");
+/// let error = PathRejection::new(Some("id"), "invalid digit found in string");
 /// assert_eq!((error.status(), error.code()), (400, "validation_error"));
 /// assert_eq!(
 ///     serde_json::to_string(&error).unwrap(),
@@ -99,7 +99,7 @@ fn value_misfit(text: &str) -> &'static str {
 ///         r#""errors":[{"code":"invalid_type","message":"This value has the wrong type.","parameter":"id"}]}}"#,
 ///     ),
 /// );
-/// let error = PathRejection::Route("wrong number of parameters".into());
+/// let error = PathRejection::route("wrong number of parameters");
 /// assert_eq!(error.status(), 500);
 /// ```
 #[derive(Debug, CertifierError)]
@@ -107,6 +107,7 @@ fn value_misfit(text: &str) -> &'static str {
 pub enum PathRejection {
     /// `400 validation_error`: a segment that cannot be read as the route's parameter.
     #[certifier(code = "validation_error")]
+    #[non_exhaustive]
     Segment {
         /// The parameter, where it is known.
         #[certifier(extend)]
@@ -117,6 +118,7 @@ pub enum PathRejection {
     },
     /// `500 internal_server_error`: the route and the extractor do not fit together.
     #[certifier(code = "internal_server_error")]
+    #[non_exhaustive]
     Route(#[source] Box<dyn Error + Send + Sync>),
 }
 
@@ -128,10 +130,10 @@ impl PathRejection {
     /// ```
     /// use certifier_error::server::PathRejection;
     ///
-    /// let error = PathRejection::segment(None, "invalid digit found in string");
+    /// let error = PathRejection::new(None, "invalid digit found in string");
     /// assert!(error.violations().is_empty());
     /// ```
-    pub fn segment<E>(name: Option<&str>, error: E) -> Self
+    pub fn new<E>(name: Option<&str>, error: E) -> Self
     where
         E: Into<Box<dyn Error + Send + Sync>>,
     {
@@ -140,6 +142,24 @@ impl PathRejection {
             .into_iter()
             .collect();
         PathRejection::Segment { errors, source }
+    }
+
+    /// The rejection of a route whose parameters do not fit the extractor's type: the
+    /// server's mistake, `500 internal_server_error`, with `error` as the `source()`.
+    ///
+    /// ```
+    /// use certifier_error::server::PathRejection;
+    /// use certifier_error::CertifierError;
+    ///
+    /// let error = PathRejection::route("expected 2 parameters, the route has 1");
+    /// assert_eq!((error.status(), error.code()), (500, "internal_server_error"));
+    /// assert!(error.violations().is_empty());
+    /// ```
+    pub fn route<E>(error: E) -> Self
+    where
+        E: Into<Box<dyn Error + Send + Sync>>,
+    {
+        PathRejection::Route(error.into())
     }
 
     /// The rejection of the segment of parameter `name`, whose problem the caller has
@@ -162,7 +182,7 @@ impl PathRejection {
     /// ```
     /// use certifier_error::server::PathRejection;
     ///
-    /// let error = PathRejection::segment(Some("id"), "invalid digit found in string");
+    /// let error = PathRejection::new(Some("id"), "invalid digit found in string");
     /// assert_eq!(error.violations()[0].parameter(), Some("id"));
     /// ```
     pub fn violations(&self) -> &[Violation] {
@@ -303,7 +323,7 @@ mod tests {
     #[test]
     fn a_short_detail_is_kept() {
         assert_eq!(bounded_detail("short".into()), "short");
-        let exact = "é".repeat(DETAIL_LIMIT);
+        let exact = "é".repeat(MAX_DETAIL_LEN);
         assert_eq!(bounded_detail(exact.clone()), exact);
     }
 
@@ -311,7 +331,7 @@ mod tests {
     fn a_long_detail_is_cut_at_a_character_boundary() {
         let long = "é".repeat(2 << 20);
         let cut = bounded_detail(long);
-        assert_eq!(cut.chars().count(), DETAIL_LIMIT);
+        assert_eq!(cut.chars().count(), MAX_DETAIL_LEN);
         assert!(cut.ends_with('…'));
         assert!(cut.starts_with("éé"));
     }
@@ -363,9 +383,9 @@ mod tests {
         let query = alloc::format!("{}={}", "m".repeat(1 << 20), "x".repeat(2 << 20));
         let error = decode_query::<alloc::vec::Vec<(String, Mode)>>(&query).unwrap_err();
         let name = error.violations()[0].parameter().unwrap();
-        assert_eq!(name.chars().count(), DETAIL_LIMIT);
+        assert_eq!(name.chars().count(), MAX_DETAIL_LEN);
         assert!(error.source.to_string().len() > 2 << 20);
         let body = serde_json::to_string(&error).unwrap();
-        assert!(body.len() < 2 * DETAIL_LIMIT + 300, "{}", body.len());
+        assert!(body.len() < 2 * MAX_DETAIL_LEN + 300, "{}", body.len());
     }
 }

@@ -16,14 +16,14 @@ pub const REQUEST_ID_HEADER: &str = "x-request-id";
 /// The longest request id a client may send, in bytes.
 ///
 /// ```
-/// assert_eq!(certifier_error::server::REQUEST_ID_MAX_LEN, 128);
+/// assert_eq!(certifier_error::server::MAX_REQUEST_ID_LEN, 128);
 /// ```
-pub const REQUEST_ID_MAX_LEN: usize = 128;
+pub const MAX_REQUEST_ID_LEN: usize = 128;
 
 /// The id of one request, as the envelope layers send it back in `x-request-id`, write
 /// it as the `request_id` member of every error envelope and record it in the logs.
 ///
-/// An id is 1 to [`REQUEST_ID_MAX_LEN`] bytes of visible ASCII other than `"` and `\`:
+/// An id is 1 to [`MAX_REQUEST_ID_LEN`] bytes of visible ASCII other than `"` and `\`:
 /// nothing in it needs escaping in a header, a JSON string or a log line, so a client's
 /// id cannot inject anything into any of them. A client's id that is not one (too
 /// long, empty, with a space, a control character or a non-ASCII byte) is not used:
@@ -50,7 +50,7 @@ impl RequestId {
     /// The id a client sent, if it is a valid one (see [`RequestId`]).
     pub fn parse(value: &[u8]) -> Option<RequestId> {
         let valid = !value.is_empty()
-            && value.len() <= REQUEST_ID_MAX_LEN
+            && value.len() <= MAX_REQUEST_ID_LEN
             && value
                 .iter()
                 .all(|&byte| byte.is_ascii_graphic() && byte != b'"' && byte != b'\\');

@@ -13,6 +13,35 @@ use crate::CertifierError;
 /// ```
 pub const VERSION_HEADER: &str = "Certifier-Version";
 
+/// The `Certifier-Version` a request names, once checked against the
+/// [`SupportedVersions`] of the route: an extractor in both framework modules
+/// (`certifier_error::axum::CertifierVersion`, `certifier_error::actix_web::CertifierVersion`;
+/// one type), whose rejection is a [`VersionError`].
+///
+/// ```
+/// use certifier_error::server::{CertifierVersion, SupportedVersions};
+///
+/// let versions = SupportedVersions::new(["2024-06-01"]);
+/// let version = versions.check(Some(b"2024-06-01")).map(CertifierVersion)?;
+/// assert_eq!(version.as_str(), "2024-06-01");
+/// # Ok::<(), certifier_error::server::VersionError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CertifierVersion(pub String);
+
+impl CertifierVersion {
+    /// The version.
+    ///
+    /// ```
+    /// use certifier_error::server::CertifierVersion;
+    ///
+    /// assert_eq!(CertifierVersion("2024-06-01".into()).as_str(), "2024-06-01");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// The API versions a service accepts in the `Certifier-Version` header.
 ///
 /// Cheap to clone (the list is shared), so a framework can hand a copy to every
@@ -142,7 +171,7 @@ pub(crate) fn check_configured(
             tracing::error!(
                 target: "certifier_error",
                 "`CertifierVersion` found no `SupportedVersions` for this request: add the \
-                 version layer or middleware (`require_version`) around the route; \
+                 version layer or middleware (`RequireVersionLayer`, `RequireVersion`) around the route; \
                  answering 500 internal_server_error",
             );
             Err(VersionError::Unconfigured)
@@ -175,9 +204,9 @@ fn is_well_formed(version: &str) -> bool {
 /// client's: the version check ran where no [`SupportedVersions`] were configured.
 ///
 /// ```
-/// use certifier_error::server::VersionError;
+/// use certifier_error::server::SupportedVersions;
 ///
-/// let error = VersionError::Missing { supported_versions: Some(vec!["2024-06-01".into()]) };
+/// let error = SupportedVersions::new(["2024-06-01"]).check(None).unwrap_err();
 /// assert_eq!(
 ///     serde_json::to_string(&error).unwrap(),
 ///     r#"{"error":{"code":"missing_version","message":"The Certifier-Version header is required.","supported_versions":["2024-06-01"]}}"#,
@@ -188,6 +217,7 @@ fn is_well_formed(version: &str) -> bool {
 pub enum VersionError {
     /// `400 missing_version`: the request has no `Certifier-Version` header.
     #[certifier(code = "missing_version")]
+    #[non_exhaustive]
     Missing {
         /// The versions the service accepts; `None` when it accepts any.
         #[certifier(extend)]
@@ -195,6 +225,7 @@ pub enum VersionError {
     },
     /// `400 invalid_version`: the header names no supported version.
     #[certifier(code = "invalid_version")]
+    #[non_exhaustive]
     Invalid {
         /// The versions the service accepts; `None` when it accepts any.
         #[certifier(extend)]

@@ -105,7 +105,10 @@ fn code(error: &ValidationError) -> Cow<'static, str> {
         "credit_card" => "invalid_card",
         "non_control_character" => "control_character",
         "ip" => "invalid_ip",
-        _ => return error.code.clone(),
+        // A custom validator's code is the service's own; one that is not snake_case
+        // becomes `invalid`, as the public constructors would not take it.
+        custom if super::is_snake_case(custom) => return error.code.clone(),
+        _ => "invalid",
     };
     Cow::Borrowed(code)
 }

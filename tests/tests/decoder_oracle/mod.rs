@@ -15,7 +15,7 @@
 //!   up to serde_json's parsing precision, see `same_json`), with a code that survives
 //!   its own string.
 
-use certifier_error::{decode_response, Code, ErrorEnvelope, ErrorResponse, EXCERPT_LIMIT};
+use certifier_error::{decode_response, Code, ErrorEnvelope, ErrorResponse, MAX_EXCERPT_LEN};
 use serde::de::IgnoredAny;
 
 /// Decodes `body` and checks the rules above; returns the envelope when the body is
@@ -97,9 +97,9 @@ pub fn check_response_decoder(status: u16, body: &[u8]) {
     match (&envelope, &response.excerpt) {
         (Some(envelope), None) => assert_eq!(response.error, envelope.error),
         (None, Some(excerpt)) => {
-            // The start of the body: at most EXCERPT_LIMIT bytes, fewer only by the
+            // The start of the body: at most MAX_EXCERPT_LEN bytes, fewer only by the
             // bytes of a character the limit would cut in two (at most 3).
-            let limit = EXCERPT_LIMIT.min(body.len());
+            let limit = MAX_EXCERPT_LEN.min(body.len());
             let kept = (limit.saturating_sub(3)..=limit)
                 .rev()
                 .find(|&end| String::from_utf8_lossy(&body[..end]) == *excerpt);

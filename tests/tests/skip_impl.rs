@@ -1,0 +1,86 @@
+//! `#[certifier(skip_impl(...))]`: a type that writes an integration's impl itself still
+//! compiles with every feature of the runtime on (this crate turns them all on), and its
+//! own impl is the one that answers.
+
+use certifier_error::{CertifierError, ErrorCatalogue};
+
+/// Answers every error with a teapot, by hand, in both frameworks, and documents itself by
+/// hand: no derived impl of the four may exist beside these.
+#[derive(Debug, CertifierError)]
+#[certifier(skip_impl(axum, actix_web, utoipa, schemars, tonic))]
+enum HandWritten {
+    #[certifier(code = "not_found")]
+    NotFound,
+}
+
+impl axum::response::IntoResponse for HandWritten {
+    fn into_response(self) -> axum::response::Response {
+        (axum::http::StatusCode::IM_A_TEAPOT, "by hand").into_response()
+    }
+}
+
+impl actix_web::ResponseError for HandWritten {
+    fn status_code(&self) -> actix_web::http::StatusCode {
+        actix_web::http::StatusCode::IM_A_TEAPOT
+    }
+}
+
+impl utoipa::IntoResponses for HandWritten {
+    fn responses() -> std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::response::Response>> {
+        let response = utoipa::openapi::response::ResponseBuilder::new().description("by hand").build();
+        [("418".to_owned(), response.into())].into_iter().collect()
+    }
+}
+
+impl schemars::JsonSchema for HandWritten {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ByHand".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "const": "by hand" })
+    }
+}
+
+/// Skips one integration only: the others stay derived.
+#[derive(Debug, CertifierError)]
+#[certifier(skip_impl(axum))]
+enum SkipsAxumOnly {
+    #[certifier(code = "conflict")]
+    Conflict,
+}
+
+impl axum::response::IntoResponse for SkipsAxumOnly {
+    fn into_response(self) -> axum::response::Response {
+        axum::http::StatusCode::IM_A_TEAPOT.into_response()
+    }
+}
+
+#[test]
+fn the_hand_written_impls_answer() {
+    use axum::response::IntoResponse as _;
+    use utoipa::IntoResponses as _;
+
+    assert_eq!(HandWritten::NotFound.into_response().status(), 418);
+    assert_eq!(actix_web::ResponseError::status_code(&HandWritten::NotFound).as_u16(), 418);
+    assert_eq!(HandWritten::responses().keys().collect::<Vec<_>>(), ["418"]);
+    let schema = schemars::schema_for!(HandWritten);
+    assert_eq!(schema.get("const").and_then(|c| c.as_str()), Some("by hand"));
+    // What the derive still gives.
+    assert_eq!(HandWritten::NotFound.status(), 404);
+    assert_eq!(HandWritten::CATALOGUE.len(), 1);
+}
+
+#[test]
+fn the_other_integrations_stay_derived() {
+    use axum::response::IntoResponse as _;
+    use utoipa::IntoResponses as _;
+
+    assert_eq!(SkipsAxumOnly::Conflict.into_response().status(), 418);
+    // actix-web's, utoipa's and schemars' impls are the derived ones.
+    let response = actix_web::ResponseError::error_response(&SkipsAxumOnly::Conflict);
+    assert_eq!(response.status().as_u16(), 409);
+    assert!(SkipsAxumOnly::responses().contains_key("409"));
+    let schema = serde_json::to_string(&schemars::schema_for!(SkipsAxumOnly)).unwrap();
+    assert!(schema.contains("conflict"), "{schema}");
+}
