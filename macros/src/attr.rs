@@ -509,8 +509,8 @@ enum ParsedValue {
 
 /// `skip_impl(axum, actix_web, ...)`: known integration names, each once, at least one.
 fn read_integrations(cx: &Ctxt, key: &Ident, group: &proc_macro2::Group) -> Option<ParsedValue> {
-    let names = syn::punctuated::Punctuated::<Ident, Token![,]>::parse_terminated
-        .parse2(group.stream());
+    let names =
+        syn::punctuated::Punctuated::<Ident, Token![,]>::parse_terminated.parse2(group.stream());
     let names = match names {
         Ok(names) => names,
         Err(_) => {

@@ -5,8 +5,8 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::{Ident, LitStr, Member, Type};
 
-use crate::attr::Integration;
 use crate::ast::{Input, Style, Target, Variant};
+use crate::attr::Integration;
 use crate::codes;
 use crate::fmt::{rewrite_members, Arg, FmtTrait, Segment};
 use crate::generics::ParamsInScope;

@@ -48,7 +48,7 @@ pub enum ExampleApiError {
 }
 
 /// An OpenAPI document with one endpoint that answers with `ExampleApiError`.
-#[cfg(feature = "utoipa")]
+#[cfg(feature = "utoipa-5")]
 fn openapi() -> String {
     use utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
     use utoipa::openapi::{ComponentsBuilder, InfoBuilder, OpenApiBuilder, PathsBuilder};
@@ -88,7 +88,7 @@ fn openapi() -> String {
 }
 
 /// The schemas `ErrorEnvelope` refers to: `ErrorObject`, `ErrorCode` and `Violation`.
-#[cfg(feature = "utoipa")]
+#[cfg(feature = "utoipa-5")]
 fn envelope_dependencies() -> Vec<(
     String,
     utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
@@ -102,7 +102,7 @@ fn envelope_dependencies() -> Vec<(
 
 fn main() {
     let catalogue = ExampleApiError::CATALOGUE;
-    #[cfg(feature = "utoipa")]
+    #[cfg(feature = "utoipa-5")]
     if std::env::args().any(|argument| argument == "--openapi") {
         println!("{}", openapi());
         return;
@@ -151,7 +151,7 @@ mod tests {
     #[test]
     fn the_table_lists_every_standard_code_and_the_custom_ones() {
         let rows = rows();
-        for standard in StandardError::ALL {
+        for standard in StandardError::ALL.iter().copied() {
             let status = Code::from(standard.code()).status().unwrap().to_string();
             assert!(
                 rows.iter()

@@ -156,7 +156,7 @@ impl Api {
                 Some(wait) => (wait, "as the server asks"),
                 None => (backoff, "backing off"),
             };
-            let line = format!("  attempt {attempt}: {} {}", error.status, error.error.code);
+            let line = format!("  attempt {attempt}: {} {}", error.status, *error.code());
             if attempt == POLICY.attempts {
                 self.say(format_args!("{line}; giving up after {attempt} attempts"));
                 return Err(Failure::Answer(error));
@@ -182,7 +182,9 @@ impl Api {
             Failure::Answer(error) => {
                 self.say(format_args!(
                     "  {} {}: {}",
-                    error.status, error.error.code, error.error.message
+                    error.status,
+                    *error.code(),
+                    error.error.message
                 ));
                 if let Some(id) = error.request_id() {
                     self.say(format_args!("  request id for support: {id}"));

@@ -195,22 +195,22 @@ where
 
 pub use crate::__certifier_if_actix_web as if_actix_web;
 pub use crate::__certifier_if_axum as if_axum;
-pub use crate::__certifier_skip as skip;
 pub use crate::__certifier_integrations as integrations;
+pub use crate::__certifier_skip as skip;
 
-#[cfg(feature = "actix-web")]
+#[cfg(feature = "actix-web-4")]
 pub use crate::actix_web::error_response as actix_response;
-#[cfg(feature = "axum")]
+#[cfg(feature = "axum-0_8")]
 pub use crate::axum::into_response as axum_response;
 
 /// The status of `error` as actix-web's status type, for the derived `ResponseError`.
-#[cfg(feature = "actix-web")]
+#[cfg(feature = "actix-web-4")]
 pub fn actix_status<T: CertifierError + ?Sized>(error: &T) -> ::actix_web::http::StatusCode {
     crate::actix_web::status_of(error)
 }
-#[cfg(feature = "actix-web")]
+#[cfg(feature = "actix-web-4")]
 pub use ::actix_web;
-#[cfg(feature = "axum")]
+#[cfg(feature = "axum-0_8")]
 pub use ::axum;
 
 pub use crate::openapi::private::*;

@@ -372,6 +372,7 @@ where
 /// );
 /// # });
 /// ```
+#[must_use]
 pub fn path_config() -> web::PathConfig {
     web::PathConfig::default().error_handler(|error, request| path_rejection(error, request).into())
 }
@@ -529,6 +530,7 @@ fn decode_path<T: serde::de::DeserializeOwned>(request: &HttpRequest) -> Result<
 /// );
 /// # });
 /// ```
+#[must_use]
 pub fn query_config() -> web::QueryConfig {
     web::QueryConfig::default()
         .error_handler(|error, request| query_rejection(error, request).into())
@@ -633,6 +635,7 @@ impl<T: serde::de::DeserializeOwned> FromRequest for Query<T> {
 /// assert!(body.starts_with(br#"{"error":{"code":"invalid_json""#));
 /// # });
 /// ```
+#[must_use]
 pub fn json_config() -> web::JsonConfig {
     web::JsonConfig::default().error_handler(|error, _request| json_rejection(error).into())
 }
@@ -647,6 +650,7 @@ pub fn json_config() -> web::JsonConfig {
 /// assert_eq!(json_rejection(JsonPayloadError::ContentType).code(), "invalid_json");
 /// assert_eq!(json_rejection(JsonPayloadError::Overflow { limit: 1 }).code(), "bad_request");
 /// ```
+#[must_use]
 pub fn json_rejection(error: JsonPayloadError) -> JsonRejection {
     match error {
         JsonPayloadError::ContentType => JsonRejection::ContentType,

@@ -31,7 +31,7 @@
 //! ```no_run
 //! use axum::routing::{get, post};
 //! use axum::Router;
-//! use certifier_error::axum::{not_found, require_version, Json, Path, Query};
+//! use certifier_error::axum::{not_found, Json, Path, Query, RequireVersionLayer};
 //! use certifier_error::server::SupportedVersions;
 //! use certifier_error::CertifierError;
 //!
@@ -72,7 +72,7 @@
 //! let app = Router::new()
 //!     .route("/certificates/{id}", get(show))
 //!     .route("/certificates", get(list).post(issue))
-//!     .route_layer(require_version(SupportedVersions::new(["2024-06-01"])))
+//!     .route_layer(RequireVersionLayer::new(SupportedVersions::new(["2024-06-01"])))
 //!     .fallback(not_found)
 //!     .method_not_allowed_fallback(not_found);
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await.unwrap();

@@ -171,10 +171,11 @@ open_catalogue!(
 ///     plan: String,
 /// }
 ///
-/// let json = serde_json::to_value(PlanLimit::CATALOGUE).unwrap();
+/// let json = serde_json::to_value(PlanLimit::CATALOGUE)?;
 /// assert_eq!(json[0]["code"], "plan_limit");
 /// assert_eq!(json[0]["status"], 402);
 /// assert_eq!(json[0]["message"], "The {plan} plan is full.");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Catalogue {
@@ -210,6 +211,7 @@ impl Catalogue {
     /// use certifier_error::{ErrorCatalogue, StandardError};
     /// assert_eq!(StandardError::CATALOGUE.len(), 12);
     /// ```
+    #[must_use]
     pub const fn len(&self) -> usize {
         let mut count = 0;
         let mut index = 0;
@@ -230,6 +232,7 @@ impl Catalogue {
     /// use certifier_error::{ErrorCatalogue, StandardError};
     /// assert!(!StandardError::CATALOGUE.is_empty());
     /// ```
+    #[must_use]
     pub const fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -252,6 +255,7 @@ impl Catalogue {
     /// assert!(!Open::CATALOGUE.is_complete());
     /// assert_eq!(Open::CATALOGUE.len(), 1);
     /// ```
+    #[must_use]
     pub const fn is_complete(&self) -> bool {
         let mut index = 0;
         while index < self.parts.len() {
@@ -280,6 +284,7 @@ impl Catalogue {
     /// assert_eq!((entry.status(), entry.code()), (404, "not_found"));
     /// assert!(StandardError::CATALOGUE.get(12).is_none());
     /// ```
+    #[must_use]
     pub const fn get(&self, index: usize) -> Option<Entry> {
         self.get_with(index, None)
     }
@@ -325,6 +330,7 @@ impl Catalogue {
     /// const ENTRIES: [Entry; 12] = StandardError::CATALOGUE.to_array();
     /// assert_eq!(ENTRIES[0].code(), "bad_request");
     /// ```
+    #[must_use]
     pub const fn to_array<const N: usize>(&self) -> [Entry; N] {
         assert!(
             N == self.len(),
@@ -350,6 +356,7 @@ impl Catalogue {
     /// let statuses: Vec<u16> = StandardError::CATALOGUE.iter().map(|e| e.status()).collect();
     /// assert_eq!(statuses.iter().filter(|&&s| s == 400).count(), 5);
     /// ```
+    #[must_use]
     pub const fn iter(&self) -> Iter {
         Iter {
             catalogue: *self,
@@ -388,6 +395,7 @@ impl Catalogue {
     ///      | `rate_limited` | 429 | Too many requests. | `retryAfter` |\n",
     /// );
     /// ```
+    #[must_use]
     pub const fn markdown(&self) -> Markdown {
         Markdown { catalogue: *self }
     }
@@ -580,6 +588,7 @@ impl Entry {
     /// assert_eq!(ApiError::CATALOGUE.get(0).unwrap().log_level(), LogLevel::Off);
     /// assert_eq!(ApiError::CATALOGUE.get(1).unwrap().log_level(), LogLevel::Error);
     /// ```
+    #[must_use]
     pub const fn log_level(&self) -> LogLevel {
         match self.log_level {
             Some(level) => level,
@@ -593,6 +602,7 @@ impl Entry {
     /// use certifier_error::{ErrorCatalogue, StandardError};
     /// assert_eq!(StandardError::CATALOGUE.get(0).unwrap().status(), 400);
     /// ```
+    #[must_use]
     pub const fn status(&self) -> u16 {
         self.status
     }
@@ -603,6 +613,7 @@ impl Entry {
     /// use certifier_error::{ErrorCatalogue, StandardError};
     /// assert_eq!(StandardError::CATALOGUE.get(0).unwrap().code(), "bad_request");
     /// ```
+    #[must_use]
     pub const fn code(&self) -> &'static str {
         self.code
     }
@@ -617,6 +628,7 @@ impl Entry {
     /// let entry = StandardError::CATALOGUE.get(0).unwrap();
     /// assert_eq!(entry.message(), StandardError::BadRequest.to_string());
     /// ```
+    #[must_use]
     pub const fn message(&self) -> &'static str {
         self.message
     }
@@ -636,6 +648,7 @@ impl Entry {
     ///
     /// assert_eq!(Slow::CATALOGUE.get(0).unwrap().members(), ["retryAfter"]);
     /// ```
+    #[must_use]
     pub const fn members(&self) -> &'static [&'static str] {
         self.members
     }
@@ -661,6 +674,7 @@ impl Entry {
     /// assert_eq!(entry.members(), ["retry_after", "quota"]);
     /// assert_eq!(entry.member_types(), ["u64", "Option<std::vec::Vec<&'static str>>"]);
     /// ```
+    #[must_use]
     pub const fn member_types(&self) -> &'static [&'static str] {
         self.member_types
     }
@@ -672,6 +686,7 @@ impl Entry {
     /// use certifier_error::{ErrorCatalogue, StandardError};
     /// assert!(!StandardError::CATALOGUE.get(0).unwrap().has_flattened_members());
     /// ```
+    #[must_use]
     pub const fn has_flattened_members(&self) -> bool {
         self.flattened
     }
@@ -684,6 +699,7 @@ impl Entry {
     /// let entry = StandardError::CATALOGUE.get(8).unwrap();
     /// assert_eq!(entry.docs(), "`404 not_found`: no such route, or no such object.");
     /// ```
+    #[must_use]
     pub const fn docs(&self) -> &'static str {
         self.docs
     }
@@ -715,6 +731,7 @@ impl Entry {
     ///     ["The certificate is [`gone`](https://example.com/gone).", "Try again."],
     /// );
     /// ```
+    #[must_use]
     pub fn description(&self) -> impl Display + 'static {
         Description(*self)
     }
@@ -726,6 +743,7 @@ impl Entry {
     /// use certifier_error::{ErrorCatalogue, StandardError};
     /// assert!(StandardError::CATALOGUE.get(0).unwrap().doc_url().is_none());
     /// ```
+    #[must_use]
     pub fn doc_url(&self) -> Option<DocUrl<'static>> {
         self.doc_url
             .map(|template| DocUrl::new(template, self.code))
@@ -737,6 +755,7 @@ impl Entry {
     /// use certifier_error::{ErrorCatalogue, StandardError};
     /// assert_eq!(StandardError::CATALOGUE.get(0).unwrap().variant(), "StandardError::BadRequest");
     /// ```
+    #[must_use]
     pub const fn variant(&self) -> &'static str {
         self.variant
     }
@@ -866,6 +885,7 @@ impl<'a> DocUrl<'a> {
     /// let url = DocUrl::new("https://example.com/{code}#{code}", "not_found");
     /// assert_eq!(url.to_string(), "https://example.com/not_found#not_found");
     /// ```
+    #[must_use]
     pub const fn new(template: &'a str, code: &'a str) -> Self {
         DocUrl { template, code }
     }
@@ -876,6 +896,7 @@ impl<'a> DocUrl<'a> {
     /// use certifier_error::catalogue::DocUrl;
     /// assert_eq!(DocUrl::new("https://example.com/errors", "x").template(), "https://example.com/errors");
     /// ```
+    #[must_use]
     pub const fn template(&self) -> &'a str {
         self.template
     }
@@ -886,6 +907,7 @@ impl<'a> DocUrl<'a> {
     /// use certifier_error::catalogue::DocUrl;
     /// assert_eq!(DocUrl::new("https://example.com/{code}", "conflict").code(), "conflict");
     /// ```
+    #[must_use]
     pub const fn code(&self) -> &'a str {
         self.code
     }

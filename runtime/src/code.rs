@@ -241,6 +241,7 @@ impl Code {
     /// assert_eq!(Code::for_status(502).envelope_status(502), Some(502));
     /// assert_eq!(Code::for_status(501).envelope_status(501), Some(500));
     /// ```
+    #[must_use]
     pub const fn envelope_status(&self, status: u16) -> Option<u16> {
         match (self, status) {
             (Code::InternalServerError, 502..=504) => Some(status),
@@ -257,6 +258,7 @@ impl Code {
     /// assert!(Code::from("forbidden").is_known());
     /// assert!(!Code::from("plan_limit").is_known());
     /// ```
+    #[must_use]
     pub const fn is_known(&self) -> bool {
         !matches!(self, Code::Other(_))
     }
@@ -396,8 +398,9 @@ impl PartialEq<Code> for &str {
 /// ```
 /// use certifier_error::Code;
 ///
-/// assert_eq!(serde_json::to_string(&Code::RateLimited).unwrap(), r#""rate_limited""#);
-/// assert_eq!(serde_json::to_string(&Code::from("plan_limit")).unwrap(), r#""plan_limit""#);
+/// assert_eq!(serde_json::to_string(&Code::RateLimited)?, r#""rate_limited""#);
+/// assert_eq!(serde_json::to_string(&Code::from("plan_limit"))?, r#""plan_limit""#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl Serialize for Code {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -411,11 +414,12 @@ impl Serialize for Code {
 /// ```
 /// use certifier_error::Code;
 ///
-/// let code: Code = serde_json::from_str(r#""invalid_json""#).unwrap();
+/// let code: Code = serde_json::from_str(r#""invalid_json""#)?;
 /// assert_eq!(code, Code::InvalidJson);
-/// let code: Code = serde_json::from_str(r#""plan_limit""#).unwrap();
+/// let code: Code = serde_json::from_str(r#""plan_limit""#)?;
 /// assert_eq!(code, Code::Other("plan_limit".into()));
 /// assert!(serde_json::from_str::<Code>("404").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl<'de> Deserialize<'de> for Code {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -22,10 +22,11 @@ use crate::Code;
 /// use certifier_error::{ErrorEnvelope, ExtensionMap};
 ///
 /// let body = r#"{"error":{"code":"rate_limited","message":"Slow down.","retryAfter":30}}"#;
-/// let envelope: ErrorEnvelope = serde_json::from_str(body).unwrap();
+/// let envelope: ErrorEnvelope = serde_json::from_str(body)?;
 /// let members: &ExtensionMap = &envelope.error.extensions;
 /// assert_eq!(members["retryAfter"], 30);
 /// assert_eq!(members.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub type ExtensionMap = serde_json::Map<String, serde_json::Value>;
 
@@ -51,10 +52,11 @@ pub type Extensions = ExtensionMap;
 /// use certifier_error::{Code, ErrorEnvelope};
 ///
 /// let body = r#"{"error":{"code":"validation_error","message":"m","errors":[1]}}"#;
-/// let envelope: ErrorEnvelope = serde_json::from_str(body).unwrap();
+/// let envelope: ErrorEnvelope = serde_json::from_str(body)?;
 /// assert_eq!(envelope.error.code, Code::ValidationError);
 /// assert_eq!(envelope.error.message, "m");
 /// assert_eq!(envelope.error.extensions["errors"], serde_json::json!([1]));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// With an endpoint's own extension struct:
@@ -69,9 +71,10 @@ pub type Extensions = ExtensionMap;
 /// }
 ///
 /// let body = r#"{"error":{"code":"rate_limited","message":"Slow down.","retry_after":30,"new":1}}"#;
-/// let envelope: ErrorEnvelope<Limits> = serde_json::from_str(body).unwrap();
+/// let envelope: ErrorEnvelope<Limits> = serde_json::from_str(body)?;
 /// assert_eq!(envelope.error.code, Code::RateLimited);
 /// assert_eq!(envelope.error.extensions.retry_after, 30);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// Serialising writes the body back, `code` and `message` first:
@@ -85,10 +88,11 @@ pub type Extensions = ExtensionMap;
 ///     extensions: ExtensionMap::new(),
 /// });
 /// assert_eq!(
-///     serde_json::to_string(&envelope).unwrap(),
+///     serde_json::to_string(&envelope)?,
 ///     r#"{"error":{"code":"not_found","message":"Nothing here."}}"#,
 /// );
 /// assert_eq!(envelope.to_string(), "Nothing here.");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorEnvelope<X = ExtensionMap> {
@@ -98,8 +102,9 @@ pub struct ErrorEnvelope<X = ExtensionMap> {
     /// use certifier_error::{Code, ErrorEnvelope};
     ///
     /// let body = r#"{"error":{"code":"forbidden","message":"No."}}"#;
-    /// let envelope: ErrorEnvelope = serde_json::from_str(body).unwrap();
+    /// let envelope: ErrorEnvelope = serde_json::from_str(body)?;
     /// assert_eq!(envelope.error.code, Code::Forbidden);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub error: ErrorObject<X>,
 }
@@ -114,11 +119,12 @@ pub struct ErrorEnvelope<X = ExtensionMap> {
 /// use certifier_error::{Code, ErrorObject};
 ///
 /// let object: ErrorObject =
-///     serde_json::from_str(r#"{"code":"plan_limit","message":"Upgrade.","max":3}"#).unwrap();
+///     serde_json::from_str(r#"{"code":"plan_limit","message":"Upgrade.","max":3}"#)?;
 /// assert_eq!(object.code, Code::Other("plan_limit".into()));
 /// assert_eq!(object.code.status(), None);
 /// assert_eq!(object.extensions["max"], 3);
 /// assert_eq!(object.to_string(), "Upgrade.");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorObject<X = ExtensionMap> {
@@ -128,8 +134,9 @@ pub struct ErrorObject<X = ExtensionMap> {
     /// use certifier_error::{Code, ErrorObject};
     ///
     /// let object: ErrorObject =
-    ///     serde_json::from_str(r#"{"code":"conflict","message":"Retry."}"#).unwrap();
+    ///     serde_json::from_str(r#"{"code":"conflict","message":"Retry."}"#)?;
     /// assert!(matches!(object.code, Code::Conflict));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub code: Code,
     /// The public message, safe to show a user. Do not branch on its text.
@@ -138,8 +145,9 @@ pub struct ErrorObject<X = ExtensionMap> {
     /// use certifier_error::ErrorObject;
     ///
     /// let object: ErrorObject =
-    ///     serde_json::from_str(r#"{"code":"conflict","message":"Retry."}"#).unwrap();
+    ///     serde_json::from_str(r#"{"code":"conflict","message":"Retry."}"#)?;
     /// assert_eq!(object.message, "Retry.");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub message: String,
     /// Every other member of the error object (flattened into it when serialised).
@@ -148,8 +156,9 @@ pub struct ErrorObject<X = ExtensionMap> {
     /// use certifier_error::ErrorObject;
     ///
     /// let object: ErrorObject =
-    ///     serde_json::from_str(r#"{"code":"conflict","message":"Retry.","id":"c_1"}"#).unwrap();
+    ///     serde_json::from_str(r#"{"code":"conflict","message":"Retry.","id":"c_1"}"#)?;
     /// assert_eq!(object.extensions["id"], "c_1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub extensions: X,
 }
@@ -217,9 +226,10 @@ impl<X> ErrorObject<X> {
 /// let object = ErrorObject { code: Code::Conflict, message: "Retry.".into(), extensions: () };
 /// let envelope = ErrorEnvelope::from(object);
 /// assert_eq!(
-///     serde_json::to_string(&envelope).unwrap(),
+///     serde_json::to_string(&envelope)?,
 ///     r#"{"error":{"code":"conflict","message":"Retry."}}"#,
 /// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl<X> From<ErrorObject<X>> for ErrorEnvelope<X> {
     fn from(error: ErrorObject<X>) -> Self {
@@ -233,8 +243,9 @@ impl<X> From<ErrorObject<X>> for ErrorEnvelope<X> {
 /// use certifier_error::ErrorEnvelope;
 ///
 /// let envelope: ErrorEnvelope =
-///     serde_json::from_str(r#"{"error":{"code":"conflict","message":"Retry."}}"#).unwrap();
+///     serde_json::from_str(r#"{"error":{"code":"conflict","message":"Retry."}}"#)?;
 /// assert_eq!(envelope.to_string(), "Retry.");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl<X> fmt::Display for ErrorEnvelope<X> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -248,8 +259,9 @@ impl<X> fmt::Display for ErrorEnvelope<X> {
 /// use certifier_error::ErrorObject;
 ///
 /// let object: ErrorObject =
-///     serde_json::from_str(r#"{"code":"conflict","message":"Retry."}"#).unwrap();
+///     serde_json::from_str(r#"{"code":"conflict","message":"Retry."}"#)?;
 /// assert_eq!(object.to_string(), "Retry.");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl<X> fmt::Display for ErrorObject<X> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -278,9 +290,10 @@ impl<X: fmt::Debug> core::error::Error for ErrorEnvelope<X> {}
 /// use certifier_error::ErrorObject;
 ///
 /// let object: ErrorObject =
-///     serde_json::from_str(r#"{"code":"conflict","message":"Retry."}"#).unwrap();
+///     serde_json::from_str(r#"{"code":"conflict","message":"Retry."}"#)?;
 /// let error: Box<dyn std::error::Error> = Box::new(object);
 /// assert_eq!(error.to_string(), "Retry.");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl<X: fmt::Debug> core::error::Error for ErrorObject<X> {}
 
@@ -290,8 +303,9 @@ impl<X: fmt::Debug> core::error::Error for ErrorObject<X> {}
 /// use certifier_error::ErrorEnvelope;
 ///
 /// let body = r#"{"error":{"code":"rate_limited","message":"Slow down.","retryAfter":30}}"#;
-/// let envelope: ErrorEnvelope = serde_json::from_str(body).unwrap();
-/// assert_eq!(serde_json::to_string(&envelope).unwrap(), body);
+/// let envelope: ErrorEnvelope = serde_json::from_str(body)?;
+/// assert_eq!(serde_json::to_string(&envelope)?, body);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl<X: Serialize> Serialize for ErrorEnvelope<X> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -319,9 +333,10 @@ impl<X: Serialize> Serialize for ErrorEnvelope<X> {
 ///     extensions: Limits { retry_after: 30 },
 /// };
 /// assert_eq!(
-///     serde_json::to_string(&object).unwrap(),
+///     serde_json::to_string(&object)?,
 ///     r#"{"code":"rate_limited","message":"Slow down.","retry_after":30}"#,
 /// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl<X: Serialize> Serialize for ErrorObject<X> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -339,10 +354,11 @@ impl<X: Serialize> Serialize for ErrorObject<X> {
 /// use certifier_error::{Code, ErrorEnvelope};
 ///
 /// let body = r#"{"request_id":"r_1","error":{"code":"new_code","message":"m"}}"#;
-/// let envelope: ErrorEnvelope = serde_json::from_str(body).unwrap();
+/// let envelope: ErrorEnvelope = serde_json::from_str(body)?;
 /// assert_eq!(envelope.error.code, Code::Other("new_code".into()));
 ///
 /// assert!(serde_json::from_str::<ErrorEnvelope>(r#"{"code":"x","message":"m"}"#).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl<'de, X: DeserializeOwned> Deserialize<'de> for ErrorEnvelope<X> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -24,8 +24,9 @@ use crate::{Code, LogLevel};
 /// let statuses: Vec<u16> = errors.iter().map(|e| e.status()).collect();
 /// assert_eq!(statuses, [404, 429]);
 /// assert_eq!(errors[1].code(), "rate_limited");
-/// let envelope = errors[0].to_envelope().unwrap();
+/// let envelope = errors[0].to_envelope()?;
 /// assert_eq!(envelope.error.code, certifier_error::Code::NotFound);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// # Implementing it by hand
@@ -126,7 +127,8 @@ pub trait CertifierError: Display + Debug {
     /// use certifier_error::{CertifierError, StandardError};
     ///
     /// let error: &dyn CertifierError = &StandardError::NotFound;
-    /// assert_eq!(error.to_json().unwrap(), serde_json::to_string(error).unwrap());
+    /// assert_eq!(error.to_json()?, serde_json::to_string(error)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     fn to_json(&self) -> Result<String, serde_json::Error> {
         let mut out = Vec::with_capacity(128);
@@ -148,9 +150,10 @@ pub trait CertifierError: Display + Debug {
     /// ```
     /// use certifier_error::{CertifierError, Code, StandardError};
     ///
-    /// let envelope = StandardError::Forbidden.to_envelope().unwrap();
+    /// let envelope = StandardError::Forbidden.to_envelope()?;
     /// assert_eq!(envelope.error.code, Code::Forbidden);
     /// assert_eq!(envelope.error.message, StandardError::Forbidden.to_string());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     fn to_envelope(&self) -> Result<ErrorEnvelope, serde_json::Error> {
         Ok(ErrorEnvelope {
@@ -241,12 +244,13 @@ pub trait CertifierError: Display + Debug {
     /// let url = error.doc_url().unwrap();
     /// assert_eq!(url.to_string(), "https://docs.example.com/errors/not_found");
     /// assert_eq!(
-    ///     serde_json::to_string(&ApiError::NotFound).unwrap(),
+    ///     serde_json::to_string(&ApiError::NotFound)?,
     ///     format!(
     ///         r#"{{"error":{{"code":"not_found","message":"{}","doc_url":"{url}"}}}}"#,
     ///         ApiError::NotFound,
     ///     ),
     /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     fn doc_url(&self) -> Option<crate::catalogue::DocUrl<'_>> {
         None
@@ -275,9 +279,10 @@ pub trait CertifierError: Display + Debug {
     /// }
     ///
     /// let error: &dyn CertifierError = &Slow { retry_after: 5, limit: 100 };
-    /// let members = error.extension_members().unwrap();
+    /// let members = error.extension_members()?;
     /// assert_eq!(members[0], ("retry_after".to_owned(), serde_json::json!(5)));
     /// assert_eq!(members[1], ("limit".to_owned(), serde_json::json!(100)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
     /// A hand-written impl with members overrides this method alone; every envelope
@@ -310,10 +315,11 @@ pub trait CertifierError: Display + Debug {
     /// }
     ///
     /// let expected = r#"{"error":{"code":"rate_limited","message":"Too many requests.","retry_after":5}}"#;
-    /// assert_eq!(Slow(5).to_json().unwrap(), expected);
+    /// assert_eq!(Slow(5).to_json()?, expected);
     /// let error: &dyn CertifierError = &Slow(5);
-    /// assert_eq!(serde_json::to_string(error).unwrap(), expected);
-    /// assert_eq!(Slow(5).to_envelope().unwrap().error.extensions["retry_after"], 5);
+    /// assert_eq!(serde_json::to_string(error)?, expected);
+    /// assert_eq!(Slow(5).to_envelope()?.error.extensions["retry_after"], 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     fn extension_members(&self) -> Result<Vec<(String, serde_json::Value)>, serde_json::Error> {
         Ok(Vec::new())
@@ -326,6 +332,10 @@ pub trait CertifierError: Display + Debug {
     /// thiserror's, for the text written to logs). Every envelope, writer and
     /// integration writes the message through this method; [`Message`](crate::Message)
     /// shows it with `Display`.
+    ///
+    /// # Errors
+    ///
+    /// Only when the formatter does, as with any `Display`.
     ///
     /// ```
     /// use certifier_error::{CertifierError, Message};
@@ -348,7 +358,8 @@ pub trait CertifierError: Display + Debug {
     /// let error = Missing { id: 7 };
     /// assert_eq!(error.to_string(), "certificate 7 is not in the store");
     /// assert_eq!(Message(&error).to_string(), "No such certificate.");
-    /// assert!(error.to_json().unwrap().contains(r#""message":"No such certificate.""#));
+    /// assert!(error.to_json()?.contains(r#""message":"No such certificate.""#));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     fn fmt_message(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         Display::fmt(self, f)
@@ -418,11 +429,12 @@ pub trait CertifierError: Display + Debug {
     ///
     /// let mut body = Vec::with_capacity(128);
     /// Slow { retry_after: 5 }.write_json(&mut body).unwrap();
-    /// assert_eq!(body, serde_json::to_vec(&Slow { retry_after: 5 }).unwrap());
+    /// assert_eq!(body, serde_json::to_vec(&Slow { retry_after: 5 })?);
     /// assert_eq!(
     ///     body,
     ///     br#"{"error":{"code":"rate_limited","message":"Retry in 5 s.","retry_after":5}}"#,
     /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[doc(hidden)]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {

@@ -32,10 +32,11 @@
 //! assert_eq!(error.code(), "rate_limited");
 //! assert_eq!(error.to_string(), "Too many requests; retry in 30 s.");
 //! assert_eq!(
-//!     serde_json::to_string(&error).unwrap(),
+//!     serde_json::to_string(&error)?,
 //!     r#"{"error":{"code":"rate_limited","message":"Too many requests; retry in 30 s.","retryAfter":30}}"#,
 //! );
 //! assert_eq!(ApiError::NotFound.status(), 404);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! Clients decode any error body with [`ErrorEnvelope`], which never fails on a code or a
@@ -44,6 +45,36 @@
 //! Every derived type also lists the errors it can answer with in its
 //! [`ErrorCatalogue`], a constant built at compile time, which renders as a Markdown table
 //! or as JSON (see the [`catalogue`] module and `cargo run --example catalogue`).
+//!
+//! # Features
+//!
+//! | feature | what it adds | Rust |
+//! |---|---|---|
+//! | `std` (default) | the standard library's conveniences; without it, `core` and `alloc` only | 1.81 |
+//! | `http` (default) | `CertifierError::status_code()`, the [`server`] module's query decoding, `certifier_error::http` (the `http` crate) | 1.81 |
+//! | `axum` = `axum-0_8` | `IntoResponse` for every derived type; the `axum` module: layers, extractors, fallback | 1.81 |
+//! | `actix-web` = `actix-web-4` | `ResponseError` for every derived type; the `actix_web` module: middleware, extractors, default service | 1.81 |
+//! | `tracing` | every error response the integrations build is logged with its `source()` chain ([`server::answer`]) | 1.81 |
+//! | `utoipa` = `utoipa-5` | `IntoResponses` for every derived type; `ToSchema` for [`ErrorEnvelope`], [`ErrorObject`], [`Code`] | 1.81 |
+//! | `schemars` = `schemars-1` | `JsonSchema` for every derived type and the envelope types | 1.81 |
+//! | `reqwest` = `reqwest-0_13` | the `reqwest` module: `certifier_json()` reads a response as `T` or an [`ErrorResponse`] | 1.81 |
+//! | `validator` = `validator-0_21` | `From<validator::ValidationErrors>` for [`Violations`] | 1.88 |
+//! | `garde` = `garde-0_23` | `From<garde::Report>` for [`Violations`] | 1.87 |
+//!
+//! Each integration's feature names the version of the crate it supports; the name without
+//! a version is an alias that keeps its meaning until the next major release of this crate.
+//! A type that writes an integration's impl by hand says `#[certifier(skip_impl(...))]`.
+//!
+//! # Where to start
+//!
+//! | to | use |
+//! |---|---|
+//! | declare the errors of an API | [`derive@CertifierError`] (its page is the attribute reference) |
+//! | answer with the standard codes | [`StandardError`], [`Code`] |
+//! | report what is wrong with a request | [`Violations`], [`Violation`] |
+//! | serve the envelope | the `axum` and `actix_web` modules, or [`server`] for another stack |
+//! | read errors on the client side | [`ErrorResponse`], [`ErrorEnvelope`], [`FromErrorResponse`] |
+//! | list and lock the codes an API answers with | [`ErrorCatalogue`], the [`catalogue`] module and its `lock` |
 //!
 //! # What reaches the response
 //!
@@ -106,34 +137,14 @@
 //!
 //! let error = ApiError::from(std::io::Error::other("disk /var/lib/db is full"));
 //! assert_eq!(error.to_string(), StandardError::InternalServerError.to_string());
-//! assert!(!serde_json::to_string(&error).unwrap().contains("/var/lib/db"));
+//! assert!(!serde_json::to_string(&error)?.contains("/var/lib/db"));
 //! assert!(error.source().unwrap().to_string().contains("/var/lib/db"));
 //!
 //! let error = ApiError::Declined(DeclineReason("card expired"));
 //! assert_eq!(error.to_string(), "The payment provider declined: card expired");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! # Features
-//!
-//! - `std` (default): implements the standard library's conveniences; without it the crate
-//!   needs only `core` and `alloc`.
-//! - `http` (default): `CertifierError::status_code()` returns an `http::StatusCode`,
-//!   and `certifier_error::http` re-exports the `http` crate.
-//! - `axum`: every derived type answers in axum as its envelope; see the `axum` module.
-//! - `actix-web`: every derived type is an actix-web `ResponseError`; see the
-//!   `actix_web` module.
-//! - `tracing`: the integrations log every error response they build, with its
-//!   `source()` chain; see [`server::answer`].
-//! - `utoipa`: every derived type implements `utoipa::IntoResponses` (one response per
-//!   status, an example envelope per code), and [`ErrorEnvelope`], [`ErrorObject`] and
-//!   [`Code`] implement `utoipa::ToSchema`.
-//! - `reqwest`: `certifier_json()` reads a whole reqwest response, its size bounded, as
-//!   the expected type or an [`ErrorResponse`]; see the `reqwest` module.
-//! - `schemars`: every derived type implements `schemars::JsonSchema` (its envelope, with
-//!   its codes and, per code, its extension members' schemas), and so do
-//!   [`ErrorEnvelope`], [`ErrorObject`], [`Code`] and [`Violation`].
-//! - `validator` and `garde`: a report of either crate becomes [`Violations`], the
-//!   `validation_error` that lists what is wrong in its `errors` member.
 #![cfg_attr(not(feature = "std"), no_std)]
 // docs.rs marks each feature-gated item with its feature (nightly only).
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -145,11 +156,11 @@ extern crate alloc;
 // Lets this crate's own derives name it by its public path, as users' derives do.
 extern crate self as certifier_error;
 
-#[cfg(feature = "actix-web")]
-#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+#[cfg(feature = "actix-web-4")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web-4")))]
 pub mod actix_web;
-#[cfg(feature = "axum")]
-#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+#[cfg(feature = "axum-0_8")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum-0_8")))]
 pub mod axum;
 pub mod catalogue;
 mod code;
@@ -157,7 +168,7 @@ mod envelope;
 mod error;
 mod log_level;
 mod openapi;
-#[cfg(feature = "reqwest")]
+#[cfg(feature = "reqwest-0_13")]
 pub mod reqwest;
 mod response;
 pub mod server;

@@ -56,6 +56,7 @@ impl LogLevel {
     /// assert_eq!(LogLevel::for_status(503), LogLevel::Error);
     /// assert_eq!(LogLevel::for_status(404), LogLevel::Debug);
     /// ```
+    #[must_use]
     pub const fn for_status(status: u16) -> LogLevel {
         if status >= 500 {
             LogLevel::Error
@@ -69,6 +70,7 @@ impl LogLevel {
     /// ```
     /// assert_eq!(certifier_error::LogLevel::Warn.as_str(), "warn");
     /// ```
+    #[must_use]
     pub const fn as_str(&self) -> &'static str {
         match self {
             LogLevel::Off => "off",

@@ -80,7 +80,7 @@ mod sealed {
 ///         let wait = error.retry_after().unwrap_or(Duration::from_secs(1));
 ///         println!("retry in {wait:?}");
 ///     }
-///     Err(error) => println!("{} ({:?}): {error}", error.error.code, error.request_id()),
+///     Err(error) => println!("{error} (request {:?})", error.request_id()),
 /// }
 /// # Ok(())
 /// # }
@@ -98,16 +98,31 @@ pub trait ResponseExt: sealed::Sealed {
     /// body arrived (a part of a success body is never decoded). An error body that ends
     /// early is still read as an envelope when what arrived is a whole one.
     ///
+    /// # Errors
+    ///
+    /// An [`ErrorResponse`] for any status outside 200 to 299, and for a success body
+    /// that does not fit `T`, is over the limit or ends early, as above.
+    ///
     /// ```no_run
     /// use certifier_error::reqwest::ResponseExt as _;
     /// use certifier_error::Code;
     ///
-    /// # async fn run() -> Result<(), reqwest::Error> {
-    /// let response = reqwest::get("http://127.0.0.1:3000/certificates/cert_missing").await?;
-    /// let error = response.certifier_json::<serde_json::Value>().await.unwrap_err();
-    /// assert_eq!(error.error.code, Code::NotFound);
-    /// # Ok(())
-    /// # }
+    /// #[derive(serde::Deserialize)]
+    /// struct Certificate {
+    ///     id: String,
+    /// }
+    ///
+    /// /// The certificate, `None` when the server has no such id, or the server's error.
+    /// async fn fetch(id: &str) -> Result<Option<Certificate>, Box<dyn std::error::Error>> {
+    ///     let url = format!("http://127.0.0.1:3000/certificates/{id}");
+    ///     let response = reqwest::get(url).await?;
+    ///     match response.certifier_json::<Certificate>().await {
+    ///         Ok(certificate) => Ok(Some(certificate)),
+    ///         Err(error) if *error.code() == Code::NotFound => Ok(None),
+    ///         // `429 rate_limited: Too many requests.`, with `retry_after()` to wait.
+    ///         Err(error) => Err(error.into()),
+    ///     }
+    /// }
     /// ```
     fn certifier_json<T: DeserializeOwned>(
         self,
@@ -115,6 +130,10 @@ pub trait ResponseExt: sealed::Sealed {
 
     /// [`certifier_json`](Self::certifier_json) with a body limit of `limit` bytes
     /// instead of [`MAX_BODY_LEN`].
+    ///
+    /// # Errors
+    ///
+    /// As [`certifier_json`](Self::certifier_json)'s, with `limit` as the limit.
     ///
     /// ```no_run
     /// use certifier_error::reqwest::ResponseExt as _;

@@ -33,12 +33,12 @@ pub const MAX_EXCERPT_LEN: usize = 512;
 /// let body = br#"{"error":{"code":"rate_limited","message":"Slow down.","retryAfter":30}}"#;
 /// let error = ErrorResponse::decode(429, body);
 /// assert_eq!(error.status, 429);
-/// assert_eq!(error.error.code, Code::RateLimited);
+/// assert_eq!(*error.code(), Code::RateLimited);
 /// assert_eq!(error.error.extensions["retryAfter"], 30);
 /// assert!(error.is_envelope());
 ///
 /// let error = ErrorResponse::decode(502, b"<html><body>Bad Gateway</body></html>");
-/// assert_eq!(error.error.code, Code::InternalServerError);
+/// assert_eq!(*error.code(), Code::InternalServerError);
 /// assert_eq!(error.excerpt.as_deref(), Some("<html><body>Bad Gateway</body></html>"));
 /// assert!(!error.is_envelope());
 /// ```
@@ -85,7 +85,7 @@ enum RetryAfter {
 /// What was wrong with a body that is not an error envelope, for the made-up message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 // Only the readers of streamed bodies (feature `reqwest`) stop early.
-#[cfg_attr(not(feature = "reqwest"), allow(dead_code))]
+#[cfg_attr(not(feature = "reqwest-0_13"), allow(dead_code))]
 pub(crate) enum BodyProblem {
     /// A whole body, on an error status, that is not an envelope.
     NotEnvelope,
@@ -109,10 +109,11 @@ impl ErrorResponse {
     /// use certifier_error::{Code, ErrorResponse};
     ///
     /// let error = ErrorResponse::decode(404, b"");
-    /// assert_eq!(error.error.code, Code::NotFound);
+    /// assert_eq!(*error.code(), Code::NotFound);
     /// assert_eq!(error.excerpt.as_deref(), Some(""));
     /// assert_eq!(ErrorResponse::decode(418, b"teapot").error.code, Code::BadRequest);
     /// ```
+    #[must_use]
     pub fn decode(status: u16, body: &[u8]) -> Self {
         match serde_json::from_slice::<crate::ErrorEnvelope>(body) {
             Ok(envelope) => ErrorResponse {
@@ -139,7 +140,7 @@ impl ErrorResponse {
     ///
     /// let headers = [("Retry-After", "30"), ("X-Request-Id", "req_42")];
     /// let error = ErrorResponse::from_parts(503, headers, b"<html>Service Unavailable</html>");
-    /// assert_eq!(error.error.code, Code::InternalServerError);
+    /// assert_eq!(*error.code(), Code::InternalServerError);
     /// assert_eq!(error.retry_after(), Some(Duration::from_secs(30)));
     /// assert_eq!(error.request_id(), Some("req_42"));
     /// assert!(error.is_retryable());
@@ -157,7 +158,7 @@ impl ErrorResponse {
     /// headers.insert("retry-after", HeaderValue::from_static("120"));
     /// let body = br#"{"error":{"code":"rate_limited","message":"Slow down.","request_id":"req_7"}}"#;
     /// let error = ErrorResponse::from_parts(429, &headers, body);
-    /// assert_eq!(error.error.code, Code::RateLimited);
+    /// assert_eq!(*error.code(), Code::RateLimited);
     /// assert_eq!(error.retry_after(), Some(Duration::from_secs(120)));
     /// assert_eq!(error.request_id(), Some("req_7"));
     /// ```
@@ -186,6 +187,7 @@ impl ErrorResponse {
     ///     .unwrap_err();
     /// assert_eq!(error.request_id(), Some("req_9"));
     /// ```
+    #[must_use]
     pub fn with_headers<I, N, V>(mut self, headers: I) -> Self
     where
         I: IntoIterator<Item = (N, V)>,
@@ -253,6 +255,7 @@ impl ErrorResponse {
     ///
     /// assert_eq!(ErrorResponse::decode(503, b"").retry_after(), None);
     /// ```
+    #[must_use]
     pub fn retry_after(&self) -> Option<Duration> {
         match self.headers.as_ref().and_then(|kept| kept.retry_after) {
             Some(RetryAfter::Delay(delay)) => Some(delay),
@@ -288,6 +291,7 @@ impl ErrorResponse {
     ///
     /// assert_eq!(ErrorResponse::decode(404, b"").request_id(), None);
     /// ```
+    #[must_use]
     pub fn request_id(&self) -> Option<&str> {
         match self
             .headers
@@ -313,6 +317,7 @@ impl ErrorResponse {
     /// assert!(!ErrorResponse::decode(500, b"").is_retryable());
     /// assert!(!ErrorResponse::decode(404, b"").is_retryable());
     /// ```
+    #[must_use]
     pub fn is_retryable(&self) -> bool {
         self.error.code == Code::RateLimited || matches!(self.status, 502..=504)
     }
@@ -365,6 +370,7 @@ impl ErrorResponse {
     /// assert_eq!(*error.code(), Code::Conflict);
     /// assert_eq!(error.code(), "conflict");
     /// ```
+    #[must_use]
     pub fn code(&self) -> &Code {
         &self.error.code
     }
@@ -377,6 +383,7 @@ impl ErrorResponse {
     /// let error = ErrorResponse::decode(409, br#"{"error":{"code":"conflict","message":"Try again."}}"#);
     /// assert_eq!(error.message(), "Try again.");
     /// ```
+    #[must_use]
     pub fn message(&self) -> &str {
         &self.error.message
     }
@@ -390,11 +397,16 @@ impl ErrorResponse {
     /// assert!(ErrorResponse::decode(409, br#"{"error":{"code":"conflict","message":"m"}}"#).is_envelope());
     /// assert!(!ErrorResponse::decode(409, b"conflict").is_envelope());
     /// ```
+    #[must_use]
     pub fn is_envelope(&self) -> bool {
         self.excerpt.is_none()
     }
 
     /// The extension members as an endpoint's own type.
+    ///
+    /// # Errors
+    ///
+    /// When the members do not fit `X`: serde_json's error says where.
     ///
     /// ```
     /// use certifier_error::ErrorResponse;
@@ -433,7 +445,11 @@ impl ErrorResponse {
 /// ```
 impl fmt::Display for ErrorResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}: {}", self.status, self.error.code, self.error.message)
+        write!(
+            f,
+            "{} {}: {}",
+            self.status, self.error.code, self.error.message
+        )
     }
 }
 
@@ -453,6 +469,11 @@ impl core::error::Error for ErrorResponse {}
 /// the code `unexpected_response` (not a Certifier code: the server did not send it),
 /// the status, and an excerpt of the body.
 ///
+/// # Errors
+///
+/// An [`ErrorResponse`] for any status outside 200 to 299, and for a success body
+/// that does not fit `T`.
+///
 /// ```
 /// use certifier_error::{decode_response, Code};
 ///
@@ -464,10 +485,10 @@ impl core::error::Error for ErrorResponse {}
 ///
 /// let error = decode_response::<Vec<u32>>(404, br#"{"error":{"code":"not_found","message":"m"}}"#)
 ///     .unwrap_err();
-/// assert_eq!(error.error.code, Code::NotFound);
+/// assert_eq!(*error.code(), Code::NotFound);
 ///
 /// let error = decode_response::<Vec<u32>>(200, b"<html>").unwrap_err();
-/// assert_eq!(error.error.code.as_str(), "unexpected_response");
+/// assert_eq!(error.code().as_str(), "unexpected_response");
 /// assert_eq!(error.status, 200);
 /// ```
 pub fn decode_response<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<T, ErrorResponse> {
@@ -657,7 +678,7 @@ mod tests {
     #[test]
     fn a_success_status_without_an_envelope_keeps_its_old_decoding() {
         let error = ErrorResponse::decode(200, b"<html>");
-        assert_eq!(error.error.code, Code::InternalServerError);
+        assert_eq!(*error.code(), Code::InternalServerError);
         assert_eq!(
             error.error.message,
             "The server answered 200 with a body this client cannot read."
@@ -692,7 +713,7 @@ mod tests {
     #[test]
     fn a_json_body_that_is_no_envelope_is_unrecognised() {
         let error = ErrorResponse::decode(400, br#"{"message":"nope"}"#);
-        assert_eq!(error.error.code, Code::BadRequest);
+        assert_eq!(*error.code(), Code::BadRequest);
         assert_eq!(error.excerpt.as_deref(), Some(r#"{"message":"nope"}"#));
     }
 }

@@ -44,13 +44,13 @@ use serde::Serialize;
 
 use crate::{CertifierError, StandardError};
 
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) mod envelope;
 mod json;
 #[cfg(feature = "tracing")]
 mod log;
 pub(crate) mod params;
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) mod request_id;
 pub(crate) mod version;
 
@@ -62,15 +62,15 @@ pub use self::params::decode_query;
 pub use self::params::{PathRejection, QueryRejection, MAX_DETAIL_LEN};
 pub use self::version::{CertifierVersion, SupportedVersions, VersionError, VERSION_HEADER};
 
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub use self::envelope::Enveloped;
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-pub use self::request_id::{RequestId, REQUEST_ID_HEADER, MAX_REQUEST_ID_LEN};
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+pub use self::request_id::{RequestId, MAX_REQUEST_ID_LEN, REQUEST_ID_HEADER};
 
 /// The conveniences every extractor of the framework modules shares, whose value is its
 /// field `0`: `into_inner()`, `Deref`/`DerefMut` to the value, and `From<T>`, so that the
 /// `axum` and `actix_web` extractors read alike.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 macro_rules! value_wrappers {
     ($module:literal: $($wrapper:ident),+) => {$(
         impl<T> $wrapper<T> {
@@ -112,7 +112,7 @@ macro_rules! value_wrappers {
         }
     )+};
 }
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) use value_wrappers;
 
 /// The `content-type` of every error response: the envelope is JSON.
@@ -149,7 +149,7 @@ pub struct ResponseParts {
     /// its last member is `request_id`.
     pub body: Vec<u8>,
     /// The request id written into `body`, if any.
-    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
     pub(crate) request_id: Option<self::request_id::RequestId>,
 }
 
@@ -217,16 +217,16 @@ where
 /// last member of the envelope: spliced before its closing braces, so that the body
 /// stays the direct writer's single buffer.
 fn finish(status: u16, headers: Vec<(&'static str, String)>, mut body: Vec<u8>) -> ResponseParts {
-    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
     let request_id =
         self::request_id::current().filter(|id| self::request_id::splice(&mut body, id));
-    #[cfg(not(any(feature = "axum", feature = "actix-web")))]
+    #[cfg(not(any(feature = "axum-0_8", feature = "actix-web-4")))]
     let _ = &mut body;
     ResponseParts {
         status,
         headers,
         body,
-        #[cfg(any(feature = "axum", feature = "actix-web"))]
+        #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
         request_id,
     }
 }
@@ -261,7 +261,7 @@ pub(crate) fn valid_status(status: u16) -> u16 {
 }
 
 /// A framework's response type, as the shared [`respond`] fills it.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) trait Adapter {
     /// A response with `status` (valid: see [`ResponseParts::status`]), the
     /// [`CONTENT_TYPE`] header and `body`.
@@ -273,7 +273,7 @@ pub(crate) trait Adapter {
 }
 
 /// The framework response for `error`: [`answer`], in the adapter's types.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) fn respond<R, T>(error: &T) -> R
 where
     R: Adapter,

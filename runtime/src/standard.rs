@@ -30,9 +30,10 @@ macro_rules! define_standard_error {
         /// let error = ApiError::Common(StandardError::NotFound);
         /// assert_eq!(error.status(), 404);
         /// assert_eq!(
-        ///     serde_json::to_string(&error).unwrap(),
+        ///     serde_json::to_string(&error)?,
         ///     r#"{"error":{"code":"not_found","message":"The requested resource does not exist."}}"#,
         /// );
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, CertifierError)]
         #[non_exhaustive]
@@ -118,6 +119,7 @@ impl Unauthorized {
     }
 
     /// The `WWW-Authenticate` value.
+    #[must_use]
     pub fn challenge(&self) -> &str {
         &self.challenge
     }

@@ -136,6 +136,7 @@ impl ErrorResponse {
     ///     decode_response(404, body).map_err(ErrorResponse::into_typed);
     /// assert_eq!(shown, Err(ShowError::Missing));
     /// ```
+    #[must_use]
     pub fn into_typed<E: FromErrorResponse>(self) -> E {
         match E::from_known(&self) {
             Some(known) => known,

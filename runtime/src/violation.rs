@@ -2,9 +2,9 @@
 //! the body or one parameter, and [`Violations`], the `validation_error` that lists them
 //! in its `errors` member.
 
-#[cfg(feature = "garde")]
+#[cfg(feature = "garde-0_23")]
 mod garde;
-#[cfg(feature = "validator")]
+#[cfg(feature = "validator-0_21")]
 mod validator;
 
 use alloc::borrow::Cow;
@@ -37,16 +37,17 @@ const INPUT_LIMIT: usize = crate::server::MAX_DETAIL_LEN;
 /// let violation = Violation::at_path("too_long", ["certificate", "domains", "1"]);
 /// assert_eq!(violation.pointer(), Some("/certificate/domains/1"));
 /// assert_eq!(
-///     serde_json::to_string(&violation).unwrap(),
+///     serde_json::to_string(&violation)?,
 ///     r#"{"code":"too_long","message":"This value is too long.","pointer":"/certificate/domains/1"}"#,
 /// );
 ///
 /// let violation = Violation::at_parameter("invalid_type", "limit")
 ///     .with_message("Must be a whole number.");
 /// assert_eq!(
-///     serde_json::to_string(&violation).unwrap(),
+///     serde_json::to_string(&violation)?,
 ///     r#"{"code":"invalid_type","message":"Must be a whole number.","parameter":"limit"}"#,
 /// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Violation {
@@ -191,6 +192,7 @@ impl Violation {
     /// // panics: the violation code "Not Snake" is not snake_case
     /// Violation::at_parameter("Not Snake", "q");
     /// ```
+    #[must_use]
     pub fn code(&self) -> &str {
         &self.code
     }
@@ -203,6 +205,7 @@ impl Violation {
     /// let violation = Violation::at_parameter("unknown_member", "colour");
     /// assert_eq!(violation.message(), "This member is not accepted here.");
     /// ```
+    #[must_use]
     pub fn message(&self) -> &str {
         &self.message
     }
@@ -214,6 +217,7 @@ impl Violation {
     ///
     /// assert_eq!(Violation::at_path("missing", ["a", "0"]).pointer(), Some("/a/0"));
     /// ```
+    #[must_use]
     pub fn pointer(&self) -> Option<&str> {
         match &self.location {
             Location::Pointer(pointer) => Some(pointer),
@@ -228,6 +232,7 @@ impl Violation {
     ///
     /// assert_eq!(Violation::at_parameter("missing", "page").parameter(), Some("page"));
     /// ```
+    #[must_use]
     pub fn parameter(&self) -> Option<&str> {
         match &self.location {
             Location::Parameter(name) => Some(name),
@@ -267,6 +272,7 @@ impl Violation {
     /// assert_eq!(Violation::default_message("too_short"), "This value is too short.");
     /// assert_eq!(Violation::default_message("no_such_code"), "This value is invalid.");
     /// ```
+    #[must_use]
     pub fn default_message(code: &str) -> &'static str {
         match code {
             "missing" => "A required value is missing.",
@@ -295,14 +301,14 @@ impl Violation {
 
 /// One step of the path to a failed rule of a validation crate: a list index or a
 /// member. Indexes sort numerically.
-#[cfg(any(feature = "validator", feature = "garde"))]
+#[cfg(any(feature = "validator-0_21", feature = "garde-0_23"))]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Token {
     Index(usize),
     Key(String),
 }
 
-#[cfg(any(feature = "validator", feature = "garde"))]
+#[cfg(any(feature = "validator-0_21", feature = "garde-0_23"))]
 impl Display for Token {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -314,7 +320,7 @@ impl Display for Token {
 
 /// The violations in the order of their paths (stable: one member's keep their order),
 /// so that an answer does not depend on the order a report was built in.
-#[cfg(any(feature = "validator", feature = "garde"))]
+#[cfg(any(feature = "validator-0_21", feature = "garde-0_23"))]
 fn sorted_by_path(mut found: Vec<(Vec<Token>, Violation)>) -> Violations {
     found.sort_by(|a, b| a.0.cmp(&b.0));
     found.into_iter().map(|(_, violation)| violation).collect()
@@ -510,7 +516,7 @@ impl<'de> Visitor<'de> for ViolationVisitor {
 /// violations.push(Violation::at_parameter("invalid_type", "limit"));
 /// assert_eq!((violations.status(), violations.code()), (400, "validation_error"));
 /// assert_eq!(
-///     serde_json::to_string(&violations).unwrap(),
+///     serde_json::to_string(&violations)?,
 ///     concat!(
 ///         r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","#,
 ///         r#""errors":[{"code":"missing","message":"A required value is missing.","pointer":"/domain"},"#,
@@ -528,6 +534,7 @@ impl<'de> Visitor<'de> for ViolationVisitor {
 ///
 /// let error = ApiError::Invalid(Violation::at_path("too_long", ["name"]).into());
 /// assert_eq!(error.code(), "validation_error");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, CertifierError)]
 #[certifier(code = "validation_error")]
@@ -543,6 +550,7 @@ impl Violations {
     /// ```
     /// assert!(certifier_error::Violations::new().is_empty());
     /// ```
+    #[must_use]
     pub fn new() -> Self {
         Violations { errors: Vec::new() }
     }
@@ -568,6 +576,7 @@ impl Violations {
     /// let violations: Violations = [Violation::at_parameter("missing", "q")].into_iter().collect();
     /// assert_eq!(violations.len(), 1);
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.errors.len()
     }
@@ -577,6 +586,7 @@ impl Violations {
     /// ```
     /// assert!(certifier_error::Violations::default().is_empty());
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty()
     }
@@ -607,6 +617,7 @@ impl Violations {
     /// let violations = Violations::from(Violation::at_parameter("missing", "q"));
     /// assert_eq!(violations.as_slice()[0].parameter(), Some("q"));
     /// ```
+    #[must_use]
     pub fn as_slice(&self) -> &[Violation] {
         &self.errors
     }
@@ -619,6 +630,7 @@ impl Violations {
     /// let violations = Violations::from(Violation::at_parameter("missing", "q"));
     /// assert_eq!(violations.into_vec().len(), 1);
     /// ```
+    #[must_use]
     pub fn into_vec(self) -> Vec<Violation> {
         self.errors
     }

@@ -245,7 +245,7 @@ fn additions_pass_and_are_recorded_on_update() {
         check_with::<v1_extended::ApiError>(&path, Some("update")),
         None
     );
-    let updated = Lock::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let updated = str::parse::<Lock>(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(updated, Lock::of::<v1_extended::ApiError>());
     assert_eq!(
         updated.statuses("internal_server_error").unwrap(),
@@ -267,7 +267,7 @@ fn additions_pass_and_are_recorded_on_update() {
 #[test]
 fn the_retyped_spelling_of_a_path_counts() {
     // Same type, other spelling: reported, so that a reviewer looks at it.
-    let before = Lock::parse(
+    let before = str::parse::<Lock>(
         r#"{"format":1,"codes":{"validation_error":{"statuses":[400],"members":{"errors":"Vec<v1::FieldError>"}}}}"#,
     )
     .unwrap();

@@ -165,3 +165,11 @@ fn status_code_of_derived_errors() {
     let boxed: Box<dyn CertifierError> = Box::new(Custom::Timeout);
     assert_eq!(boxed.status_code().as_u16(), 504);
 }
+
+#[test]
+fn lists_of_codes_are_slices() {
+    // A later version adds codes: nothing may depend on how many there are today.
+    let known: &'static [Code] = Code::KNOWN;
+    let standard: &'static [StandardError] = StandardError::ALL;
+    assert_eq!(known.len(), standard.len());
+}

@@ -10,8 +10,7 @@
 mod api;
 
 use certifier_error::server::{
-    decode_json, decode_query, answer, JsonRejection, PathRejection, QueryRejection,
-    VersionError,
+    answer, decode_json, decode_query, JsonRejection, PathRejection, QueryRejection, VersionError,
 };
 use certifier_error::{CertifierError, ErrorEnvelope, Violation, Violations};
 use serde_json::{json, Value};

@@ -12,7 +12,7 @@ use std::sync::mpsc;
 
 use actix_web::{web, App, HttpServer};
 use certifier_error::actix_web::{
-    json_config, path_config, query_config, RequireVersion, CertifierVersion,
+    json_config, path_config, query_config, CertifierVersion, RequireVersion,
 };
 use certifier_error::server::SupportedVersions;
 use http_body_util::Full;

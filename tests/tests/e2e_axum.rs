@@ -11,7 +11,7 @@ use std::net::SocketAddr;
 
 use axum::routing::get;
 use axum::{Extension, Router};
-use certifier_error::axum::{RequireVersionLayer, CertifierVersion};
+use certifier_error::axum::{CertifierVersion, RequireVersionLayer};
 use certifier_error::server::SupportedVersions;
 use http_body_util::Full;
 use hyper::body::Bytes;

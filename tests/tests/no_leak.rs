@@ -122,7 +122,7 @@ fn renderings(error: &ApiError) -> Vec<String> {
         serde_json::to_string(error).unwrap(),
         serde_json::to_string(object).unwrap(),
         serde_json::to_string(&object.to_envelope().unwrap()).unwrap(),
-        serde_json::to_string(&object.extensions().unwrap()).unwrap(),
+        serde_json::to_string(&object.to_envelope().unwrap().error.extensions).unwrap(),
         serde_json::to_string(&object.extension_members().unwrap()).unwrap(),
         serde_json::to_string(&boxed).unwrap(),
         error.to_string(),

@@ -408,7 +408,11 @@ async fn an_envelope_with_a_known_code() {
     assert_eq!(error.request_id(), Some("req_header"));
     assert_eq!(error.retry_after(), None);
     assert!(!error.is_retryable());
-    assert_eq!(error.to_string(), "No certificate has the id `cert_9`.");
+    assert_eq!(error.message(), "No certificate has the id `cert_9`.");
+    assert_eq!(
+        error.to_string(),
+        "404 not_found: No certificate has the id `cert_9`."
+    );
 }
 
 #[tokio::test]

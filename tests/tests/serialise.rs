@@ -639,18 +639,28 @@ fn extensions_method() {
         current_version: Some(3),
         hint: None,
     };
-    let members = error.extensions().unwrap();
+    let members = error.to_envelope().unwrap().error.extensions;
     let mut expected = ExtensionMap::new();
     expected.insert("current_version".into(), json!(3));
     assert_eq!(members, expected);
-    assert!(ApiError::NotFound.extensions().unwrap().is_empty());
-    assert!(StandardError::NotFound.extensions().unwrap().is_empty());
+    assert!(ApiError::NotFound
+        .to_envelope()
+        .unwrap()
+        .error
+        .extensions
+        .is_empty());
+    assert!(StandardError::NotFound
+        .to_envelope()
+        .unwrap()
+        .error
+        .extensions
+        .is_empty());
     let error: &dyn CertifierError = &ApiError::Renamed {
         thing: false,
         detail: "d",
     };
     assert_eq!(
-        serde_json::Value::Object(error.extensions().unwrap()),
+        serde_json::Value::Object(error.to_envelope().unwrap().error.extensions),
         json!({"X-Thing": false, "message_detail": "d"})
     );
     let error = Flattened::Struct {
@@ -663,7 +673,7 @@ fn extensions_method() {
         after: false,
     };
     assert_eq!(
-        serde_json::Value::Object(error.extensions().unwrap()),
+        serde_json::Value::Object(error.to_envelope().unwrap().error.extensions),
         json!({"plan": "p", "used": 1, "maxAllowed": 2, "after": false})
     );
 }
@@ -708,7 +718,7 @@ fn extension_that_is_not_json_representable_fails_cleanly() {
     by_pair.insert((1, 2), 3);
     let error = Odd { by_pair };
     assert!(serde_json::to_string(&error).is_err());
-    assert!(error.extensions().is_err());
+    assert!(error.extension_members().is_err());
     assert!(error.to_envelope().is_err());
     let boxed: Box<dyn CertifierError> = Box::new(error);
     assert!(serde_json::to_string(&boxed).is_err());

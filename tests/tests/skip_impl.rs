@@ -26,8 +26,13 @@ impl actix_web::ResponseError for HandWritten {
 }
 
 impl utoipa::IntoResponses for HandWritten {
-    fn responses() -> std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::response::Response>> {
-        let response = utoipa::openapi::response::ResponseBuilder::new().description("by hand").build();
+    fn responses() -> std::collections::BTreeMap<
+        String,
+        utoipa::openapi::RefOr<utoipa::openapi::response::Response>,
+    > {
+        let response = utoipa::openapi::response::ResponseBuilder::new()
+            .description("by hand")
+            .build();
         [("418".to_owned(), response.into())].into_iter().collect()
     }
 }
@@ -62,10 +67,16 @@ fn the_hand_written_impls_answer() {
     use utoipa::IntoResponses as _;
 
     assert_eq!(HandWritten::NotFound.into_response().status(), 418);
-    assert_eq!(actix_web::ResponseError::status_code(&HandWritten::NotFound).as_u16(), 418);
+    assert_eq!(
+        actix_web::ResponseError::status_code(&HandWritten::NotFound).as_u16(),
+        418
+    );
     assert_eq!(HandWritten::responses().keys().collect::<Vec<_>>(), ["418"]);
     let schema = schemars::schema_for!(HandWritten);
-    assert_eq!(schema.get("const").and_then(|c| c.as_str()), Some("by hand"));
+    assert_eq!(
+        schema.get("const").and_then(|c| c.as_str()),
+        Some("by hand")
+    );
     // What the derive still gives.
     assert_eq!(HandWritten::NotFound.status(), 404);
     assert_eq!(HandWritten::CATALOGUE.len(), 1);

@@ -68,7 +68,11 @@ pub fn relays(plan: &Plan) -> TokenStream {
 
 /// The gate an integration's impls pass through in the relays: its feature gate, or
 /// `skip` where the type writes them itself (`skip_impl(...)`).
-pub fn gate(runtime: &TokenStream, integration: Integration, skipped: &[Integration]) -> TokenStream {
+pub fn gate(
+    runtime: &TokenStream,
+    integration: Integration,
+    skipped: &[Integration],
+) -> TokenStream {
     if skipped.contains(&integration) {
         quote!(#runtime::__private::skip)
     } else {

@@ -7,7 +7,7 @@ use actix_web::http::header::CONTENT_LENGTH;
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 use actix_web::{web, HttpRequest, HttpResponse, Route};
-use certifier_error::actix_web::{path_config, RequireVersion, Envelope, Json, Query};
+use certifier_error::actix_web::{path_config, Envelope, Json, Query, RequireVersion};
 use certifier_error::server::SupportedVersions;
 
 #[path = "api.rs"]

@@ -10,7 +10,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
 use axum::Router;
-use certifier_error::axum::{RequireVersionLayer, EnvelopeLayer, Json, Path, Query};
+use certifier_error::axum::{EnvelopeLayer, Json, Path, Query, RequireVersionLayer};
 use certifier_error::server::SupportedVersions;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tower_http::limit::RequestBodyLimitLayer;
@@ -40,7 +40,9 @@ pub fn router(limits: &Limits) -> Router {
         .route("/certificates/{id}/chain", get(chain))
         .route("/certificates/{id}/ocsp", get(ocsp))
         .route("/account", get(account))
-        .route_layer(RequireVersionLayer::new(SupportedVersions::new([api::VERSION])))
+        .route_layer(RequireVersionLayer::new(SupportedVersions::new([
+            api::VERSION,
+        ])))
         // Set after `route_layer`, so that the version check does not cover it: a
         // method a path does not have answers `not_found` (with `Allow`) whatever the
         // request's headers. axum's own 405 would do, but `route_layer` wraps it.

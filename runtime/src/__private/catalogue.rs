@@ -21,6 +21,7 @@ pub enum Part {
 }
 
 /// The catalogue made of `parts`, in variant order.
+#[must_use]
 pub const fn new_catalogue(parts: &'static [Part]) -> Catalogue {
     Catalogue { parts }
 }
@@ -28,6 +29,7 @@ pub const fn new_catalogue(parts: &'static [Part]) -> Catalogue {
 /// The entry of one variant; `members` and `member_types` run side by side. Its log
 /// level follows its status unless [`entry_logged_at`] sets one.
 #[allow(clippy::too_many_arguments)]
+#[must_use]
 pub const fn new_entry(
     status: u16,
     code: &'static str,
@@ -54,6 +56,7 @@ pub const fn new_entry(
 }
 
 /// The entry of a variant without members: [`new_entry`] with none.
+#[must_use]
 pub const fn new_plain_entry(
     status: u16,
     code: &'static str,
@@ -76,6 +79,7 @@ pub const fn new_plain_entry(
 }
 
 /// The entry with the level its `#[certifier(log = "...")]` names.
+#[must_use]
 pub const fn entry_logged_at(mut entry: Entry, level: LogLevel) -> Entry {
     entry.log_level = Some(level);
     entry

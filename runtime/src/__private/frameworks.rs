@@ -69,7 +69,7 @@ macro_rules! __certifier_skip {
 }
 
 /// Its input, when the `axum` feature is on.
-#[cfg(feature = "axum")]
+#[cfg(feature = "axum-0_8")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __certifier_if_axum {
@@ -77,7 +77,7 @@ macro_rules! __certifier_if_axum {
 }
 
 /// Nothing: the `axum` feature is off.
-#[cfg(not(feature = "axum"))]
+#[cfg(not(feature = "axum-0_8"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __certifier_if_axum {
@@ -85,7 +85,7 @@ macro_rules! __certifier_if_axum {
 }
 
 /// Its input, when the `actix-web` feature is on.
-#[cfg(feature = "actix-web")]
+#[cfg(feature = "actix-web-4")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __certifier_if_actix_web {
@@ -93,7 +93,7 @@ macro_rules! __certifier_if_actix_web {
 }
 
 /// Nothing: the `actix-web` feature is off.
-#[cfg(not(feature = "actix-web"))]
+#[cfg(not(feature = "actix-web-4"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __certifier_if_actix_web {

@@ -86,6 +86,7 @@ pub struct Envelope {
 
 impl Envelope {
     /// The middleware, without request ids or a default challenge.
+    #[must_use]
     pub fn new() -> Self {
         Envelope::default()
     }
@@ -114,6 +115,7 @@ impl Envelope {
     /// assert_eq!(test::call_and_read_body(&app, request).await, "abc");
     /// # });
     /// ```
+    #[must_use]
     pub fn with_request_id(mut self) -> Self {
         Arc::make_mut(&mut self.settings).request_ids = true;
         self
@@ -145,6 +147,7 @@ impl Envelope {
     /// # });
     /// ```
     #[track_caller]
+    #[must_use]
     pub fn with_challenge(mut self, challenge: &str) -> Self {
         Arc::make_mut(&mut self.settings).set_challenge(challenge);
         self

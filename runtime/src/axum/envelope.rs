@@ -91,6 +91,7 @@ pub struct EnvelopeLayer {
 
 impl EnvelopeLayer {
     /// The layer, without request ids or a default challenge.
+    #[must_use]
     pub fn new() -> Self {
         EnvelopeLayer::default()
     }
@@ -112,6 +113,7 @@ impl EnvelopeLayer {
     ///     .route("/", get(|Extension(id): Extension<RequestId>| async move { id.to_string() }))
     ///     .layer(EnvelopeLayer::new().with_request_id());
     /// ```
+    #[must_use]
     pub fn with_request_id(mut self) -> Self {
         Arc::make_mut(&mut self.settings).request_ids = true;
         self
@@ -145,6 +147,7 @@ impl EnvelopeLayer {
     /// # });
     /// ```
     #[track_caller]
+    #[must_use]
     pub fn with_challenge(mut self, challenge: &str) -> Self {
         Arc::make_mut(&mut self.settings).set_challenge(challenge);
         self

@@ -141,7 +141,9 @@ pub fn check<E: ErrorCatalogue + ?Sized>(path: impl AsRef<Path>) {
                 panic!("cannot write the lock file {}: {error}", path.display());
             }
             // What the new file accepts, for the log of the run that wrote it.
-            let previous = existing.as_deref().and_then(|text| text.parse::<Lock>().ok());
+            let previous = existing
+                .as_deref()
+                .and_then(|text| text.parse::<Lock>().ok());
             std::eprintln!("wrote the lock file {}", path.display());
             for change in previous
                 .map(|previous| previous.changes(&current))
@@ -238,6 +240,7 @@ impl Lock {
     /// let lock = Lock::of::<PlanLimit>();
     /// assert_eq!(lock.members("plan_limit").unwrap().collect::<Vec<_>>(), [("max", "u32")]);
     /// ```
+    #[must_use]
     pub fn of<E: ErrorCatalogue + ?Sized>() -> Lock {
         Lock::from_catalogue(E::CATALOGUE)
     }
@@ -272,6 +275,10 @@ impl Lock {
 
     /// The lock file's text: pretty JSON, keys sorted, ending with a line break.
     ///
+    /// # Panics
+    ///
+    /// Never: the lock is a JSON value of strings and numbers, which always serialises.
+    ///
     /// ```
     /// use certifier_error::catalogue::lock::Lock;
     /// use certifier_error::CertifierError;
@@ -288,6 +295,7 @@ impl Lock {
     ///     "{\n  \"codes\": {\n    \"conflict\": {\n      \"members\": {\n        \"id\": \"String\"\n      },\n      \"statuses\": [\n        409\n      ]\n    }\n  },\n  \"format\": 1\n}\n",
     /// );
     /// ```
+    #[must_use]
     pub fn to_json(&self) -> String {
         // Inserted in sorted order, so the text is the same whether or not serde_json keeps
         // insertion order (its `preserve_order` feature).
@@ -335,6 +343,7 @@ impl Lock {
     /// assert_eq!(lock.statuses("rate_limited").unwrap(), [429]);
     /// assert!(lock.statuses("plan_limit").is_none());
     /// ```
+    #[must_use]
     pub fn statuses(&self, code: &str) -> Option<Vec<u16>> {
         Some(self.codes.get(code)?.statuses.iter().copied().collect())
     }
@@ -348,6 +357,7 @@ impl Lock {
     ///
     /// assert_eq!(Lock::of::<StandardError>().members("not_found").unwrap().count(), 0);
     /// ```
+    #[must_use]
     pub fn members(&self, code: &str) -> Option<impl Iterator<Item = (&str, &str)>> {
         let locked = self.codes.get(code)?;
         Some(
@@ -380,6 +390,7 @@ impl Lock {
     /// ]);
     /// assert!(matches!(locked.changes(&current)[1], Change::StatusAdded { .. }));
     /// ```
+    #[must_use]
     pub fn changes(&self, current: &Lock) -> Vec<Change> {
         let mut changes = Vec::new();
         let codes: BTreeSet<&String> = self.codes.keys().chain(current.codes.keys()).collect();
@@ -624,6 +635,7 @@ impl Change {
     /// assert!(!added.is_breaking());
     /// # Ok::<(), certifier_error::catalogue::lock::LockError>(())
     /// ```
+    #[must_use]
     pub fn is_breaking(&self) -> bool {
         matches!(
             self,

@@ -9,7 +9,7 @@
 /// `Some(answer)` where the type has the trait that the answer needs, else `None`, so that
 /// a feature never requires the trait of a member's type. See
 /// [`choice`](crate::__private::choice).
-#[cfg(any(feature = "schemars", feature = "utoipa"))]
+#[cfg(any(feature = "schemars-1", feature = "utoipa-5"))]
 macro_rules! question_or_none {
     (
         $(#[$attr:meta])*
@@ -36,13 +36,13 @@ macro_rules! question_or_none {
     };
 }
 
-#[cfg(feature = "schemars")]
+#[cfg(feature = "schemars-1")]
 mod schemars;
-#[cfg(feature = "utoipa")]
+#[cfg(feature = "utoipa-5")]
 mod utoipa;
 
 /// What the `utoipa` and `schemars` descriptions say alike.
-#[cfg(any(feature = "schemars", feature = "utoipa"))]
+#[cfg(any(feature = "schemars-1", feature = "utoipa-5"))]
 mod common {
     use serde_json::{json, Value};
 
@@ -89,9 +89,9 @@ pub mod private {
     pub use crate::__certifier_if_utoipa as if_utoipa;
     pub use crate::__certifier_openapi as openapi;
 
-    #[cfg(feature = "schemars")]
+    #[cfg(feature = "schemars-1")]
     pub use schemars;
-    #[cfg(feature = "utoipa")]
+    #[cfg(feature = "utoipa-5")]
     pub use utoipa;
 
     /// Helpers of the generated impls.
@@ -99,9 +99,9 @@ pub mod private {
         pub use alloc::borrow::Cow;
 
         pub use crate::__private::choice::{FirstChoice, LastChoice};
-        #[cfg(feature = "schemars")]
+        #[cfg(feature = "schemars-1")]
         pub use crate::openapi::schemars::{InlineJsonSchemaOf, JsonSchemaOf, Members};
-        #[cfg(feature = "utoipa")]
+        #[cfg(feature = "utoipa-5")]
         pub use crate::openapi::utoipa::{
             responses, Placeholders, Responses, ResponsesOf, SchemaOf,
         };
@@ -209,28 +209,28 @@ macro_rules! __certifier_openapi {
 // The feature gates of `__certifier_openapi!`: each keeps its input where this crate has
 // the feature and drops it where it does not, as the code is expanded in the user's crate.
 
-#[cfg(feature = "utoipa")]
+#[cfg(feature = "utoipa-5")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __certifier_if_utoipa {
     ($($item:tt)*) => { $($item)* };
 }
 
-#[cfg(not(feature = "utoipa"))]
+#[cfg(not(feature = "utoipa-5"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __certifier_if_utoipa {
     ($($item:tt)*) => {};
 }
 
-#[cfg(feature = "schemars")]
+#[cfg(feature = "schemars-1")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __certifier_if_schemars {
     ($($item:tt)*) => { $($item)* };
 }
 
-#[cfg(not(feature = "schemars"))]
+#[cfg(not(feature = "schemars-1"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __certifier_if_schemars {

@@ -24,7 +24,7 @@ use crate::{Code, ErrorEnvelope, ErrorObject, ExtensionMap, Violation};
 /// let schema = schemars::schema_for!(Code);
 /// assert_eq!(schema.get("type").unwrap(), "string");
 /// ```
-#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars-1")))]
 impl JsonSchema for Code {
     fn schema_name() -> Cow<'static, str> {
         Cow::Borrowed("ErrorCode")
@@ -56,7 +56,7 @@ impl JsonSchema for Code {
 /// let required = schema.get("required").unwrap();
 /// assert_eq!(required, &serde_json::json!(["code", "message"]));
 /// ```
-#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars-1")))]
 impl<X: JsonSchema> JsonSchema for ErrorObject<X> {
     fn schema_name() -> Cow<'static, str> {
         name_for::<X>("ErrorObject")
@@ -137,7 +137,7 @@ fn message_string() -> Schema {
 /// let schema = schemars::schema_for!(ErrorEnvelope);
 /// assert_eq!(schema.get("required").unwrap(), &serde_json::json!(["error"]));
 /// ```
-#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars-1")))]
 impl<X: JsonSchema> JsonSchema for ErrorEnvelope<X> {
     fn schema_name() -> Cow<'static, str> {
         name_for::<X>("ErrorEnvelope")
@@ -185,6 +185,7 @@ pub struct Members {
 impl Members {
     /// No members yet.
     #[allow(clippy::new_without_default)]
+    #[must_use]
     pub fn new() -> Self {
         Members {
             by_code: Vec::new(),
@@ -255,6 +256,7 @@ impl Members {
     /// its `code` as a `const`) with that code's members, none required, so that a body
     /// whose member does not fit its schema is rejected. Where the catalogue is open, one
     /// more subschema takes every other code.
+    #[must_use]
     pub fn into_schema(self, catalogue: Catalogue) -> Schema {
         let mut codes: Vec<&str> = Vec::new();
         for entry in catalogue.iter() {

@@ -28,7 +28,7 @@ pub type Responses = BTreeMap<String, RefOr<Response>>;
 
 /// A string code; the known codes are given as examples, since a client must accept
 /// codes it does not know.
-#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa-5")))]
 impl PartialSchema for Code {
     fn schema() -> RefOr<Schema> {
         code_string()
@@ -48,7 +48,7 @@ impl PartialSchema for Code {
 /// let schema = serde_json::to_value(Code::schema()).unwrap();
 /// assert_eq!(schema["type"], "string");
 /// ```
-#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa-5")))]
 impl ToSchema for Code {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed("ErrorCode")
@@ -109,7 +109,7 @@ fn error_object_schema() -> ObjectBuilder {
 
 /// An object with `code` (a reference to `ErrorCode`) and `message`, `doc_url` and
 /// `errors` (items referring to `Violation`) where given; other members are allowed.
-#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa-5")))]
 impl PartialSchema for ErrorObject<ExtensionMap> {
     fn schema() -> RefOr<Schema> {
         error_object_schema().into()
@@ -126,7 +126,7 @@ impl PartialSchema for ErrorObject<ExtensionMap> {
 /// let schema = serde_json::to_value(ErrorObject::schema()).unwrap();
 /// assert_eq!(schema["required"], serde_json::json!(["code", "message"]));
 /// ```
-#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa-5")))]
 impl ToSchema for ErrorObject<ExtensionMap> {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed("ErrorObject")
@@ -139,7 +139,7 @@ impl ToSchema for ErrorObject<ExtensionMap> {
 }
 
 /// `{"error": ErrorObject}`, the object a reference to `ErrorObject`.
-#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa-5")))]
 impl PartialSchema for ErrorEnvelope<ExtensionMap> {
     fn schema() -> RefOr<Schema> {
         ObjectBuilder::new()
@@ -168,7 +168,7 @@ impl PartialSchema for ErrorEnvelope<ExtensionMap> {
 /// let names: Vec<&str> = registered.iter().map(|(name, _)| name.as_str()).collect();
 /// assert_eq!(names, ["ErrorObject", "ErrorCode", "Violation"]);
 /// ```
-#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa-5")))]
 impl ToSchema for ErrorEnvelope<ExtensionMap> {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed("ErrorEnvelope")
@@ -259,6 +259,7 @@ pub struct Placeholders {
 impl Placeholders {
     /// No members yet.
     #[allow(clippy::new_without_default)]
+    #[must_use]
     pub fn new() -> Self {
         Placeholders {
             values: BTreeMap::new(),
@@ -408,6 +409,7 @@ fn placeholder(schema: Option<&RefOr<Schema>>) -> Value {
 /// - The order is kept in the serialised document only when `serde_json`'s
 ///   `preserve_order` feature is enabled; without it, `serde_json` sorts the members of
 ///   every JSON object, and the order carries no meaning in JSON.
+#[must_use]
 pub fn responses(catalogue: Catalogue, placeholders: &Placeholders) -> Responses {
     let mut by_status: BTreeMap<u16, Vec<Entry>> = BTreeMap::new();
     for entry in catalogue.iter() {

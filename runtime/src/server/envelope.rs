@@ -34,6 +34,7 @@ pub struct Enveloped {
 
 impl Enveloped {
     /// The mark of an envelope that ends without a `request_id` member.
+    #[must_use]
     pub fn new() -> Self {
         Enveloped { request_id: None }
     }

@@ -43,7 +43,7 @@ use crate::{CertifierError, Violation};
 /// let error = decode_json::<Issue>(Some(b"application/json"), b"{}").unwrap_err();
 /// assert_eq!(error.code(), "validation_error");
 /// assert_eq!(
-///     serde_json::to_string(&error).unwrap(),
+///     serde_json::to_string(&error)?,
 ///     concat!(
 ///         r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","#,
 ///         r#""errors":[{"code":"missing","message":"A required value is missing.","pointer":"/domain"}]}}"#,
@@ -53,6 +53,7 @@ use crate::{CertifierError, Violation};
 /// let error = decode_json::<Issue>(Some(b"application/json"), br#"{"domain":1"#).unwrap_err();
 /// assert!(matches!(error, JsonRejection::Syntax { .. }));
 /// assert_eq!(error.violations()[0].code(), "invalid_syntax");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, CertifierError)]
 #[non_exhaustive]
@@ -111,6 +112,7 @@ impl JsonRejection {
     /// assert_eq!(error.code(), "validation_error");
     /// assert_eq!(error.violations()[0].pointer(), Some(""));
     /// ```
+    #[must_use]
     pub fn new(error: serde_json::Error) -> Self {
         JsonRejection::located(error, None)
     }
@@ -140,6 +142,7 @@ impl JsonRejection {
     ///
     /// assert!(JsonRejection::ContentType.violations().is_empty());
     /// ```
+    #[must_use]
     pub fn violations(&self) -> &[Violation] {
         match self {
             JsonRejection::Syntax { errors, .. } | JsonRejection::Validation { errors, .. } => {
@@ -330,6 +333,7 @@ impl<'de> Visitor<'de> for AnyValue {
 /// assert!(!is_json_content_type(b"text/plain"));
 /// assert!(!is_json_content_type(b"application/jsonp"));
 /// ```
+#[must_use]
 pub fn is_json_content_type(value: &[u8]) -> bool {
     let essence = value.split(|&byte| byte == b';').next().unwrap_or_default();
     let essence = essence.trim_ascii().to_ascii_lowercase();
@@ -340,6 +344,11 @@ pub fn is_json_content_type(value: &[u8]) -> bool {
 }
 
 /// Decodes a JSON request body given its `content-type` header (`None` when absent).
+///
+/// # Errors
+///
+/// A [`JsonRejection`]: `invalid_json` for a missing or wrong `content-type` or a
+/// body that is not JSON, `validation_error` with the pointer of the first misfit.
 ///
 /// ```
 /// use certifier_error::server::decode_json;

@@ -35,9 +35,9 @@ where
     let sources = error
         .source()
         .map(|first| tracing::field::display(Escaped(Sources(Some(first)))));
-    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
     let request_id = super::request_id::current();
-    #[cfg(not(any(feature = "axum", feature = "actix-web")))]
+    #[cfg(not(any(feature = "axum-0_8", feature = "actix-web-4")))]
     let request_id: Option<&str> = None;
     // Valid ids need no escaping (see `RequestId`).
     let request_id = request_id.as_ref().map(tracing::field::display);
@@ -56,7 +56,7 @@ where
 
 /// A client's `x-request-id` that is not a valid id: a fresh one replaces it. The value
 /// itself is not logged.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) fn invalid_request_id(length: usize) {
     tracing::debug!(
         target: "certifier_error",
@@ -409,7 +409,7 @@ mod tests {
         assert_eq!(Sources(None).to_string(), "");
     }
 
-    #[cfg(feature = "axum")]
+    #[cfg(feature = "axum-0_8")]
     #[test]
     fn a_response_body_that_cannot_be_written_logs_the_serde_error() {
         use ::axum::response::IntoResponse;

@@ -93,7 +93,7 @@ fn value_misfit(text: &str) -> &'static str {
 /// let error = PathRejection::new(Some("id"), "invalid digit found in string");
 /// assert_eq!((error.status(), error.code()), (400, "validation_error"));
 /// assert_eq!(
-///     serde_json::to_string(&error).unwrap(),
+///     serde_json::to_string(&error)?,
 ///     concat!(
 ///         r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","#,
 ///         r#""errors":[{"code":"invalid_type","message":"This value has the wrong type.","parameter":"id"}]}}"#,
@@ -101,6 +101,7 @@ fn value_misfit(text: &str) -> &'static str {
 /// );
 /// let error = PathRejection::route("wrong number of parameters");
 /// assert_eq!(error.status(), 500);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, CertifierError)]
 #[non_exhaustive]
@@ -164,7 +165,10 @@ impl PathRejection {
 
     /// The rejection of the segment of parameter `name`, whose problem the caller has
     /// sorted into `code` already.
-    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+    #[cfg_attr(
+        not(any(feature = "axum-0_8", feature = "actix-web-4")),
+        allow(dead_code)
+    )]
     pub(crate) fn sorted(
         name: Option<&str>,
         code: &'static str,
@@ -185,6 +189,7 @@ impl PathRejection {
     /// let error = PathRejection::new(Some("id"), "invalid digit found in string");
     /// assert_eq!(error.violations()[0].parameter(), Some("id"));
     /// ```
+    #[must_use]
     pub fn violations(&self) -> &[Violation] {
         match self {
             PathRejection::Segment { errors, .. } => errors,
@@ -214,12 +219,13 @@ impl PathRejection {
 /// let error = decode_query::<List>("cursor=abc&limit=ten").unwrap_err();
 /// assert_eq!((error.status(), error.code()), (400, "validation_error"));
 /// assert_eq!(
-///     serde_json::to_string(&error).unwrap(),
+///     serde_json::to_string(&error)?,
 ///     concat!(
 ///         r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","#,
 ///         r#""errors":[{"code":"invalid_type","message":"This value has the wrong type.","parameter":"limit"}]}}"#,
 ///     ),
 /// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, CertifierError)]
 #[certifier(code = "validation_error")]
@@ -267,6 +273,7 @@ impl QueryRejection {
     /// assert_eq!(error.violations()[0].code(), "invalid_type");
     /// assert_eq!(error.violations()[0].parameter(), Some("size"));
     /// ```
+    #[must_use]
     pub fn violations(&self) -> &[Violation] {
         &self.errors
     }
@@ -276,6 +283,10 @@ impl QueryRejection {
 ///
 /// Success takes serde_urlencoded's plain path; a failure reads the query again with
 /// the path tracked, to name the parameter.
+///
+/// # Errors
+///
+/// A [`QueryRejection`] when the query does not fit `T`, naming the parameter.
 ///
 /// ```
 /// use certifier_error::server::decode_query;

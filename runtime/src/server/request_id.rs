@@ -48,6 +48,7 @@ pub struct RequestId(Arc<str>);
 
 impl RequestId {
     /// The id a client sent, if it is a valid one (see [`RequestId`]).
+    #[must_use]
     pub fn parse(value: &[u8]) -> Option<RequestId> {
         let valid = !value.is_empty()
             && value.len() <= MAX_REQUEST_ID_LEN
@@ -60,6 +61,7 @@ impl RequestId {
     }
 
     /// A fresh id: a random (version 4) UUID in its hyphenated form.
+    #[must_use]
     pub fn generate() -> RequestId {
         let mut buffer = uuid::Uuid::encode_buffer();
         let text = uuid::Uuid::new_v4().hyphenated().encode_lower(&mut buffer);
@@ -79,6 +81,7 @@ impl RequestId {
     }
 
     /// The id.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -37,6 +37,7 @@ impl CertifierVersion {
     ///
     /// assert_eq!(CertifierVersion("2024-06-01".into()).as_str(), "2024-06-01");
     /// ```
+    #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -94,6 +95,7 @@ impl SupportedVersions {
     /// assert_eq!(SupportedVersions::any(), SupportedVersions::default());
     /// assert!(SupportedVersions::any().check(Some(b"v7")).is_ok());
     /// ```
+    #[must_use]
     pub fn any() -> Self {
         SupportedVersions { versions: None }
     }
@@ -116,6 +118,11 @@ impl SupportedVersions {
     /// Checks the raw value of the `Certifier-Version` header (`None` when the request
     /// has none) and returns the version it names.
     ///
+    /// # Errors
+    ///
+    /// A [`VersionError`]: `missing_version` without a header, `invalid_version` for a
+    /// value that is not one of the supported versions (or not visible ASCII).
+    ///
     /// ```
     /// use certifier_error::server::SupportedVersions;
     /// use certifier_error::CertifierError;
@@ -124,9 +131,10 @@ impl SupportedVersions {
     /// let error = versions.check(Some(b"1999-01-01")).unwrap_err();
     /// assert_eq!((error.status(), error.code()), (400, "invalid_version"));
     /// assert_eq!(
-    ///     serde_json::to_value(&error).unwrap()["error"]["supported_versions"],
+    ///     serde_json::to_value(&error)?["error"]["supported_versions"],
     ///     serde_json::json!(["2024-06-01"]),
     /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check(&self, header: Option<&[u8]>) -> Result<String, VersionError> {
         let Some(value) = header else {
@@ -159,7 +167,7 @@ impl SupportedVersions {
 /// `None` means the service forgot to configure them. That is a programming error, not
 /// a reason to accept every version: it answers `500 internal_server_error`
 /// ([`VersionError::Unconfigured`]) and, with the `tracing` feature, logs at error level.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) fn check_configured(
     configured: Option<&SupportedVersions>,
     header: Option<&[u8]>,
@@ -208,9 +216,10 @@ fn is_well_formed(version: &str) -> bool {
 ///
 /// let error = SupportedVersions::new(["2024-06-01"]).check(None).unwrap_err();
 /// assert_eq!(
-///     serde_json::to_string(&error).unwrap(),
+///     serde_json::to_string(&error)?,
 ///     r#"{"error":{"code":"missing_version","message":"The Certifier-Version header is required.","supported_versions":["2024-06-01"]}}"#,
 /// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, CertifierError)]
 #[non_exhaustive]

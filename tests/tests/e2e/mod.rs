@@ -34,7 +34,7 @@ pub enum Framework {
 
 /// Every standard code appears among the cases.
 pub fn assert_every_standard_code_is_covered() {
-    for standard in certifier_error::StandardError::ALL {
+    for standard in certifier_error::StandardError::ALL.iter().copied() {
         let code = certifier_error::CertifierError::code(&standard);
         assert!(
             CASES.iter().any(|case| case.code == Some(code)),
