@@ -262,6 +262,18 @@ impl<'a> VariantPlan<'a> {
     }
 }
 
+impl FieldPlan<'_> {
+    /// The binding, pointing at `span` in rustc's messages but resolved where the
+    /// patterns bind it: with variants written at a `macro_rules!` call site, `span` (a
+    /// field's type) has another hygiene than the derive's own tokens.
+    pub fn binding_at(&self, span: Span) -> Ident {
+        Ident::new(
+            &self.binding.to_string(),
+            span.resolved_at(self.binding.span()),
+        )
+    }
+}
+
 impl Own {
     fn new(input: &Input, variant: &Variant, fields: &[FieldPlan]) -> Self {
         let code = variant
@@ -437,10 +449,7 @@ impl TemplatePlan {
         args.extend(field_args.iter().map(|(name, index)| {
             let field = &fields[*index];
             // Spanned on the field: a type without the trait is reported there.
-            let binding = Ident::new(
-                &field.binding.to_string(),
-                syn::spanned::Spanned::span(field.ty),
-            );
+            let binding = field.binding_at(syn::spanned::Spanned::span(field.ty));
             if pointers.contains(index) {
                 quote_spanned!(field.span=> #name = #runtime::__private::Var(#binding))
             } else {
