@@ -216,6 +216,9 @@ pub struct Attrs {
     pub certifier: Option<TokenStream>,
     /// The doc comment, one entry per line, leading space trimmed.
     pub docs: Vec<String>,
+    /// A field's `#[allow(...)]` attributes, as written: the impls that name the field's
+    /// type carry them (`#[allow(deprecated)]` beside a deprecated type).
+    pub allows: Vec<TokenStream>,
 }
 
 impl Attrs {
@@ -236,6 +239,8 @@ impl Attrs {
                 parsed
                     .thiserror_message
                     .get_or_insert_with(|| attr.to_token_stream());
+            } else if path.is_ident("allow") && place == Place::Field {
+                parsed.allows.push(attr.to_token_stream());
             } else if path.is_ident("doc") {
                 if let Some(line) = doc_line(attr) {
                     parsed.docs.push(line);

@@ -22,6 +22,9 @@ pub struct Plan<'a> {
     /// A variant or field is `#[deprecated]`: the arms that name them allow it, and only
     /// then, so a crate that forbids the lint still compiles.
     pub names_deprecated: bool,
+    /// The `#[allow(...)]` attributes written on fields, each once: every generated impl
+    /// may name a field's type, so they cover the whole expansion.
+    pub field_allows: Vec<TokenStream>,
     pub variants: Vec<VariantPlan<'a>>,
 }
 
@@ -133,6 +136,7 @@ impl<'a> Plan<'a> {
             skip_display: input.attrs.skip_display.is_some(),
             doc_url: input.attrs.doc_url.clone(),
             names_deprecated: names_deprecated(input),
+            field_allows: field_allows(input),
             variants,
         }
     }
@@ -152,6 +156,20 @@ fn names_deprecated(input: &Input) -> bool {
                 .iter()
                 .any(|field| is_deprecated(&field.original.attrs))
     })
+}
+
+fn field_allows(input: &Input) -> Vec<TokenStream> {
+    let mut allows: Vec<TokenStream> = Vec::new();
+    let written = input.variants().iter().flat_map(|variant| &variant.fields);
+    for allow in written.flat_map(|field| &field.attrs.allows) {
+        if !allows
+            .iter()
+            .any(|seen| seen.to_string() == allow.to_string())
+        {
+            allows.push(allow.clone());
+        }
+    }
+    allows
 }
 
 /// The runtime crate's path: `::certifier_error` unless `crate = "..."` says otherwise.
