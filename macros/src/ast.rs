@@ -3,9 +3,9 @@
 
 use proc_macro2::Span;
 use syn::ext::IdentExt;
-use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
+use syn::{Data, DeriveInput, Fields, Generics, Ident, LitStr, Member, Type};
 
-use crate::attr::{Attrs, Place};
+use crate::attr::{Attrs, MessageAttr, Place};
 use crate::case::RenameRule;
 use crate::codes;
 use crate::ctx::Ctxt;
@@ -77,15 +77,27 @@ impl<'a> Input<'a> {
         let (attrs, shape) = match &input.data {
             Data::Enum(data) => {
                 let attrs = Attrs::parse(cx, &input.attrs, Place::Enum);
+                // The enum's own message is read once here, so that its mistakes are
+                // reported once, not for every variant that takes it.
+                if let Some(message) = &attrs.message {
+                    read_message(cx, message);
+                }
                 let variants = data
                     .variants
                     .iter()
                     .map(|variant| {
+                        let mut own = Attrs::parse(cx, &variant.attrs, Place::Variant);
+                        let mut inherited = false;
+                        if own.transparent.is_none() {
+                            let code = own.code.as_ref().map(LitStr::value);
+                            let standard = code.as_deref().and_then(codes::lookup);
+                            inherited = own.inherit(&attrs, standard.map(|code| code.statuses));
+                        }
                         Variant::new(
                             cx,
                             (&variant.ident, &variant.attrs),
                             false,
-                            Attrs::parse(cx, &variant.attrs, Place::Variant),
+                            (own, inherited),
                             &variant.fields,
                         )
                     })
@@ -94,8 +106,13 @@ impl<'a> Input<'a> {
             }
             Data::Struct(data) => {
                 let attrs = Attrs::parse(cx, &input.attrs, Place::Struct);
-                let variant =
-                    Variant::new(cx, (&input.ident, &[]), true, attrs.clone(), &data.fields);
+                let variant = Variant::new(
+                    cx,
+                    (&input.ident, &[]),
+                    true,
+                    (attrs.clone(), false),
+                    &data.fields,
+                );
                 (attrs, Shape::Struct(Box::new(variant)))
             }
             Data::Union(data) => {
@@ -146,7 +163,7 @@ impl<'a> Variant<'a> {
         cx: &Ctxt,
         (ident, original_attrs): (&'a Ident, &'a [syn::Attribute]),
         is_struct: bool,
-        attrs: Attrs,
+        (attrs, inherited): (Attrs, bool),
         fields: &'a Fields,
     ) -> Self {
         let style = match fields {
@@ -182,14 +199,12 @@ impl<'a> Variant<'a> {
             })
             .collect();
         let (template, format_args) = match &attrs.message {
-            Some(message) => (
-                Template::parse(&message.template)
-                    .map_err(|problem| cx.error_spanned_by(&message.template, problem))
-                    .ok(),
-                FormatArgs::parse(&message.args)
-                    .map_err(|error| cx.syn_error(error))
-                    .ok(),
+            // The enum's message, already read (and its mistakes reported) once.
+            Some(message) if inherited => (
+                Template::parse(&message.template).ok(),
+                FormatArgs::parse(&message.args).ok(),
             ),
+            Some(message) => read_message(cx, message),
             None => (None, None),
         };
         Variant {
@@ -287,6 +302,18 @@ impl<'a> Variant<'a> {
             None => quote::ToTokens::to_token_stream(self.ident),
         }
     }
+}
+
+/// The template and `format!` arguments of a `message`, reporting what is malformed.
+fn read_message(cx: &Ctxt, message: &MessageAttr) -> (Option<Template>, Option<FormatArgs>) {
+    (
+        Template::parse(&message.template)
+            .map_err(|problem| cx.error_spanned_by(&message.template, problem))
+            .ok(),
+        FormatArgs::parse(&message.args)
+            .map_err(|error| cx.syn_error(error))
+            .ok(),
+    )
 }
 
 impl Field<'_> {

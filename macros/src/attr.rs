@@ -118,12 +118,9 @@ impl Key {
     fn level(self) -> Level {
         match self {
             Key::RenameAll | Key::Crate | Key::DocUrl | Key::SkipDisplay => Level::Container,
-            Key::Code
-            | Key::Status
-            | Key::Message
-            | Key::Transparent
-            | Key::AllowSourceInMessage => Level::Variant,
-            Key::Log => Level::ContainerOrVariant,
+            Key::Code | Key::Transparent | Key::AllowSourceInMessage => Level::Variant,
+            // On an enum, the default of the variants that give none.
+            Key::Status | Key::Message | Key::Log => Level::ContainerOrVariant,
             Key::Extend | Key::Rename | Key::Flatten | Key::Header => Level::Field,
         }
     }
@@ -256,6 +253,35 @@ impl Attrs {
             .iter()
             .any(|(written, _)| *written == Some(key))
             || self.guessed.contains(&key)
+    }
+
+    /// Takes the container's `message` and `status` where this variant gives none (and
+    /// wrote none with a bad value): a container's `status` only where it fits the
+    /// variant's code, the one of a standard code staying otherwise. They then count as
+    /// written, where the container has them. Returns whether the message is the
+    /// container's.
+    pub fn inherit(&mut self, container: &Attrs, standard_statuses: Option<&[u16]>) -> bool {
+        let mut inherited = false;
+        if self.message.is_none() && !self.mentions(Key::Message) {
+            if let Some(message) = &container.message {
+                self.message = Some(message.clone());
+                self.written.extend(container.written_entry(Key::Message));
+                inherited = true;
+            }
+        }
+        if self.status.is_none() && !self.mentions(Key::Status) {
+            if let Some(status) = &container.status {
+                if standard_statuses.map_or(true, |statuses| statuses.contains(&status.value)) {
+                    self.status = Some(status.clone());
+                    self.written.extend(container.written_entry(Key::Status));
+                }
+            }
+        }
+        inherited
+    }
+
+    fn written_entry(&self, key: Key) -> Option<(Option<Key>, WrittenAt)> {
+        self.written_at(key).map(|at| (Some(key), at))
     }
 
     /// Where the first `key = value` written for `key` stands.
