@@ -396,6 +396,38 @@ fn shorthand_name(tree: &TokenTree) -> Option<(String, Option<TokenStream>)> {
     }
 }
 
+/// The identifiers in `tokens` that stand alone as a value: not a member (`x.name`), a
+/// path segment (`a::name`, `name::f`), a call (`name(..)`), a macro (`name!`) or a
+/// struct literal's field (`name: ..`).
+pub fn bare_names(tokens: &TokenStream) -> Vec<Ident> {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let mut names = Vec::new();
+    for (at, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Group(group) => names.extend(bare_names(&group.stream())),
+            TokenTree::Ident(ident) => {
+                let is_punct = |index: Option<usize>, chars: &[char]| {
+                    index.and_then(|index| trees.get(index)).is_some_and(
+                        |tree| matches!(tree, TokenTree::Punct(p) if chars.contains(&p.as_char())),
+                    )
+                };
+                let after_member_or_path = is_punct(at.checked_sub(1), &['.', '\''])
+                    || (is_punct(at.checked_sub(1), &[':']) && is_punct(at.checked_sub(2), &[':']));
+                let before_call_or_path = match trees.get(at + 1) {
+                    Some(TokenTree::Group(group)) => group.delimiter() == Delimiter::Parenthesis,
+                    Some(TokenTree::Punct(p)) => matches!(p.as_char(), '!' | ':'),
+                    _ => false,
+                };
+                if !after_member_or_path && !before_call_or_path {
+                    names.push(ident.clone());
+                }
+            }
+            TokenTree::Punct(_) | TokenTree::Literal(_) => {}
+        }
+    }
+    names
+}
+
 fn scan(text: &str) -> Result<Vec<ArgRef>, String> {
     let bytes = text.as_bytes();
     let mut args = Vec::new();
@@ -578,6 +610,13 @@ mod tests {
         .unwrap();
         assert_eq!(split.positional.len(), 4);
         assert_eq!(split.named.len(), 1);
+        let bare: Vec<String> = super::bare_names(&quote!(
+            token.len() + x.token + a::token + token::f() + f(token) + m!(y) + S { token: z }
+        ))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        assert_eq!(bare, ["token", "x", "token", "y", "S", "z"]);
         assert!(FormatArgs::parse(&quote!(a = 1, .b)).is_err());
         assert!(FormatArgs::parse(&quote!(a = 1, a = 2)).is_err());
         assert!(FormatArgs::parse(&quote!(.a,, .b)).is_err());

@@ -94,3 +94,38 @@ fn format_specs_match_thiserror() {
         "0xff ff FF 0o377 0b11111111 2.55e2 2.55E2"
     );
 }
+
+#[test]
+fn constants_in_screaming_case_are_captured() {
+    const MSG: &str = "failed to do";
+    const CODE: usize = 9;
+
+    #[derive(Debug, CertifierError)]
+    enum Captured {
+        #[certifier(code = "bad_request", message = "{MSG}: {id:?} (code {CODE:?})")]
+        Named { id: &'static str },
+        #[certifier(code = "bad_request", message = "{MSG} {0} {CODE:>3}")]
+        Tuple(u8),
+        #[certifier(code = "conflict", message = "{MSG}")]
+        Unit,
+    }
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("{MSG}: {id:?} (code {CODE:?})")]
+    struct Theirs {
+        id: &'static str,
+    }
+
+    let error = Captured::Named { id: "" };
+    assert_eq!(error.to_string(), Theirs { id: "" }.to_string());
+    assert_eq!(error.to_string(), "failed to do: \"\" (code 9)");
+    assert_eq!(
+        error.to_json().unwrap(),
+        serde_json::to_string(&error).unwrap()
+    );
+    assert_eq!(Captured::Tuple(1).to_string(), "failed to do 1   9");
+    assert_eq!(
+        Captured::Unit.to_json().unwrap(),
+        r#"{"error":{"code":"conflict","message":"failed to do"}}"#
+    );
+}
