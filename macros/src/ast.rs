@@ -350,6 +350,12 @@ impl Field<'_> {
         option_inner(self.ty)
     }
 
+    /// Whether the type is written as a filesystem path (`PathBuf`, `&Path`,
+    /// `Box<Path>`), which has no `Display` but a `display()`. An `Option` of one is not.
+    pub fn is_path(&self) -> bool {
+        self.option_inner().is_none() && names_a_path(&quote::ToTokens::to_token_stream(self.ty))
+    }
+
     pub fn span(&self) -> Span {
         syn::spanned::Spanned::span(self.original)
     }
@@ -385,4 +391,19 @@ pub fn option_inner(ty: &Type) -> Option<&Type> {
         syn::GenericArgument::Type(inner) if arguments.args.len() == 1 => Some(inner),
         _ => None,
     }
+}
+
+/// Whether `tokens` name `PathBuf`, or `Path` without generic arguments (an extractor such
+/// as `Path<T>` is another type).
+pub fn names_a_path(tokens: &proc_macro2::TokenStream) -> bool {
+    use proc_macro2::TokenTree;
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    trees.iter().enumerate().any(|(at, tree)| match tree {
+        TokenTree::Ident(ident) if ident == "PathBuf" => true,
+        TokenTree::Ident(ident) if ident == "Path" => {
+            !matches!(trees.get(at + 1), Some(TokenTree::Punct(p)) if p.as_char() == '<')
+        }
+        TokenTree::Group(group) => names_a_path(&group.stream()),
+        _ => false,
+    })
 }

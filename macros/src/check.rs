@@ -23,6 +23,7 @@ pub fn check(cx: &Ctxt, input: &Input) {
             custom_code_has_status_and_message(cx, variant);
             standard_code_keeps_its_status(cx, variant);
             placeholders_name_fields(cx, variant);
+            optional_paths_are_not_shown(cx, variant);
             format_args_name_fields(cx, variant);
             format_args_are_used(cx, variant);
         }
@@ -376,6 +377,37 @@ pub fn is_captured_constant(arg: &Arg) -> bool {
         && name
             .bytes()
             .all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit() || byte == b'_')
+}
+
+/// A path field shows as its `display()`; an `Option` of one has no text to show, in
+/// `format!` as in thiserror: said here, with what to write instead.
+fn optional_paths_are_not_shown(cx: &Ctxt, variant: &Variant) {
+    let (Some(message), Some(template)) = (&variant.attrs.message, &variant.template) else {
+        return;
+    };
+    for reference in &template.args {
+        let Some(crate::ast::Target::Field(field)) = variant.resolve(&reference.arg) else {
+            continue;
+        };
+        let is_optional_path = field
+            .option_inner()
+            .is_some_and(|inner| crate::ast::names_a_path(&inner.to_token_stream()));
+        if reference.trait_ == Some(crate::fmt::FmtTrait::Display) && is_optional_path {
+            let member = match &field.member {
+                syn::Member::Named(_) => field.name.clone(),
+                syn::Member::Unnamed(_) => field.index.to_string(),
+            };
+            cx.error_spanned_by(
+                &message.template,
+                format!(
+                    "`{{{member}}}` is an `Option` of a path, which has no text of its own: \
+                     show the path where there is one, as in `message(\"{{}}\", \
+                     .{member}.as_deref().unwrap_or(std::path::Path::new(\"-\")).display())`, \
+                     or write `{{{member}:?}}`"
+                ),
+            );
+        }
+    }
 }
 
 /// Each `.field` or `.0` in a format argument names one of the variant's fields, and a

@@ -118,12 +118,12 @@ impl Template {
     /// The literal with each argument reference replaced by `rename(arg)` where that
     /// returns a name; the original token (and so rustc's exact spans) when nothing
     /// changes.
-    pub fn rewrite(&self, mut rename: impl FnMut(&Arg) -> Option<String>) -> LitStr {
+    pub fn rewrite(&self, mut rename: impl FnMut(&ArgRef) -> Option<String>) -> LitStr {
         let mut out = String::with_capacity(self.value.len());
         let mut copied = 0;
         let mut changed = false;
         for reference in &self.args {
-            if let Some(new_name) = rename(&reference.arg) {
+            if let Some(new_name) = rename(reference) {
                 out.push_str(&self.value[copied..reference.range.start]);
                 out.push_str(&new_name);
                 copied = reference.range.end;
@@ -693,7 +693,7 @@ mod tests {
     fn rewrites_only_what_is_renamed() {
         let lit = syn::LitStr::new("{0} and {name} and {0:?}", proc_macro2::Span::call_site());
         let template = Template::parse(&lit).unwrap();
-        let rewritten = template.rewrite(|arg| match arg {
+        let rewritten = template.rewrite(|reference| match &reference.arg {
             Arg::Index(i) => Some(format!("__self_{i}")),
             Arg::Named(_) | Arg::Next(_) => None,
         });

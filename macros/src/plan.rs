@@ -418,10 +418,22 @@ impl TemplatePlan {
         // where it is a keyword) for `{name}`, the binding's for a rewritten `{0}`.
         let mut field_args: Vec<(Ident, usize)> = Vec::new();
         let mut bounds = Vec::new();
-        let lit = template.rewrite(|arg| {
+        // A path field's `{file}` goes through `DisplayPath`, under a name of its own: the
+        // same field may also be asked for its `Debug`.
+        let mut path_args: Vec<(Ident, usize)> = Vec::new();
+        let lit = template.rewrite(|reference| {
+            let arg = &reference.arg;
             let Some(Target::Field(field)) = variant.resolve(arg) else {
                 return None;
             };
+            if field.is_path() && reference.trait_ == Some(FmtTrait::Display) {
+                let name = format_ident!("__display_{}", field.index);
+                let renamed = name.to_string();
+                if !path_args.iter().any(|(seen, _)| *seen == name) {
+                    path_args.push((name, field.index));
+                }
+                return Some(renamed);
+            }
             let (name, renamed) = match (arg, &field.member) {
                 // The user's own name is kept, so rustc's notes can point into the literal.
                 (Arg::Named(_), Member::Named(ident)) => {
@@ -474,7 +486,20 @@ impl TemplatePlan {
                 quote!(#name = #binding)
             }
         }));
-        let plain = if format_args.is_some_and(|args| !args.is_empty()) {
+        args.extend(path_args.iter().map(|(name, index)| {
+            let field = &fields[*index];
+            let binding = field.binding_at(syn::spanned::Spanned::span(field.ty));
+            let choose =
+                quote_spanned!(field.span=> (&&#runtime::__private::DisplayPath(#binding)).choose());
+            // Only one of the two answers is used, whichever the type allows.
+            quote! {#name = {
+                #[allow(unused_imports)]
+                use #runtime::__private::choice::{FirstChoice as _, SecondChoice as _};
+                #choose
+            }}
+        }));
+        // The direct writer asks each plain field for its `Display`, which a path has not.
+        let plain = if format_args.is_some_and(|args| !args.is_empty()) || !path_args.is_empty() {
             None
         } else {
             template.plain_segments().and_then(|segments| {
