@@ -398,11 +398,16 @@ fn shorthand_name(tree: &TokenTree) -> Option<(String, Option<TokenStream>)> {
 
 /// The identifiers in `tokens` that stand alone as a value: not a member (`x.name`), a
 /// path segment (`a::name`, `name::f`), a call (`name(..)`), a macro (`name!`) or a
-/// struct literal's field (`name: ..`).
+/// struct literal's field (`name: ..`), nor a name inside a type's generic arguments
+/// (`Trait<A = u8>`).
 pub fn bare_names(tokens: &TokenStream) -> Vec<Ident> {
     let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
     let mut names = Vec::new();
+    let mut angles = AngleDepth::default();
     for (at, tree) in trees.iter().enumerate() {
+        if angles.step(tree) > 0 {
+            continue;
+        }
         match tree {
             TokenTree::Group(group) => names.extend(bare_names(&group.stream())),
             TokenTree::Ident(ident) => {
@@ -611,12 +616,16 @@ mod tests {
         assert_eq!(split.positional.len(), 4);
         assert_eq!(split.named.len(), 1);
         let bare: Vec<String> = super::bare_names(&quote!(
-            token.len() + x.token + a::token + token::f() + f(token) + m!(y) + S { token: z }
+            token.len() + x.token + a::token + token::f() + f(token) + m!(y) + S { token: z },
+            &0 as &dyn T<i32, A = i32>
         ))
         .iter()
         .map(ToString::to_string)
         .collect();
-        assert_eq!(bare, ["token", "x", "token", "y", "S", "z"]);
+        assert_eq!(
+            bare,
+            ["token", "x", "token", "y", "S", "z", "as", "dyn", "T"]
+        );
         assert!(FormatArgs::parse(&quote!(a = 1, .b)).is_err());
         assert!(FormatArgs::parse(&quote!(a = 1, a = 2)).is_err());
         assert!(FormatArgs::parse(&quote!(.a,, .b)).is_err());
