@@ -3,9 +3,9 @@
 
 use proc_macro2::Span;
 use syn::ext::IdentExt;
-use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
+use syn::{Data, DeriveInput, Fields, Generics, Ident, LitStr, Member, Type};
 
-use crate::attr::{Attrs, Place};
+use crate::attr::{Attrs, MessageAttr, Place};
 use crate::case::RenameRule;
 use crate::codes;
 use crate::ctx::Ctxt;
@@ -77,15 +77,27 @@ impl<'a> Input<'a> {
         let (attrs, shape) = match &input.data {
             Data::Enum(data) => {
                 let attrs = Attrs::parse(cx, &input.attrs, Place::Enum);
+                // The enum's own message is read once here, so that its mistakes are
+                // reported once, not for every variant that takes it.
+                if let Some(message) = &attrs.message {
+                    read_message(cx, message);
+                }
                 let variants = data
                     .variants
                     .iter()
                     .map(|variant| {
+                        let mut own = Attrs::parse(cx, &variant.attrs, Place::Variant);
+                        let mut inherited = false;
+                        if own.transparent.is_none() {
+                            let code = own.code.as_ref().map(LitStr::value);
+                            let standard = code.as_deref().and_then(codes::lookup);
+                            inherited = own.inherit(&attrs, standard.map(|code| code.statuses));
+                        }
                         Variant::new(
                             cx,
                             (&variant.ident, &variant.attrs),
                             false,
-                            Attrs::parse(cx, &variant.attrs, Place::Variant),
+                            (own, inherited),
                             &variant.fields,
                         )
                     })
@@ -94,8 +106,13 @@ impl<'a> Input<'a> {
             }
             Data::Struct(data) => {
                 let attrs = Attrs::parse(cx, &input.attrs, Place::Struct);
-                let variant =
-                    Variant::new(cx, (&input.ident, &[]), true, attrs.clone(), &data.fields);
+                let variant = Variant::new(
+                    cx,
+                    (&input.ident, &[]),
+                    true,
+                    (attrs.clone(), false),
+                    &data.fields,
+                );
                 (attrs, Shape::Struct(Box::new(variant)))
             }
             Data::Union(data) => {
@@ -146,7 +163,7 @@ impl<'a> Variant<'a> {
         cx: &Ctxt,
         (ident, original_attrs): (&'a Ident, &'a [syn::Attribute]),
         is_struct: bool,
-        attrs: Attrs,
+        (attrs, inherited): (Attrs, bool),
         fields: &'a Fields,
     ) -> Self {
         let style = match fields {
@@ -182,14 +199,12 @@ impl<'a> Variant<'a> {
             })
             .collect();
         let (template, format_args) = match &attrs.message {
-            Some(message) => (
-                Template::parse(&message.template)
-                    .map_err(|problem| cx.error_spanned_by(&message.template, problem))
-                    .ok(),
-                FormatArgs::parse(&message.args)
-                    .map_err(|error| cx.syn_error(error))
-                    .ok(),
+            // The enum's message, already read (and its mistakes reported) once.
+            Some(message) if inherited => (
+                Template::parse(&message.template).ok(),
+                FormatArgs::parse(&message.args).ok(),
             ),
+            Some(message) => read_message(cx, message),
             None => (None, None),
         };
         Variant {
@@ -289,6 +304,18 @@ impl<'a> Variant<'a> {
     }
 }
 
+/// The template and `format!` arguments of a `message`, reporting what is malformed.
+fn read_message(cx: &Ctxt, message: &MessageAttr) -> (Option<Template>, Option<FormatArgs>) {
+    (
+        Template::parse(&message.template)
+            .map_err(|problem| cx.error_spanned_by(&message.template, problem))
+            .ok(),
+        FormatArgs::parse(&message.args)
+            .map_err(|error| cx.syn_error(error))
+            .ok(),
+    )
+}
+
 impl Field<'_> {
     /// Whether a placeholder argument (`{name}` or `{0}`) names this field.
     pub fn is_named_by(&self, arg: &Arg) -> bool {
@@ -321,6 +348,12 @@ impl Field<'_> {
     /// header that is `None` is left out, and an optional source is `None` there too.
     pub fn option_inner(&self) -> Option<&Type> {
         option_inner(self.ty)
+    }
+
+    /// Whether the type is written as a filesystem path (`PathBuf`, `&Path`,
+    /// `Box<Path>`), which has no `Display` but a `display()`. An `Option` of one is not.
+    pub fn is_path(&self) -> bool {
+        self.option_inner().is_none() && names_a_path(&quote::ToTokens::to_token_stream(self.ty))
     }
 
     pub fn span(&self) -> Span {
@@ -358,4 +391,19 @@ pub fn option_inner(ty: &Type) -> Option<&Type> {
         syn::GenericArgument::Type(inner) if arguments.args.len() == 1 => Some(inner),
         _ => None,
     }
+}
+
+/// Whether `tokens` name `PathBuf`, or `Path` without generic arguments (an extractor such
+/// as `Path<T>` is another type).
+pub fn names_a_path(tokens: &proc_macro2::TokenStream) -> bool {
+    use proc_macro2::TokenTree;
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    trees.iter().enumerate().any(|(at, tree)| match tree {
+        TokenTree::Ident(ident) if ident == "PathBuf" => true,
+        TokenTree::Ident(ident) if ident == "Path" => {
+            !matches!(trees.get(at + 1), Some(TokenTree::Punct(p)) if p.as_char() == '<')
+        }
+        TokenTree::Group(group) => names_a_path(&group.stream()),
+        _ => false,
+    })
 }

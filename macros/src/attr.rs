@@ -168,12 +168,9 @@ impl Key {
             Key::RenameAll | Key::Crate | Key::DocUrl | Key::SkipDisplay | Key::SkipImpl => {
                 Level::Container
             }
-            Key::Code
-            | Key::Status
-            | Key::Message
-            | Key::Transparent
-            | Key::AllowSourceInMessage => Level::Variant,
-            Key::Log => Level::ContainerOrVariant,
+            Key::Code | Key::Transparent | Key::AllowSourceInMessage => Level::Variant,
+            // On an enum, the default of the variants that give none.
+            Key::Status | Key::Message | Key::Log => Level::ContainerOrVariant,
             Key::Extend | Key::Rename | Key::Flatten | Key::Header => Level::Field,
         }
     }
@@ -269,6 +266,9 @@ pub struct Attrs {
     pub certifier: Option<TokenStream>,
     /// The doc comment, one entry per line, leading space trimmed.
     pub docs: Vec<String>,
+    /// A field's `#[allow(...)]` attributes, as written: the impls that name the field's
+    /// type carry them (`#[allow(deprecated)]` beside a deprecated type).
+    pub allows: Vec<TokenStream>,
 }
 
 impl Attrs {
@@ -289,6 +289,8 @@ impl Attrs {
                 parsed
                     .thiserror_message
                     .get_or_insert_with(|| attr.to_token_stream());
+            } else if path.is_ident("allow") && place == Place::Field {
+                parsed.allows.push(attr.to_token_stream());
             } else if path.is_ident("doc") {
                 if let Some(line) = doc_line(attr) {
                     parsed.docs.push(line);
@@ -304,6 +306,35 @@ impl Attrs {
             .iter()
             .any(|(written, _)| *written == Some(key))
             || self.guessed.contains(&key)
+    }
+
+    /// Takes the container's `message` and `status` where this variant gives none (and
+    /// wrote none with a bad value): a container's `status` only where it fits the
+    /// variant's code, the one of a standard code staying otherwise. They then count as
+    /// written, where the container has them. Returns whether the message is the
+    /// container's.
+    pub fn inherit(&mut self, container: &Attrs, standard_statuses: Option<&[u16]>) -> bool {
+        let mut inherited = false;
+        if self.message.is_none() && !self.mentions(Key::Message) {
+            if let Some(message) = &container.message {
+                self.message = Some(message.clone());
+                self.written.extend(container.written_entry(Key::Message));
+                inherited = true;
+            }
+        }
+        if self.status.is_none() && !self.mentions(Key::Status) {
+            if let Some(status) = &container.status {
+                if standard_statuses.map_or(true, |statuses| statuses.contains(&status.value)) {
+                    self.status = Some(status.clone());
+                    self.written.extend(container.written_entry(Key::Status));
+                }
+            }
+        }
+        inherited
+    }
+
+    fn written_entry(&self, key: Key) -> Option<(Option<Key>, WrittenAt)> {
+        self.written_at(key).map(|at| (Some(key), at))
     }
 
     /// Where the first `key = value` written for `key` stands.

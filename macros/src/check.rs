@@ -23,10 +23,12 @@ pub fn check(cx: &Ctxt, input: &Input) {
             custom_code_has_status_and_message(cx, variant);
             standard_code_keeps_its_status(cx, variant);
             placeholders_name_fields(cx, variant);
+            optional_paths_are_not_shown(cx, variant);
             format_args_name_fields(cx, variant);
             format_args_are_used(cx, variant);
         }
         one_source_per_variant(cx, variant);
+        source_does_not_borrow(cx, variant);
         server_messages_leave_out_the_source(cx, variant);
         from_field_stands_alone(cx, variant);
         for field in &variant.fields {
@@ -226,6 +228,14 @@ fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
         return;
     }
     let field = &variant.fields[0];
+    if let Some(source) = &field.attrs.source {
+        cx.error_spanned_by(
+            source,
+            "`transparent` takes the source from the inner error (its own `source()`), so \
+             the field cannot be `#[source]`: remove `#[source]`, or remove `transparent` \
+             and give the variant a code to keep this error as its source",
+        );
+    }
     for (key, written) in [
         ("extend", &field.attrs.extend),
         ("flatten", &field.attrs.flatten),
@@ -271,10 +281,21 @@ fn placeholders_name_fields(cx: &Ctxt, variant: &Variant) {
         .as_ref()
         .map_or(0, |args| args.positional.len());
     for reference in &template.args {
-        if variant.resolve(&reference.arg).is_some() {
+        if variant.resolve(&reference.arg).is_some() || is_captured_constant(&reference.arg) {
             continue;
         }
         let problem = match (&reference.arg, variant.style) {
+            (Arg::Named(name), _) if name == "self" => format!(
+                "`self` is not a field: a message shows fields, not the error itself (its \
+                 `Display` is this message, and its `Debug` would show every field). Name \
+                 the fields to show{}",
+                match variant.fields.first() {
+                    Some(field) if variant.style == Style::Named =>
+                        format!(", as in `{{{}}}`", field.name),
+                    Some(_) => ", as in `{0}`".to_owned(),
+                    None => String::new(),
+                }
+            ),
             (Arg::Next(_), _) if positional == 0 => "`{}` needs an argument: name a field, as \
                  in `{count}`, give a tuple field's index, as in `{0}`, or pass it as in \
                  `message(\"{}\", .count)`"
@@ -313,9 +334,9 @@ fn placeholders_name_fields(cx: &Ctxt, variant: &Variant) {
                     ),
                     None => format!(
                         "the message names `{{{name}}}`, but `{}` has no field `{name}`; its \
-                         fields are {}",
+                         fields are {} (a name in SCREAMING_CASE would be a constant)",
                         variant.ident,
-                        field_list(variant)
+                        field_list(variant),
                     ),
                 }
             }
@@ -346,11 +367,75 @@ fn placeholders_name_fields(cx: &Ctxt, variant: &Variant) {
     }
 }
 
-/// Each `.field` or `.0` in a format argument names one of the variant's fields.
+/// A placeholder in SCREAMING_CASE that names no field or argument, such as
+/// `{MAX_LEN}`: a constant in scope, captured as `format!` captures it.
+pub fn is_captured_constant(arg: &Arg) -> bool {
+    let Arg::Named(name) = arg else {
+        return false;
+    };
+    name.bytes().any(|byte| byte.is_ascii_uppercase())
+        && name
+            .bytes()
+            .all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit() || byte == b'_')
+}
+
+/// A path field shows as its `display()`; an `Option` of one has no text to show, in
+/// `format!` as in thiserror: said here, with what to write instead.
+fn optional_paths_are_not_shown(cx: &Ctxt, variant: &Variant) {
+    let (Some(message), Some(template)) = (&variant.attrs.message, &variant.template) else {
+        return;
+    };
+    for reference in &template.args {
+        let Some(crate::ast::Target::Field(field)) = variant.resolve(&reference.arg) else {
+            continue;
+        };
+        let is_optional_path = field
+            .option_inner()
+            .is_some_and(|inner| crate::ast::names_a_path(&inner.to_token_stream()));
+        if reference.trait_ == Some(crate::fmt::FmtTrait::Display) && is_optional_path {
+            let member = match &field.member {
+                syn::Member::Named(_) => field.name.clone(),
+                syn::Member::Unnamed(_) => field.index.to_string(),
+            };
+            cx.error_spanned_by(
+                &message.template,
+                format!(
+                    "`{{{member}}}` is an `Option` of a path, which has no text of its own: \
+                     show the path where there is one, as in `message(\"{{}}\", \
+                     .{member}.as_deref().unwrap_or(std::path::Path::new(\"-\")).display())`, \
+                     or write `{{{member}:?}}`"
+                ),
+            );
+        }
+    }
+}
+
+/// Each `.field` or `.0` in a format argument names one of the variant's fields, and a
+/// field is not named bare (`token` for `.token`): arms bind fields under names of
+/// their own, so a bare name would not find it.
 fn format_args_name_fields(cx: &Ctxt, variant: &Variant) {
     let Some(args) = &variant.format_args else {
         return;
     };
+    for value in args.values() {
+        for bare in crate::fmt::bare_names(value) {
+            let name = syn::ext::IdentExt::unraw(&bare).to_string();
+            if variant
+                .fields
+                .iter()
+                .any(|field| field.name == name && field.original.ident.is_some())
+            {
+                cx.error_spanned_by(
+                    &bare,
+                    format!(
+                        "`{name}` is a field of `{}`: in a format argument, name it as \
+                         `.{name}`",
+                        variant.ident
+                    ),
+                );
+            }
+        }
+    }
     for value in args.values() {
         rewrite_members(value, &mut |member| {
             if variant.field_by_name(&member.name).is_none() {
@@ -516,6 +601,59 @@ fn one_source_per_variant(cx: &Ctxt, variant: &Variant) {
             ),
         );
     }
+}
+
+/// `Error::source()` hands the source out as `&(dyn Error + 'static)`, which a type that
+/// borrows for a shorter lifetime cannot be: said here, at the lifetime, instead of as
+/// rustc's lifetime errors from inside the expansion.
+fn source_does_not_borrow(cx: &Ctxt, variant: &Variant) {
+    if variant.is_transparent() {
+        return;
+    }
+    let Some(field) = variant.source_field() else {
+        return;
+    };
+    let Some(lifetime) = borrowed_lifetime(field.ty.to_token_stream()) else {
+        return;
+    };
+    let role = if field.attrs.from.is_some() {
+        "`#[from]` field"
+    } else {
+        "source"
+    };
+    let name = lifetime.to_string().replace(' ', "");
+    cx.error_spanned_by(
+        &lifetime,
+        format!(
+            "the {role} of `{}` borrows for `{name}`, but `Error::source()` returns the \
+             source as `&(dyn Error + 'static)`, so it cannot hold a reference that \
+             does not live forever: own the data (an owned error type, `String` instead of \
+             `&{name} str`), or keep the field without `#[from]`/`#[source]`",
+            variant.ident
+        ),
+    );
+}
+
+/// The first lifetime other than `'static` in `tokens`, as its `'` and name.
+fn borrowed_lifetime(tokens: proc_macro2::TokenStream) -> Option<proc_macro2::TokenStream> {
+    use proc_macro2::TokenTree;
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for (at, tree) in trees.iter().enumerate() {
+        match (tree, trees.get(at + 1)) {
+            (TokenTree::Punct(quote), Some(TokenTree::Ident(name)))
+                if quote.as_char() == '\'' && name != "static" =>
+            {
+                return Some(trees[at..at + 2].iter().cloned().collect());
+            }
+            (TokenTree::Group(group), _) => {
+                if let Some(found) = borrowed_lifetime(group.stream()) {
+                    return Some(found);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn from_field_stands_alone(cx: &Ctxt, variant: &Variant) {

@@ -118,12 +118,12 @@ impl Template {
     /// The literal with each argument reference replaced by `rename(arg)` where that
     /// returns a name; the original token (and so rustc's exact spans) when nothing
     /// changes.
-    pub fn rewrite(&self, mut rename: impl FnMut(&Arg) -> Option<String>) -> LitStr {
+    pub fn rewrite(&self, mut rename: impl FnMut(&ArgRef) -> Option<String>) -> LitStr {
         let mut out = String::with_capacity(self.value.len());
         let mut copied = 0;
         let mut changed = false;
         for reference in &self.args {
-            if let Some(new_name) = rename(&reference.arg) {
+            if let Some(new_name) = rename(reference) {
                 out.push_str(&self.value[copied..reference.range.start]);
                 out.push_str(&new_name);
                 copied = reference.range.end;
@@ -146,14 +146,19 @@ pub struct FormatArgs {
 }
 
 impl FormatArgs {
-    /// Splits the arguments at their top-level commas. A turbofish with several
-    /// parameters needs parentheses, as in a `macro_rules!` matcher.
+    /// Splits the arguments at their top-level commas: not those between the angle
+    /// brackets of a type's generic arguments, after `as` (`&x as &dyn Trait<u8, A = u8>`)
+    /// or in a turbofish (`f::<A, B>()`).
     pub fn parse(tokens: &TokenStream) -> syn::Result<FormatArgs> {
         let mut args = FormatArgs::default();
         let mut pieces: Vec<Vec<TokenTree>> = vec![Vec::new()];
+        let mut angles = AngleDepth::default();
         for tree in tokens.clone() {
+            let depth = angles.step(&tree);
             match &tree {
-                TokenTree::Punct(punct) if punct.as_char() == ',' => pieces.push(Vec::new()),
+                TokenTree::Punct(punct) if punct.as_char() == ',' && depth == 0 => {
+                    pieces.push(Vec::new());
+                }
                 _ => pieces.last_mut().expect("one piece at least").push(tree),
             }
         }
@@ -225,6 +230,60 @@ impl FormatArgs {
     }
 }
 
+/// How deep a token stands in generic arguments' angle brackets. A `<` opens them after
+/// a path segment in a type (after `as`, or already inside brackets) and after `::`; in
+/// an expression it is a comparison, as rustc reads it.
+#[derive(Default)]
+struct AngleDepth {
+    depth: usize,
+    /// After `as`: a type is being written, until an argument's comma ends it.
+    in_type: bool,
+    /// The previous token, as far as the rules above need it.
+    previous: Previous,
+}
+
+#[derive(Default, PartialEq, Eq, Clone, Copy)]
+enum Previous {
+    #[default]
+    Other,
+    Ident,
+    /// `::`, or the first `:` of it.
+    PathSeparator,
+    /// A `-` joined to what follows: `->` is not a closing bracket.
+    Minus,
+}
+
+impl AngleDepth {
+    /// Takes in `tree` and returns the depth it stands at.
+    fn step(&mut self, tree: &TokenTree) -> usize {
+        let at = self.depth;
+        let mut next = Previous::Other;
+        match tree {
+            TokenTree::Ident(ident) => {
+                if ident == "as" {
+                    self.in_type = true;
+                }
+                next = Previous::Ident;
+            }
+            TokenTree::Punct(punct) => match punct.as_char() {
+                '<' if self.previous == Previous::PathSeparator
+                    || (self.previous == Previous::Ident && (self.in_type || self.depth > 0)) =>
+                {
+                    self.depth += 1;
+                }
+                '>' if self.depth > 0 && self.previous != Previous::Minus => self.depth -= 1,
+                ',' if self.depth == 0 => self.in_type = false,
+                ':' => next = Previous::PathSeparator,
+                '-' if punct.spacing() == Spacing::Joint => next = Previous::Minus,
+                _ => {}
+            },
+            TokenTree::Group(_) | TokenTree::Literal(_) => {}
+        }
+        self.previous = next;
+        at
+    }
+}
+
 /// A `.field` or `.0` shorthand found in a format argument.
 pub struct MemberRef {
     pub name: String,
@@ -233,8 +292,10 @@ pub struct MemberRef {
 }
 
 /// Replaces each `.field` / `.0` shorthand in `tokens` by `resolve(member)`. A `.` is a
-/// shorthand where an expression starts: first in the argument or in a group, or after
-/// an operator; after a value (`x.len()`) it is a method call or field access.
+/// shorthand where an expression starts: first in the argument or in a group, after an
+/// operator, or after a keyword that an expression follows (`match .0 { .. }`); after a
+/// value (`x.len()`) it is a method call or field access. `.0.1` is lexed as `.` and the
+/// float `0.1`: the field `0`, then its own field `1`.
 pub fn rewrite_members(
     tokens: &TokenStream,
     resolve: &mut dyn FnMut(&MemberRef) -> TokenStream,
@@ -253,29 +314,20 @@ pub fn rewrite_members(
                 continue;
             }
             TokenTree::Punct(dot) if dot.as_char() == '.' && !after_value => {
-                let name = match trees.get(at + 1) {
-                    Some(TokenTree::Ident(ident)) => {
-                        Some(syn::ext::IdentExt::unraw(ident).to_string())
+                if let Some((name, nested)) = trees.get(at + 1).and_then(shorthand_name) {
+                    let member = MemberRef {
+                        name,
+                        tokens: trees[at..at + 2].iter().cloned().collect(),
+                    };
+                    out.extend(resolve(&member));
+                    if let Some(nested) = nested {
+                        out.extend(nested);
                     }
-                    Some(TokenTree::Literal(literal)) => {
-                        let text = literal.to_string();
-                        text.bytes().all(|b| b.is_ascii_digit()).then_some(text)
-                    }
-                    _ => None,
-                };
-                match name {
-                    Some(name) => {
-                        let member = MemberRef {
-                            name,
-                            tokens: trees[at..at + 2].iter().cloned().collect(),
-                        };
-                        out.extend(resolve(&member));
-                        at += 2;
-                        after_value = true;
-                        continue;
-                    }
-                    None => out.extend([trees[at].clone()]),
+                    at += 2;
+                    after_value = true;
+                    continue;
                 }
+                out.extend([trees[at].clone()]);
                 after_value = false;
             }
             TokenTree::Group(group) => {
@@ -286,7 +338,11 @@ pub fn rewrite_members(
                 // `(a).b` reads a field of a value; `x` `(..)` is a call.
                 after_value = group.delimiter() != Delimiter::None || after_value;
             }
-            TokenTree::Ident(_) | TokenTree::Literal(_) => {
+            TokenTree::Ident(ident) => {
+                out.extend([trees[at].clone()]);
+                after_value = !EXPRESSION_FOLLOWS.iter().any(|keyword| ident == keyword);
+            }
+            TokenTree::Literal(_) => {
                 out.extend([trees[at].clone()]);
                 after_value = true;
             }
@@ -299,6 +355,82 @@ pub fn rewrite_members(
         at += 1;
     }
     out
+}
+
+/// Keywords after which an expression starts, so that a `.` there is a shorthand.
+const EXPRESSION_FOLLOWS: &[&str] = &[
+    "if", "match", "while", "in", "return", "break", "mut", "yield",
+];
+
+/// The field a shorthand names from the token after its `.`: an identifier or an index,
+/// and for `.0.1` (a float token) the tokens `.1` that follow the field.
+fn shorthand_name(tree: &TokenTree) -> Option<(String, Option<TokenStream>)> {
+    match tree {
+        TokenTree::Ident(ident) => Some((syn::ext::IdentExt::unraw(ident).to_string(), None)),
+        TokenTree::Literal(literal) => {
+            let text = literal.to_string();
+            let is_index =
+                |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+            if is_index(&text) {
+                return Some((text, None));
+            }
+            let (first, second) = text.split_once('.')?;
+            if !is_index(first) || !is_index(second) {
+                return None;
+            }
+            let index: u32 = second.parse().ok()?;
+            let span = literal.span();
+            let mut dot = proc_macro2::Punct::new('.', Spacing::Alone);
+            dot.set_span(span);
+            let mut nested = proc_macro2::Literal::u32_unsuffixed(index);
+            nested.set_span(span);
+            Some((
+                first.to_owned(),
+                Some(TokenStream::from_iter([
+                    TokenTree::Punct(dot),
+                    TokenTree::Literal(nested),
+                ])),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// The identifiers in `tokens` that stand alone as a value: not a member (`x.name`), a
+/// path segment (`a::name`, `name::f`), a call (`name(..)`), a macro (`name!`) or a
+/// struct literal's field (`name: ..`), nor a name inside a type's generic arguments
+/// (`Trait<A = u8>`).
+pub fn bare_names(tokens: &TokenStream) -> Vec<Ident> {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let mut names = Vec::new();
+    let mut angles = AngleDepth::default();
+    for (at, tree) in trees.iter().enumerate() {
+        if angles.step(tree) > 0 {
+            continue;
+        }
+        match tree {
+            TokenTree::Group(group) => names.extend(bare_names(&group.stream())),
+            TokenTree::Ident(ident) => {
+                let is_punct = |index: Option<usize>, chars: &[char]| {
+                    index.and_then(|index| trees.get(index)).is_some_and(
+                        |tree| matches!(tree, TokenTree::Punct(p) if chars.contains(&p.as_char())),
+                    )
+                };
+                let after_member_or_path = is_punct(at.checked_sub(1), &['.', '\''])
+                    || (is_punct(at.checked_sub(1), &[':']) && is_punct(at.checked_sub(2), &[':']));
+                let before_call_or_path = match trees.get(at + 1) {
+                    Some(TokenTree::Group(group)) => group.delimiter() == Delimiter::Parenthesis,
+                    Some(TokenTree::Punct(p)) => matches!(p.as_char(), '!' | ':'),
+                    _ => false,
+                };
+                if !after_member_or_path && !before_call_or_path {
+                    names.push(ident.clone());
+                }
+            }
+            TokenTree::Punct(_) | TokenTree::Literal(_) => {}
+        }
+    }
+    names
 }
 
 fn scan(text: &str) -> Result<Vec<ArgRef>, String> {
@@ -462,6 +594,38 @@ mod tests {
             kept.to_string(),
             "x . len () + (f_0) . max (1) + y ? . z + (0 .. 3) . len ()"
         );
+        let kept = rewrite_members(
+            &quote!(match .0 { x => x } + if .a { .b.0 } else { .c.1.0 }),
+            &mut |m| {
+                let ident = quote::format_ident!("f_{}", m.name);
+                quote!(#ident)
+            },
+        );
+        assert_eq!(
+            kept.to_string(),
+            "match f_0 { x => x } + if f_a { f_b . 0 } else { f_c . 1.0 }"
+        );
+        let split = FormatArgs::parse(&quote!(
+            &0 as &dyn T<i32, A = i32>,
+            f::<u8, u16>(),
+            a < b,
+            c > d,
+            g = |x: u8| -> Vec<u8> { vec![x, x] },
+        ))
+        .unwrap();
+        assert_eq!(split.positional.len(), 4);
+        assert_eq!(split.named.len(), 1);
+        let bare: Vec<String> = super::bare_names(&quote!(
+            token.len() + x.token + a::token + token::f() + f(token) + m!(y) + S { token: z },
+            &0 as &dyn T<i32, A = i32>
+        ))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        assert_eq!(
+            bare,
+            ["token", "x", "token", "y", "S", "z", "as", "dyn", "T"]
+        );
         assert!(FormatArgs::parse(&quote!(a = 1, .b)).is_err());
         assert!(FormatArgs::parse(&quote!(a = 1, a = 2)).is_err());
         assert!(FormatArgs::parse(&quote!(.a,, .b)).is_err());
@@ -538,7 +702,7 @@ mod tests {
     fn rewrites_only_what_is_renamed() {
         let lit = syn::LitStr::new("{0} and {name} and {0:?}", proc_macro2::Span::call_site());
         let template = Template::parse(&lit).unwrap();
-        let rewritten = template.rewrite(|arg| match arg {
+        let rewritten = template.rewrite(|reference| match &reference.arg {
             Arg::Index(i) => Some(format!("__self_{i}")),
             Arg::Named(_) | Arg::Next(_) => None,
         });

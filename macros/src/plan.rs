@@ -25,6 +25,9 @@ pub struct Plan<'a> {
     /// A variant or field is `#[deprecated]`: the arms that name them allow it, and only
     /// then, so a crate that forbids the lint still compiles.
     pub names_deprecated: bool,
+    /// The `#[allow(...)]` attributes written on fields, each once: every generated impl
+    /// may name a field's type, so they cover the whole expansion.
+    pub field_allows: Vec<TokenStream>,
     pub variants: Vec<VariantPlan<'a>>,
 }
 
@@ -137,6 +140,7 @@ impl<'a> Plan<'a> {
             skipped_impls: input.attrs.skip_impl.clone().unwrap_or_default(),
             doc_url: input.attrs.doc_url.clone(),
             names_deprecated: names_deprecated(input),
+            field_allows: field_allows(input),
             variants,
         }
     }
@@ -156,6 +160,20 @@ fn names_deprecated(input: &Input) -> bool {
                 .iter()
                 .any(|field| is_deprecated(&field.original.attrs))
     })
+}
+
+fn field_allows(input: &Input) -> Vec<TokenStream> {
+    let mut allows: Vec<TokenStream> = Vec::new();
+    let written = input.variants().iter().flat_map(|variant| &variant.fields);
+    for allow in written.flat_map(|field| &field.attrs.allows) {
+        if !allows
+            .iter()
+            .any(|seen| seen.to_string() == allow.to_string())
+        {
+            allows.push(allow.clone());
+        }
+    }
+    allows
 }
 
 /// The runtime crate's path: `::certifier_error` unless `crate = "..."` says otherwise.
@@ -263,6 +281,18 @@ impl<'a> VariantPlan<'a> {
             Kind::Transparent(index) => Some(&self.fields[*index]),
             Kind::Own(_) => None,
         }
+    }
+}
+
+impl FieldPlan<'_> {
+    /// The binding, pointing at `span` in rustc's messages but resolved where the
+    /// patterns bind it: with variants written at a `macro_rules!` call site, `span` (a
+    /// field's type) has another hygiene than the derive's own tokens.
+    pub fn binding_at(&self, span: Span) -> Ident {
+        Ident::new(
+            &self.binding.to_string(),
+            span.resolved_at(self.binding.span()),
+        )
     }
 }
 
@@ -392,10 +422,22 @@ impl TemplatePlan {
         // where it is a keyword) for `{name}`, the binding's for a rewritten `{0}`.
         let mut field_args: Vec<(Ident, usize)> = Vec::new();
         let mut bounds = Vec::new();
-        let lit = template.rewrite(|arg| {
+        // A path field's `{file}` goes through `DisplayPath`, under a name of its own: the
+        // same field may also be asked for its `Debug`.
+        let mut path_args: Vec<(Ident, usize)> = Vec::new();
+        let lit = template.rewrite(|reference| {
+            let arg = &reference.arg;
             let Some(Target::Field(field)) = variant.resolve(arg) else {
                 return None;
             };
+            if field.is_path() && reference.trait_ == Some(FmtTrait::Display) {
+                let name = format_ident!("__display_{}", field.index);
+                let renamed = name.to_string();
+                if !path_args.iter().any(|(seen, _)| *seen == name) {
+                    path_args.push((name, field.index));
+                }
+                return Some(renamed);
+            }
             let (name, renamed) = match (arg, &field.member) {
                 // The user's own name is kept, so rustc's notes can point into the literal.
                 (Arg::Named(_), Member::Named(ident)) => {
@@ -441,17 +483,27 @@ impl TemplatePlan {
         args.extend(field_args.iter().map(|(name, index)| {
             let field = &fields[*index];
             // Spanned on the field: a type without the trait is reported there.
-            let binding = Ident::new(
-                &field.binding.to_string(),
-                syn::spanned::Spanned::span(field.ty),
-            );
+            let binding = field.binding_at(syn::spanned::Spanned::span(field.ty));
             if pointers.contains(index) {
                 quote_spanned!(field.span=> #name = #runtime::__private::Var(#binding))
             } else {
                 quote!(#name = #binding)
             }
         }));
-        let plain = if format_args.is_some_and(|args| !args.is_empty()) {
+        args.extend(path_args.iter().map(|(name, index)| {
+            let field = &fields[*index];
+            let binding = field.binding_at(syn::spanned::Spanned::span(field.ty));
+            let choose =
+                quote_spanned!(field.span=> (&&#runtime::__private::DisplayPath(#binding)).choose());
+            // Only one of the two answers is used, whichever the type allows.
+            quote! {#name = {
+                #[allow(unused_imports)]
+                use #runtime::__private::choice::{FirstChoice as _, SecondChoice as _};
+                #choose
+            }}
+        }));
+        // The direct writer asks each plain field for its `Display`, which a path has not.
+        let plain = if format_args.is_some_and(|args| !args.is_empty()) || !path_args.is_empty() {
             None
         } else {
             template.plain_segments().and_then(|segments| {

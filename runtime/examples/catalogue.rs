@@ -151,7 +151,7 @@ mod tests {
     #[test]
     fn the_table_lists_every_standard_code_and_the_custom_ones() {
         let rows = rows();
-        for standard in StandardError::ALL.iter().copied() {
+        for &standard in StandardError::ALL {
             let status = Code::from(standard.code()).status().unwrap().to_string();
             assert!(
                 rows.iter()

@@ -38,6 +38,30 @@ macro_rules! var_passes_through {
 
 var_passes_through!(Display Debug LowerHex UpperHex Octal Binary LowerExp UpperExp Pointer);
 
+/// The question for a placeholder whose field's type is written as a path (`PathBuf`,
+/// `&Path`, `Box<Path>`): the field's own `Display` where it has one, else the path's
+/// `display()`, as thiserror shows a path. See [`choice`].
+pub struct DisplayPath<'a, T: ?Sized>(pub &'a T);
+
+choice::questions_are_copy!(DisplayPath);
+
+impl<'a, T: Display + ?Sized> choice::FirstChoice for &&DisplayPath<'a, T> {
+    type Choice = &'a T;
+    #[inline(always)]
+    fn choose(self) -> &'a T {
+        self.0
+    }
+}
+
+#[cfg(feature = "std")]
+impl<'a, T: AsRef<std::path::Path> + ?Sized> choice::SecondChoice for &DisplayPath<'a, T> {
+    type Choice = std::path::Display<'a>;
+    #[inline(always)]
+    fn choose(self) -> std::path::Display<'a> {
+        self.0.as_ref().display()
+    }
+}
+
 /// Serialises `{"error": {"code": .., "message": .., ..extensions}}`. The derive passes
 /// the message when it is a literal, so that it is written as a plain string.
 pub fn serialize_envelope<T, S>(

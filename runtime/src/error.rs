@@ -83,6 +83,16 @@ use crate::{Code, LogLevel};
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `CertifierError`",
+    label = "not a `CertifierError`",
+    note = "derive it with `#[derive(CertifierError)]`, or implement it",
+    note = "a `transparent` variant takes its status, code and message from its field, so \
+            the field must be a `CertifierError`; for an error of another kind, such as \
+            `anyhow::Error` or `std::io::Error`, give the variant a code and keep the \
+            error as its source: `#[certifier(code = \"internal_server_error\")] \
+            Other(#[from] anyhow::Error)`"
+)]
 pub trait CertifierError: Display + Debug {
     /// The HTTP status of the response that carries this error.
     ///

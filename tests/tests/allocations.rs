@@ -262,7 +262,7 @@ fn struct_derive() {
 
 #[test]
 fn every_standard_error() {
-    for error in StandardError::ALL.iter().copied() {
+    for &error in StandardError::ALL {
         let (allocations, _) = serialise_counting(&error);
         assert_eq!(allocations, 0, "{error:?}");
     }

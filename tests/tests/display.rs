@@ -220,7 +220,7 @@ fn default_messages_of_standard_codes() {
 
 #[test]
 fn default_messages_are_neutral() {
-    for error in StandardError::ALL.iter().copied() {
+    for &error in StandardError::ALL {
         let message = error.to_string();
         assert!(!message.is_empty(), "{error:?}");
         assert!(message.ends_with('.'), "{error:?}: {message}");

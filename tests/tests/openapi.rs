@@ -744,7 +744,7 @@ fn the_example_api_document_lists_every_error_of_its_types() {
             );
         }
     }
-    for standard in StandardError::ALL.iter().copied() {
+    for &standard in StandardError::ALL {
         assert!(
             codes.contains(&format!("\"{}\"", standard.code())),
             "{} is not documented",

@@ -94,3 +94,97 @@ fn format_specs_match_thiserror() {
         "0xff ff FF 0o377 0b11111111 2.55e2 2.55E2"
     );
 }
+
+#[test]
+fn constants_in_screaming_case_are_captured() {
+    const MSG: &str = "failed to do";
+    const CODE: usize = 9;
+
+    #[derive(Debug, CertifierError)]
+    enum Captured {
+        #[certifier(code = "bad_request", message = "{MSG}: {id:?} (code {CODE:?})")]
+        Named { id: &'static str },
+        #[certifier(code = "bad_request", message = "{MSG} {0} {CODE:>3}")]
+        Tuple(u8),
+        #[certifier(code = "conflict", message = "{MSG}")]
+        Unit,
+    }
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("{MSG}: {id:?} (code {CODE:?})")]
+    struct Theirs {
+        id: &'static str,
+    }
+
+    let error = Captured::Named { id: "" };
+    assert_eq!(error.to_string(), Theirs { id: "" }.to_string());
+    assert_eq!(error.to_string(), "failed to do: \"\" (code 9)");
+    assert_eq!(
+        error.to_json().unwrap(),
+        serde_json::to_string(&error).unwrap()
+    );
+    assert_eq!(Captured::Tuple(1).to_string(), "failed to do 1   9");
+    assert_eq!(
+        Captured::Unit.to_json().unwrap(),
+        r#"{"error":{"code":"conflict","message":"failed to do"}}"#
+    );
+}
+
+#[test]
+fn a_path_shows_as_its_display() {
+    use std::path::{Path, PathBuf};
+
+    #[derive(Debug, CertifierError)]
+    enum Paths<'a> {
+        #[certifier(code = "not_found", message = "failed to read '{file}'")]
+        Owned { file: PathBuf },
+        #[certifier(code = "not_found", message = "failed to read '{0}'")]
+        Borrowed(&'a Path),
+        #[certifier(code = "not_found", message = "failed to read '{0}' ({0:?})")]
+        Boxed(Box<Path>),
+        #[certifier(code = "not_found", message = "[{0:>12}] {1}")]
+        Qualified(std::path::PathBuf, std::borrow::Cow<'a, Path>),
+        #[certifier(code = "not_found", message("{}", .0.as_deref().unwrap_or(Path::new("-")).display()))]
+        Optional(Option<PathBuf>),
+    }
+
+    #[derive(Debug, thiserror::Error)]
+    enum Theirs {
+        #[error("failed to read '{file}'")]
+        Owned { file: PathBuf },
+        #[error("failed to read '{0}' ({0:?})")]
+        Boxed(Box<Path>),
+    }
+
+    let path = Path::new("/certs/a.pem");
+    let owned = Paths::Owned {
+        file: path.to_owned(),
+    };
+    assert_eq!(owned.to_string(), "failed to read '/certs/a.pem'");
+    assert_eq!(
+        owned.to_string(),
+        Theirs::Owned {
+            file: path.to_owned()
+        }
+        .to_string()
+    );
+    assert_eq!(
+        owned.to_json().unwrap(),
+        serde_json::to_string(&owned).unwrap()
+    );
+    assert_eq!(
+        Paths::Borrowed(path).to_string(),
+        "failed to read '/certs/a.pem'"
+    );
+    let boxed = Paths::Boxed(path.into());
+    assert_eq!(boxed.to_string(), Theirs::Boxed(path.into()).to_string());
+    assert_eq!(
+        Paths::Qualified("/x".into(), path.into()).to_string(),
+        "[          /x] /certs/a.pem"
+    );
+    assert_eq!(Paths::Optional(None).to_string(), "-");
+    assert_eq!(
+        Paths::Optional(Some(path.into())).to_string(),
+        "/certs/a.pem"
+    );
+}

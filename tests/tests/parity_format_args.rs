@@ -119,3 +119,79 @@ fn the_same_text_as_thiserror() {
     let ours = ApiError::Tuple("x", "y".into());
     assert_eq!(ours.to_string(), theirs.to_string());
 }
+
+#[test]
+fn a_field_right_after_match_or_if_is_rewritten() {
+    #[derive(Debug, CertifierError)]
+    enum Keywords {
+        #[certifier(code = "bad_request", message("{}", match .0 { true => "yes", false => "no" }))]
+        Match(bool),
+        #[certifier(
+            code = "bad_request",
+            message("shift {} by {maximum}", if *.is_left { "left" } else { "right" })
+        )]
+        If { is_left: bool, maximum: u64 },
+        #[certifier(
+            code = "bad_request",
+            message("{intro}: {0}", intro = match .1 { Some(n) => n * 2, None => 0 })
+        )]
+        Named(&'static str, Option<u32>),
+        #[certifier(code = "bad_request", message("{}", if let Some(n) = .0 { *n } else { 0 }))]
+        IfLet(Option<u8>),
+    }
+    assert_eq!(Keywords::Match(true).to_string(), "yes");
+    assert_eq!(
+        Keywords::If {
+            is_left: false,
+            maximum: 8
+        }
+        .to_string(),
+        "shift right by 8"
+    );
+    assert_eq!(Keywords::Named("x", Some(2)).to_string(), "4: x");
+    assert_eq!(Keywords::IfLet(Some(3)).to_string(), "3");
+}
+
+#[test]
+fn a_field_of_a_field() {
+    #[derive(Debug)]
+    struct Inner(u32, (u8, u8));
+
+    #[derive(Debug, CertifierError)]
+    enum Nested {
+        #[certifier(code = "bad_request", message("{} {}", .0.0, .0.1.1))]
+        Tuple(Inner),
+        #[certifier(code = "bad_request", message("{}-{}", .inner.0, .inner.1.0))]
+        Named { inner: Inner },
+    }
+    assert_eq!(Nested::Tuple(Inner(4, (5, 6))).to_string(), "4 6");
+    assert_eq!(
+        Nested::Named {
+            inner: Inner(1, (2, 3))
+        }
+        .to_string(),
+        "1-2"
+    );
+}
+
+#[test]
+fn an_associated_type_constraint_is_not_a_named_argument() {
+    pub trait Trait<T>: std::fmt::Display {
+        type A;
+    }
+    impl<T> Trait<T> for i32 {
+        type A = i32;
+    }
+
+    #[derive(Debug, CertifierError)]
+    #[allow(non_snake_case)]
+    #[certifier(
+        code = "bad_request",
+        message("{A} {b} {c}", b = &0 as &dyn Trait<i32, A = i32>, c = .A.len().max(1))
+    )]
+    struct Constrained {
+        A: String,
+    }
+    let error = Constrained { A: "...".into() };
+    assert_eq!(error.to_string(), "... 0 3");
+}

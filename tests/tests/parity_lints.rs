@@ -64,6 +64,55 @@ mod deprecated_type {
         Current(#[deprecated = "renamed"] u8),
     }
 
+    #[deprecated = "use the new error"]
+    #[derive(Debug, CertifierError)]
+    #[certifier(code = "conflict", message = "old")]
+    pub struct OldInner;
+
+    #[deprecated = "use the new error"]
+    #[derive(Debug)]
+    pub struct OldCause;
+
+    #[allow(deprecated)]
+    impl std::fmt::Display for OldCause {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("old cause")
+        }
+    }
+
+    #[allow(deprecated)]
+    impl std::error::Error for OldCause {}
+
+    // The field's own `#[allow(deprecated)]` covers the impls that name its type.
+    #[derive(Debug, CertifierError)]
+    pub enum AllowedOnFrom {
+        #[certifier(transparent)]
+        Transparent(
+            #[from]
+            #[allow(deprecated)]
+            OldInner,
+        ),
+        #[certifier(code = "internal_server_error")]
+        Cause(
+            #[from]
+            #[allow(deprecated)]
+            OldCause,
+        ),
+    }
+
+    #[test]
+    #[allow(deprecated)]
+    fn allow_deprecated_on_a_from_field_reaches_the_from_impl() {
+        assert_eq!(AllowedOnFrom::from(OldInner).to_string(), "old");
+        assert_eq!(AllowedOnFrom::from(OldInner).status(), 409);
+        let error = AllowedOnFrom::from(OldCause);
+        assert_eq!(error.code(), "internal_server_error");
+        assert_eq!(
+            std::error::Error::source(&error).unwrap().to_string(),
+            "old cause"
+        );
+    }
+
     #[test]
     #[allow(deprecated)]
     fn a_deprecated_type_derives() {

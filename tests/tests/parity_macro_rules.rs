@@ -65,3 +65,105 @@ fn members_and_headers_of_fields_declared_in_the_macro() {
     error.headers(&mut |name, value| headers.push((name, value.to_string())));
     assert_eq!(headers, [("Retry-After", "2".to_owned())]);
 }
+
+// The enum is written in the macro, its variants at the call site: the bindings must
+// resolve where the variants' tokens come from.
+macro_rules! enum_of {
+    ($name:ident { $($variants:tt)* }) => {
+        #[derive(Debug, CertifierError)]
+        pub enum $name {
+            $($variants)*
+        }
+    };
+}
+
+macro_rules! beside_thiserror {
+    ($name:ident { $($variants:tt)* }) => {
+        #[derive(Debug, thiserror::Error, CertifierError)]
+        #[certifier(skip_display)]
+        pub enum $name {
+            $($variants)*
+        }
+    };
+}
+
+macro_rules! variant_from_call_site {
+    ($variant:ident($value:ident)) => {
+        #[derive(Debug, CertifierError)]
+        pub enum FromCallSite {
+            #[certifier(code = "bad_request", message = "{0:?}")]
+            $variant($value),
+        }
+    };
+}
+
+enum_of!(CallSite {
+    #[certifier(code = "bad_request", message = "{0}")]
+    Unnamed(u8),
+    #[certifier(code = "bad_request", message = "{x}")]
+    Named { x: u8 },
+    #[certifier(code = "bad_request", message("{} {}", .0, .1.len()))]
+    Arguments(u8, String),
+    #[certifier(code = "internal_server_error")]
+    Source(#[from] std::io::Error),
+    #[certifier(code = "rate_limited", message = "Retry in {retry_after} s.")]
+    Member {
+        #[certifier(extend, header = "Retry-After")]
+        retry_after: u64,
+    },
+    #[certifier(transparent)]
+    Standard(certifier_error::StandardError),
+});
+
+beside_thiserror!(SkipDisplay {
+    #[error("internal {0}")]
+    #[certifier(code = "not_found", message = "No certificate {0}.")]
+    Unnamed(u8),
+    #[error("internal {x}")]
+    #[certifier(code = "conflict", message("{} conflicts", .x))]
+    Named { x: u8 },
+});
+
+variant_from_call_site!(Repro(u8));
+
+#[test]
+fn variants_written_at_the_macro_call_site() {
+    use std::error::Error as _;
+    assert_eq!(CallSite::Unnamed(1).to_string(), "1");
+    assert_eq!(CallSite::Named { x: 2 }.to_string(), "2");
+    assert_eq!(CallSite::Arguments(3, "ab".into()).to_string(), "3 2");
+    let error = CallSite::from(std::io::Error::other("disk"));
+    assert_eq!(error.source().unwrap().to_string(), "disk");
+    let error = CallSite::Member { retry_after: 4 };
+    assert_eq!(
+        error.to_json().unwrap(),
+        r#"{"error":{"code":"rate_limited","message":"Retry in 4 s.","retry_after":4}}"#
+    );
+    assert_eq!(
+        serde_json::to_string(&error).unwrap(),
+        error.to_json().unwrap()
+    );
+    assert_eq!(
+        CallSite::Standard(certifier_error::StandardError::Conflict).code(),
+        "conflict"
+    );
+    assert_eq!(FromCallSite::Repro(0).to_string(), "0");
+}
+
+#[test]
+fn variants_written_at_the_macro_call_site_under_skip_display() {
+    use certifier_error::Message;
+    let error = SkipDisplay::Unnamed(5);
+    assert_eq!(error.to_string(), "internal 5");
+    assert_eq!(Message(&error).to_string(), "No certificate 5.");
+    assert_eq!(
+        error.to_json().unwrap(),
+        r#"{"error":{"code":"not_found","message":"No certificate 5."}}"#
+    );
+    let error = SkipDisplay::Named { x: 6 };
+    assert_eq!(Message(&error).to_string(), "6 conflicts");
+    assert_eq!(
+        serde_json::to_string(&error).unwrap(),
+        error.to_json().unwrap()
+    );
+}

@@ -58,7 +58,7 @@ enum Outer {
 
 #[test]
 fn delegates_to_standard_error() {
-    for standard in StandardError::ALL.iter().copied() {
+    for &standard in StandardError::ALL {
         let error = Outer::Standard(standard);
         assert_eq!(error.status(), standard.status());
         assert_eq!(error.code(), standard.code());

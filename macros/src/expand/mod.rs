@@ -29,7 +29,9 @@ pub fn derive(plan: &Plan) -> TokenStream {
     let from = from::from_impls(plan);
     let catalogue = catalogue::catalogue_impl(plan);
     let relays = relays::relays(plan);
+    let allows = &plan.field_allows;
     quote! {
+        #(#allows)*
         const _: () = {
             #certifier_error
             #display

@@ -174,10 +174,7 @@ fn headers_method(plan: &Plan) -> TokenStream {
                     // Spanned on the shown type, so a type that is not `Display` is
                     // reported there rather than on the derive.
                     let shown = field.option_inner.unwrap_or(field.ty);
-                    let binding = syn::Ident::new(
-                        &field.binding.to_string(),
-                        syn::spanned::Spanned::span(shown),
-                    );
+                    let binding = field.binding_at(syn::spanned::Spanned::span(shown));
                     let name = &header.name;
                     if field.option_inner.is_some() {
                         quote_spanned! {field.span=>

@@ -34,8 +34,8 @@ pub enum Framework {
 
 /// Every standard code appears among the cases.
 pub fn assert_every_standard_code_is_covered() {
-    for standard in certifier_error::StandardError::ALL.iter().copied() {
-        let code = certifier_error::CertifierError::code(&standard);
+    for standard in certifier_error::StandardError::ALL {
+        let code = certifier_error::CertifierError::code(standard);
         assert!(
             CASES.iter().any(|case| case.code == Some(code)),
             "no case answers `{code}`"
