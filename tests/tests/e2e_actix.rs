@@ -391,7 +391,7 @@ fn serve_bare() -> SocketAddr {
     use actix_web::http::StatusCode;
     use actix_web::HttpResponse;
     use certifier_error::actix_web::Envelope;
-    use e2e::envelope::{bare_headers, BARE_BODY, CHALLENGE};
+    use e2e::envelope::{bare_headers, Echo, BARE_BODY, CHALLENGE};
 
     async fn bare(status: web::Path<u16>) -> HttpResponse {
         let mut response = HttpResponse::build(StatusCode::from_u16(*status).unwrap());
@@ -416,6 +416,12 @@ fn serve_bare() -> SocketAddr {
                         }),
                     )
                     .route("/ok", web::get().to(|| async { "fine" }))
+                    .route(
+                        "/echo/{text}",
+                        web::get().to(|text: web::Path<String>| async move {
+                            Err::<HttpResponse, _>(Echo(text.into_inner()))
+                        }),
+                    )
             })
             .workers(1)
             .bind(("127.0.0.1", 0))
@@ -470,4 +476,10 @@ fn a_slowloris_client_is_cut_off() {
 async fn log_lines_cannot_be_forged() {
     let log = e2e::envelope::log();
     e2e::envelope::check_log_injection(serve(), &log).await;
+}
+
+#[tokio::test]
+async fn log_fields_read_back_as_logged() {
+    let log = e2e::envelope::log();
+    e2e::envelope::check_log_fields(serve_bare(), &log).await;
 }

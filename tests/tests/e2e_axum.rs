@@ -313,8 +313,8 @@ async fn serve_bare() -> SocketAddr {
     use axum::body::Body;
     use axum::http::{HeaderValue, StatusCode};
     use axum::response::Response;
-    use certifier_error::axum::EnvelopeLayer;
-    use e2e::envelope::{bare_headers, BARE_BODY, CHALLENGE};
+    use certifier_error::axum::{EnvelopeLayer, Path};
+    use e2e::envelope::{bare_headers, Echo, BARE_BODY, CHALLENGE};
 
     async fn bare(axum::extract::Path(status): axum::extract::Path<u16>) -> Response {
         let mut response = Response::new(Body::from(BARE_BODY));
@@ -338,6 +338,10 @@ async fn serve_bare() -> SocketAddr {
             }),
         )
         .route("/ok", get(|| async { "fine" }))
+        .route(
+            "/echo/{text}",
+            get(|Path(text): Path<String>| async move { Err::<(), _>(Echo(text)) }),
+        )
         .layer(
             EnvelopeLayer::new()
                 .with_request_id()
@@ -397,4 +401,10 @@ async fn a_slowloris_client_is_cut_off() {
 async fn log_lines_cannot_be_forged() {
     let log = e2e::envelope::log();
     e2e::envelope::check_log_injection(serve().await, &log).await;
+}
+
+#[tokio::test]
+async fn log_fields_read_back_as_logged() {
+    let log = e2e::envelope::log();
+    e2e::envelope::check_log_fields(serve_bare().await, &log).await;
 }

@@ -164,6 +164,12 @@ pub fn bare_headers(status: u16) -> Vec<(&'static str, &'static str)> {
 /// The plain-text body of a bare-status handler, which must not reach the client.
 pub const BARE_BODY: &str = "plain text the client must not see";
 
+/// What the bare-status apps answer at `/echo/{text}`: a message that quotes the path
+/// segment, so that the client's text reaches the log.
+#[derive(Debug, certifier_error::CertifierError)]
+#[certifier(code = "not_found", message = "No certificate has the id `{0}`.")]
+pub struct Echo(pub String);
+
 async fn get(address: SocketAddr, path: &str, headers: &[(&str, &str)]) -> Answer {
     let mut request = hyper::Request::get(format!("http://{address}{path}"));
     for (name, value) in headers {
@@ -417,40 +423,67 @@ pub fn log() -> Log {
     .clone()
 }
 
-/// The forged log line of the issue, sent as a certificate id: the log line of the
-/// answer names the request id and keeps the id on one line, its line break escaped.
-pub async fn check_log_injection(address: SocketAddr, log: &Log) {
-    let path =
-        "/certificates/x%0A2026-01-01T00:00:00Z%20ERROR%20certifier_error:%20forged%0D%0Aline";
-    let answer = get(
-        address,
-        path,
-        &[
-            ("Certifier-Version", "2024-06-01"),
-            ("x-request-id", "forge-1"),
-        ],
-    )
-    .await;
-    assert_envelope("forged", &answer, 404, "not_found");
-    // The event is written when the answer is built, before it is sent.
+/// Every byte of `text` but letters and digits percent-encoded: a path segment.
+fn segment(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => char::from(byte).to_string(),
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
+
+/// The log line of the request whose id is `id`, read back as key=value pairs.
+fn logged_line(log: &Log, id: &str) -> (String, Vec<(String, String)>) {
     let text = log.text();
-    assert!(
-        !text
-            .lines()
-            .any(|line| line.starts_with("2026-01-01T00:00:00Z")),
-        "a forged line:\n{text}"
-    );
-    assert!(!text.contains('\r'), "a raw CR:\n{text:?}");
+    let quoted = format!("request_id=\"{id}\"");
     let line = text
         .lines()
-        .find(|line| line.contains("request_id=forge-1"))
-        .unwrap_or_else(|| panic!("no log line names the request id:\n{text}"));
-    assert!(
-        line.contains(r"x\n2026-01-01T00:00:00Z ERROR certifier_error: forged\r\nline"),
-        "{line}"
-    );
+        .find(|line| line.contains(&quoted))
+        .unwrap_or_else(|| panic!("no log line names {quoted}:\n{text}"));
+    (line.to_owned(), super::logfmt::pairs(line))
+}
 
-    // A panic's text reaches the log, escaped, with the request id; not the client.
+/// The hostile texts of `logfmt::HOSTILE`, each sent as the path segment that
+/// `/echo/{text}` quotes in its message (the forged fields of the issue among them):
+/// each answer's log line reads back, with a key=value reader, as one `status`, one
+/// `request_id` (the request's), the code as `code` and `error.type`, and the message
+/// exactly; no line holds a raw control, separator or bidirectional character; and no
+/// two texts log alike.
+pub async fn check_log_fields(address: SocketAddr, log: &Log) {
+    let mut messages = Vec::new();
+    for (at, text) in super::logfmt::HOSTILE.iter().enumerate() {
+        let id = format!("hostile-{at}");
+        let path = format!("/echo/{}", segment(text));
+        let answer = get(address, &path, &[("x-request-id", &id)]).await;
+        assert_envelope(text, &answer, 404, "not_found");
+        // The event is written when the answer is built, before it is sent.
+        let (line, read) = logged_line(log, &id);
+        let values = |key: &str| super::logfmt::values(&read, key);
+        assert_eq!(values("status"), ["404"], "{line}");
+        assert_eq!(values("request_id"), [id.as_str()], "{line}");
+        assert_eq!(values("code"), ["not_found"], "{line}");
+        assert_eq!(values("error.type"), ["not_found"], "{line}");
+        let message = format!("No certificate has the id `{text}`.");
+        assert_eq!(values("public_message"), [message.as_str()], "{line}");
+        let raw = |c: char| {
+            c.is_control()
+                || matches!(c, '\u{2028}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        };
+        assert!(!line.contains(raw), "{line:?}");
+        let from = line.find("public_message=").unwrap();
+        let to = line.find(" request_id=").unwrap();
+        messages.push(line[from..to].to_owned());
+    }
+    let mut distinct = messages.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), messages.len(), "{messages:#?}");
+}
+
+/// The example API at `address`: a panic's text reaches the log, escaped, with the
+/// request id; not the client.
+pub async fn check_log_injection(address: SocketAddr, log: &Log) {
     let answer = get(
         address,
         "/certificates/cert_example/ocsp",
@@ -462,14 +495,16 @@ pub async fn check_log_injection(address: SocketAddr, log: &Log) {
     .await;
     assert_envelope("panic", &answer, 500, "internal_server_error");
     assert!(!String::from_utf8_lossy(&answer.body).contains("OCSP"));
-    let text = log.text();
-    let line = text
-        .lines()
-        .find(|line| line.contains("request_id=panic-1"))
-        .unwrap_or_else(|| panic!("no log line names the panic's request id:\n{text}"));
+    let (line, read) = logged_line(log, "panic-1");
     assert!(line.contains("ERROR"), "{line}");
+    let sources = super::logfmt::values(&read, "sources");
+    assert_eq!(sources.len(), 1, "{line}");
     assert!(
-        line.contains("OCSP responses (asked for cert_example)"),
+        sources[0].contains("OCSP responses (asked for cert_example)"),
         "{line}"
+    );
+    assert_eq!(
+        super::logfmt::values(&read, "error.type"),
+        ["internal_server_error"]
     );
 }

@@ -2,6 +2,8 @@
 //! server on a loopback port, and the exact answer, for every standard code.
 
 pub mod envelope;
+#[path = "../../../runtime/examples/support/logfmt.rs"]
+pub mod logfmt;
 
 use std::net::SocketAddr;
 use std::time::Duration;
