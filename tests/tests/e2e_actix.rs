@@ -47,22 +47,9 @@ fn serve_api(limits: api::Limits) -> SocketAddr {
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
-            let store = web::Data::new(api::Store::default());
-            let header_read = limits.header_read;
-            let server = HttpServer::new(move || {
-                let (store, limits) = (store.clone(), limits.clone());
-                App::new()
-                    .wrap(actix_web::middleware::from_fn(actix_app::limits))
-                    .wrap(actix_app::envelope())
-                    .configure(|config| actix_app::configure(config, store, limits))
-            })
-            .workers(1)
-            .client_request_timeout(header_read)
-            .client_disconnect_timeout(std::time::Duration::from_secs(1))
-            .bind(("127.0.0.1", 0))
-            .unwrap();
-            sender.send(server.addrs()[0]).unwrap();
-            server.run().await
+            let (server, addresses) = actix_app::server(("127.0.0.1", 0), limits, 1).unwrap();
+            sender.send(addresses[0]).unwrap();
+            server.await
         })
     });
     receiver
@@ -470,6 +457,16 @@ fn a_slowloris_client_is_cut_off() {
     };
     let header_read = limits.header_read;
     e2e::envelope::check_slowloris(serve_api(limits), header_read);
+}
+
+#[test]
+fn a_slow_second_request_on_a_connection_is_cut_off() {
+    let limits = api::Limits {
+        header_read: std::time::Duration::from_secs(1),
+        ..api::Limits::default()
+    };
+    let header_read = limits.header_read;
+    e2e::envelope::check_slow_second_request(serve_api(limits), header_read);
 }
 
 #[tokio::test]

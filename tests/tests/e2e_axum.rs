@@ -397,6 +397,21 @@ async fn a_slowloris_client_is_cut_off() {
         .unwrap();
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_second_request_on_a_connection_is_cut_off() {
+    let limits = api::Limits {
+        header_read: std::time::Duration::from_secs(1),
+        ..api::Limits::default()
+    };
+    let header_read = limits.header_read;
+    let address = serve_api(limits).await;
+    tokio::task::spawn_blocking(move || {
+        e2e::envelope::check_slow_second_request(address, header_read);
+    })
+    .await
+    .unwrap();
+}
+
 #[tokio::test]
 async fn log_lines_cannot_be_forged() {
     let log = e2e::envelope::log();

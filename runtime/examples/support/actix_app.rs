@@ -4,9 +4,11 @@
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::CONTENT_LENGTH;
+use actix_web::http::KeepAlive;
 use actix_web::http::StatusCode;
+use actix_web::middleware::from_fn;
 use actix_web::middleware::Next;
-use actix_web::{web, HttpRequest, HttpResponse, Route};
+use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer, Route};
 use certifier_error::actix_web::{path_config, require_version, Envelope, Json, Query};
 use certifier_error::server::SupportedVersions;
 
@@ -21,6 +23,39 @@ pub fn envelope() -> Envelope {
     Envelope::new()
         .with_request_id()
         .with_challenge(api::CHALLENGE)
+}
+
+/// The API on a server hardened as a copied server should be, with `limits`, bound to
+/// `address` and running on `workers` threads; with the addresses it listens on. Call
+/// it within an actix system (`#[actix_web::main]`).
+///
+/// A client gets `limits.header_read` to send its request head (a slowloris client is
+/// cut off after that). actix-http times the head of a connection's first request only:
+/// a later request on a kept-alive connection could take as long as it liked, one byte
+/// at a time. So each connection serves one request (keep-alive off), and every head is
+/// timed. Behind a reverse proxy, which keeps its own connections to clients, that costs
+/// one connection between proxy and server per request.
+pub fn server(
+    address: (&str, u16),
+    limits: Limits,
+    workers: usize,
+) -> std::io::Result<(actix_web::dev::Server, Vec<std::net::SocketAddr>)> {
+    let store = web::Data::new(Store::default());
+    let header_read = limits.header_read;
+    let server = HttpServer::new(move || {
+        let (store, limits) = (store.clone(), limits.clone());
+        App::new()
+            .wrap(from_fn(self::limits))
+            .wrap(envelope())
+            .configure(|config| configure(config, store, limits))
+    })
+    .workers(workers)
+    .keep_alive(KeepAlive::Disabled)
+    .client_request_timeout(header_read)
+    .client_disconnect_timeout(std::time::Duration::from_secs(1))
+    .bind(address)?;
+    let addresses = server.addrs();
+    Ok((server.run(), addresses))
 }
 
 /// Registers the API on an `App`, with its store and limits: every route checks

@@ -2,7 +2,7 @@
 //! the stack can produce in the envelope, request ids, timeouts, limits and slow
 //! clients, over real TCP on 127.0.0.1.
 
-use std::io::{Read, Write};
+use std::io::{ErrorKind, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -382,6 +382,79 @@ pub fn check_slowloris(address: SocketAddr, limit: Duration) {
         "cut off after {took:?}: {answer}"
     );
     assert!(took >= limit / 2, "cut off too early, after {took:?}");
+}
+
+/// Reads one whole answer from `stream`: its head, then as many bytes as its
+/// `content-length` says.
+fn read_answer(stream: &mut TcpStream) -> String {
+    let mut read = Vec::new();
+    let mut buffer = [0; 4096];
+    loop {
+        if let Some(end) = read.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&read[..end]).to_ascii_lowercase();
+            let length: usize = head
+                .lines()
+                .find_map(|line| line.strip_prefix("content-length:"))
+                .map_or(0, |length| length.trim().parse().unwrap());
+            if read.len() >= end + 4 + length {
+                return String::from_utf8_lossy(&read).into_owned();
+            }
+        }
+        let n = stream.read(&mut buffer).expect("the first answer");
+        assert!(n > 0, "closed before the first answer was whole");
+        read.extend_from_slice(&buffer[..n]);
+    }
+}
+
+/// After one whole request on a connection, a client that sends its next request head
+/// one byte at a time is disconnected within `limit` (plus a margin): the head timeout
+/// holds for every request of a connection, not only its first. The client gives up
+/// after `limit` and 3 s, having sent at most a few dozen bytes.
+pub fn check_slow_second_request(address: SocketAddr, limit: Duration) {
+    assert!(address.ip().is_loopback());
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    stream
+        .write_all(b"GET /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .unwrap();
+    let first = read_answer(&mut stream);
+    assert!(first.starts_with("HTTP/1.1 404"), "{first}");
+    // Each read waits this long: the pace of the bytes sent.
+    stream
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
+    let head = b"GET /certificates HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+    let bytes = head.iter().chain(std::iter::repeat(&b'a'));
+    let started = Instant::now();
+    let give_up = limit + Duration::from_secs(3);
+    let mut buffer = [0; 1024];
+    for byte in bytes {
+        assert!(
+            started.elapsed() < give_up,
+            "the second request head was still being read after {:?}",
+            started.elapsed()
+        );
+        if stream.write_all(&[*byte]).is_err() {
+            break;
+        }
+        match stream.read(&mut buffer) {
+            // Closed.
+            Ok(0) => break,
+            // An answer (a `408`, say): the close follows.
+            Ok(_) => {}
+            // Still open, waiting for the rest of the head.
+            Err(error) if matches!(error.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+            // Reset.
+            Err(_) => break,
+        }
+    }
+    let took = started.elapsed();
+    assert!(
+        took < limit + Duration::from_secs(2),
+        "closed after {took:?}"
+    );
 }
 
 /// The log of this test binary, for the checks that read it.
