@@ -42,7 +42,7 @@ async fn serve() -> SocketAddr {
 
 #[tokio::test]
 async fn every_code_answers_in_the_envelope() {
-    e2e::check_all(serve().await, e2e::Framework::Axum).await;
+    e2e::check_all(serve().await).await;
 }
 
 #[test]

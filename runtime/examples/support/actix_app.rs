@@ -9,7 +9,7 @@ use actix_web::http::StatusCode;
 use actix_web::middleware::from_fn;
 use actix_web::middleware::Next;
 use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer, Route};
-use certifier_error::actix_web::{path_config, require_version, Envelope, Json, Query};
+use certifier_error::actix_web::{require_version, Envelope, Json, Path, Query};
 use certifier_error::server::SupportedVersions;
 
 #[path = "api.rs"]
@@ -59,8 +59,9 @@ pub fn server(
 }
 
 /// Registers the API on an `App`, with its store and limits: every route checks
-/// `Certifier-Version`; JSON bodies ([`Json`]), query strings ([`Query`]) and
-/// `web::Path` parameters that do not fit answer in the envelope, naming what does not
+/// `Certifier-Version`; JSON bodies ([`Json`]), query strings ([`Query`]) and path
+/// parameters ([`Path`], which refuses a segment that is not UTF-8 where `web::Path`
+/// decodes it lossily) that do not fit answer in the envelope, naming what does not
 /// fit. Unknown routes (actix-web's bare 404), unknown methods (its bare
 /// 405, with `Allow`), a body over the limit, a request that takes too long and a
 /// panic are answered by [`envelope`], which the app must wrap outermost.
@@ -77,7 +78,6 @@ pub fn configure(config: &mut web::ServiceConfig, store: web::Data<Store>, limit
         .app_data(store)
         .app_data(web::Data::new(limits))
         .app_data(payload)
-        .app_data(path_config())
         .service(
             web::resource("/certificates")
                 .route(checked(web::get().to(list)))
@@ -152,23 +152,23 @@ async fn issue(
     Ok(HttpResponse::Ok().json(store.issue(request)?))
 }
 
-async fn show(store: web::Data<Store>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+async fn show(store: web::Data<Store>, Path(id): Path<String>) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(store.get(&id)?))
 }
 
 async fn renew(
     store: web::Data<Store>,
-    id: web::Path<String>,
+    Path(id): Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(store.renew(&id, &body)?))
 }
 
-async fn check(store: web::Data<Store>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+async fn check(store: web::Data<Store>, Path(id): Path<String>) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(store.check(&id)?))
 }
 
-async fn chain(store: web::Data<Store>, id: web::Path<String>) -> Result<String, ApiError> {
+async fn chain(store: web::Data<Store>, Path(id): Path<String>) -> Result<String, ApiError> {
     store.chain(&id)
 }
 
@@ -181,7 +181,7 @@ async fn revoke() -> HttpResponse {
 }
 
 /// A handler with a bug: the envelope middleware answers its panic.
-async fn ocsp(store: web::Data<Store>, id: web::Path<String>) -> Result<String, ApiError> {
+async fn ocsp(store: web::Data<Store>, Path(id): Path<String>) -> Result<String, ApiError> {
     store.ocsp(&id)
 }
 
