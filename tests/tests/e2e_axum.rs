@@ -419,6 +419,12 @@ async fn log_lines_cannot_be_forged() {
 }
 
 #[tokio::test]
+async fn a_long_id_is_refused_before_a_message_quotes_it() {
+    let log = e2e::envelope::log();
+    e2e::envelope::check_bounded_ids(serve().await, &log).await;
+}
+
+#[tokio::test]
 async fn log_fields_read_back_as_logged() {
     let log = e2e::envelope::log();
     e2e::envelope::check_log_fields(serve_bare().await, &log).await;

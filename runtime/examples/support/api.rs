@@ -233,6 +233,7 @@ impl Store {
 
     /// `GET /certificates/{id}`.
     pub fn get(&self, id: &str) -> Result<Certificate, ApiError> {
+        check_id(id)?;
         let certificates = self.certificates.lock().unwrap();
         match certificates.get(id) {
             Some(stored) if stored.ours => Ok(stored.certificate.clone()),
@@ -352,6 +353,25 @@ impl Store {
         );
         Err(ApiError::SigningUnavailable { cause: refused })
     }
+}
+
+/// The longest certificate id the API accepts.
+const ID_MAX_LEN: usize = 64;
+
+/// Refuses an id no certificate can have (longer than [`ID_MAX_LEN`], or with
+/// characters other than ASCII letters, digits, `_` and `-`) before any message quotes
+/// it: `validation_error` naming the parameter, without its value. A message that
+/// quoted whatever the client sent would grow with it (a 10,000-character id made a
+/// 10 KB body and log line) and would carry text of the client's choosing to every
+/// reader of the body and of the log. An empty id names no certificate: `not_found`.
+fn check_id(id: &str) -> Result<(), ApiError> {
+    let allowed = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-';
+    if id.len() <= ID_MAX_LEN && id.bytes().all(allowed) {
+        return Ok(());
+    }
+    let violation = Violation::at_parameter("invalid_format", "id")
+        .with_message("Must be at most 64 letters, digits, `_` or `-`.");
+    Err(ApiError::Invalid(violation.into()))
 }
 
 /// `GET /account`: needs `Authorization: Bearer demo-token`.
@@ -575,6 +595,17 @@ pub const CASES: &[Case] = &[
         status: 404,
         code: Some("not_found"),
         expected_body: r#"{"error":{"code":"not_found","message":"No certificate has the id `cert_missing`."}}"#,
+        expected_headers: &[],
+    },
+    Case {
+        name: "validation_error (an id no certificate can have)",
+        method: "GET",
+        path: "/certificates/x%60.%20status=200%20code=ok%20request_id=FORGED10",
+        headers: &[V],
+        body: None,
+        status: 400,
+        code: Some("validation_error"),
+        expected_body: r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","errors":[{"code":"invalid_format","message":"Must be at most 64 letters, digits, `_` or `-`.","parameter":"id"}]}}"#,
         expected_headers: &[],
     },
     Case {

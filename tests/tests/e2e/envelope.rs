@@ -554,6 +554,28 @@ pub async fn check_log_fields(address: SocketAddr, log: &Log) {
     assert_eq!(distinct.len(), messages.len(), "{messages:#?}");
 }
 
+/// The example API at `address` checks a certificate id before any message quotes it: a
+/// 10,000-character id answers a short `validation_error`, and its log line stays short.
+pub async fn check_bounded_ids(address: SocketAddr, log: &Log) {
+    let long = "a".repeat(10_000);
+    let answer = get(
+        address,
+        &format!("/certificates/{long}"),
+        &[
+            ("Certifier-Version", "2024-06-01"),
+            ("x-request-id", "long-id-1"),
+        ],
+    )
+    .await;
+    assert_envelope("a long id", &answer, 400, "validation_error");
+    assert_eq!(
+        without_request_id("a long id", &answer),
+        r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","errors":[{"code":"invalid_format","message":"Must be at most 64 letters, digits, `_` or `-`.","parameter":"id"}]}}"#
+    );
+    let (line, _) = logged_line(log, "long-id-1");
+    assert!(line.len() < 500, "{} bytes: {line}", line.len());
+}
+
 /// The example API at `address`: a panic's text reaches the log, escaped, with the
 /// request id; not the client.
 pub async fn check_log_injection(address: SocketAddr, log: &Log) {
