@@ -63,7 +63,7 @@ pub use self::params::{PathRejection, QueryRejection, DETAIL_LIMIT};
 pub use self::version::{SupportedVersions, VersionError, VERSION_HEADER};
 
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub use self::envelope::Enveloped;
+pub use self::envelope::{Enveloped, LayerError};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use self::request_id::{RequestId, REQUEST_ID_HEADER, REQUEST_ID_MAX_LEN};
 
