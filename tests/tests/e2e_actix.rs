@@ -463,6 +463,8 @@ fn a_declared_length_over_the_limit_is_refused_at_once() {
     e2e::envelope::check_declared_length(serve(), e2e::Framework::Actix);
 }
 
+/// A client slow to send a connection's first request head, or its second one, is cut
+/// off.
 #[test]
 fn a_slowloris_client_is_cut_off() {
     let limits = api::Limits {
@@ -470,17 +472,9 @@ fn a_slowloris_client_is_cut_off() {
         ..api::Limits::default()
     };
     let header_read = limits.header_read;
-    e2e::envelope::check_slowloris(serve_api(limits), header_read);
-}
-
-#[test]
-fn a_slow_second_request_on_a_connection_is_cut_off() {
-    let limits = api::Limits {
-        header_read: std::time::Duration::from_secs(1),
-        ..api::Limits::default()
-    };
-    let header_read = limits.header_read;
-    e2e::envelope::check_slow_second_request(serve_api(limits), header_read);
+    let address = serve_api(limits);
+    e2e::envelope::check_slowloris(address, header_read);
+    e2e::envelope::check_slow_second_request(address, header_read);
 }
 
 #[tokio::test]
