@@ -124,12 +124,12 @@ pub struct ResponseParts {
 /// | `sources` | the `source()` chain, each cause's text joined by `: `, quoted; absent without a cause |
 /// | `request_id` | the request's id under an envelope layer with request ids, quoted; else absent |
 ///
-/// A quoted value is written as Rust's `Debug` writes a string: between double quotes,
-/// `"` and `\` escaped by a backslash, `\n`, `\r` and `\t` as such, other control
-/// characters, the Unicode line and paragraph separators and the bidirectional controls
-/// as `\u{..}`. Whatever a client sends, a key=value reader (logfmt) of
-/// `tracing-subscriber`'s text format sees these fields and no other, the line stays
-/// one line, and two different texts never log alike.
+/// A quoted value is written in the syntax of Rust's `Debug` of a string: between double
+/// quotes, `"` and `\` escaped by a backslash, `\n`, `\r` and `\t` as such, other
+/// control characters, the Unicode line and paragraph separators and the bidirectional
+/// controls as `\u{..}`. Whatever a client sends, a key=value reader (logfmt) of
+/// `tracing-subscriber`'s text format sees these fields and no other, the line stays one
+/// line, and two different texts never log alike.
 ///
 /// Under an envelope layer with request ids, the envelope also ends with a `request_id`
 /// member.

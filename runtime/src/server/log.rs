@@ -88,12 +88,12 @@ fn error_type(code: &str) -> &str {
     }
 }
 
-/// Writes its value quoted, as Rust's `Debug` writes a string: between double quotes,
-/// with `"` and `\` escaped by a backslash, `\n`, `\r` and `\t` as such, other control
-/// characters (ANSI escapes included), the Unicode line and paragraph separators and the
-/// bidirectional controls as `\u{..}`. A key=value reader then sees one value however
-/// many spaces, `=` or quotes the text holds, no text breaks or disguises the line, and,
-/// the backslash being escaped too, two different texts never log alike.
+/// Writes its value quoted, in the syntax of Rust's `Debug` of a string: between double
+/// quotes, with `"` and `\` escaped by a backslash, `\n`, `\r` and `\t` as such, other
+/// control characters (ANSI escapes included), the Unicode line and paragraph separators
+/// and the bidirectional controls as `\u{..}`. A key=value reader then sees one value
+/// however many spaces, `=` or quotes the text holds, no text breaks or disguises the
+/// line, and, the backslash being escaped too, two different texts never log alike.
 pub(crate) struct Escaped<T>(pub(crate) T);
 
 impl<T: fmt::Display> fmt::Display for Escaped<T> {
