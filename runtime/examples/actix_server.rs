@@ -8,8 +8,10 @@
 //!
 //! Serves on 127.0.0.1, port from the argument or `PORT` (default 3001), and prints a
 //! `curl` command for each case. Hardened as the axum example: 5 s for the request head
-//! (slowloris), 10 s per handler (`REQUEST_TIMEOUT_MS`), 1 MiB per body (a larger
-//! declared `Content-Length` is refused at once). Errors are logged through `tracing`.
+//! (slowloris), every request's head, as each connection serves one request (see
+//! `actix_app::server`), 10 s per handler (`REQUEST_TIMEOUT_MS`), 1 MiB per body (a
+//! larger declared `Content-Length` is refused at once). Errors are logged through
+//! `tracing`.
 
 #[path = "support/actix_app.rs"]
 mod actix_app;
@@ -17,29 +19,14 @@ mod actix_app;
 mod logging;
 
 use actix_app::api;
-use actix_web::middleware::from_fn;
-use actix_web::{web, App, HttpServer};
 
 #[actix_web::main]
 async fn main() -> std::io::Result<()> {
     logging::init();
     let limits = api::Limits::from_env();
-    let store = web::Data::new(api::Store::default());
-    let header_read = limits.header_read;
-    let server = HttpServer::new(move || {
-        let (store, limits) = (store.clone(), limits.clone());
-        App::new()
-            .wrap(from_fn(actix_app::limits))
-            .wrap(actix_app::envelope())
-            .configure(|config| actix_app::configure(config, store, limits))
-    })
-    .workers(2)
-    // A client gets this long to send its request head, then is cut off (slowloris).
-    .client_request_timeout(header_read)
-    .client_disconnect_timeout(std::time::Duration::from_secs(1))
-    .bind(("127.0.0.1", api::port(3001)))?;
-    for address in server.addrs() {
+    let (server, addresses) = actix_app::server(("127.0.0.1", api::port(3001)), limits, 2)?;
+    for address in addresses {
         println!("{}", api::banner("actix-web", address));
     }
-    server.run().await
+    server.await
 }

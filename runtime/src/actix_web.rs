@@ -426,6 +426,10 @@ fn path_code(text: &str) -> &'static str {
 /// whose `errors` name it, a route that does not fit `T` `500` (see
 /// [`PathRejection`]). Needs no `path_config`.
 ///
+/// A path that is not UTF-8 once percent-decoded (`/items/%FF`) is refused with
+/// `invalid_value`, as axum's `Path` refuses it, where `web::Path` would hand the
+/// handler U+FFFD in place of each bad byte.
+///
 /// ```
 /// use actix_web::{test, web, App};
 /// use certifier_error::actix_web::Path;
@@ -442,6 +446,11 @@ fn path_code(text: &str) -> &'static str {
 /// assert_eq!(response.status().as_u16(), 400);
 /// let body = test::read_body(response).await;
 /// assert!(body.ends_with(br#""parameter":"a"}]}}"#));
+///
+/// // Not UTF-8 once decoded.
+/// let request = test::TestRequest::get().uri("/pairs/1/%FF").to_request();
+/// let body = test::read_body(test::call_service(&app, request).await).await;
+/// assert!(body.ends_with(br#"{"code":"invalid_value","message":"This value is not one of the accepted values.","parameter":"b"}]}}"#));
 /// # });
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -461,6 +470,9 @@ impl<T: serde::de::DeserializeOwned> FromRequest for Path<T> {
 fn decode_path<T: serde::de::DeserializeOwned>(request: &HttpRequest) -> Result<T, PathRejection> {
     use serde_path_to_error::Segment;
 
+    if let Some(rejection) = not_utf8(request) {
+        return Err(rejection);
+    }
     let parameters = request.match_info();
     if let Ok(value) = T::deserialize(actix_router::PathDeserializer::new(parameters)) {
         return Ok(value);
@@ -492,6 +504,29 @@ fn decode_path<T: serde::de::DeserializeOwned>(request: &HttpRequest) -> Result<
         path_code(&text),
         Box::new(error),
     ))
+}
+
+/// The rejection of a path that is not UTF-8 once percent-decoded (`/certificates/%FF`),
+/// as axum's `Path` refuses it: `invalid_value`, naming the first parameter whose value
+/// holds U+FFFD. actix-web decodes such a path lossily, each bad byte becoming U+FFFD,
+/// so the raw path is what tells.
+fn not_utf8(request: &HttpRequest) -> Option<PathRejection> {
+    let raw = request.uri().path();
+    // Without `%`, the path is the `str` it already is.
+    if !raw.contains('%') {
+        return None;
+    }
+    let decoded = actix_router::Quoter::new(b"", b"").requote(raw.as_bytes())?;
+    if core::str::from_utf8(&decoded).is_ok() {
+        return None;
+    }
+    let name = request
+        .match_info()
+        .iter()
+        .find(|(_, value)| value.contains(char::REPLACEMENT_CHARACTER))
+        .map(|(name, _)| name);
+    let reason = "a path parameter is not UTF-8 once percent-decoded";
+    Some(PathRejection::sorted(name, "invalid_value", reason.into()))
 }
 
 /// A `web::Query` configuration whose rejections are Certifier errors: a query string

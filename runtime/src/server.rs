@@ -63,7 +63,7 @@ pub use self::params::{PathRejection, QueryRejection, MAX_DETAIL_LEN};
 pub use self::version::{CertifierVersion, SupportedVersions, VersionError, VERSION_HEADER};
 
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
-pub use self::envelope::Enveloped;
+pub use self::envelope::{Enveloped, LayerError};
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub use self::request_id::{RequestId, MAX_REQUEST_ID_LEN, REQUEST_ID_HEADER};
 
@@ -158,11 +158,29 @@ pub struct ResponseParts {
 ///
 /// With the `tracing` feature, logs the error at its
 /// [`log_level`](CertifierError::log_level) (by default error level for a 5xx status,
-/// debug level otherwise), with the status, the code, the public message and the whole
-/// `source()` chain as fields, so the operator sees the cause the neutral message
-/// leaves out; control characters in the message and the causes are escaped, so that
-/// client input cannot forge log lines. Under an envelope layer with request ids, the
-/// event has a `request_id` field and the envelope ends with a `request_id` member.
+/// debug level otherwise), target `certifier_error`, message `error response`, so the
+/// operator sees the cause the neutral message leaves out. Its fields are a contract
+/// (renaming one is a breaking change):
+///
+/// | field | value |
+/// |---|---|
+/// | `status` | the HTTP status sent, a number |
+/// | `code` | the code, quoted |
+/// | `error.type` | OpenTelemetry's error type: the code, as a plain string (`_OTHER` for a code that is not snake_case), which OpenTelemetry exporters take as it is and `tracing-subscriber`'s text format quotes |
+/// | `public_message` | the message sent, quoted |
+/// | `internal_message` | the error's `Display` where it is not the message (under `skip_display`), quoted; else absent |
+/// | `sources` | the `source()` chain, each cause's text joined by `: `, quoted; absent without a cause |
+/// | `request_id` | the request's id under an envelope layer with request ids, quoted; else absent |
+///
+/// A quoted value is written in the syntax of Rust's `Debug` of a string: between double
+/// quotes, `"` and `\` escaped by a backslash, `\n`, `\r` and `\t` as such, other
+/// control characters, the Unicode line and paragraph separators and the bidirectional
+/// controls as `\u{..}`. Whatever a client sends, a key=value reader (logfmt) of
+/// `tracing-subscriber`'s text format sees these fields and no other, the line stays one
+/// line, and two different texts never log alike.
+///
+/// Under an envelope layer with request ids, the envelope also ends with a `request_id`
+/// member.
 ///
 /// Never fails: if an extension member cannot be serialised, the response is the
 /// standard `500 internal_server_error` envelope instead (and that failure is logged).

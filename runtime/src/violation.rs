@@ -331,7 +331,8 @@ fn bounded_text(text: String) -> String {
     crate::server::bounded_detail(text)
 }
 
-fn is_snake_case(code: &str) -> bool {
+/// Whether `code` is a snake_case code (`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`).
+pub(crate) fn is_snake_case(code: &str) -> bool {
     // ^[a-z][a-z0-9]*(_[a-z0-9]+)*$
     let mut previous = None;
     for (index, byte) in code.bytes().enumerate() {

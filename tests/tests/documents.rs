@@ -10,7 +10,8 @@
 mod api;
 
 use certifier_error::server::{
-    answer, decode_json, decode_query, JsonRejection, PathRejection, QueryRejection, VersionError,
+    answer, decode_json, decode_query, JsonRejection, LayerError, PathRejection, QueryRejection,
+    VersionError,
 };
 use certifier_error::{CertifierError, ErrorEnvelope, Violation, Violations};
 use serde_json::{json, Value};
@@ -29,6 +30,8 @@ enum EveryAnswer {
     Query(QueryRejection),
     #[certifier(transparent)]
     Path(PathRejection),
+    #[certifier(transparent)]
+    Layer(LayerError),
     #[certifier(code = "not_found")]
     NoRoute,
     #[certifier(code = "internal_server_error")]
@@ -47,13 +50,24 @@ fn issue() {}
 struct Document;
 
 /// The error bodies the example servers send (checked byte for byte by the end-to-end
-/// tests), and the integrations' rejections of bodies, query strings and path segments.
+/// tests, which take off the `request_id` member the servers add; here each is also
+/// given one), the envelope layers' own answers, and the integrations' rejections of
+/// bodies, query strings and path segments.
 fn real_bodies() -> Vec<Value> {
     let mut bodies: Vec<Value> = api::CASES
         .iter()
         .filter(|case| case.code.is_some())
         .map(|case| serde_json::from_str(case.expected_body).unwrap())
         .collect();
+    let with_ids: Vec<Value> = bodies
+        .iter()
+        .map(|body| with_member(body, "request_id", json!("0b9c2f4e-req")))
+        .collect();
+    bodies.extend(with_ids);
+    for received in [405, 408, 413, 414, 415, 431] {
+        let error = LayerError::for_status(received).unwrap();
+        bodies.push(serde_json::from_slice(&answer(&error).body).unwrap());
+    }
     #[derive(Debug, serde::Deserialize)]
     struct Order {
         certificate: Certificate,
@@ -161,6 +175,10 @@ fn broken_bodies() -> Vec<(&'static str, Value)> {
             "message is a number",
             with_member(&invalid, "message", json!(5)),
         ),
+        (
+            "request_id is a number",
+            with_member(&rate_limited, "request_id", json!(7)),
+        ),
     ]
 }
 
@@ -257,12 +275,13 @@ fn the_openapi_document_accepts_every_real_body_and_its_examples() {
 fn the_openapi_document_rejects_an_item_of_the_wrong_shape() {
     let document = serde_json::to_value(Document::openapi()).unwrap();
     let envelope = component_validator(&document, "ErrorEnvelope");
-    // The shared envelope documents `code`, `message`, `doc_url` and `errors`; members
-    // of one endpoint are described by its examples.
+    // The shared envelope documents `code`, `message`, `doc_url`, `errors` and
+    // `request_id`; members of one endpoint are described by its examples.
     for (what, body) in broken_bodies() {
         let documented = what.starts_with("errors")
             || what.starts_with("an item")
-            || what.starts_with("message");
+            || what.starts_with("message")
+            || what.starts_with("request_id");
         assert_eq!(envelope.is_valid(&body), !documented, "{what}: {body}");
     }
     let body = with_member(&case_body("conflict"), "code", json!("Not Snake"));

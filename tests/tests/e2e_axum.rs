@@ -42,7 +42,7 @@ async fn serve() -> SocketAddr {
 
 #[tokio::test]
 async fn every_code_answers_in_the_envelope() {
-    e2e::check_all(serve().await, e2e::Framework::Axum).await;
+    e2e::check_all(serve().await).await;
 }
 
 #[test]
@@ -313,8 +313,8 @@ async fn serve_bare() -> SocketAddr {
     use axum::body::Body;
     use axum::http::{HeaderValue, StatusCode};
     use axum::response::Response;
-    use certifier_error::axum::EnvelopeLayer;
-    use e2e::envelope::{bare_headers, BARE_BODY, CHALLENGE};
+    use certifier_error::axum::{EnvelopeLayer, Path};
+    use e2e::envelope::{bare_headers, Echo, BARE_BODY, CHALLENGE};
 
     async fn bare(axum::extract::Path(status): axum::extract::Path<u16>) -> Response {
         let mut response = Response::new(Body::from(BARE_BODY));
@@ -338,6 +338,10 @@ async fn serve_bare() -> SocketAddr {
             }),
         )
         .route("/ok", get(|| async { "fine" }))
+        .route(
+            "/echo/{text}",
+            get(|Path(text): Path<String>| async move { Err::<(), _>(Echo(text)) }),
+        )
         .layer(
             EnvelopeLayer::new()
                 .with_request_id()
@@ -380,6 +384,8 @@ async fn a_declared_length_over_the_limit_is_refused_at_once() {
     .unwrap();
 }
 
+/// A client slow to send a connection's first request head, or its second one, is cut
+/// off.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_slowloris_client_is_cut_off() {
     let limits = api::Limits {
@@ -388,13 +394,28 @@ async fn a_slowloris_client_is_cut_off() {
     };
     let header_read = limits.header_read;
     let address = serve_api(limits).await;
-    tokio::task::spawn_blocking(move || e2e::envelope::check_slowloris(address, header_read))
-        .await
-        .unwrap();
+    tokio::task::spawn_blocking(move || {
+        e2e::envelope::check_slowloris(address, header_read);
+        e2e::envelope::check_slow_second_request(address, header_read);
+    })
+    .await
+    .unwrap();
 }
 
 #[tokio::test]
 async fn log_lines_cannot_be_forged() {
     let log = e2e::envelope::log();
     e2e::envelope::check_log_injection(serve().await, &log).await;
+}
+
+#[tokio::test]
+async fn a_long_id_is_refused_before_a_message_quotes_it() {
+    let log = e2e::envelope::log();
+    e2e::envelope::check_bounded_ids(serve().await, &log).await;
+}
+
+#[tokio::test]
+async fn log_fields_read_back_as_logged() {
+    let log = e2e::envelope::log();
+    e2e::envelope::check_log_fields(serve_bare().await, &log).await;
 }

@@ -155,7 +155,7 @@ fn a_generic_field_needs_only_display() {
 }
 
 #[test]
-fn response_parts_carry_the_headers() {
+fn answers_carry_the_headers() {
     let error = ApiError::RateLimited {
         retry_after: 30,
         scope: None,

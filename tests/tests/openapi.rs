@@ -12,7 +12,9 @@ mod api;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use certifier_error::server::{JsonRejection, PathRejection, QueryRejection, VersionError};
+use certifier_error::server::{
+    JsonRejection, LayerError, PathRejection, QueryRejection, VersionError,
+};
 use certifier_error::{CertifierError, ErrorCatalogue, ErrorEnvelope, StandardError};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -351,6 +353,7 @@ fn the_envelope_schema_is_registered() {
         "#/components/schemas/Violation"
     );
     assert_eq!(error["additionalProperties"], true);
+    assert_eq!(error["properties"]["request_id"]["type"], "string");
     let codes = schema("ErrorCode")["examples"].as_array().unwrap().len();
     assert_eq!(codes, StandardError::ALL.len());
     let violation = schema("Violation");
@@ -371,7 +374,8 @@ fn json_schema_of_a_derived_type() {
     assert_eq!(error["required"], json!(["code", "message", "doc_url"]));
     let properties = error["properties"].as_object().unwrap();
     let names: Vec<&str> = properties.keys().map(String::as_str).collect();
-    assert_eq!(names, ["code", "doc_url", "message"]);
+    assert_eq!(names, ["code", "doc_url", "message", "request_id"]);
+    assert_eq!(properties["request_id"]["type"], "string");
     // Each code's members are in its own subschema.
     let members = |code: &str| -> Vec<String> {
         let mut names: Vec<String> = code_branch(&schema, code)
@@ -454,6 +458,7 @@ fn json_schema_of_a_generic_type_and_the_envelope() {
     assert_eq!(object["required"], json!(["code", "message"]));
     assert_eq!(object["additionalProperties"], true);
     assert_eq!(object["properties"]["code"]["$ref"], "#/$defs/ErrorCode");
+    assert_eq!(object["properties"]["request_id"]["type"], "string");
 }
 
 #[test]
@@ -483,11 +488,14 @@ fn an_envelope_matches_its_schema_members() {
 
 /// What every route of the axum example's router (`runtime/examples/support/axum_app.rs`)
 /// can answer with, whatever its handler: the `VersionError` of the `RequireVersionLayer`
-/// route layer, and `500` for a `Json` response that cannot be written.
+/// route layer, the envelope layer's own answers (a method the route lacks, a timeout, a
+/// body over the limit, ...), and `500` for a `Json` response that cannot be written.
 #[derive(Debug, CertifierError)]
 enum EveryRoute {
     #[certifier(transparent)]
     Version(VersionError),
+    #[certifier(transparent)]
+    Layer(LayerError),
     /// A response body that cannot be written as JSON.
     #[certifier(code = "internal_server_error")]
     Unserialisable,
@@ -881,4 +889,51 @@ fn several_error_types_are_joined_by_a_transparent_enum() {
     assert!(codes(&joined["400"]).contains("\"invalid_json\""));
     // `VersionError`, reached twice, is listed once.
     check_against_catalogue::<Joined>(&joined, &[]);
+}
+
+/// The envelope layer's own answers, as the actix-web middleware sends them for a bare
+/// 405, 408 (a timeout), 413, 415 and 431, are documented, body for body, for every
+/// operation of the example API.
+#[cfg(feature = "actix-web")]
+#[test]
+fn the_layers_own_answers_are_documented() {
+    use actix_web::http::StatusCode;
+    use actix_web::{test, web, App, HttpResponse};
+
+    let answers: Vec<(u16, Value)> = actix_web::rt::System::new().block_on(async {
+        let app = test::init_service(
+            App::new()
+                .wrap(certifier_error::actix_web::Envelope::new())
+                .route(
+                    "/status/{status}",
+                    web::get().to(|status: web::Path<u16>| async move {
+                        HttpResponse::new(StatusCode::from_u16(*status).unwrap())
+                    }),
+                ),
+        )
+        .await;
+        let mut answers = Vec::new();
+        for received in [405, 408, 413, 415, 431] {
+            let request = test::TestRequest::get()
+                .uri(&format!("/status/{received}"))
+                .to_request();
+            let response = test::call_service(&app, request).await;
+            let status = response.status().as_u16();
+            answers.push((status, test::read_body_json(response).await));
+        }
+        answers
+    });
+    let document = example_document();
+    for (method, path, _) in example_operations() {
+        let examples = examples_of(&document, path, method == "GET");
+        for (status, body) in &answers {
+            let listed = examples
+                .get(&status.to_string())
+                .unwrap_or_else(|| panic!("{method} {path}: no {status} response"));
+            assert!(
+                listed.contains(body),
+                "{method} {path}: {body} is not among the {status} examples"
+            );
+        }
+    }
 }

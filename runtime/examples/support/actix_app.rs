@@ -4,10 +4,12 @@
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::CONTENT_LENGTH;
+use actix_web::http::KeepAlive;
 use actix_web::http::StatusCode;
+use actix_web::middleware::from_fn;
 use actix_web::middleware::Next;
-use actix_web::{web, HttpRequest, HttpResponse, Route};
-use certifier_error::actix_web::{path_config, Envelope, Json, Query, RequireVersion};
+use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer, Route};
+use certifier_error::actix_web::{Envelope, Json, Path, Query, RequireVersion};
 use certifier_error::server::SupportedVersions;
 
 #[path = "api.rs"]
@@ -23,9 +25,43 @@ pub fn envelope() -> Envelope {
         .with_challenge(api::CHALLENGE)
 }
 
+/// The API on a server hardened as a copied server should be, with `limits`, bound to
+/// `address` and running on `workers` threads; with the addresses it listens on. Call
+/// it within an actix system (`#[actix_web::main]`).
+///
+/// A client gets `limits.header_read` to send its request head (a slowloris client is
+/// cut off after that). actix-http times the head of a connection's first request only:
+/// a later request on a kept-alive connection could take as long as it liked, one byte
+/// at a time. So each connection serves one request (keep-alive off), and every head is
+/// timed. Behind a reverse proxy, which keeps its own connections to clients, that costs
+/// one connection between proxy and server per request.
+pub fn server(
+    address: (&str, u16),
+    limits: Limits,
+    workers: usize,
+) -> std::io::Result<(actix_web::dev::Server, Vec<std::net::SocketAddr>)> {
+    let store = web::Data::new(Store::default());
+    let header_read = limits.header_read;
+    let server = HttpServer::new(move || {
+        let (store, limits) = (store.clone(), limits.clone());
+        App::new()
+            .wrap(from_fn(self::limits))
+            .wrap(envelope())
+            .configure(|config| configure(config, store, limits))
+    })
+    .workers(workers)
+    .keep_alive(KeepAlive::Disabled)
+    .client_request_timeout(header_read)
+    .client_disconnect_timeout(std::time::Duration::from_secs(1))
+    .bind(address)?;
+    let addresses = server.addrs();
+    Ok((server.run(), addresses))
+}
+
 /// Registers the API on an `App`, with its store and limits: every route checks
-/// `Certifier-Version`; JSON bodies ([`Json`]), query strings ([`Query`]) and
-/// `web::Path` parameters that do not fit answer in the envelope, naming what does not
+/// `Certifier-Version`; JSON bodies ([`Json`]), query strings ([`Query`]) and path
+/// parameters ([`Path`], which refuses a segment that is not UTF-8 where `web::Path`
+/// decodes it lossily) that do not fit answer in the envelope, naming what does not
 /// fit. Unknown routes (actix-web's bare 404), unknown methods (its bare
 /// 405, with `Allow`), a body over the limit, a request that takes too long and a
 /// panic are answered by [`envelope`], which the app must wrap outermost.
@@ -42,7 +78,6 @@ pub fn configure(config: &mut web::ServiceConfig, store: web::Data<Store>, limit
         .app_data(store)
         .app_data(web::Data::new(limits))
         .app_data(payload)
-        .app_data(path_config())
         .service(
             web::resource("/certificates")
                 .route(checked(web::get().to(list)))
@@ -117,23 +152,23 @@ async fn issue(
     Ok(HttpResponse::Ok().json(store.issue(request)?))
 }
 
-async fn show(store: web::Data<Store>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+async fn show(store: web::Data<Store>, Path(id): Path<String>) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(store.get(&id)?))
 }
 
 async fn renew(
     store: web::Data<Store>,
-    id: web::Path<String>,
+    Path(id): Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(store.renew(&id, &body)?))
 }
 
-async fn check(store: web::Data<Store>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+async fn check(store: web::Data<Store>, Path(id): Path<String>) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(store.check(&id)?))
 }
 
-async fn chain(store: web::Data<Store>, id: web::Path<String>) -> Result<String, ApiError> {
+async fn chain(store: web::Data<Store>, Path(id): Path<String>) -> Result<String, ApiError> {
     store.chain(&id)
 }
 
@@ -146,7 +181,7 @@ async fn revoke() -> HttpResponse {
 }
 
 /// A handler with a bug: the envelope middleware answers its panic.
-async fn ocsp(store: web::Data<Store>, id: web::Path<String>) -> Result<String, ApiError> {
+async fn ocsp(store: web::Data<Store>, Path(id): Path<String>) -> Result<String, ApiError> {
     store.ocsp(&id)
 }
 

@@ -69,6 +69,10 @@ mod common {
 
     pub const PARAMETER_DESCRIPTION: &str = "The name of the query or path parameter.";
 
+    pub const REQUEST_ID_DESCRIPTION: &str = "The request's id, as in the `x-request-id` \
+         response header: the last member of every error object where the server's \
+         envelope layer has request ids on.";
+
     /// The known codes, the examples of a code string (a client must accept others).
     pub fn known_codes() -> impl Iterator<Item = &'static str> {
         Code::KNOWN.iter().map(Code::as_str)

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::common::{
     known_codes, violation_examples, CODE_DESCRIPTION, CODE_PATTERN, ENVELOPE_DESCRIPTION,
     ERRORS_DESCRIPTION, MESSAGE_DESCRIPTION, PARAMETER_DESCRIPTION, POINTER_DESCRIPTION,
-    VIOLATION_DESCRIPTION,
+    REQUEST_ID_DESCRIPTION, VIOLATION_DESCRIPTION,
 };
 use crate::catalogue::Catalogue;
 use crate::{Code, ErrorEnvelope, ErrorObject, ExtensionMap, Violation};
@@ -46,7 +46,8 @@ impl JsonSchema for Code {
 }
 
 /// The schema of `X` (an object: its members are the extension members) with `code` and
-/// `message` added and required. With the default `X`, [`ExtensionMap`], any other member
+/// `message` added and required, and `request_id` (which the envelope layers add)
+/// described. With the default `X`, [`ExtensionMap`], any other member
 /// is allowed, and `errors` is described: a list of [`Violation`](crate::Violation)s. Named `ErrorObject`, or `ErrorObject_for_{X}` for another `X`.
 ///
 /// ```
@@ -89,6 +90,7 @@ impl<X: JsonSchema> JsonSchema for ErrorObject<X> {
             if let Some(errors) = errors {
                 properties.insert("errors".into(), errors.to_value());
             }
+            properties.insert("request_id".into(), request_id_string().to_value());
         }
         let required = object
             .entry("required")
@@ -127,6 +129,11 @@ fn id_for<X: JsonSchema>(base: &str) -> Cow<'static, str> {
 /// The `message` member.
 fn message_string() -> Schema {
     json_schema!({ "type": "string", "description": MESSAGE_DESCRIPTION })
+}
+
+/// The `request_id` member, which the envelope layers add to every error object.
+fn request_id_string() -> Schema {
+    json_schema!({ "type": "string", "description": REQUEST_ID_DESCRIPTION })
 }
 
 /// `{"error": ErrorObject<X>}`. Named `ErrorEnvelope`, or `ErrorEnvelope_for_{X}`.
@@ -252,7 +259,8 @@ impl Members {
     }
 
     /// The envelope schema of the type: `code` (one of its codes), `message`, `doc_url`
-    /// where every entry has one; then one subschema per code (`oneOf`, each keyed by
+    /// where every entry has one, `request_id` (which the envelope layers add); then one
+    /// subschema per code (`oneOf`, each keyed by
     /// its `code` as a `const`) with that code's members, none required, so that a body
     /// whose member does not fit its schema is rejected. Where the catalogue is open, one
     /// more subschema takes every other code.
@@ -294,6 +302,7 @@ impl Members {
         for (name, schema) in self.shared {
             properties.entry(name).or_insert(schema);
         }
+        properties.insert("request_id".into(), request_id_string().to_value());
         let mut by_code = self.by_code;
         let mut branches: Vec<Value> = codes
             .iter()

@@ -18,7 +18,7 @@ use utoipa::{IntoResponses, PartialSchema, ToSchema};
 use super::common::{
     known_codes, violation_examples, CODE_DESCRIPTION, CODE_PATTERN, ENVELOPE_DESCRIPTION,
     ERRORS_DESCRIPTION, MESSAGE_DESCRIPTION, PARAMETER_DESCRIPTION, POINTER_DESCRIPTION,
-    VIOLATION_DESCRIPTION,
+    REQUEST_ID_DESCRIPTION, VIOLATION_DESCRIPTION,
 };
 use crate::catalogue::{Catalogue, Entry};
 use crate::{Code, ErrorEnvelope, ErrorObject, ExtensionMap, Violation};
@@ -104,11 +104,18 @@ fn error_object_schema() -> ObjectBuilder {
                 .items(component::<Violation>())
                 .description(Some(ERRORS_DESCRIPTION)),
         )
+        .property(
+            "request_id",
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .description(Some(REQUEST_ID_DESCRIPTION)),
+        )
         .additional_properties(Some(AdditionalProperties::FreeForm(true)))
 }
 
-/// An object with `code` (a reference to `ErrorCode`) and `message`, `doc_url` and
-/// `errors` (items referring to `Violation`) where given; other members are allowed.
+/// An object with `code` (a reference to `ErrorCode`) and `message`, `doc_url`,
+/// `errors` (items referring to `Violation`) and `request_id` where given; other
+/// members are allowed.
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa-5")))]
 impl PartialSchema for ErrorObject<ExtensionMap> {
     fn schema() -> RefOr<Schema> {

@@ -111,21 +111,89 @@ impl StatusError {
 impl fmt::Display for StatusError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // A few statuses say more than their code's default message.
-        let message = match self.received {
-            405 => "The requested resource does not support this method.",
-            408 => "The server did not answer in time; please try again.",
-            413 => "The request body is too large.",
-            414 => "The request URI is too long.",
-            415 => "The request body must be JSON, sent with `content-type: application/json`.",
-            431 => "The request headers are too large.",
-            // `for_status` gives only known codes: every one is a standard error.
-            _ => {
-                let standard = StandardError::from_code(&self.code)
-                    .unwrap_or(StandardError::InternalServerError);
-                return fmt::Display::fmt(&standard, f);
-            }
-        };
-        f.write_str(message)
+        if let Some(own) = LayerError::for_status(self.received) {
+            return fmt::Display::fmt(&own, f);
+        }
+        // `for_status` gives only known codes: every one is a standard error.
+        let standard =
+            StandardError::from_code(&self.code).unwrap_or(StandardError::InternalServerError);
+        fmt::Display::fmt(&standard, f)
+    }
+}
+
+/// The answers of the envelope layers that say more than their code's default message:
+/// the envelope of a bare status from the router, a timeout, a body limit or a handler.
+/// Every other bare status answers with its code's [`StandardError`] (see
+/// [`Code::for_status`]).
+///
+/// Name it in the documented errors of the routes a layer covers (a `transparent`
+/// variant), so that the OpenAPI document (feature `utoipa`) and the JSON Schema
+/// (feature `schemars`) hold these messages as well.
+///
+/// ```
+/// use certifier_error::server::LayerError;
+/// use certifier_error::CertifierError;
+///
+/// let error = LayerError::for_status(413).unwrap();
+/// assert_eq!((error.status(), error.code()), (400, "bad_request"));
+/// assert_eq!(error.to_string(), "The request body is too large.");
+/// let timeout = LayerError::for_status(408).unwrap();
+/// assert_eq!((timeout.status(), timeout.code()), (503, "internal_server_error"));
+/// assert!(LayerError::for_status(404).is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, CertifierError)]
+#[non_exhaustive]
+pub enum LayerError {
+    /// `405`: a method the resource does not have.
+    #[certifier(
+        code = "not_found",
+        message = "The requested resource does not support this method."
+    )]
+    MethodNotAllowed,
+    /// `408`: the service did not answer in time (a timeout layer's answer).
+    #[certifier(
+        code = "internal_server_error",
+        status = 503,
+        message = "The server did not answer in time; please try again."
+    )]
+    Timeout,
+    /// `413`: a body over the limit.
+    #[certifier(code = "bad_request", message = "The request body is too large.")]
+    BodyTooLarge,
+    /// `414`: a URI over the limit.
+    #[certifier(code = "bad_request", message = "The request URI is too long.")]
+    UriTooLong,
+    /// `415`: a body that is not JSON.
+    #[certifier(
+        code = "invalid_json",
+        message = "The request body must be JSON, sent with `content-type: application/json`."
+    )]
+    NotJson,
+    /// `431`: headers over the limit.
+    #[certifier(code = "bad_request", message = "The request headers are too large.")]
+    HeadersTooLarge,
+}
+
+impl LayerError {
+    /// The answer to a bare `received` status, where it has a message of its own.
+    ///
+    /// ```
+    /// use certifier_error::server::LayerError;
+    ///
+    /// assert_eq!(LayerError::for_status(405), Some(LayerError::MethodNotAllowed));
+    /// assert_eq!(LayerError::for_status(500), None);
+    /// ```
+    #[must_use]
+    pub const fn for_status(received: u16) -> Option<Self> {
+        Some(match received {
+            405 => LayerError::MethodNotAllowed,
+            408 => LayerError::Timeout,
+            413 => LayerError::BodyTooLarge,
+            414 => LayerError::UriTooLong,
+            415 => LayerError::NotJson,
+            431 => LayerError::HeadersTooLarge,
+            _ => return None,
+        })
     }
 }
 
@@ -201,6 +269,29 @@ mod tests {
             }
             assert!(!error.to_string().is_empty());
         }
+    }
+
+    #[test]
+    fn a_status_with_its_own_message_answers_as_its_layer_error() {
+        let mut own = 0;
+        for received in 400..=599 {
+            let Some(layer) = LayerError::for_status(received) else {
+                continue;
+            };
+            let error = StatusError::new(received);
+            assert_eq!(
+                (layer.status(), layer.code(), layer.to_string()),
+                (error.status(), error.code(), error.to_string()),
+                "{received}"
+            );
+            assert_ne!(
+                Some(layer.to_string()),
+                StandardError::from_code(&error.code).map(|standard| standard.to_string()),
+                "{received}: the code's own message"
+            );
+            own += 1;
+        }
+        assert_eq!(own, 6);
     }
 
     #[test]

@@ -39,13 +39,16 @@ where
     let request_id = super::request_id::current();
     #[cfg(not(any(feature = "axum-0_8", feature = "actix-web-4")))]
     let request_id: Option<&str> = None;
-    // Valid ids need no escaping (see `RequestId`).
-    let request_id = request_id.as_ref().map(tracing::field::display);
+    let request_id = request_id
+        .as_ref()
+        .map(Escaped)
+        .map(tracing::field::display);
     event_at!(
         level,
         target: "certifier_error",
         status,
         code = %code,
+        error.type = error_type(error.code()),
         public_message = %Escaped(crate::Message(error)),
         internal_message = internal_message(error).map(tracing::field::display),
         sources,
@@ -74,16 +77,31 @@ fn internal_message<T: CertifierError + ?Sized>(error: &T) -> Option<Escaped<Str
     (internal != crate::Message(error).to_string()).then_some(Escaped(internal))
 }
 
-/// Writes its value with every character that could break or disguise a log line
-/// escaped: `\n`, `\r` and `\t` as such, other control characters (ANSI escapes
-/// included), the Unicode line and paragraph separators and the bidirectional
-/// overrides as `\u{..}`.
+/// OpenTelemetry's `error.type` for a code: the code itself where it is snake_case, as
+/// every code of a derived type is, else `_OTHER`, the conventions' fallback, so that the
+/// field stays a short list of values and never carries arbitrary text.
+fn error_type(code: &str) -> &str {
+    if crate::violation::is_snake_case(code) {
+        code
+    } else {
+        "_OTHER"
+    }
+}
+
+/// Writes its value quoted, in the syntax of Rust's `Debug` of a string: between double
+/// quotes, with `"` and `\` escaped by a backslash, `\n`, `\r` and `\t` as such, other
+/// control characters (ANSI escapes included), the Unicode line and paragraph separators
+/// and the bidirectional controls as `\u{..}`. A key=value reader then sees one value
+/// however many spaces, `=` or quotes the text holds, no text breaks or disguises the
+/// line, and, the backslash being escaped too, two different texts never log alike.
 pub(crate) struct Escaped<T>(pub(crate) T);
 
 impl<T: fmt::Display> fmt::Display for Escaped<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use fmt::Write as _;
-        write!(EscapingWriter(f), "{}", self.0)
+        f.write_char('"')?;
+        write!(EscapingWriter(f), "{}", self.0)?;
+        f.write_char('"')
     }
 }
 
@@ -98,6 +116,8 @@ impl fmt::Write for EscapingWriter<'_, '_> {
             }
             self.0.write_str(&text[clean_from..at])?;
             match character {
+                '"' => self.0.write_str("\\\"")?,
+                '\\' => self.0.write_str("\\\\")?,
                 '\n' => self.0.write_str("\\n")?,
                 '\r' => self.0.write_str("\\r")?,
                 '\t' => self.0.write_str("\\t")?,
@@ -113,7 +133,15 @@ fn needs_escape(character: char) -> bool {
     character.is_control()
         || matches!(
             character,
-            '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+            '"' | '\\'
+                | '\u{2028}'
+                | '\u{2029}'
+                // The bidirectional controls: marks, embeddings, overrides, isolates.
+                | '\u{61c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
         )
 }
 
@@ -125,7 +153,8 @@ where
     tracing::warn!(
         target: "certifier_error",
         header = name,
-        code = error.code(),
+        code = %Escaped(error.code()),
+        error.type = error_type(error.code()),
         "header name or value is not valid in HTTP; header left out",
     );
 }
@@ -138,7 +167,8 @@ where
     tracing::error!(
         target: "certifier_error",
         status,
-        code = error.code(),
+        code = %Escaped(error.code()),
+        error.type = error_type(error.code()),
         "error status is not a valid HTTP status; answering 500 internal_server_error",
     );
 }
@@ -150,8 +180,9 @@ where
 {
     tracing::error!(
         target: "certifier_error",
-        code = error.code(),
-        failure = %failure,
+        code = %Escaped(error.code()),
+        error.type = error_type(error.code()),
+        failure = %Escaped(failure),
         "error envelope could not be serialised; answering 500 internal_server_error",
     );
 }
@@ -301,11 +332,12 @@ mod tests {
         let (level, fields) = &events[0];
         assert_eq!(*level, Level::ERROR);
         assert_eq!(fields["status"], "503");
-        assert_eq!(fields["code"], "internal_server_error");
-        assert_eq!(fields["sources"], "pool exhausted: connection refused");
+        assert_eq!(fields["code"], r#""internal_server_error""#);
+        assert_eq!(fields["error.type"], "internal_server_error");
+        assert_eq!(fields["sources"], r#""pool exhausted: connection refused""#);
         assert_eq!(
             fields["public_message"],
-            "Something went wrong on our side; please try again later."
+            r#""Something went wrong on our side; please try again later.""#
         );
         assert_eq!(fields["message"], "error response");
     }
@@ -314,10 +346,10 @@ mod tests {
     fn both_texts_are_logged_when_display_is_not_the_message() {
         let events = logged(&Missing { id: 7 });
         let (_, fields) = &events[0];
-        assert_eq!(fields["public_message"], "No certificate 7.");
+        assert_eq!(fields["public_message"], r#""No certificate 7.""#);
         assert_eq!(
             fields["internal_message"],
-            "certificate 7 is not in shard 3"
+            r#""certificate 7 is not in shard 3""#
         );
         // Where `Display` is the message, it is logged once.
         let events = logged(&Failure::Conflict);
@@ -331,19 +363,44 @@ mod tests {
         let (level, fields) = &events[0];
         assert_eq!(*level, Level::DEBUG);
         assert_eq!(fields["status"], "409");
-        assert_eq!(fields["code"], "conflict");
+        assert_eq!(fields["code"], r#""conflict""#);
+        assert_eq!(fields["error.type"], "conflict");
         assert!(!fields.contains_key("sources"));
     }
 
     #[test]
     fn control_characters_are_escaped() {
         let forged =
-            "x\n2026-01-01T00:00:00Z ERROR forged\r\tend\u{1b}[31m\u{7f}\u{85}\u{2028}\u{202e}é";
+            "x\n2026-01-01T00:00:00Z ERROR forged\r\tend\u{1b}[31m\u{7f}\u{85}\u{2028}\u{202e}\u{200f}\u{2067}é";
         assert_eq!(
             Escaped(forged).to_string(),
-            "x\\n2026-01-01T00:00:00Z ERROR forged\\r\\tend\\u{1b}[31m\\u{7f}\\u{85}\\u{2028}\\u{202e}é"
+            "\"x\\n2026-01-01T00:00:00Z ERROR forged\\r\\tend\\u{1b}[31m\\u{7f}\\u{85}\\u{2028}\\u{202e}\\u{200f}\\u{2067}é\""
         );
-        assert_eq!(Escaped("plain text").to_string(), "plain text");
+        assert_eq!(Escaped("plain text").to_string(), "\"plain text\"");
+    }
+
+    #[test]
+    fn quotes_and_backslashes_are_escaped() {
+        assert_eq!(
+            Escaped(r#"a "b" c=d \ e"#).to_string(),
+            r#""a \"b\" c=d \\ e""#
+        );
+        // A backslash and an `n` are not a line break, and a quote does not end the value.
+        assert_ne!(Escaped("x\\n").to_string(), Escaped("x\n").to_string());
+        assert_ne!(Escaped("a\" b").to_string(), Escaped("a\\\" b").to_string());
+        // What Rust's `Debug` writes for a string, for text without other escapes.
+        for text in ["x\\n", "x\n", "say \"hi\"", "\r\t\\"] {
+            assert_eq!(Escaped(text).to_string(), format!("{text:?}"));
+        }
+    }
+
+    #[test]
+    fn error_type_is_the_code_or_other() {
+        assert_eq!(super::error_type("not_found"), "not_found");
+        assert_eq!(super::error_type("plan_limit"), "plan_limit");
+        assert_eq!(super::error_type("Not Found"), "_OTHER");
+        assert_eq!(super::error_type("x\ny"), "_OTHER");
+        assert_eq!(super::error_type(""), "_OTHER");
     }
 
     #[derive(Debug, crate::CertifierError)]
@@ -366,9 +423,9 @@ mod tests {
         }
         assert_eq!(
             fields["public_message"],
-            "No certificate `x\\n2026-01-01T00:00:00Z ERROR forged`."
+            "\"No certificate `x\\n2026-01-01T00:00:00Z ERROR forged`.\""
         );
-        assert_eq!(fields["sources"], "cause\\r\\nERROR also forged");
+        assert_eq!(fields["sources"], "\"cause\\r\\nERROR also forged\"");
     }
 
     #[derive(Debug, crate::CertifierError)]
@@ -426,8 +483,8 @@ mod tests {
         let (level, fields) = &events[0];
         assert_eq!(*level, Level::ERROR);
         assert_eq!(fields["status"], "500");
-        assert_eq!(fields["code"], "internal_server_error");
-        assert_eq!(fields["sources"], "key must be a string");
+        assert_eq!(fields["code"], r#""internal_server_error""#);
+        assert_eq!(fields["sources"], r#""key must be a string""#);
     }
 
     /// An error that is its own source.

@@ -2,7 +2,7 @@
 //! the stack can produce in the envelope, request ids, timeouts, limits and slow
 //! clients, over real TCP on 127.0.0.1.
 
-use std::io::{Read, Write};
+use std::io::{ErrorKind, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -163,6 +163,12 @@ pub fn bare_headers(status: u16) -> Vec<(&'static str, &'static str)> {
 
 /// The plain-text body of a bare-status handler, which must not reach the client.
 pub const BARE_BODY: &str = "plain text the client must not see";
+
+/// What the bare-status apps answer at `/echo/{text}`: a message that quotes the path
+/// segment, so that the client's text reaches the log.
+#[derive(Debug, certifier_error::CertifierError)]
+#[certifier(code = "not_found", message = "No certificate has the id `{0}`.")]
+pub struct Echo(pub String);
 
 async fn get(address: SocketAddr, path: &str, headers: &[(&str, &str)]) -> Answer {
     let mut request = hyper::Request::get(format!("http://{address}{path}"));
@@ -378,6 +384,79 @@ pub fn check_slowloris(address: SocketAddr, limit: Duration) {
     assert!(took >= limit / 2, "cut off too early, after {took:?}");
 }
 
+/// Reads one whole answer from `stream`: its head, then as many bytes as its
+/// `content-length` says.
+fn read_answer(stream: &mut TcpStream) -> String {
+    let mut read = Vec::new();
+    let mut buffer = [0; 4096];
+    loop {
+        if let Some(end) = read.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&read[..end]).to_ascii_lowercase();
+            let length: usize = head
+                .lines()
+                .find_map(|line| line.strip_prefix("content-length:"))
+                .map_or(0, |length| length.trim().parse().unwrap());
+            if read.len() >= end + 4 + length {
+                return String::from_utf8_lossy(&read).into_owned();
+            }
+        }
+        let n = stream.read(&mut buffer).expect("the first answer");
+        assert!(n > 0, "closed before the first answer was whole");
+        read.extend_from_slice(&buffer[..n]);
+    }
+}
+
+/// After one whole request on a connection, a client that sends its next request head
+/// one byte at a time is disconnected within `limit` (plus a margin): the head timeout
+/// holds for every request of a connection, not only its first. The client gives up
+/// after `limit` and 3 s, having sent at most a few dozen bytes.
+pub fn check_slow_second_request(address: SocketAddr, limit: Duration) {
+    assert!(address.ip().is_loopback());
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    stream
+        .write_all(b"GET /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .unwrap();
+    let first = read_answer(&mut stream);
+    assert!(first.starts_with("HTTP/1.1 404"), "{first}");
+    // Each read waits this long: the pace of the bytes sent.
+    stream
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
+    let head = b"GET /certificates HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+    let bytes = head.iter().chain(std::iter::repeat(&b'a'));
+    let started = Instant::now();
+    let give_up = limit + Duration::from_secs(3);
+    let mut buffer = [0; 1024];
+    for byte in bytes {
+        assert!(
+            started.elapsed() < give_up,
+            "the second request head was still being read after {:?}",
+            started.elapsed()
+        );
+        if stream.write_all(&[*byte]).is_err() {
+            break;
+        }
+        match stream.read(&mut buffer) {
+            // Closed.
+            Ok(0) => break,
+            // An answer (a `408`, say): the close follows.
+            Ok(_) => {}
+            // Still open, waiting for the rest of the head.
+            Err(error) if matches!(error.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+            // Reset.
+            Err(_) => break,
+        }
+    }
+    let took = started.elapsed();
+    assert!(
+        took < limit + Duration::from_secs(2),
+        "closed after {took:?}"
+    );
+}
+
 /// The log of this test binary, for the checks that read it.
 #[derive(Clone, Default)]
 pub struct Log(Arc<Mutex<Vec<u8>>>);
@@ -417,40 +496,89 @@ pub fn log() -> Log {
     .clone()
 }
 
-/// The forged log line of the issue, sent as a certificate id: the log line of the
-/// answer names the request id and keeps the id on one line, its line break escaped.
-pub async fn check_log_injection(address: SocketAddr, log: &Log) {
-    let path =
-        "/certificates/x%0A2026-01-01T00:00:00Z%20ERROR%20certifier_error:%20forged%0D%0Aline";
+/// Every byte of `text` but letters and digits percent-encoded: a path segment.
+fn segment(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => char::from(byte).to_string(),
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
+
+/// The log line of the request whose id is `id`, read back as key=value pairs.
+fn logged_line(log: &Log, id: &str) -> (String, Vec<(String, String)>) {
+    let text = log.text();
+    let quoted = format!("request_id=\"{id}\"");
+    let line = text
+        .lines()
+        .find(|line| line.contains(&quoted))
+        .unwrap_or_else(|| panic!("no log line names {quoted}:\n{text}"));
+    (line.to_owned(), super::logfmt::pairs(line))
+}
+
+/// The hostile texts of `logfmt::HOSTILE`, each sent as the path segment that
+/// `/echo/{text}` quotes in its message (the forged fields of the issue among them):
+/// each answer's log line reads back, with a key=value reader, as one `status`, one
+/// `request_id` (the request's), the code as `code` and `error.type`, and the message
+/// exactly; no line holds a raw control, separator or bidirectional character; and no
+/// two texts log alike.
+pub async fn check_log_fields(address: SocketAddr, log: &Log) {
+    let mut messages = Vec::new();
+    for (at, text) in super::logfmt::HOSTILE.iter().enumerate() {
+        let id = format!("hostile-{at}");
+        let path = format!("/echo/{}", segment(text));
+        let answer = get(address, &path, &[("x-request-id", &id)]).await;
+        assert_envelope(text, &answer, 404, "not_found");
+        // The event is written when the answer is built, before it is sent.
+        let (line, read) = logged_line(log, &id);
+        let values = |key: &str| super::logfmt::values(&read, key);
+        assert_eq!(values("status"), ["404"], "{line}");
+        assert_eq!(values("request_id"), [id.as_str()], "{line}");
+        assert_eq!(values("code"), ["not_found"], "{line}");
+        assert_eq!(values("error.type"), ["not_found"], "{line}");
+        let message = format!("No certificate has the id `{text}`.");
+        assert_eq!(values("public_message"), [message.as_str()], "{line}");
+        let raw = |c: char| {
+            c.is_control()
+                || matches!(c, '\u{2028}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        };
+        assert!(!line.contains(raw), "{line:?}");
+        let from = line.find("public_message=").unwrap();
+        let to = line.find(" request_id=").unwrap();
+        messages.push(line[from..to].to_owned());
+    }
+    let mut distinct = messages.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), messages.len(), "{messages:#?}");
+}
+
+/// The example API at `address` checks a certificate id before any message quotes it: a
+/// 10,000-character id answers a short `validation_error`, and its log line stays short.
+pub async fn check_bounded_ids(address: SocketAddr, log: &Log) {
+    let long = "a".repeat(10_000);
     let answer = get(
         address,
-        path,
+        &format!("/certificates/{long}"),
         &[
             ("Certifier-Version", "2024-06-01"),
-            ("x-request-id", "forge-1"),
+            ("x-request-id", "long-id-1"),
         ],
     )
     .await;
-    assert_envelope("forged", &answer, 404, "not_found");
-    // The event is written when the answer is built, before it is sent.
-    let text = log.text();
-    assert!(
-        !text
-            .lines()
-            .any(|line| line.starts_with("2026-01-01T00:00:00Z")),
-        "a forged line:\n{text}"
+    assert_envelope("a long id", &answer, 400, "validation_error");
+    assert_eq!(
+        without_request_id("a long id", &answer),
+        r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","errors":[{"code":"invalid_format","message":"Must be at most 64 letters, digits, `_` or `-`.","parameter":"id"}]}}"#
     );
-    assert!(!text.contains('\r'), "a raw CR:\n{text:?}");
-    let line = text
-        .lines()
-        .find(|line| line.contains("request_id=forge-1"))
-        .unwrap_or_else(|| panic!("no log line names the request id:\n{text}"));
-    assert!(
-        line.contains(r"x\n2026-01-01T00:00:00Z ERROR certifier_error: forged\r\nline"),
-        "{line}"
-    );
+    let (line, _) = logged_line(log, "long-id-1");
+    assert!(line.len() < 500, "{} bytes: {line}", line.len());
+}
 
-    // A panic's text reaches the log, escaped, with the request id; not the client.
+/// The example API at `address`: a panic's text reaches the log, escaped, with the
+/// request id; not the client.
+pub async fn check_log_injection(address: SocketAddr, log: &Log) {
     let answer = get(
         address,
         "/certificates/cert_example/ocsp",
@@ -462,14 +590,16 @@ pub async fn check_log_injection(address: SocketAddr, log: &Log) {
     .await;
     assert_envelope("panic", &answer, 500, "internal_server_error");
     assert!(!String::from_utf8_lossy(&answer.body).contains("OCSP"));
-    let text = log.text();
-    let line = text
-        .lines()
-        .find(|line| line.contains("request_id=panic-1"))
-        .unwrap_or_else(|| panic!("no log line names the panic's request id:\n{text}"));
+    let (line, read) = logged_line(log, "panic-1");
     assert!(line.contains("ERROR"), "{line}");
+    let sources = super::logfmt::values(&read, "sources");
+    assert_eq!(sources.len(), 1, "{line}");
     assert!(
-        line.contains("OCSP responses (asked for cert_example)"),
+        sources[0].contains("OCSP responses (asked for cert_example)"),
         "{line}"
+    );
+    assert_eq!(
+        super::logfmt::values(&read, "error.type"),
+        ["internal_server_error"]
     );
 }
