@@ -25,6 +25,9 @@
 //!   `validation_error` naming the `parameter` (see [`PathRejection`]).
 //!   [`path_config`] does the same for `web::Path` where actix-web's error lets it name
 //!   the parameter.
+//! - [`Form`] reads an urlencoded form body: a field that does not fit answers
+//!   `validation_error` naming the `parameter`, as [`Query`] does (see
+//!   [`FormRejection`]).
 //! - [`not_found`] answers unknown routes with `not_found`, as the default service.
 //! - [`Envelope`], wrapping the whole app, answers every other error response (a bare
 //!   status, a resource's 405, another middleware's error, a panic) in the envelope
@@ -102,12 +105,12 @@ mod envelope;
 pub use self::envelope::{Envelope, EnvelopeMiddleware};
 pub use crate::server::CertifierVersion;
 
-crate::server::value_wrappers!("actix_web": Path, Query, Json);
+crate::server::value_wrappers!("actix_web": Path, Query, Json, Form);
 
 use crate::server::version::check_configured;
 use crate::server::{
-    decode_json, decode_query, JsonRejection, PathRejection, QueryRejection, SupportedVersions,
-    VersionError, VERSION_HEADER,
+    decode_form, decode_json, decode_query, BodyFailure, FormRejection, JsonRejection,
+    PathRejection, QueryRejection, SupportedVersions, VersionError, VERSION_HEADER,
 };
 use crate::server::{respond, valid_status, Adapter};
 use crate::{CertifierError, StandardError};
@@ -702,10 +705,7 @@ impl<T: serde::de::DeserializeOwned + 'static> FromRequest for Json<T> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, JsonRejection>>>>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let content_type = request
-            .headers()
-            .get(CONTENT_TYPE)
-            .map(|value| value.as_bytes().to_vec());
+        let content_type = content_type(request);
         let body = web::Bytes::from_request(request, payload);
         Box::pin(async move {
             if !content_type
@@ -714,13 +714,81 @@ impl<T: serde::de::DeserializeOwned + 'static> FromRequest for Json<T> {
             {
                 return Err(JsonRejection::ContentType);
             }
-            let body = body
-                .await
-                .map_err(|error| match error.as_error::<PayloadError>() {
-                    Some(PayloadError::Overflow) => JsonRejection::TooLarge,
-                    _ => JsonRejection::Body(Box::new(ReadError(error.to_string()))),
-                })?;
+            let body = body.await.map_err(body_failure)?;
             decode_json(content_type.as_deref(), &body).map(Json)
+        })
+    }
+}
+
+/// The request's `content-type` header, if any.
+fn content_type(request: &HttpRequest) -> Option<Vec<u8>> {
+    request
+        .headers()
+        .get(CONTENT_TYPE)
+        .map(|value| value.as_bytes().to_vec())
+}
+
+/// Sorts actix-web's error for a body that could not be read whole.
+fn body_failure(error: ::actix_web::Error) -> BodyFailure {
+    match error.as_error::<PayloadError>() {
+        Some(PayloadError::Overflow) => BodyFailure::TooLarge,
+        _ => BodyFailure::Unreadable(Box::new(ReadError(error.to_string()))),
+    }
+}
+
+/// An urlencoded form body (`application/x-www-form-urlencoded`), read whole and
+/// decoded into `T` with the decoding and the codes of [`Query`]: a field that does not
+/// fit answers `400 validation_error` naming it as a `parameter`. A missing or other
+/// `content-type` answers `400 bad_request` saying what the endpoint reads, and so does
+/// a body over the limit of `web::PayloadConfig` (256 KiB by default) or one that
+/// cannot be read (see [`FormRejection`]).
+///
+/// ```
+/// use actix_web::{test, web, App};
+/// use certifier_error::actix_web::Form;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Login {
+///     name: String,
+///     remember: bool,
+/// }
+///
+/// # actix_web::rt::System::new().block_on(async {
+/// let app = test::init_service(App::new().route(
+///     "/login",
+///     web::post().to(|Form(login): Form<Login>| async move { format!("{} {}", login.name, login.remember) }),
+/// ))
+/// .await;
+/// let request = test::TestRequest::post()
+///     .uri("/login")
+///     .insert_header(("content-type", "application/x-www-form-urlencoded"))
+///     .set_payload("name=ann&remember=1")
+///     .to_request();
+/// let response = test::call_service(&app, request).await;
+/// assert_eq!(response.status().as_u16(), 400);
+/// let body = test::read_body(response).await;
+/// assert!(body.ends_with(br#""parameter":"remember"}]}}"#));
+/// # });
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Form<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned + 'static> FromRequest for Form<T> {
+    type Error = FormRejection;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, FormRejection>>>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let content_type = content_type(request);
+        let body = web::Bytes::from_request(request, payload);
+        Box::pin(async move {
+            if !content_type
+                .as_deref()
+                .is_some_and(crate::server::is_form_content_type)
+            {
+                return Err(FormRejection::ContentType);
+            }
+            let body = body.await.map_err(body_failure)?;
+            decode_form(content_type.as_deref(), &body).map(Form)
         })
     }
 }

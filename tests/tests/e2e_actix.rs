@@ -471,3 +471,23 @@ async fn log_lines_cannot_be_forged() {
     let log = e2e::envelope::log();
     e2e::envelope::check_log_injection(serve(), &log).await;
 }
+
+/// The routes of `e2e::apps`: forms, validated extractors and field-keyed errors.
+fn apps_routes(config: &mut web::ServiceConfig) {
+    use certifier_error::actix_web::Form;
+    use e2e::apps::{self, Login};
+
+    config.route(
+        "/login",
+        web::post().to(|Form(login): Form<Login>| async move { apps::login(login) }),
+    );
+}
+
+/// Every case of `e2e::apps`, and a form body over `web::PayloadConfig`'s default limit
+/// (256 KiB).
+#[tokio::test]
+async fn app_cases_answer_in_the_envelope() {
+    let address = serve_with(apps_routes);
+    e2e::apps::check_apps(address).await;
+    e2e::apps::check_form_too_large(address, 256 << 10).await;
+}

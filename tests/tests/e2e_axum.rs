@@ -398,3 +398,23 @@ async fn log_lines_cannot_be_forged() {
     let log = e2e::envelope::log();
     e2e::envelope::check_log_injection(serve().await, &log).await;
 }
+
+/// The routes of `e2e::apps`: forms, validated extractors and field-keyed errors.
+fn apps_router() -> Router {
+    use axum::routing::post;
+    use certifier_error::axum::Form;
+    use e2e::apps::{self, Login};
+
+    Router::new().route(
+        "/login",
+        post(|Form(login): Form<Login>| async move { apps::login(login) }),
+    )
+}
+
+/// Every case of `e2e::apps`, and a form body over axum's default limit (2 MB).
+#[tokio::test]
+async fn app_cases_answer_in_the_envelope() {
+    let address = serve_router(apps_router()).await;
+    e2e::apps::check_apps(address).await;
+    e2e::apps::check_form_too_large(address, 2 << 20).await;
+}
