@@ -28,6 +28,9 @@
 //! - [`Form`] reads an urlencoded form body: a field that does not fit answers
 //!   `validation_error` naming the `parameter`, as [`Query`] does (see
 //!   [`FormRejection`]).
+//! - `Valid` and `Garde` (features `validator` and `garde`) wrap [`Json`], [`Query`],
+//!   [`Form`] or [`Path`] and check the value: a broken rule answers
+//!   `validation_error` with its `pointer` or `parameter`.
 //! - [`not_found`] answers unknown routes with `not_found`, as the default service.
 //! - [`Envelope`], wrapping the whole app, answers every other error response (a bare
 //!   status, a resource's 405, another middleware's error, a panic) in the envelope
@@ -101,8 +104,14 @@ use ::actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse};
 use serde::Serialize;
 
 mod envelope;
+#[cfg(any(feature = "validator-0_21", feature = "garde-0_23"))]
+mod validated;
 
 pub use self::envelope::{Envelope, EnvelopeMiddleware};
+#[cfg(feature = "garde-0_23")]
+pub use self::validated::Garde;
+#[cfg(feature = "validator-0_21")]
+pub use self::validated::Valid;
 pub use crate::server::CertifierVersion;
 
 crate::server::value_wrappers!("actix_web": Path, Query, Json, Form);

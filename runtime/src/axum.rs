@@ -22,6 +22,9 @@
 //! - [`Form`] reads an urlencoded form body: a field that does not fit answers
 //!   `validation_error` naming the `parameter`, as [`Query`] does (see
 //!   [`FormRejection`]).
+//! - `Valid` and `Garde` (features `validator` and `garde`) wrap [`Json`], [`Query`],
+//!   [`Form`] or [`Path`] and check the value: a broken rule answers
+//!   `validation_error` with its `pointer` or `parameter`.
 //! - [`not_found`] answers an unknown route, or a known path with another method, with
 //!   `not_found`.
 //! - [`EnvelopeLayer`], around the whole router, answers every other error response
@@ -102,8 +105,14 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 mod envelope;
+#[cfg(any(feature = "validator-0_21", feature = "garde-0_23"))]
+mod validated;
 
 pub use self::envelope::{Envelope, EnvelopeLayer};
+#[cfg(feature = "garde-0_23")]
+pub use self::validated::Garde;
+#[cfg(feature = "validator-0_21")]
+pub use self::validated::Valid;
 pub use crate::server::CertifierVersion;
 
 crate::server::value_wrappers!("axum": Path, Query, Json, Form);

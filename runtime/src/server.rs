@@ -52,6 +52,11 @@ mod log;
 pub(crate) mod params;
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) mod request_id;
+#[cfg(all(
+    any(feature = "axum-0_8", feature = "actix-web-4"),
+    any(feature = "validator-0_21", feature = "garde-0_23")
+))]
+pub(crate) mod validated;
 pub(crate) mod version;
 
 pub(crate) use self::params::bounded_detail;
@@ -68,6 +73,11 @@ pub use self::version::{CertifierVersion, SupportedVersions, VersionError, VERSI
 pub use self::envelope::Enveloped;
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub use self::request_id::{RequestId, MAX_REQUEST_ID_LEN, REQUEST_ID_HEADER};
+#[cfg(all(
+    any(feature = "axum-0_8", feature = "actix-web-4"),
+    any(feature = "validator-0_21", feature = "garde-0_23")
+))]
+pub use self::validated::{Input, ValidRejection};
 
 /// The conveniences every extractor of the framework modules shares, whose value is its
 /// field `0`: `into_inner()`, `Deref`/`DerefMut` to the value, and `From<T>`, so that the

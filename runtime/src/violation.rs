@@ -240,6 +240,33 @@ impl Violation {
         }
     }
 
+    /// The same problem, located by the parameter its pointer starts with: the first
+    /// member name of the pointer, unescaped (`/limit` and `/labels/0` become the
+    /// parameters `limit` and `labels`). A problem with the whole input (pointer `""`)
+    /// or with a parameter already is returned as it is.
+    ///
+    /// The validated extractors of a query, a form or a path answer this way, as their
+    /// validation crates report members by pointer.
+    #[cfg(any(feature = "validator-0_21", feature = "garde-0_23"))]
+    #[cfg_attr(
+        not(any(feature = "axum-0_8", feature = "actix-web-4")),
+        allow(dead_code)
+    )]
+    pub(crate) fn into_parameter(self) -> Self {
+        let Location::Pointer(pointer) = &self.location else {
+            return self;
+        };
+        let Some(rest) = pointer.strip_prefix('/') else {
+            return self;
+        };
+        let token = rest.split('/').next().unwrap_or_default();
+        let name = token.replace("~1", "/").replace("~0", "~");
+        Violation {
+            location: Location::Parameter(name),
+            ..self
+        }
+    }
+
     /// The default message of a violation code: neutral, short, and safe to show a user.
     /// Codes this crate does not know get a generic message.
     ///
@@ -724,6 +751,22 @@ mod tests {
         assert_eq!(violation.pointer(), Some("/~0~1/~1~0/~0~0/plain"));
         assert_eq!(Violation::at_path("x", [""]).pointer(), Some("/"));
         assert_eq!(Violation::at_path("x", [3]).pointer(), Some("/3"));
+    }
+
+    #[cfg(any(feature = "validator-0_21", feature = "garde-0_23"))]
+    #[test]
+    fn a_pointer_becomes_its_first_member_as_a_parameter() {
+        let violation = Violation::at_path("too_long", ["a/b~c", "0"]).with_message("Long.");
+        let parameter = violation.into_parameter();
+        assert_eq!(parameter.parameter(), Some("a/b~c"));
+        assert_eq!(
+            (parameter.code(), parameter.message()),
+            ("too_long", "Long.")
+        );
+        let whole = Violation::at_pointer("invalid", "").into_parameter();
+        assert_eq!(whole.pointer(), Some(""));
+        let named = Violation::at_parameter("missing", "q").into_parameter();
+        assert_eq!(named.parameter(), Some("q"));
     }
 
     #[test]

@@ -474,13 +474,48 @@ async fn log_lines_cannot_be_forged() {
 
 /// The routes of `e2e::apps`: forms, validated extractors and field-keyed errors.
 fn apps_routes(config: &mut web::ServiceConfig) {
-    use certifier_error::actix_web::Form;
-    use e2e::apps::{self, Login};
+    use certifier_error::actix_web::{Form, Garde, Json, Path, Query, Valid};
+    use e2e::apps::{self, Login, LoginV, SearchG, SearchV, UserG, UserV};
+    use e2e::validation::{SignupG, SignupV};
 
-    config.route(
-        "/login",
-        web::post().to(|Form(login): Form<Login>| async move { apps::login(login) }),
-    );
+    config
+        .route(
+            "/login",
+            web::post().to(|Form(login): Form<Login>| async move { apps::login(login) }),
+        )
+        .route(
+            "/signup/valid",
+            web::post().to(|Valid(Json(signup)): Valid<Json<SignupV>>| async move { signup.name }),
+        )
+        .route(
+            "/search/valid",
+            web::get().to(|search: Valid<Query<SearchV>>| async move {
+                // `Deref` reaches the value through both wrappers.
+                apps::search(&search.q, search.limit)
+            }),
+        )
+        .route(
+            "/login/valid",
+            web::post().to(|login: Valid<Form<LoginV>>| async move { login.into_inner().0.name }),
+        )
+        .route(
+            "/users/{name}/valid",
+            web::get().to(|Valid(Path(user)): Valid<Path<UserV>>| async move { user.name }),
+        )
+        .route(
+            "/signup/garde",
+            web::post().to(|Garde(Json(signup)): Garde<Json<SignupG>>| async move { signup.name }),
+        )
+        .route(
+            "/search/garde",
+            web::get().to(|Garde(Query(search)): Garde<Query<SearchG>>| async move {
+                apps::search(&search.q, search.limit)
+            }),
+        )
+        .route(
+            "/users/{name}/garde",
+            web::get().to(|Garde(Path(user)): Garde<Path<UserG>>| async move { user.name }),
+        );
 }
 
 /// Every case of `e2e::apps`, and a form body over `web::PayloadConfig`'s default limit

@@ -402,13 +402,48 @@ async fn log_lines_cannot_be_forged() {
 /// The routes of `e2e::apps`: forms, validated extractors and field-keyed errors.
 fn apps_router() -> Router {
     use axum::routing::post;
-    use certifier_error::axum::Form;
-    use e2e::apps::{self, Login};
+    use certifier_error::axum::{Form, Garde, Json, Path, Query, Valid};
+    use e2e::apps::{self, Login, LoginV, SearchG, SearchV, UserG, UserV};
+    use e2e::validation::{SignupG, SignupV};
 
-    Router::new().route(
-        "/login",
-        post(|Form(login): Form<Login>| async move { apps::login(login) }),
-    )
+    Router::new()
+        .route(
+            "/login",
+            post(|Form(login): Form<Login>| async move { apps::login(login) }),
+        )
+        .route(
+            "/signup/valid",
+            post(|Valid(Json(signup)): Valid<Json<SignupV>>| async move { signup.name }),
+        )
+        .route(
+            "/search/valid",
+            get(|search: Valid<Query<SearchV>>| async move {
+                // `Deref` reaches the value through both wrappers.
+                apps::search(&search.q, search.limit)
+            }),
+        )
+        .route(
+            "/login/valid",
+            post(|login: Valid<Form<LoginV>>| async move { login.into_inner().0.name }),
+        )
+        .route(
+            "/users/{name}/valid",
+            get(|Valid(Path(user)): Valid<Path<UserV>>| async move { user.name }),
+        )
+        .route(
+            "/signup/garde",
+            post(|Garde(Json(signup)): Garde<Json<SignupG>>| async move { signup.name }),
+        )
+        .route(
+            "/search/garde",
+            get(|Garde(Query(search)): Garde<Query<SearchG>>| async move {
+                apps::search(&search.q, search.limit)
+            }),
+        )
+        .route(
+            "/users/{name}/garde",
+            get(|Garde(Path(user)): Garde<Path<UserG>>| async move { user.name }),
+        )
 }
 
 /// Every case of `e2e::apps`, and a form body over axum's default limit (2 MB).

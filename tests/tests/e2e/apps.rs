@@ -15,9 +15,53 @@ pub struct Login {
     pub remember: bool,
 }
 
+/// `GET /search/valid`: a query checked by validator.
+#[derive(Debug, Deserialize, validator::Validate)]
+pub struct SearchV {
+    #[validate(length(min = 2))]
+    pub q: String,
+    #[validate(range(max = 50))]
+    pub limit: Option<u8>,
+}
+
+/// `POST /login/valid`: a form checked by validator.
+#[derive(Debug, Deserialize, validator::Validate)]
+pub struct LoginV {
+    #[validate(length(min = 3))]
+    pub name: String,
+    pub remember: bool,
+}
+
+/// `GET /users/{name}/valid`: a path checked by validator.
+#[derive(Debug, Deserialize, validator::Validate)]
+pub struct UserV {
+    #[validate(length(max = 5))]
+    pub name: String,
+}
+
+/// `GET /search/garde`: a query checked by garde.
+#[derive(Debug, Deserialize, garde::Validate)]
+pub struct SearchG {
+    #[garde(length(min = 2))]
+    pub q: String,
+    #[garde(inner(range(max = 50)))]
+    pub limit: Option<u8>,
+}
+
+/// `GET /users/{name}/garde`: a path checked by garde.
+#[derive(Debug, Deserialize, garde::Validate)]
+pub struct UserG {
+    #[garde(length(max = 5))]
+    pub name: String,
+}
+
 /// The handlers' work, whatever the framework.
 pub fn login(login: Login) -> String {
     format!("{} {}", login.name, login.remember)
+}
+
+pub fn search(q: &str, limit: Option<u8>) -> String {
+    format!("{q} {limit:?}")
 }
 
 pub const FORM: &str = "application/x-www-form-urlencoded";
@@ -92,6 +136,153 @@ pub const APP_CASES: &[AppCase] = &[
         body: "name=ann&remember=true",
         status: 400,
         expected_body: r#"{"error":{"code":"bad_request","message":"The request body must be form data, sent with `content-type: application/x-www-form-urlencoded`."}}"#,
+    },
+    AppCase {
+        name: "valid json: rules broken, by pointer",
+        method: "POST",
+        path: "/signup/valid",
+        content_type: Some(JSON),
+        body: r#"{"name":"ab","contacts":[{"email":"nope"}],"address":{"floor":0}}"#,
+        status: 400,
+        expected_body: invalid!(
+            r#"{"code":"out_of_range","message":"Must be between 1 and 99.","pointer":"/address/floor"},"#,
+            r#"{"code":"invalid_email","message":"This is not a valid email address.","pointer":"/contacts/0/email"},"#,
+            r#"{"code":"too_short","message":"Must have a length between 3 and 20.","pointer":"/name"}"#,
+        ),
+    },
+    AppCase {
+        name: "valid json: the body is not JSON",
+        method: "POST",
+        path: "/signup/valid",
+        content_type: Some(JSON),
+        body: r#"{"name":"#,
+        status: 400,
+        expected_body: r#"{"error":{"code":"invalid_json","message":"The request body is not valid JSON.","errors":[{"code":"invalid_syntax","message":"The JSON is malformed or cut short here.","pointer":"/name"}]}}"#,
+    },
+    AppCase {
+        name: "valid json: fits",
+        method: "POST",
+        path: "/signup/valid",
+        content_type: Some(JSON),
+        body: r#"{"name":"abc","contacts":[],"address":{"floor":3}}"#,
+        status: 200,
+        expected_body: "abc",
+    },
+    AppCase {
+        name: "valid query: rules broken, by parameter",
+        method: "GET",
+        path: "/search/valid?q=r&limit=60",
+        content_type: None,
+        body: "",
+        status: 400,
+        expected_body: invalid!(
+            r#"{"code":"out_of_range","message":"Must be at most 50.","parameter":"limit"},"#,
+            r#"{"code":"too_short","message":"Must have a length of at least 2.","parameter":"q"}"#,
+        ),
+    },
+    AppCase {
+        name: "valid query: the query does not decode",
+        method: "GET",
+        path: "/search/valid?q=rust&limit=ten",
+        content_type: None,
+        body: "",
+        status: 400,
+        expected_body: invalid!(
+            r#"{"code":"invalid_type","message":"This value has the wrong type.","parameter":"limit"}"#
+        ),
+    },
+    AppCase {
+        name: "valid query: fits",
+        method: "GET",
+        path: "/search/valid?q=rust&limit=5",
+        content_type: None,
+        body: "",
+        status: 200,
+        expected_body: "rust Some(5)",
+    },
+    AppCase {
+        name: "valid form: rule broken, by parameter",
+        method: "POST",
+        path: "/login/valid",
+        content_type: Some(FORM),
+        body: "name=al&remember=true",
+        status: 400,
+        expected_body: invalid!(
+            r#"{"code":"too_short","message":"Must have a length of at least 3.","parameter":"name"}"#
+        ),
+    },
+    AppCase {
+        name: "valid form: wrong content type",
+        method: "POST",
+        path: "/login/valid",
+        content_type: Some(JSON),
+        body: "{}",
+        status: 400,
+        expected_body: r#"{"error":{"code":"bad_request","message":"The request body must be form data, sent with `content-type: application/x-www-form-urlencoded`."}}"#,
+    },
+    AppCase {
+        name: "valid path: rule broken, by parameter",
+        method: "GET",
+        path: "/users/rumpelstiltskin/valid",
+        content_type: None,
+        body: "",
+        status: 400,
+        expected_body: invalid!(
+            r#"{"code":"too_long","message":"Must have a length of at most 5.","parameter":"name"}"#
+        ),
+    },
+    AppCase {
+        name: "valid path: fits",
+        method: "GET",
+        path: "/users/ann/valid",
+        content_type: None,
+        body: "",
+        status: 200,
+        expected_body: "ann",
+    },
+    AppCase {
+        name: "garde json: rules broken, by pointer",
+        method: "POST",
+        path: "/signup/garde",
+        content_type: Some(JSON),
+        body: r#"{"name":"ab","contacts":[],"address":{"floor":0}}"#,
+        status: 400,
+        expected_body: invalid!(
+            r#"{"code":"invalid","message":"lower than 1","pointer":"/address/floor"},"#,
+            r#"{"code":"invalid","message":"length is lower than 3","pointer":"/name"}"#,
+        ),
+    },
+    AppCase {
+        name: "garde query: rules broken, by parameter",
+        method: "GET",
+        path: "/search/garde?q=r&limit=60",
+        content_type: None,
+        body: "",
+        status: 400,
+        expected_body: invalid!(
+            r#"{"code":"invalid","message":"greater than 50","parameter":"limit"},"#,
+            r#"{"code":"invalid","message":"length is lower than 2","parameter":"q"}"#,
+        ),
+    },
+    AppCase {
+        name: "garde query: fits",
+        method: "GET",
+        path: "/search/garde?q=rust",
+        content_type: None,
+        body: "",
+        status: 200,
+        expected_body: "rust None",
+    },
+    AppCase {
+        name: "garde path: rule broken, by parameter",
+        method: "GET",
+        path: "/users/rumpelstiltskin/garde",
+        content_type: None,
+        body: "",
+        status: 400,
+        expected_body: invalid!(
+            r#"{"code":"invalid","message":"length is greater than 5","parameter":"name"}"#
+        ),
     },
 ];
 
