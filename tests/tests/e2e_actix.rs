@@ -475,7 +475,7 @@ async fn log_lines_cannot_be_forged() {
 /// The routes of `e2e::apps`: forms, validated extractors and field-keyed errors.
 fn apps_routes(config: &mut web::ServiceConfig) {
     use certifier_error::actix_web::{Form, Garde, Json, Path, Query, Valid};
-    use e2e::apps::{self, Login, LoginV, SearchG, SearchV, UserG, UserV};
+    use e2e::apps::{self, Login, LoginV, NewUser, SearchG, SearchV, UserG, UserV};
     use e2e::validation::{SignupG, SignupV};
 
     config
@@ -515,6 +515,19 @@ fn apps_routes(config: &mut web::ServiceConfig) {
         .route(
             "/users/{name}/garde",
             web::get().to(|Garde(Path(user)): Garde<Path<UserG>>| async move { user.name }),
+        )
+        .route(
+            "/users",
+            web::post().to(|Json(user): Json<NewUser>| async move { apps::create_user(user) }),
+        )
+        .route(
+            "/users/map",
+            web::post()
+                .to(|Json(user): Json<NewUser>| async move { apps::create_user_from_map(user) }),
+        )
+        .route(
+            "/users/own",
+            web::post().to(|Json(user): Json<NewUser>| async move { apps::create_user_own(user) }),
         );
 }
 

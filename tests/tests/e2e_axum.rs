@@ -403,7 +403,7 @@ async fn log_lines_cannot_be_forged() {
 fn apps_router() -> Router {
     use axum::routing::post;
     use certifier_error::axum::{Form, Garde, Json, Path, Query, Valid};
-    use e2e::apps::{self, Login, LoginV, SearchG, SearchV, UserG, UserV};
+    use e2e::apps::{self, Login, LoginV, NewUser, SearchG, SearchV, UserG, UserV};
     use e2e::validation::{SignupG, SignupV};
 
     Router::new()
@@ -443,6 +443,18 @@ fn apps_router() -> Router {
         .route(
             "/users/{name}/garde",
             get(|Garde(Path(user)): Garde<Path<UserG>>| async move { user.name }),
+        )
+        .route(
+            "/users",
+            post(|Json(user): Json<NewUser>| async move { apps::create_user(user) }),
+        )
+        .route(
+            "/users/map",
+            post(|Json(user): Json<NewUser>| async move { apps::create_user_from_map(user) }),
+        )
+        .route(
+            "/users/own",
+            post(|Json(user): Json<NewUser>| async move { apps::create_user_own(user) }),
         )
 }
 

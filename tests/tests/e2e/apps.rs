@@ -55,6 +55,93 @@ pub struct UserG {
     pub name: String,
 }
 
+/// `POST /users…`: a new user, whose name and email the database keeps unique.
+#[derive(Debug, Deserialize)]
+pub struct NewUser {
+    pub username: String,
+    pub email: String,
+}
+
+/// The unique constraints of the users table and the members they protect.
+pub const UNIQUE: &[(&str, &str)] = &[
+    ("user_username_key", "username"),
+    ("user_email_key", "email"),
+];
+
+/// The constraint the database reports for `user`, if it breaks one: a taken name or
+/// email.
+fn broken_constraint(user: &NewUser) -> Option<&'static str> {
+    if user.username == "taken" {
+        Some("user_username_key")
+    } else if user.email == "taken@example.com" {
+        Some("user_email_key")
+    } else {
+        None
+    }
+}
+
+/// An API that keeps realworld's own `errors` member: a map of messages by field.
+#[derive(Debug, certifier_error::CertifierError)]
+pub enum RealWorldError {
+    #[certifier(
+        code = "unprocessable",
+        status = 422,
+        message = "The request could not be processed."
+    )]
+    Unprocessable {
+        #[certifier(extend)]
+        errors: std::collections::BTreeMap<String, Vec<String>>,
+    },
+}
+
+/// `POST /users`: a broken constraint, as a violation at the member it protects.
+pub fn create_user(user: NewUser) -> Result<String, certifier_error::Violations> {
+    match broken_constraint(&user) {
+        Some(constraint) => {
+            let violation =
+                certifier_error::Violation::from_constraint(constraint, UNIQUE, "taken")
+                    .expect("every constraint of the table is mapped")
+                    .with_message("has already been taken");
+            Err(violation.into())
+        }
+        None => Ok(user.username),
+    }
+}
+
+/// The realworld map of messages by field for `user`'s broken constraint.
+fn messages(user: &NewUser) -> std::collections::BTreeMap<String, Vec<String>> {
+    let mut errors = std::collections::BTreeMap::new();
+    if let Some(constraint) = broken_constraint(user) {
+        let field = UNIQUE
+            .iter()
+            .find(|(name, _)| *name == constraint)
+            .unwrap()
+            .1;
+        errors.insert(field.to_owned(), vec![format!("{field} taken")]);
+    }
+    errors
+}
+
+/// `POST /users/map`: the realworld map, turned into this crate's violations.
+pub fn create_user_from_map(user: NewUser) -> Result<String, certifier_error::Violations> {
+    let errors = messages(&user);
+    if errors.is_empty() {
+        return Ok(user.username);
+    }
+    Err(certifier_error::Violations::from_field_messages(
+        "taken", errors,
+    ))
+}
+
+/// `POST /users/own`: the realworld map, kept as the API's own `errors` member.
+pub fn create_user_own(user: NewUser) -> Result<String, RealWorldError> {
+    let errors = messages(&user);
+    if errors.is_empty() {
+        return Ok(user.username);
+    }
+    Err(RealWorldError::Unprocessable { errors })
+}
+
 /// The handlers' work, whatever the framework.
 pub fn login(login: Login) -> String {
     format!("{} {}", login.name, login.remember)
@@ -284,6 +371,46 @@ pub const APP_CASES: &[AppCase] = &[
             r#"{"code":"invalid","message":"length is greater than 5","parameter":"name"}"#
         ),
     },
+    AppCase {
+        name: "database constraint, at its field",
+        method: "POST",
+        path: "/users",
+        content_type: Some(JSON),
+        body: r#"{"username":"ann","email":"taken@example.com"}"#,
+        status: 400,
+        expected_body: invalid!(
+            r#"{"code":"taken","message":"has already been taken","pointer":"/email"}"#
+        ),
+    },
+    AppCase {
+        name: "database constraint, none broken",
+        method: "POST",
+        path: "/users",
+        content_type: Some(JSON),
+        body: r#"{"username":"ann","email":"ann@example.com"}"#,
+        status: 200,
+        expected_body: "ann",
+    },
+    AppCase {
+        name: "field-keyed messages, as violations",
+        method: "POST",
+        path: "/users/map",
+        content_type: Some(JSON),
+        body: r#"{"username":"taken","email":"ann@example.com"}"#,
+        status: 400,
+        expected_body: invalid!(
+            r#"{"code":"taken","message":"username taken","pointer":"/username"}"#
+        ),
+    },
+    AppCase {
+        name: "field-keyed messages, kept as the API's own member",
+        method: "POST",
+        path: "/users/own",
+        content_type: Some(JSON),
+        body: r#"{"username":"taken","email":"ann@example.com"}"#,
+        status: 422,
+        expected_body: r#"{"error":{"code":"unprocessable","message":"The request could not be processed.","errors":{"username":["username taken"]}}}"#,
+    },
 ];
 
 /// Sends every case to the server at `address` and checks the status and the whole body;
@@ -316,6 +443,14 @@ pub async fn check_apps(address: SocketAddr) {
                 certifier_error::decode_response::<serde_json::Value>(answer.status, &answer.body)
                     .unwrap_err();
             assert!(error.is_envelope(), "{}: {error:?}", case.name);
+            // Whatever the shape of `errors`, the client keeps it as sent.
+            let sent: serde_json::Value = serde_json::from_str(body).unwrap();
+            assert_eq!(
+                error.error.extensions.get("errors"),
+                sent["error"].get("errors"),
+                "{}",
+                case.name
+            );
         }
     }
 }
