@@ -714,34 +714,45 @@ impl<T: serde::de::DeserializeOwned + 'static> FromRequest for Json<T> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, JsonRejection>>>>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let content_type = content_type(request);
-        let body = web::Bytes::from_request(request, payload);
+        let body = typed_body(
+            request,
+            payload,
+            crate::server::is_json_content_type,
+            JsonRejection::ContentType,
+        );
         Box::pin(async move {
-            if !content_type
-                .as_deref()
-                .is_some_and(crate::server::is_json_content_type)
-            {
-                return Err(JsonRejection::ContentType);
-            }
-            let body = body.await.map_err(body_failure)?;
-            decode_json(content_type.as_deref(), &body).map(Json)
+            let (content_type, body) = body.await?;
+            decode_json(Some(&content_type), &body).map(Json)
         })
     }
 }
 
-/// The request's `content-type` header, if any.
-fn content_type(request: &HttpRequest) -> Option<Vec<u8>> {
-    request
+/// The `content-type` and the whole body of the request (within the limit of
+/// `web::PayloadConfig`), for a content type that `accepts` takes; `refused` for any
+/// other, or none.
+fn typed_body<R: From<BodyFailure>>(
+    request: &HttpRequest,
+    payload: &mut Payload,
+    accepts: fn(&[u8]) -> bool,
+    refused: R,
+) -> impl Future<Output = Result<(Vec<u8>, web::Bytes), R>> {
+    let content_type = request
         .headers()
         .get(CONTENT_TYPE)
-        .map(|value| value.as_bytes().to_vec())
-}
-
-/// Sorts actix-web's error for a body that could not be read whole.
-fn body_failure(error: ::actix_web::Error) -> BodyFailure {
-    match error.as_error::<PayloadError>() {
-        Some(PayloadError::Overflow) => BodyFailure::TooLarge,
-        _ => BodyFailure::Unreadable(Box::new(ReadError(error.to_string()))),
+        .map(|value| value.as_bytes().to_vec());
+    let body = web::Bytes::from_request(request, payload);
+    async move {
+        let content_type = match content_type {
+            Some(value) if accepts(&value) => value,
+            _ => return Err(refused),
+        };
+        let body = body
+            .await
+            .map_err(|error| match error.as_error::<PayloadError>() {
+                Some(PayloadError::Overflow) => BodyFailure::TooLarge,
+                _ => BodyFailure::Unreadable(Box::new(ReadError(error.to_string()))),
+            })?;
+        Ok((content_type, body))
     }
 }
 
@@ -787,17 +798,15 @@ impl<T: serde::de::DeserializeOwned + 'static> FromRequest for Form<T> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, FormRejection>>>>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let content_type = content_type(request);
-        let body = web::Bytes::from_request(request, payload);
+        let body = typed_body(
+            request,
+            payload,
+            crate::server::is_form_content_type,
+            FormRejection::ContentType,
+        );
         Box::pin(async move {
-            if !content_type
-                .as_deref()
-                .is_some_and(crate::server::is_form_content_type)
-            {
-                return Err(FormRejection::ContentType);
-            }
-            let body = body.await.map_err(body_failure)?;
-            decode_form(content_type.as_deref(), &body).map(Form)
+            let (content_type, body) = body.await?;
+            decode_form(Some(&content_type), &body).map(Form)
         })
     }
 }

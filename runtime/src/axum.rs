@@ -465,29 +465,34 @@ where
     type Rejection = JsonRejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, JsonRejection> {
-        let content_type = content_type(&request);
-        if !content_type
-            .as_deref()
-            .is_some_and(crate::server::is_json_content_type)
-        {
-            return Err(JsonRejection::ContentType);
-        }
-        let body = read_body(request, state).await?;
-        decode_json(content_type.as_deref(), &body).map(Json)
+        let (content_type, body) = typed_body(
+            request,
+            state,
+            crate::server::is_json_content_type,
+            JsonRejection::ContentType,
+        )
+        .await?;
+        decode_json(Some(&content_type), &body).map(Json)
     }
 }
 
-/// The request's `content-type` header, if any.
-fn content_type(request: &Request) -> Option<Vec<u8>> {
-    request
-        .headers()
-        .get(CONTENT_TYPE)
-        .map(|value| value.as_bytes().to_vec())
-}
-
-/// The whole body of `request`, within axum's body limit.
-async fn read_body<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, BodyFailure> {
-    Bytes::from_request(request, state)
+/// The `content-type` and the whole body of `request` (within axum's body limit), for a
+/// content type that `accepts` takes; `refused` for any other, or none.
+async fn typed_body<S, R>(
+    request: Request,
+    state: &S,
+    accepts: fn(&[u8]) -> bool,
+    refused: R,
+) -> Result<(Vec<u8>, Bytes), R>
+where
+    S: Send + Sync,
+    R: From<BodyFailure>,
+{
+    let content_type = match request.headers().get(CONTENT_TYPE) {
+        Some(value) if accepts(value.as_bytes()) => value.as_bytes().to_vec(),
+        _ => return Err(refused),
+    };
+    let body = Bytes::from_request(request, state)
         .await
         .map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -495,7 +500,8 @@ async fn read_body<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes,
             } else {
                 BodyFailure::Unreadable(Box::new(rejection))
             }
-        })
+        })?;
+    Ok((content_type, body))
 }
 
 /// An urlencoded form body (`application/x-www-form-urlencoded`), decoded into `T`
@@ -547,15 +553,14 @@ where
     type Rejection = FormRejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, FormRejection> {
-        let content_type = content_type(&request);
-        if !content_type
-            .as_deref()
-            .is_some_and(crate::server::is_form_content_type)
-        {
-            return Err(FormRejection::ContentType);
-        }
-        let body = read_body(request, state).await?;
-        decode_form(content_type.as_deref(), &body).map(Form)
+        let (content_type, body) = typed_body(
+            request,
+            state,
+            crate::server::is_form_content_type,
+            FormRejection::ContentType,
+        )
+        .await?;
+        decode_form(Some(&content_type), &body).map(Form)
     }
 }
 
