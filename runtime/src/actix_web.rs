@@ -25,6 +25,12 @@
 //!   `validation_error` naming the `parameter` (see [`PathRejection`]).
 //!   [`path_config`] does the same for `web::Path` where actix-web's error lets it name
 //!   the parameter.
+//! - [`Form`] reads an urlencoded form body: a field that does not fit answers
+//!   `validation_error` naming the `parameter`, as [`Query`] does (see
+//!   [`FormRejection`]).
+//! - `Valid` and `Garde` (features `validator` and `garde`) wrap [`Json`], [`Query`],
+//!   [`Form`] or [`Path`] and check the value: a broken rule answers
+//!   `validation_error` with its `pointer` or `parameter`.
 //! - [`not_found`] answers unknown routes with `not_found`, as the default service.
 //! - [`Envelope`], wrapping the whole app, answers every other error response (a bare
 //!   status, a resource's 405, another middleware's error, a panic) in the envelope
@@ -98,16 +104,22 @@ use ::actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse};
 use serde::Serialize;
 
 mod envelope;
+#[cfg(any(feature = "validator-0_21", feature = "garde-0_23"))]
+mod validated;
 
 pub use self::envelope::{Envelope, EnvelopeMiddleware};
+#[cfg(feature = "garde-0_23")]
+pub use self::validated::Garde;
+#[cfg(feature = "validator-0_21")]
+pub use self::validated::Valid;
 pub use crate::server::CertifierVersion;
 
-crate::server::value_wrappers!("actix_web": Path, Query, Json);
+crate::server::value_wrappers!("actix_web": Path, Query, Json, Form);
 
 use crate::server::version::check_configured;
 use crate::server::{
-    decode_json, decode_query, JsonRejection, PathRejection, QueryRejection, SupportedVersions,
-    VersionError, VERSION_HEADER,
+    decode_form, decode_json, decode_query, BodyFailure, FormRejection, JsonRejection,
+    PathRejection, QueryRejection, SupportedVersions, VersionError, VERSION_HEADER,
 };
 use crate::server::{respond, valid_status, Adapter};
 use crate::{CertifierError, StandardError};
@@ -737,25 +749,99 @@ impl<T: serde::de::DeserializeOwned + 'static> FromRequest for Json<T> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, JsonRejection>>>>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let content_type = request
-            .headers()
-            .get(CONTENT_TYPE)
-            .map(|value| value.as_bytes().to_vec());
-        let body = web::Bytes::from_request(request, payload);
+        let body = typed_body(
+            request,
+            payload,
+            crate::server::is_json_content_type,
+            JsonRejection::ContentType,
+        );
         Box::pin(async move {
-            if !content_type
-                .as_deref()
-                .is_some_and(crate::server::is_json_content_type)
-            {
-                return Err(JsonRejection::ContentType);
-            }
-            let body = body
-                .await
-                .map_err(|error| match error.as_error::<PayloadError>() {
-                    Some(PayloadError::Overflow) => JsonRejection::TooLarge,
-                    _ => JsonRejection::Body(Box::new(ReadError(error.to_string()))),
-                })?;
-            decode_json(content_type.as_deref(), &body).map(Json)
+            let (content_type, body) = body.await?;
+            decode_json(Some(&content_type), &body).map(Json)
+        })
+    }
+}
+
+/// The `content-type` and the whole body of the request (within the limit of
+/// `web::PayloadConfig`), for a content type that `accepts` takes; `refused` for any
+/// other, or none.
+fn typed_body<R: From<BodyFailure>>(
+    request: &HttpRequest,
+    payload: &mut Payload,
+    accepts: fn(&[u8]) -> bool,
+    refused: R,
+) -> impl Future<Output = Result<(Vec<u8>, web::Bytes), R>> {
+    let content_type = request
+        .headers()
+        .get(CONTENT_TYPE)
+        .map(|value| value.as_bytes().to_vec());
+    let body = web::Bytes::from_request(request, payload);
+    async move {
+        let content_type = match content_type {
+            Some(value) if accepts(&value) => value,
+            _ => return Err(refused),
+        };
+        let body = body
+            .await
+            .map_err(|error| match error.as_error::<PayloadError>() {
+                Some(PayloadError::Overflow) => BodyFailure::TooLarge,
+                _ => BodyFailure::Unreadable(Box::new(ReadError(error.to_string()))),
+            })?;
+        Ok((content_type, body))
+    }
+}
+
+/// An urlencoded form body (`application/x-www-form-urlencoded`), read whole and
+/// decoded into `T` with the decoding and the codes of [`Query`]: a field that does not
+/// fit answers `400 validation_error` naming it as a `parameter`. A missing or other
+/// `content-type` answers `400 bad_request` saying what the endpoint reads, and so does
+/// a body over the limit of `web::PayloadConfig` (256 KiB by default) or one that
+/// cannot be read (see [`FormRejection`]).
+///
+/// ```
+/// use actix_web::{test, web, App};
+/// use certifier_error::actix_web::Form;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Login {
+///     name: String,
+///     remember: bool,
+/// }
+///
+/// # actix_web::rt::System::new().block_on(async {
+/// let app = test::init_service(App::new().route(
+///     "/login",
+///     web::post().to(|Form(login): Form<Login>| async move { format!("{} {}", login.name, login.remember) }),
+/// ))
+/// .await;
+/// let request = test::TestRequest::post()
+///     .uri("/login")
+///     .insert_header(("content-type", "application/x-www-form-urlencoded"))
+///     .set_payload("name=ann&remember=1")
+///     .to_request();
+/// let response = test::call_service(&app, request).await;
+/// assert_eq!(response.status().as_u16(), 400);
+/// let body = test::read_body(response).await;
+/// assert!(body.ends_with(br#""parameter":"remember"}]}}"#));
+/// # });
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Form<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned + 'static> FromRequest for Form<T> {
+    type Error = FormRejection;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, FormRejection>>>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = typed_body(
+            request,
+            payload,
+            crate::server::is_form_content_type,
+            FormRejection::ContentType,
+        );
+        Box::pin(async move {
+            let (content_type, body) = body.await?;
+            decode_form(Some(&content_type), &body).map(Form)
         })
     }
 }

@@ -19,6 +19,12 @@
 //!   `validation_error` naming the `parameter` (see [`PathRejection`]).
 //! - [`Query`] reads the query string: a parameter that does not fit answers
 //!   `validation_error` naming the `parameter` (see [`QueryRejection`]).
+//! - [`Form`] reads an urlencoded form body: a field that does not fit answers
+//!   `validation_error` naming the `parameter`, as [`Query`] does (see
+//!   [`FormRejection`]).
+//! - `Valid` and `Garde` (features `validator` and `garde`) wrap [`Json`], [`Query`],
+//!   [`Form`] or [`Path`] and check the value: a broken rule answers
+//!   `validation_error` with its `pointer` or `parameter`.
 //! - [`not_found`] answers an unknown route, or a known path with another method, with
 //!   `not_found`.
 //! - [`EnvelopeLayer`], around the whole router, answers every other error response
@@ -99,16 +105,22 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 mod envelope;
+#[cfg(any(feature = "validator-0_21", feature = "garde-0_23"))]
+mod validated;
 
 pub use self::envelope::{Envelope, EnvelopeLayer};
+#[cfg(feature = "garde-0_23")]
+pub use self::validated::Garde;
+#[cfg(feature = "validator-0_21")]
+pub use self::validated::Valid;
 pub use crate::server::CertifierVersion;
 
-crate::server::value_wrappers!("axum": Path, Query, Json);
+crate::server::value_wrappers!("axum": Path, Query, Json, Form);
 
 use crate::server::version::check_configured;
 use crate::server::{
-    decode_json, decode_query, JsonRejection, PathRejection, QueryRejection, SupportedVersions,
-    VersionError, VERSION_HEADER,
+    decode_form, decode_json, decode_query, BodyFailure, FormRejection, JsonRejection,
+    PathRejection, QueryRejection, SupportedVersions, VersionError, VERSION_HEADER,
 };
 use crate::server::{respond, Adapter};
 use crate::{CertifierError, StandardError};
@@ -453,26 +465,102 @@ where
     type Rejection = JsonRejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, JsonRejection> {
-        let content_type = request
-            .headers()
-            .get(CONTENT_TYPE)
-            .map(|value| value.as_bytes().to_vec());
-        if !content_type
-            .as_deref()
-            .is_some_and(crate::server::is_json_content_type)
-        {
-            return Err(JsonRejection::ContentType);
-        }
-        let body = Bytes::from_request(request, state)
-            .await
-            .map_err(|rejection| {
-                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    JsonRejection::TooLarge
-                } else {
-                    JsonRejection::Body(alloc::boxed::Box::new(rejection))
-                }
-            })?;
-        decode_json(content_type.as_deref(), &body).map(Json)
+        let (content_type, body) = typed_body(
+            request,
+            state,
+            crate::server::is_json_content_type,
+            JsonRejection::ContentType,
+        )
+        .await?;
+        decode_json(Some(&content_type), &body).map(Json)
+    }
+}
+
+/// The `content-type` and the whole body of `request` (within axum's body limit), for a
+/// content type that `accepts` takes; `refused` for any other, or none.
+async fn typed_body<S, R>(
+    request: Request,
+    state: &S,
+    accepts: fn(&[u8]) -> bool,
+    refused: R,
+) -> Result<(Vec<u8>, Bytes), R>
+where
+    S: Send + Sync,
+    R: From<BodyFailure>,
+{
+    let content_type = match request.headers().get(CONTENT_TYPE) {
+        Some(value) if accepts(value.as_bytes()) => value.as_bytes().to_vec(),
+        _ => return Err(refused),
+    };
+    let body = Bytes::from_request(request, state)
+        .await
+        .map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                BodyFailure::TooLarge
+            } else {
+                BodyFailure::Unreadable(Box::new(rejection))
+            }
+        })?;
+    Ok((content_type, body))
+}
+
+/// An urlencoded form body (`application/x-www-form-urlencoded`), decoded into `T`
+/// with the decoding and the codes of [`Query`]: a field that does not fit answers
+/// `400 validation_error` naming it as a `parameter`. A missing or other `content-type`
+/// answers `400 bad_request` saying what the endpoint reads, and so does a body over
+/// axum's body limit (2 MB unless `DefaultBodyLimit` says otherwise) or one that cannot
+/// be read (see [`FormRejection`]). It reads the body only, whatever the method: a
+/// query string is [`Query`]'s.
+///
+/// ```
+/// use axum::extract::FromRequest;
+/// use certifier_error::axum::Form;
+/// use certifier_error::CertifierError;
+///
+/// #[derive(Debug, serde::Deserialize)]
+/// struct Login {
+///     name: String,
+///     remember: bool,
+/// }
+///
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let request = |body: &'static str| {
+///     http::Request::post("/login")
+///         .header("content-type", "application/x-www-form-urlencoded")
+///         .body(axum::body::Body::from(body))
+///         .unwrap()
+/// };
+/// let Form(login) = Form::<Login>::from_request(request("name=ann&remember=true"), &())
+///     .await
+///     .unwrap();
+/// assert_eq!((login.name.as_str(), login.remember), ("ann", true));
+///
+/// let error = Form::<Login>::from_request(request("name=ann&remember=1"), &())
+///     .await
+///     .unwrap_err();
+/// assert_eq!(error.code(), "validation_error");
+/// assert_eq!(error.violations()[0].parameter(), Some("remember"));
+/// # });
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Form<T>(pub T);
+
+impl<T, S> FromRequest<S> for Form<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = FormRejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, FormRejection> {
+        let (content_type, body) = typed_body(
+            request,
+            state,
+            crate::server::is_form_content_type,
+            FormRejection::ContentType,
+        )
+        .await?;
+        decode_form(Some(&content_type), &body).map(Form)
     }
 }
 

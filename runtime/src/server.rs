@@ -52,20 +52,32 @@ mod log;
 pub(crate) mod params;
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) mod request_id;
+#[cfg(all(
+    any(feature = "axum-0_8", feature = "actix-web-4"),
+    any(feature = "validator-0_21", feature = "garde-0_23")
+))]
+pub(crate) mod validated;
 pub(crate) mod version;
 
 pub(crate) use self::params::bounded_detail;
 
 pub use self::json::{decode_json, is_json_content_type, JsonRejection};
 #[cfg(feature = "http")]
-pub use self::params::decode_query;
-pub use self::params::{PathRejection, QueryRejection, MAX_DETAIL_LEN};
+pub use self::params::{decode_form, decode_query};
+pub use self::params::{
+    is_form_content_type, FormRejection, PathRejection, QueryRejection, MAX_DETAIL_LEN,
+};
 pub use self::version::{CertifierVersion, SupportedVersions, VersionError, VERSION_HEADER};
 
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub use self::envelope::{Enveloped, LayerError};
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub use self::request_id::{RequestId, MAX_REQUEST_ID_LEN, REQUEST_ID_HEADER};
+#[cfg(all(
+    any(feature = "axum-0_8", feature = "actix-web-4"),
+    any(feature = "validator-0_21", feature = "garde-0_23")
+))]
+pub use self::validated::{Input, ValidRejection};
 
 /// The conveniences every extractor of the framework modules shares, whose value is its
 /// field `0`: `into_inner()`, `Deref`/`DerefMut` to the value, and `From<T>`, so that the
@@ -114,6 +126,36 @@ macro_rules! value_wrappers {
 }
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) use value_wrappers;
+
+/// Why a request body could not be read, before it is decoded: what the body
+/// extractors of both framework modules turn into their rejections.
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+pub(crate) enum BodyFailure {
+    /// The body is over the size limit.
+    TooLarge,
+    /// The framework's account of any other failure.
+    Unreadable(alloc::boxed::Box<dyn Error + Send + Sync>),
+}
+
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+impl From<BodyFailure> for JsonRejection {
+    fn from(failure: BodyFailure) -> Self {
+        match failure {
+            BodyFailure::TooLarge => JsonRejection::TooLarge,
+            BodyFailure::Unreadable(error) => JsonRejection::Body(error),
+        }
+    }
+}
+
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+impl From<BodyFailure> for FormRejection {
+    fn from(failure: BodyFailure) -> Self {
+        match failure {
+            BodyFailure::TooLarge => FormRejection::TooLarge,
+            BodyFailure::Unreadable(error) => FormRejection::Body(error),
+        }
+    }
+}
 
 /// The `content-type` of every error response: the envelope is JSON.
 ///

@@ -160,6 +160,42 @@ impl Violation {
         }
     }
 
+    /// The problem a database constraint stands for, at the request member it protects:
+    /// the first pair of `fields` whose constraint name is `constraint` gives the member,
+    /// and the violation is `at_path(code, [member])` (add a message with
+    /// [`with_message`](Violation::with_message)). `None` for a constraint `fields` does
+    /// not name, which the service answers as the server error it is.
+    ///
+    /// # Panics
+    ///
+    /// In a debug build, when `code` is not snake_case, as
+    /// [`at_pointer`](Violation::at_pointer) says.
+    ///
+    /// ```
+    /// use certifier_error::{Violation, Violations};
+    ///
+    /// const UNIQUE: &[(&str, &str)] = &[("user_username_key", "username"), ("user_email_key", "email")];
+    ///
+    /// // The constraint name, as the database driver reports it (sqlx:
+    /// // `DatabaseError::constraint()`).
+    /// let violation = Violation::from_constraint("user_email_key", UNIQUE, "taken")
+    ///     .unwrap()
+    ///     .with_message("email has already been taken");
+    /// assert_eq!(violation.pointer(), Some("/email"));
+    /// let answer = Violations::from(violation);
+    /// assert_eq!(answer.as_slice()[0].message(), "email has already been taken");
+    /// assert!(Violation::from_constraint("orders_pkey", UNIQUE, "taken").is_none());
+    /// ```
+    #[track_caller]
+    pub fn from_constraint(
+        constraint: &str,
+        fields: &[(&str, &str)],
+        code: impl Into<Cow<'static, str>>,
+    ) -> Option<Self> {
+        let (_, field) = fields.iter().find(|(name, _)| *name == constraint)?;
+        Some(Violation::at_path(code, [field]))
+    }
+
     /// The same problem with `message` instead of the default. The message is shown to
     /// users: keep it neutral, and out of reach of the client's input.
     ///
@@ -237,6 +273,33 @@ impl Violation {
         match &self.location {
             Location::Parameter(name) => Some(name),
             Location::Pointer(_) => None,
+        }
+    }
+
+    /// The same problem, located by the parameter its pointer starts with: the first
+    /// member name of the pointer, unescaped (`/limit` and `/labels/0` become the
+    /// parameters `limit` and `labels`). A problem with the whole input (pointer `""`)
+    /// or with a parameter already is returned as it is.
+    ///
+    /// The validated extractors of a query, a form or a path answer this way, as their
+    /// validation crates report members by pointer.
+    #[cfg(any(feature = "validator-0_21", feature = "garde-0_23"))]
+    #[cfg_attr(
+        not(any(feature = "axum-0_8", feature = "actix-web-4")),
+        allow(dead_code)
+    )]
+    pub(crate) fn into_parameter(self) -> Self {
+        let Location::Pointer(pointer) = &self.location else {
+            return self;
+        };
+        let Some(rest) = pointer.strip_prefix('/') else {
+            return self;
+        };
+        let token = rest.split('/').next().unwrap_or_default();
+        let name = token.replace("~1", "/").replace("~0", "~");
+        Violation {
+            location: Location::Parameter(name),
+            ..self
         }
     }
 
@@ -637,6 +700,58 @@ impl Violations {
     }
 }
 
+impl Violations {
+    /// The violations of a map from request members to their messages, the shape of
+    /// realworld's `{"errors": {"username": ["username taken"]}}`: one violation per
+    /// message, at the member's pointer (`/username`), with `code` (`invalid` where a
+    /// rule has no better one), in the map's order and each member's messages in theirs.
+    ///
+    /// The answer is this crate's shape: `errors` is a list, each item with `code`,
+    /// `message` and `pointer`. An API that must keep the map shape keeps its own member
+    /// instead (see the README, "Field-keyed errors").
+    ///
+    /// # Panics
+    ///
+    /// In a debug build, when `code` is not snake_case, as
+    /// [`Violation::at_pointer`] says.
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    ///
+    /// use certifier_error::Violations;
+    ///
+    /// let mut errors: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    /// errors.entry("username".into()).or_default().push("username taken".into());
+    /// errors.entry("email".into()).or_default().push("email taken".into());
+    /// let violations = Violations::from_field_messages("taken", errors);
+    /// assert_eq!(
+    ///     serde_json::to_string(&violations)?,
+    ///     concat!(
+    ///         r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","errors":["#,
+    ///         r#"{"code":"taken","message":"email taken","pointer":"/email"},"#,
+    ///         r#"{"code":"taken","message":"username taken","pointer":"/username"}]}}"#,
+    ///     ),
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[track_caller]
+    pub fn from_field_messages<I, F, M>(code: &'static str, fields: I) -> Self
+    where
+        I: IntoIterator<Item = (F, M)>,
+        F: Display,
+        M: IntoIterator,
+        M::Item: Into<Cow<'static, str>>,
+    {
+        let mut violations = Violations::new();
+        for (field, messages) in fields {
+            for message in messages {
+                violations.push(Violation::at_path(code, [&field]).with_message(message));
+            }
+        }
+        violations
+    }
+}
+
 impl From<Violation> for Violations {
     fn from(violation: Violation) -> Self {
         Violations {
@@ -725,6 +840,22 @@ mod tests {
         assert_eq!(violation.pointer(), Some("/~0~1/~1~0/~0~0/plain"));
         assert_eq!(Violation::at_path("x", [""]).pointer(), Some("/"));
         assert_eq!(Violation::at_path("x", [3]).pointer(), Some("/3"));
+    }
+
+    #[cfg(any(feature = "validator-0_21", feature = "garde-0_23"))]
+    #[test]
+    fn a_pointer_becomes_its_first_member_as_a_parameter() {
+        let violation = Violation::at_path("too_long", ["a/b~c", "0"]).with_message("Long.");
+        let parameter = violation.into_parameter();
+        assert_eq!(parameter.parameter(), Some("a/b~c"));
+        assert_eq!(
+            (parameter.code(), parameter.message()),
+            ("too_long", "Long.")
+        );
+        let whole = Violation::at_pointer("invalid", "").into_parameter();
+        assert_eq!(whole.pointer(), Some(""));
+        let named = Violation::at_parameter("missing", "q").into_parameter();
+        assert_eq!(named.parameter(), Some("q"));
     }
 
     #[test]

@@ -494,3 +494,71 @@ async fn log_fields_read_back_as_logged() {
     let log = e2e::envelope::log();
     e2e::envelope::check_log_fields(serve_bare(), &log).await;
 }
+
+/// The routes of `e2e::apps`: forms, validated extractors and field-keyed errors.
+fn apps_routes(config: &mut web::ServiceConfig) {
+    use certifier_error::actix_web::{Form, Garde, Json, Path, Query, Valid};
+    use e2e::apps::{self, Login, LoginV, NewUser, SearchG, SearchV, UserG, UserV};
+    use e2e::validation::{SignupG, SignupV};
+
+    config
+        .route(
+            "/login",
+            web::post().to(|Form(login): Form<Login>| async move { apps::login(login) }),
+        )
+        .route(
+            "/signup/valid",
+            web::post().to(|Valid(Json(signup)): Valid<Json<SignupV>>| async move { signup.name }),
+        )
+        .route(
+            "/search/valid",
+            web::get().to(|search: Valid<Query<SearchV>>| async move {
+                // `Deref` reaches the value through both wrappers.
+                apps::search(&search.q, search.limit)
+            }),
+        )
+        .route(
+            "/login/valid",
+            web::post().to(|login: Valid<Form<LoginV>>| async move { login.into_inner().0.name }),
+        )
+        .route(
+            "/users/{name}/valid",
+            web::get().to(|Valid(Path(user)): Valid<Path<UserV>>| async move { user.name }),
+        )
+        .route(
+            "/signup/garde",
+            web::post().to(|Garde(Json(signup)): Garde<Json<SignupG>>| async move { signup.name }),
+        )
+        .route(
+            "/search/garde",
+            web::get().to(|Garde(Query(search)): Garde<Query<SearchG>>| async move {
+                apps::search(&search.q, search.limit)
+            }),
+        )
+        .route(
+            "/users/{name}/garde",
+            web::get().to(|Garde(Path(user)): Garde<Path<UserG>>| async move { user.name }),
+        )
+        .route(
+            "/users",
+            web::post().to(|Json(user): Json<NewUser>| async move { apps::create_user(user) }),
+        )
+        .route(
+            "/users/map",
+            web::post()
+                .to(|Json(user): Json<NewUser>| async move { apps::create_user_from_map(user) }),
+        )
+        .route(
+            "/users/own",
+            web::post().to(|Json(user): Json<NewUser>| async move { apps::create_user_own(user) }),
+        );
+}
+
+/// Every case of `e2e::apps`, and a form body over `web::PayloadConfig`'s default limit
+/// (256 KiB).
+#[tokio::test]
+async fn app_cases_answer_in_the_envelope() {
+    let address = serve_with(apps_routes);
+    e2e::apps::check_apps(address).await;
+    e2e::apps::check_form_too_large(address, 256 << 10).await;
+}

@@ -419,3 +419,70 @@ async fn log_fields_read_back_as_logged() {
     let log = e2e::envelope::log();
     e2e::envelope::check_log_fields(serve_bare().await, &log).await;
 }
+
+/// The routes of `e2e::apps`: forms, validated extractors and field-keyed errors.
+fn apps_router() -> Router {
+    use axum::routing::post;
+    use certifier_error::axum::{Form, Garde, Json, Path, Query, Valid};
+    use e2e::apps::{self, Login, LoginV, NewUser, SearchG, SearchV, UserG, UserV};
+    use e2e::validation::{SignupG, SignupV};
+
+    Router::new()
+        .route(
+            "/login",
+            post(|Form(login): Form<Login>| async move { apps::login(login) }),
+        )
+        .route(
+            "/signup/valid",
+            post(|Valid(Json(signup)): Valid<Json<SignupV>>| async move { signup.name }),
+        )
+        .route(
+            "/search/valid",
+            get(|search: Valid<Query<SearchV>>| async move {
+                // `Deref` reaches the value through both wrappers.
+                apps::search(&search.q, search.limit)
+            }),
+        )
+        .route(
+            "/login/valid",
+            post(|login: Valid<Form<LoginV>>| async move { login.into_inner().0.name }),
+        )
+        .route(
+            "/users/{name}/valid",
+            get(|Valid(Path(user)): Valid<Path<UserV>>| async move { user.name }),
+        )
+        .route(
+            "/signup/garde",
+            post(|Garde(Json(signup)): Garde<Json<SignupG>>| async move { signup.name }),
+        )
+        .route(
+            "/search/garde",
+            get(|Garde(Query(search)): Garde<Query<SearchG>>| async move {
+                apps::search(&search.q, search.limit)
+            }),
+        )
+        .route(
+            "/users/{name}/garde",
+            get(|Garde(Path(user)): Garde<Path<UserG>>| async move { user.name }),
+        )
+        .route(
+            "/users",
+            post(|Json(user): Json<NewUser>| async move { apps::create_user(user) }),
+        )
+        .route(
+            "/users/map",
+            post(|Json(user): Json<NewUser>| async move { apps::create_user_from_map(user) }),
+        )
+        .route(
+            "/users/own",
+            post(|Json(user): Json<NewUser>| async move { apps::create_user_own(user) }),
+        )
+}
+
+/// Every case of `e2e::apps`, and a form body over axum's default limit (2 MB).
+#[tokio::test]
+async fn app_cases_answer_in_the_envelope() {
+    let address = serve_router(apps_router()).await;
+    e2e::apps::check_apps(address).await;
+    e2e::apps::check_form_too_large(address, 2 << 20).await;
+}

@@ -261,6 +261,9 @@ question_or_none! {
 pub struct Placeholders {
     values: BTreeMap<(&'static str, &'static str), Value>,
     inner: BTreeMap<(String, String), Value>,
+    /// The schema of an own member named `errors` that is not a list of violations,
+    /// per code: the response describes that shape instead of the shared one.
+    own_errors: BTreeMap<&'static str, RefOr<Schema>>,
 }
 
 impl Placeholders {
@@ -271,6 +274,7 @@ impl Placeholders {
         Placeholders {
             values: BTreeMap::new(),
             inner: BTreeMap::new(),
+            own_errors: BTreeMap::new(),
         }
     }
 
@@ -282,6 +286,16 @@ impl Placeholders {
         name: &'static str,
         schema: Option<RefOr<Schema>>,
     ) {
+        if name == "errors" {
+            match &schema {
+                Some(schema) if !is_violation_list_schema(schema) => {
+                    self.own_errors
+                        .entry(code)
+                        .or_insert_with(|| schema.clone());
+                }
+                _ => {}
+            }
+        }
         self.values
             .entry((code, name))
             .or_insert_with(|| placeholder(schema.as_ref()));
@@ -342,6 +356,33 @@ impl Placeholders {
                 .unwrap_or(Value::Null),
         }
     }
+}
+
+/// Whether `schema` is a list of [`Violation`]s, the shape the shared `ErrorObject`
+/// schema gives `errors`.
+fn is_violation_list_schema(schema: &RefOr<Schema>) -> bool {
+    let RefOr::T(Schema::Array(array)) = schema else {
+        return false;
+    };
+    let ArrayItems::RefOrSchema(items) = &array.items else {
+        return false;
+    };
+    match &**items {
+        RefOr::Ref(reference) => reference.ref_location.ends_with("/Violation"),
+        inline => *inline == Violation::schema(),
+    }
+}
+
+/// The envelope schema of a response whose `errors` member has the API's own shape:
+/// the shared one, inline, with `errors` described by `errors`.
+fn envelope_with_own_errors(errors: RefOr<Schema>) -> RefOr<Schema> {
+    let error = error_object_schema().property("errors", errors);
+    ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .description(Some(ENVELOPE_DESCRIPTION))
+        .property("error", error)
+        .required("error")
+        .into()
 }
 
 /// An example value of a schema: its own example or default where it gives one, else the
@@ -413,6 +454,10 @@ fn placeholder(schema: Option<&RefOr<Schema>>) -> Value {
 ///   `null` (a type without a schema, a type parameter, a member of a transparent
 ///   variant's type). Every member is shown, `Option` ones included, though those are
 ///   left out of a body when `None`; the example's description lists the members.
+/// - A code whose variant has its own member named `errors` of another shape than a
+///   list of [`Violation`]s (a map of messages by field, say) gets the envelope schema
+///   inline, with `errors` described by that member's schema, rather than the reference
+///   to `ErrorEnvelope`, whose `errors` is a list of violations.
 /// - The order is kept in the serialised document only when `serde_json`'s
 ///   `preserve_order` feature is enabled; without it, `serde_json` sorts the members of
 ///   every JSON object, and the order carries no meaning in JSON.
@@ -450,8 +495,17 @@ pub fn responses(catalogue: Catalogue, placeholders: &Placeholders) -> Responses
             };
             examples.push((name, example(entry, placeholders)));
         }
+        // A code whose `errors` member has the API's own shape is described as it is
+        // sent, not as the shared list of violations.
+        let own_errors = entries
+            .iter()
+            .find_map(|entry| placeholders.own_errors.get(entry.code()));
+        let schema = match own_errors {
+            Some(errors) => envelope_with_own_errors(errors.clone()),
+            None => component::<ErrorEnvelope>(),
+        };
         let content = ContentBuilder::new()
-            .schema(Some(component::<ErrorEnvelope>()))
+            .schema(Some(schema))
             .examples_from_iter(examples)
             .build();
         let response = ResponseBuilder::new()

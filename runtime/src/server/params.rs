@@ -299,14 +299,22 @@ impl QueryRejection {
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub fn decode_query<T: serde::de::DeserializeOwned>(query: &str) -> Result<T, QueryRejection> {
+    decode_urlencoded(query.as_bytes())
+}
+
+/// Decodes `application/x-www-form-urlencoded` input (a query string or a form body)
+/// into `T`: serde_urlencoded's plain path first, and only on failure a second reading
+/// with the path tracked, to name the parameter.
+#[cfg(feature = "http")]
+fn decode_urlencoded<T: serde::de::DeserializeOwned>(input: &[u8]) -> Result<T, QueryRejection> {
     use serde_path_to_error::Segment;
 
-    let first = match serde_urlencoded::from_str::<T>(query) {
+    let first = match serde_urlencoded::from_bytes::<T>(input) {
         Ok(value) => return Ok(value),
         Err(error) => error,
     };
     let mut track = serde_path_to_error::Track::new();
-    let pairs = form_urlencoded::parse(query.as_bytes());
+    let pairs = form_urlencoded::parse(input);
     let deserializer = serde_urlencoded::Deserializer::new(pairs);
     let error = match T::deserialize(serde_path_to_error::Deserializer::new(
         deserializer,
@@ -319,12 +327,132 @@ pub fn decode_query<T: serde::de::DeserializeOwned>(query: &str) -> Result<T, Qu
     let name = match path.iter().next() {
         Some(Segment::Map { key }) => Some(key.clone()),
         // A list of pairs: the pair's name.
-        Some(Segment::Seq { index }) => form_urlencoded::parse(query.as_bytes())
+        Some(Segment::Seq { index }) => form_urlencoded::parse(input)
             .nth(*index)
             .map(|(name, _)| name.into_owned()),
         _ => None,
     };
     Err(QueryRejection::new(name.as_deref(), error))
+}
+
+/// Why an urlencoded form body was refused.
+///
+/// - A request whose `content-type` is not `application/x-www-form-urlencoded` answers
+///   `400 bad_request`, saying which content type the endpoint reads.
+/// - A field that does not fit answers `400 validation_error` naming it in `parameter`,
+///   exactly as a query parameter does (the variant holds the [`QueryRejection`], whose
+///   codes it shares).
+/// - A body over the size limit, or one that cannot be read, answers `400 bad_request`,
+///   as a JSON body does.
+///
+/// ```
+/// use certifier_error::server::{decode_form, FormRejection};
+/// use certifier_error::CertifierError;
+///
+/// #[derive(Debug, serde::Deserialize)]
+/// struct Login {
+///     name: String,
+///     remember: bool,
+/// }
+///
+/// let form = Some(&b"application/x-www-form-urlencoded"[..]);
+/// let error = decode_form::<Login>(form, b"name=ann&remember=maybe").unwrap_err();
+/// assert_eq!(
+///     serde_json::to_string(&error)?,
+///     concat!(
+///         r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","#,
+///         r#""errors":[{"code":"invalid_type","message":"This value has the wrong type.","parameter":"remember"}]}}"#,
+///     ),
+/// );
+/// let error = decode_form::<Login>(Some(b"application/json"), b"{}").unwrap_err();
+/// assert!(matches!(error, FormRejection::ContentType));
+/// assert_eq!(error.code(), "bad_request");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, CertifierError)]
+#[non_exhaustive]
+pub enum FormRejection {
+    /// `400 bad_request`: the request does not say its body is an urlencoded form.
+    #[certifier(
+        code = "bad_request",
+        message = "The request body must be form data, sent with `content-type: application/x-www-form-urlencoded`."
+    )]
+    ContentType,
+    /// `400 validation_error`: a field that does not fit, named as a parameter.
+    #[certifier(transparent)]
+    Fields(QueryRejection),
+    /// `400 bad_request`: the body is larger than the service accepts.
+    #[certifier(code = "bad_request", message = "The request body is too large.")]
+    TooLarge,
+    /// `400 bad_request`: the body could not be read.
+    #[certifier(code = "bad_request", message = "The request body could not be read.")]
+    #[non_exhaustive]
+    Body(#[source] Box<dyn Error + Send + Sync>),
+}
+
+impl FormRejection {
+    /// The violations of the `errors` member: those of a field that does not fit, none
+    /// for the other rejections.
+    ///
+    /// ```
+    /// use certifier_error::server::FormRejection;
+    ///
+    /// assert!(FormRejection::ContentType.violations().is_empty());
+    /// ```
+    #[must_use]
+    pub fn violations(&self) -> &[Violation] {
+        match self {
+            FormRejection::Fields(rejection) => rejection.violations(),
+            _ => &[],
+        }
+    }
+}
+
+/// Whether a `content-type` header value names an urlencoded form
+/// (`application/x-www-form-urlencoded`, with any parameters).
+///
+/// ```
+/// use certifier_error::server::is_form_content_type;
+///
+/// assert!(is_form_content_type(b"application/x-www-form-urlencoded"));
+/// assert!(is_form_content_type(b"Application/X-WWW-Form-Urlencoded; charset=utf-8"));
+/// assert!(!is_form_content_type(b"multipart/form-data"));
+/// ```
+#[must_use]
+pub fn is_form_content_type(value: &[u8]) -> bool {
+    let essence = value.split(|&byte| byte == b';').next().unwrap_or_default();
+    essence
+        .trim_ascii()
+        .eq_ignore_ascii_case(b"application/x-www-form-urlencoded")
+}
+
+/// Decodes an urlencoded form body given its `content-type` header (`None` when
+/// absent), with the decoding and the codes of [`decode_query`].
+///
+/// # Errors
+///
+/// A [`FormRejection`]: `bad_request` for a missing or wrong `content-type`,
+/// `validation_error` naming the field that does not fit.
+///
+/// ```
+/// use certifier_error::server::decode_form;
+///
+/// let form = Some(&b"application/x-www-form-urlencoded"[..]);
+/// let pairs: Vec<(String, u8)> = decode_form(form, b"a=1&b=2").unwrap();
+/// assert_eq!(pairs, [("a".into(), 1), ("b".into(), 2)]);
+/// let error = decode_form::<Vec<(String, u8)>>(form, b"a=1&b=two").unwrap_err();
+/// assert_eq!(error.violations()[0].parameter(), Some("b"));
+/// ```
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub fn decode_form<T: serde::de::DeserializeOwned>(
+    content_type: Option<&[u8]>,
+    body: &[u8],
+) -> Result<T, FormRejection> {
+    if !content_type.is_some_and(is_form_content_type) {
+        return Err(FormRejection::ContentType);
+    }
+    decode_urlencoded(body).map_err(FormRejection::Fields)
 }
 
 #[cfg(test)]

@@ -19,6 +19,9 @@ use hyper_util::rt::TokioExecutor;
 
 pub mod validation;
 
+#[allow(dead_code)] // each test crate uses what its framework serves
+pub mod apps;
+
 /// The cases: the list the example servers print in their startup banner.
 pub use crate::api::{Case, CASES};
 
