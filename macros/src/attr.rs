@@ -527,9 +527,11 @@ impl Attrs {
             );
             return;
         }
-        let parsed = syn::punctuated::Punctuated::<Lit, Token![,]>::parse_terminated
-            .parse2(group.stream());
-        let lits: Vec<Lit> = parsed.map(|lits| lits.into_iter().collect()).unwrap_or_default();
+        let parsed =
+            syn::punctuated::Punctuated::<Lit, Token![,]>::parse_terminated.parse2(group.stream());
+        let lits: Vec<Lit> = parsed
+            .map(|lits| lits.into_iter().collect())
+            .unwrap_or_default();
         let [Lit::Str(name), Lit::Str(value)] = &lits[..] else {
             cx.error_spanned_by(group, FIXED_HEADER_FORM);
             return;

@@ -750,12 +750,12 @@ fn member_names_are_unique(cx: &Ctxt, input: &Input, variant: &Variant) {
 fn headers_are_distinct(cx: &Ctxt, variant: &Variant) {
     let mut seen = BTreeMap::new();
     let fixed = variant.attrs.fixed_headers.iter().map(|(name, _)| name);
-    for (lit, field) in fixed
-        .map(|name| (name, None))
-        .chain(variant.fields.iter().filter_map(|field| {
-            field.attrs.header.as_ref().map(|name| (name, Some(field)))
-        }))
-    {
+    for (lit, field) in fixed.map(|name| (name, None)).chain(
+        variant
+            .fields
+            .iter()
+            .filter_map(|field| field.attrs.header.as_ref().map(|name| (name, Some(field)))),
+    ) {
         let inner = variant.transparent_field();
         if field.is_some_and(|field| inner.is_some_and(|inner| inner.index == field.index)) {
             cx.error_spanned_by(

@@ -48,6 +48,8 @@ pub struct VariantPlan<'a> {
     pub docs: String,
     /// `Type::Variant` (or `Type`) without `r#`, for the catalogue.
     pub qualified_name: String,
+    /// `Variant` (or `Type`) without `r#`, for the logs.
+    pub name: String,
 }
 
 pub struct FieldPlan<'a> {
@@ -218,14 +220,15 @@ impl<'a> VariantPlan<'a> {
             let ident = variant.ident;
             quote!(Self::#ident)
         };
+        let name = if variant.is_struct {
+            input.name()
+        } else {
+            syn::ext::IdentExt::unraw(variant.ident).to_string()
+        };
         let qualified_name = if variant.is_struct {
             input.name()
         } else {
-            format!(
-                "{}::{}",
-                input.name(),
-                syn::ext::IdentExt::unraw(variant.ident)
-            )
+            format!("{}::{name}", input.name())
         };
         VariantPlan {
             path,
@@ -237,6 +240,7 @@ impl<'a> VariantPlan<'a> {
             headers: headers(variant),
             docs: docs(&variant.attrs.docs),
             qualified_name,
+            name,
         }
     }
 

@@ -471,3 +471,40 @@ async fn log_lines_cannot_be_forged() {
     let log = e2e::envelope::log();
     e2e::envelope::check_log_injection(serve(), &log).await;
 }
+
+/// The application errors of `e2e::apps`, behind the envelope middleware with request
+/// ids.
+fn serve_apps() -> SocketAddr {
+    use certifier_error::actix_web::Envelope;
+
+    async fn app(case: web::Path<String>) -> Result<&'static str, e2e::apps::AppError> {
+        e2e::apps::app(&case)
+    }
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let server = HttpServer::new(|| {
+                App::new()
+                    .wrap(Envelope::new().with_request_id())
+                    .route("/apps/{case}", web::get().to(app))
+            })
+            .workers(1)
+            .bind(("127.0.0.1", 0))
+            .unwrap();
+            sender.send(server.addrs()[0]).unwrap();
+            server.run().await
+        })
+    });
+    receiver.recv_timeout(e2e::TIMEOUT).unwrap()
+}
+
+#[tokio::test]
+async fn a_variant_sends_its_fixed_headers() {
+    e2e::apps::check_fixed_headers(serve_apps()).await;
+}
+
+#[tokio::test]
+async fn the_log_names_the_variant_that_answered() {
+    let log = e2e::envelope::log();
+    e2e::apps::check_variant_logged(serve_apps(), &log, "actix").await;
+}

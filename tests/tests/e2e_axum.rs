@@ -398,3 +398,29 @@ async fn log_lines_cannot_be_forged() {
     let log = e2e::envelope::log();
     e2e::envelope::check_log_injection(serve().await, &log).await;
 }
+
+/// The application errors of `e2e::apps`, behind the envelope layer with request ids.
+async fn serve_apps() -> SocketAddr {
+    use certifier_error::axum::EnvelopeLayer;
+
+    async fn app(
+        axum::extract::Path(case): axum::extract::Path<String>,
+    ) -> Result<&'static str, e2e::apps::AppError> {
+        e2e::apps::app(&case)
+    }
+    let router = Router::new()
+        .route("/apps/{case}", get(app))
+        .layer(EnvelopeLayer::new().with_request_id());
+    serve_router(router).await
+}
+
+#[tokio::test]
+async fn a_variant_sends_its_fixed_headers() {
+    e2e::apps::check_fixed_headers(serve_apps().await).await;
+}
+
+#[tokio::test]
+async fn the_log_names_the_variant_that_answered() {
+    let log = e2e::envelope::log();
+    e2e::apps::check_variant_logged(serve_apps().await, &log, "axum").await;
+}

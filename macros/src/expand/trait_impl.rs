@@ -62,6 +62,7 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     let doc_url = doc_url_method(plan);
     let headers = headers_method(plan);
     let log_level = log_level_method(plan);
+    let variant_name = variant_name_method(plan);
 
     quote! {
         #header {
@@ -84,6 +85,23 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
             #log_level
 
             #headers
+
+            #variant_name
+        }
+    }
+}
+
+/// `fn variant_name`: each variant's own name (a struct's name), a transparent
+/// variant's included, so the logs say which of the variants sharing a code answered.
+fn variant_name_method(plan: &Plan) -> TokenStream {
+    let arms = plan.match_variants(|variant| {
+        let pattern = variant.pattern_none();
+        let name = &variant.name;
+        quote!(#pattern => ::core::option::Option::Some(#name),)
+    });
+    quote! {
+        fn variant_name(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+            #arms
         }
     }
 }
@@ -153,9 +171,10 @@ fn doc_url_method(plan: &Plan) -> TokenStream {
 /// nothing). A variant visits its fixed headers, then its header fields, then (when
 /// transparent) its field's own headers.
 fn headers_method(plan: &Plan) -> TokenStream {
-    let sets_headers = plan.variants.iter().any(|variant| {
-        !variant.headers.is_empty() || variant.transparent_field().is_some()
-    });
+    let sets_headers = plan
+        .variants
+        .iter()
+        .any(|variant| !variant.headers.is_empty() || variant.transparent_field().is_some());
     if !sets_headers {
         return TokenStream::new();
     }

@@ -46,6 +46,7 @@ where
         target: "certifier_error",
         status,
         code = %code,
+        variant = error.variant_name(),
         public_message = %Escaped(crate::Message(error)),
         internal_message = internal_message(error).map(tracing::field::display),
         sources,

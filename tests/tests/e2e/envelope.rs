@@ -164,7 +164,7 @@ pub fn bare_headers(status: u16) -> Vec<(&'static str, &'static str)> {
 /// The plain-text body of a bare-status handler, which must not reach the client.
 pub const BARE_BODY: &str = "plain text the client must not see";
 
-async fn get(address: SocketAddr, path: &str, headers: &[(&str, &str)]) -> Answer {
+pub async fn get(address: SocketAddr, path: &str, headers: &[(&str, &str)]) -> Answer {
     let mut request = hyper::Request::get(format!("http://{address}{path}"));
     for (name, value) in headers {
         request = request.header(*name, *value);

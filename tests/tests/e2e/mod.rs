@@ -1,6 +1,7 @@
 //! The end-to-end cases both server examples must pass: a real HTTP request to a
 //! server on a loopback port, and the exact answer, for every standard code.
 
+pub mod apps;
 pub mod envelope;
 
 use std::net::SocketAddr;
