@@ -296,6 +296,7 @@ pub struct SourceOf<'b, T: ?Sized>(pub &'b T);
 pub struct Source<'b>(&'b (dyn core::error::Error + 'static));
 
 impl<'b> Source<'b> {
+    #[must_use]
     pub fn get(self) -> &'b (dyn core::error::Error + 'static) {
         self.0
     }
@@ -305,6 +306,7 @@ impl<'b> Source<'b> {
 pub struct NotAnError<'b, T: ?Sized>(&'b T);
 
 impl<'b, T: ?Sized> NotAnError<'b, T> {
+    #[must_use]
     pub fn get(self) -> &'b (dyn core::error::Error + 'static)
     where
         T: AsDynError<'static>,
