@@ -16,6 +16,21 @@ enum ApiError {
     Upstream(#[from] ClientError),
 }
 
+#[derive(Debug, CertifierError)]
+#[certifier(code = "internal_server_error", status = 502)]
+struct Upstream {
+    #[source]
+    cause: ClientError,
+}
+
+#[derive(Debug, CertifierError)]
+enum Sources {
+    #[certifier(code = "internal_server_error")]
+    Named { source: ClientError },
+    #[certifier(code = "internal_server_error")]
+    Optional(#[source] Option<ClientError>),
+}
+
 fn main() {
     let _ = ApiError::from(ClientError);
 }
