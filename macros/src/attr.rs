@@ -246,6 +246,9 @@ pub struct Attrs {
     pub rename: Option<LitStr>,
     pub flatten: Option<Ident>,
     pub header: Option<LitStr>,
+    /// `header("Name", "value")` on a variant or struct: fixed response headers, in
+    /// written order.
+    pub fixed_headers: Vec<(LitStr, LitStr)>,
     /// `#[source]`, as written.
     pub source: Option<TokenStream>,
     /// `#[from]`, as written.
@@ -422,6 +425,12 @@ impl Attrs {
             return;
         };
         self.written.push((Some(key), written));
+        if key == Key::Header {
+            if let Some(Written::List(group)) = &value {
+                self.read_fixed_header(cx, place, ident, group);
+                return;
+            }
+        }
         if !place.accepts(key.level()) {
             cx.error_spanned_by(ident, misplaced_key_message(key, place));
             return;
@@ -484,7 +493,7 @@ impl Attrs {
             (Key::Rename, ParsedValue::Str(lit)) => set(&mut self.rename, lit),
             (Key::Flatten, ParsedValue::Flag) => set(&mut self.flatten, ident.clone()),
             (Key::Header, ParsedValue::Str(lit)) => {
-                check_header_name(cx, &lit);
+                check_header_name(cx, &lit, "a field");
                 set(&mut self.header, lit)
             }
             _ => unreachable!("`read_value` returns the kind `Key::value` names"),
@@ -493,7 +502,51 @@ impl Attrs {
             cx.error_spanned_by(ident, format!("duplicate `{name}` key: give it once"));
         }
     }
+
+    /// `header("Name", "value")`: a fixed header of a variant or struct, repeatable.
+    fn read_fixed_header(
+        &mut self,
+        cx: &Ctxt,
+        place: Place,
+        ident: &Ident,
+        group: &proc_macro2::Group,
+    ) {
+        if !matches!(place, Place::Variant | Place::Struct) {
+            let fix = if place == Place::Field {
+                "on a field, `header = \"Name\"` sends the field's value under that name"
+            } else {
+                "give it to each variant that sends the header"
+            };
+            cx.error_spanned_by(
+                ident,
+                format!(
+                    "a fixed `header(\"Name\", \"value\")` belongs on a variant or a struct, \
+                     not on {}: {fix}",
+                    place.noun()
+                ),
+            );
+            return;
+        }
+        let parsed =
+            syn::punctuated::Punctuated::<Lit, Token![,]>::parse_terminated.parse2(group.stream());
+        let lits: Vec<Lit> = parsed
+            .map(|lits| lits.into_iter().collect())
+            .unwrap_or_default();
+        let [Lit::Str(name), Lit::Str(value)] = &lits[..] else {
+            cx.error_spanned_by(group, FIXED_HEADER_FORM);
+            return;
+        };
+        let name_ok = check_header_name(cx, name, "a variant");
+        let value_ok = check_header_value(cx, value);
+        if name_ok && value_ok {
+            self.fixed_headers.push((name.clone(), value.clone()));
+        }
+    }
 }
+
+/// What a fixed header looks like, for the error on any other form.
+const FIXED_HEADER_FORM: &str = "a fixed header is a name and a value, both string literals: \
+     `header(\"Cache-Control\", \"no-store\")`";
 
 /// Where a key stands, from its name to the end of its value: an error about the key
 /// points at all of it. Kept as two spans, not as tokens, as most keys never need it.
@@ -860,8 +913,9 @@ fn is_token(name: &str) -> bool {
             .all(|byte| byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte))
 }
 
-/// The value of a `header = "..."` key must be a header name the integrations may set.
-fn check_header_name(cx: &Ctxt, lit: &LitStr) {
+/// A header name the integrations may set, in `header = "..."` on a field or
+/// `header("...", value)` on a variant (`setter` names which). Returns whether it is one.
+fn check_header_name(cx: &Ctxt, lit: &LitStr, setter: &str) -> bool {
     let name = lit.value();
     if !is_token(&name) {
         cx.error_spanned_by(
@@ -874,9 +928,33 @@ fn check_header_name(cx: &Ctxt, lit: &LitStr) {
     } else if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
         cx.error_spanned_by(
             lit,
-            format!("the `{name}` header is written by the integrations; a field cannot set it"),
+            format!("the `{name}` header is written by the integrations; {setter} cannot set it"),
         );
+    } else {
+        return true;
     }
+    false
+}
+
+/// A fixed header's value must be one HTTP sends as written: visible ASCII, spaces
+/// and tabs, without white space at either end (which HTTP would drop).
+fn check_header_value(cx: &Ctxt, lit: &LitStr) -> bool {
+    let value = lit.value();
+    let bad = value
+        .chars()
+        .find(|&c| !(c == '\t' || (' '..='~').contains(&c)));
+    let problem = match bad {
+        Some(c) => format!(
+            "{c:?} cannot stand in a header value: use visible ASCII characters, spaces and \
+             tabs only (percent-encode anything else)"
+        ),
+        None if value.trim() != value => {
+            "a header value cannot start or end with white space: HTTP drops it".to_owned()
+        }
+        None => return true,
+    };
+    cx.error_spanned_by(lit, problem);
+    false
 }
 
 fn parse_marker(
@@ -997,7 +1075,11 @@ fn misplaced_key_message(key: Key, place: Place) -> String {
         Place::Enum => "the enum itself",
         _ => place.noun(),
     };
-    format!("`{}` belongs on {home}, not on {here}", key.name())
+    let mut message = format!("`{}` belongs on {home}, not on {here}", key.name());
+    if key == Key::Header && place != Place::Enum {
+        message += ": a fixed header of the response is `header(\"Name\", \"value\")`";
+    }
+    message
 }
 
 /// The candidate nearest to `name` by edit distance, if near enough to be a typo.

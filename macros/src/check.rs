@@ -749,11 +749,15 @@ fn member_names_are_unique(cx: &Ctxt, input: &Input, variant: &Variant) {
 
 fn headers_are_distinct(cx: &Ctxt, variant: &Variant) {
     let mut seen = BTreeMap::new();
-    for field in &variant.fields {
-        let Some(lit) = &field.attrs.header else {
-            continue;
-        };
-        if variant.is_transparent() {
+    let fixed = variant.attrs.fixed_headers.iter().map(|(name, _)| name);
+    for (lit, field) in fixed.map(|name| (name, None)).chain(
+        variant
+            .fields
+            .iter()
+            .filter_map(|field| field.attrs.header.as_ref().map(|name| (name, Some(field)))),
+    ) {
+        let inner = variant.transparent_field();
+        if field.is_some_and(|field| inner.is_some_and(|inner| inner.index == field.index)) {
             cx.error_spanned_by(
                 lit,
                 "a transparent variant takes its headers from its field's own type; \
@@ -761,11 +765,16 @@ fn headers_are_distinct(cx: &Ctxt, variant: &Variant) {
             );
             continue;
         }
-        if seen.insert(lit.value().to_ascii_lowercase(), lit).is_some() {
+        if let Some(first_fixed) = seen.insert(lit.value().to_ascii_lowercase(), field.is_none()) {
+            let by = if first_fixed {
+                "a fixed `header(...)` of"
+            } else {
+                "another field of"
+            };
             cx.error_spanned_by(
                 lit,
                 format!(
-                    "the `{}` header is already set by another field of `{}`",
+                    "the `{}` header is already set by {by} `{}`",
                     lit.value(),
                     variant.ident
                 ),

@@ -41,10 +41,15 @@ pub struct VariantPlan<'a> {
     pub source: Option<usize>,
     /// The field a `From` impl builds the variant from.
     pub from: Option<usize>,
+    /// The fixed headers in written order, then the header fields in field order; a
+    /// transparent variant's field adds its own after these.
+    pub headers: Vec<HeaderPlan>,
     /// The doc comment, for the catalogue.
     pub docs: String,
     /// `Type::Variant` (or `Type`) without `r#`, for the catalogue.
     pub qualified_name: String,
+    /// `Variant` (or `Type`) without `r#`, for the logs.
+    pub name: String,
 }
 
 pub struct FieldPlan<'a> {
@@ -77,7 +82,6 @@ pub struct Own {
     /// The members after `code` and `message`, in field order: the one list both member
     /// writers (serde's and the direct one) are generated from.
     pub members: Vec<MemberPlan>,
-    pub headers: Vec<HeaderPlan>,
 }
 
 pub enum Message {
@@ -118,9 +122,17 @@ pub enum MemberKind {
     Flatten { taken: Vec<String> },
 }
 
+/// A response header the variant sets.
 pub struct HeaderPlan {
-    pub field: usize,
     pub name: LitStr,
+    pub value: HeaderValue,
+}
+
+pub enum HeaderValue {
+    /// `header("Name", "value")` on the variant.
+    Fixed(LitStr),
+    /// The field at this index, with `header = "Name"`.
+    Field(usize),
 }
 
 impl<'a> Plan<'a> {
@@ -208,14 +220,15 @@ impl<'a> VariantPlan<'a> {
             let ident = variant.ident;
             quote!(Self::#ident)
         };
+        let name = if variant.is_struct {
+            input.name()
+        } else {
+            syn::ext::IdentExt::unraw(variant.ident).to_string()
+        };
         let qualified_name = if variant.is_struct {
             input.name()
         } else {
-            format!(
-                "{}::{}",
-                input.name(),
-                syn::ext::IdentExt::unraw(variant.ident)
-            )
+            format!("{}::{name}", input.name())
         };
         VariantPlan {
             path,
@@ -224,8 +237,10 @@ impl<'a> VariantPlan<'a> {
             kind,
             source: variant.source_field().map(|field| field.index),
             from: variant.field_with_from().map(|field| field.index),
+            headers: headers(variant),
             docs: docs(&variant.attrs.docs),
             qualified_name,
+            name,
         }
     }
 
@@ -282,6 +297,25 @@ impl<'a> VariantPlan<'a> {
             Kind::Own(_) => None,
         }
     }
+}
+
+/// The variant's fixed headers, then its header fields.
+fn headers(variant: &Variant) -> Vec<HeaderPlan> {
+    let fixed = variant
+        .attrs
+        .fixed_headers
+        .iter()
+        .map(|(name, value)| HeaderPlan {
+            name: name.clone(),
+            value: HeaderValue::Fixed(value.clone()),
+        });
+    let fields = variant.fields.iter().filter_map(|field| {
+        Some(HeaderPlan {
+            name: field.attrs.header.clone()?,
+            value: HeaderValue::Field(field.index),
+        })
+    });
+    fixed.chain(fields).collect()
 }
 
 impl FieldPlan<'_> {
@@ -359,17 +393,6 @@ impl Own {
                 })
             })
             .collect();
-        let headers = variant
-            .fields
-            .iter()
-            .filter_map(|field| {
-                let name = field.attrs.header.clone()?;
-                Some(HeaderPlan {
-                    field: field.index,
-                    name,
-                })
-            })
-            .collect();
         let log = variant
             .attrs
             .log
@@ -394,7 +417,6 @@ impl Own {
             code,
             message,
             members,
-            headers,
         }
     }
 }

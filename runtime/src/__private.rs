@@ -246,6 +246,19 @@ pub use alloc::vec::Vec;
 
 /// Views a source as `&dyn Error`, whether it is a sized error type or already a trait
 /// object (such as the target of a `Box<dyn Error + Send + Sync>`).
+///
+/// A source that is not an error reaches the user as this trait's message: it says what
+/// the field needs and how to wrap a type that is only `Debug + Display`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a `#[source]` or `#[from]` field: it does not implement \
+               `std::error::Error`",
+    label = "not a `std::error::Error`",
+    note = "a source must implement `std::error::Error`, which many types that are only \
+            `Debug + Display` do not",
+    note = "wrap it in a newtype of your own with `impl std::fmt::Display` and \
+            `impl std::error::Error for MyError {{}}`, or keep its text as a \
+            `Box<dyn std::error::Error + Send + Sync>`, made with `error.to_string().into()`"
+)]
 pub trait AsDynError<'a> {
     fn as_dyn_error(&self) -> &(dyn core::error::Error + 'a);
 }
@@ -272,6 +285,60 @@ as_dyn_error_for_objects!(
     dyn core::error::Error + Send + Sync + 'a,
     dyn core::error::Error + Send + Sync + core::panic::UnwindSafe + 'a
 );
+
+/// The question `source()` asks of a `#[source]` field (see [`choice`]): an error, a
+/// pointer to one (`Box<dyn Error + Send + Sync>`, `Arc<dyn Error>`, `anyhow::Error`), or
+/// neither, which is then reported as [`AsDynError`]'s message, at the field.
+#[derive(Clone, Copy)]
+pub struct SourceOf<'b, T: ?Sized>(pub &'b T);
+
+/// A field's source, as `&dyn Error`.
+pub struct Source<'b>(&'b (dyn core::error::Error + 'static));
+
+impl<'b> Source<'b> {
+    #[must_use]
+    pub fn get(self) -> &'b (dyn core::error::Error + 'static) {
+        self.0
+    }
+}
+
+/// A field that is not an error: `get` asks for [`AsDynError`], whose message says so.
+pub struct NotAnError<'b, T: ?Sized>(&'b T);
+
+impl<'b, T: ?Sized> NotAnError<'b, T> {
+    #[must_use]
+    pub fn get(self) -> &'b (dyn core::error::Error + 'static)
+    where
+        T: AsDynError<'static>,
+    {
+        self.0.as_dyn_error()
+    }
+}
+
+impl<'b, T: AsDynError<'static> + ?Sized> choice::FirstChoice for &&SourceOf<'b, T> {
+    type Choice = Source<'b>;
+    fn choose(self) -> Source<'b> {
+        Source(self.0.as_dyn_error())
+    }
+}
+
+impl<'b, T> choice::SecondChoice for &SourceOf<'b, T>
+where
+    T: core::ops::Deref + ?Sized,
+    T::Target: AsDynError<'static>,
+{
+    type Choice = Source<'b>;
+    fn choose(self) -> Source<'b> {
+        Source(self.0.deref().as_dyn_error())
+    }
+}
+
+impl<'b, T: ?Sized> choice::LastChoice for SourceOf<'b, T> {
+    type Choice = NotAnError<'b, T>;
+    fn choose(self) -> NotAnError<'b, T> {
+        NotAnError(self.0)
+    }
+}
 
 /// The source of a transparent variant: the inner error's own `source()`. An inner
 /// `dyn CertifierError` (behind a `Box` or `Arc`) is not an `Error`, so it has none.

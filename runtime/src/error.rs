@@ -43,8 +43,9 @@ use crate::{Code, LogLevel};
 ///   logs at another level;
 /// - [`fmt_message`](Self::fmt_message) when `Display` is not the public message.
 ///
-/// The two hidden methods are the derive's fast paths; their defaults are built on the
-/// methods above, so a hand-written impl leaves them alone.
+/// The hidden methods are the derive's (two fast paths, and the variant's name for the
+/// logs); their defaults are built on the methods above, so a hand-written impl leaves
+/// them alone.
 ///
 /// ```
 /// use certifier_error::CertifierError;
@@ -450,6 +451,32 @@ pub trait CertifierError: Display + Debug {
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         crate::__private::json::write_envelope_dyn(self, out)
     }
+
+    /// The name of the variant this error is (a struct's own name), which the `tracing`
+    /// integration logs as `variant` beside the code: two variants that share a code,
+    /// such as two `internal_server_error`s, then tell apart in the logs.
+    ///
+    /// The derive implements it; a `transparent` variant gives its own name, not its
+    /// field's. The default is `None`, and the event then has no `variant` field.
+    ///
+    /// ```
+    /// use certifier_error::CertifierError;
+    ///
+    /// #[derive(Debug, CertifierError)]
+    /// enum ApiError {
+    ///     #[certifier(code = "internal_server_error")]
+    ///     Database,
+    ///     #[certifier(code = "internal_server_error")]
+    ///     Other,
+    /// }
+    ///
+    /// assert_eq!(ApiError::Database.variant_name(), Some("Database"));
+    /// assert_eq!(ApiError::Other.code(), ApiError::Database.code());
+    /// ```
+    #[doc(hidden)]
+    fn variant_name(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 macro_rules! forward_through_pointer {
@@ -496,6 +523,10 @@ macro_rules! forward_through_pointer {
 
             fn fmt_message(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 (**self).fmt_message(f)
+            }
+
+            fn variant_name(&self) -> Option<&'static str> {
+                (**self).variant_name()
             }
         }
     )*};

@@ -562,3 +562,40 @@ async fn app_cases_answer_in_the_envelope() {
     e2e::apps::check_apps(address).await;
     e2e::apps::check_form_too_large(address, 256 << 10).await;
 }
+
+/// The application errors of `e2e::answers`, behind the envelope middleware with request
+/// ids.
+fn serve_apps() -> SocketAddr {
+    use certifier_error::actix_web::Envelope;
+
+    async fn app(case: web::Path<String>) -> Result<&'static str, e2e::answers::AppError> {
+        e2e::answers::app(&case)
+    }
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let server = HttpServer::new(|| {
+                App::new()
+                    .wrap(Envelope::new().with_request_id())
+                    .route("/apps/{case}", web::get().to(app))
+            })
+            .workers(1)
+            .bind(("127.0.0.1", 0))
+            .unwrap();
+            sender.send(server.addrs()[0]).unwrap();
+            server.run().await
+        })
+    });
+    receiver.recv_timeout(e2e::TIMEOUT).unwrap()
+}
+
+#[tokio::test]
+async fn a_variant_sends_its_fixed_headers() {
+    e2e::answers::check_fixed_headers(serve_apps()).await;
+}
+
+#[tokio::test]
+async fn the_log_names_the_variant_that_answered() {
+    let log = e2e::envelope::log();
+    e2e::answers::check_variant_logged(serve_apps(), &log, "actix").await;
+}

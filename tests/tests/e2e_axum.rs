@@ -486,3 +486,29 @@ async fn app_cases_answer_in_the_envelope() {
     e2e::apps::check_apps(address).await;
     e2e::apps::check_form_too_large(address, 2 << 20).await;
 }
+
+/// The application errors of `e2e::answers`, behind the envelope layer with request ids.
+async fn serve_apps() -> SocketAddr {
+    use certifier_error::axum::EnvelopeLayer;
+
+    async fn app(
+        axum::extract::Path(case): axum::extract::Path<String>,
+    ) -> Result<&'static str, e2e::answers::AppError> {
+        e2e::answers::app(&case)
+    }
+    let router = Router::new()
+        .route("/apps/{case}", get(app))
+        .layer(EnvelopeLayer::new().with_request_id());
+    serve_router(router).await
+}
+
+#[tokio::test]
+async fn a_variant_sends_its_fixed_headers() {
+    e2e::answers::check_fixed_headers(serve_apps().await).await;
+}
+
+#[tokio::test]
+async fn the_log_names_the_variant_that_answered() {
+    let log = e2e::envelope::log();
+    e2e::answers::check_variant_logged(serve_apps().await, &log, "axum").await;
+}

@@ -245,3 +245,56 @@ fn generated_code_needs_no_prelude() {
     };
     assert_eq!(headers_of(&error), [("Retry-After", "9".to_owned())]);
 }
+
+#[derive(Debug, CertifierError)]
+enum Fixed {
+    #[certifier(code = "not_found", header("Cache-Control", "no-store"))]
+    #[certifier(header("Deprecation", "@1735689600"))]
+    Gone {
+        #[certifier(header = "ETag")]
+        tag: &'static str,
+    },
+    #[certifier(transparent, header("Deprecation", "true"))]
+    Inner(Inner),
+    #[certifier(code = "conflict")]
+    Plain,
+}
+
+/// A struct takes fixed headers too.
+#[derive(Debug, CertifierError)]
+#[certifier(code = "unauthorized", header("Cache-Control", "no-store, private"))]
+struct Token;
+
+#[test]
+fn fixed_headers_come_first_in_written_order() {
+    assert_eq!(
+        headers_of(&Fixed::Gone { tag: "\"v2\"" }),
+        [
+            ("Cache-Control", "no-store".to_owned()),
+            ("Deprecation", "@1735689600".to_owned()),
+            ("ETag", "\"v2\"".to_owned()),
+        ]
+    );
+    assert_eq!(
+        headers_of(&Token),
+        [("Cache-Control", "no-store, private".to_owned())]
+    );
+    assert!(headers_of(&Fixed::Plain).is_empty());
+}
+
+#[test]
+fn a_transparent_variant_sends_its_fixed_headers_then_the_inner_ones() {
+    let error = Fixed::Inner(Inner {
+        challenge: "Bearer".to_owned(),
+    });
+    assert_eq!(
+        headers_of(&error),
+        [
+            ("Deprecation", "true".to_owned()),
+            ("WWW-Authenticate", "Bearer".to_owned()),
+        ]
+    );
+    let parts = answer(&error);
+    assert_eq!(parts.status, 401);
+    assert_eq!(parts.headers.len(), 2);
+}

@@ -33,18 +33,21 @@ pub fn error_impl(plan: &Plan) -> TokenStream {
             let field = &variant.fields[index];
             let pattern = variant.pattern_one(index);
             let binding = &field.binding;
-            // Spanned on the field's type: a source that is not an `Error` is reported there.
             let ty_span = syn::spanned::Spanned::span(field.ty);
             let source = if field.option_inner.is_some() {
                 // The closure's parameter is the macro's own: named outside the user's span.
                 let source = quote!(__source);
-                quote_spanned! {ty_span=>
-                    ::core::option::Option::as_ref(#binding).map(|#source| #source.as_dyn_error())
-                }
+                let get = quote_spanned! {ty_span=>
+                    (&&#runtime::__private::SourceOf(#source)).choose().get()
+                };
+                quote!(::core::option::Option::as_ref(#binding).map(|#source| #get))
             } else {
-                quote_spanned! {ty_span=>
-                    ::core::option::Option::Some(#binding.as_dyn_error())
-                }
+                // `get` is spanned on the field's type: a source that is not an `Error` is
+                // reported there, with `AsDynError`'s message.
+                let get = quote_spanned! {ty_span=>
+                    (&&#runtime::__private::SourceOf(#binding)).choose().get()
+                };
+                quote!(::core::option::Option::Some(#get))
             };
             Some(quote!(#pattern => #source,))
         },
@@ -74,7 +77,13 @@ pub fn error_impl(plan: &Plan) -> TokenStream {
         .variants
         .iter()
         .any(|variant| matches!(variant.kind, Kind::Own(_)) && variant.source.is_some())
-        .then(|| quote!(use #runtime::__private::AsDynError as _;));
+        .then(|| {
+            quote! {
+                use #runtime::__private::choice::{
+                    FirstChoice as _, LastChoice as _, SecondChoice as _,
+                };
+            }
+        });
     let transparent_source = plan
         .has_transparent()
         .then(|| quote!(use #runtime::__private::TransparentSource as _;));

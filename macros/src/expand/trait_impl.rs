@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned, ToTokens};
 
-use crate::plan::{Kind, Plan};
+use crate::plan::{HeaderValue, Kind, Plan};
 
 pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
@@ -20,8 +20,13 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
                 bounds.insert(field.ty, quote!(#runtime::__private::serde::Serialize));
             }
         }
-        for header in &own.headers {
-            let field = &variant.fields[header.field];
+    }
+    for variant in &plan.variants {
+        for header in &variant.headers {
+            let HeaderValue::Field(index) = header.value else {
+                continue;
+            };
+            let field = &variant.fields[index];
             let shown = field.option_inner.unwrap_or(field.ty);
             if field.uses_param {
                 bounds.insert(shown, quote!(::core::fmt::Display));
@@ -57,6 +62,7 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     let doc_url = doc_url_method(plan);
     let headers = headers_method(plan);
     let log_level = log_level_method(plan);
+    let variant_name = variant_name_method(plan);
 
     quote! {
         #header {
@@ -79,6 +85,23 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
             #log_level
 
             #headers
+
+            #variant_name
+        }
+    }
+}
+
+/// `fn variant_name`: each variant's own name (a struct's name), a transparent
+/// variant's included, so the logs say which of the variants sharing a code answered.
+fn variant_name_method(plan: &Plan) -> TokenStream {
+    let arms = plan.match_variants(|variant| {
+        let pattern = variant.pattern_none();
+        let name = &variant.name;
+        quote!(#pattern => ::core::option::Option::Some(#name),)
+    });
+    quote! {
+        fn variant_name(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+            #arms
         }
     }
 }
@@ -145,12 +168,13 @@ fn doc_url_method(plan: &Plan) -> TokenStream {
 }
 
 /// `fn headers`, or nothing when no variant sets a header (the trait's default visits
-/// nothing).
+/// nothing). A variant visits its fixed headers, then its header fields, then (when
+/// transparent) its field's own headers.
 fn headers_method(plan: &Plan) -> TokenStream {
-    let sets_headers = plan.variants.iter().any(|variant| match &variant.kind {
-        Kind::Transparent(_) => true,
-        Kind::Own(own) => !own.headers.is_empty(),
-    });
+    let sets_headers = plan
+        .variants
+        .iter()
+        .any(|variant| !variant.headers.is_empty() || variant.transparent_field().is_some());
     if !sets_headers {
         return TokenStream::new();
     }
@@ -158,36 +182,47 @@ fn headers_method(plan: &Plan) -> TokenStream {
     let (visit, value) = (quote!(__visit), quote!(__value));
     // Variants without headers share one `_ => {}` arm.
     let arms = plan.match_variants_or(
-        |variant| match &variant.kind {
-            Kind::Transparent(index) => {
-                let pattern = variant.pattern_one(*index);
-                let call =
-                    plan.delegate_with(&variant.fields[*index], quote!(headers), &quote!(, #visit));
-                Some(quote!(#pattern => #call,))
+        |variant| {
+            let inner = match &variant.kind {
+                Kind::Transparent(index) => Some(*index),
+                Kind::Own(_) => None,
+            };
+            if variant.headers.is_empty() && inner.is_none() {
+                return None;
             }
-            Kind::Own(own) if own.headers.is_empty() => None,
-            Kind::Own(own) => {
-                let pattern =
-                    variant.pattern(|index| own.headers.iter().any(|header| header.field == index));
-                let visits = own.headers.iter().map(|header| {
-                    let field = &variant.fields[header.field];
-                    // Spanned on the shown type, so a type that is not `Display` is
-                    // reported there rather than on the derive.
-                    let shown = field.option_inner.unwrap_or(field.ty);
-                    let binding = field.binding_at(syn::spanned::Spanned::span(shown));
-                    let name = &header.name;
-                    if field.option_inner.is_some() {
-                        quote_spanned! {field.span=>
-                            if let ::core::option::Option::Some(#value) = #binding {
-                                #visit(#name, #value);
-                            }
+            let pattern = variant.pattern(|index| {
+                inner == Some(index)
+                    || variant
+                        .headers
+                        .iter()
+                        .any(|header| matches!(header.value, HeaderValue::Field(field) if field == index))
+            });
+            let visits = variant.headers.iter().map(|header| {
+                let name = &header.name;
+                let index = match &header.value {
+                    HeaderValue::Fixed(fixed) => return quote!(#visit(#name, &#fixed);),
+                    HeaderValue::Field(index) => *index,
+                };
+                let field = &variant.fields[index];
+                // Spanned on the shown type, so a type that is not `Display` is
+                // reported there rather than on the derive.
+                let shown = field.option_inner.unwrap_or(field.ty);
+                let binding = field.binding_at(syn::spanned::Spanned::span(shown));
+                if field.option_inner.is_some() {
+                    quote_spanned! {field.span=>
+                        if let ::core::option::Option::Some(#value) = #binding {
+                            #visit(#name, #value);
                         }
-                    } else {
-                        quote_spanned!(field.span=> #visit(#name, #binding);)
                     }
-                });
-                Some(quote!(#pattern => { #(#visits)* }))
-            }
+                } else {
+                    quote_spanned!(field.span=> #visit(#name, #binding);)
+                }
+            });
+            let delegate = inner.map(|index| {
+                let call = plan.delegate_with(&variant.fields[index], quote!(headers), &quote!(, #visit));
+                quote!(#call;)
+            });
+            Some(quote!(#pattern => { #(#visits)* #delegate }))
         },
         quote!({}),
     );

@@ -48,6 +48,7 @@ where
         target: "certifier_error",
         status,
         code = %code,
+        variant = error.variant_name(),
         error.type = error_type(error.code()),
         public_message = %Escaped(crate::Message(error)),
         internal_message = internal_message(error).map(tracing::field::display),

@@ -170,7 +170,7 @@ pub const BARE_BODY: &str = "plain text the client must not see";
 #[certifier(code = "not_found", message = "No certificate has the id `{0}`.")]
 pub struct Echo(pub String);
 
-async fn get(address: SocketAddr, path: &str, headers: &[(&str, &str)]) -> Answer {
+pub async fn get(address: SocketAddr, path: &str, headers: &[(&str, &str)]) -> Answer {
     let mut request = hyper::Request::get(format!("http://{address}{path}"));
     for (name, value) in headers {
         request = request.header(*name, *value);

@@ -1,6 +1,8 @@
 //! The end-to-end cases both server examples must pass: a real HTTP request to a
 //! server on a loopback port, and the exact answer, for every standard code.
 
+#[allow(dead_code)] // each test crate uses what its framework serves
+pub mod apps;
 pub mod envelope;
 #[path = "../../../runtime/examples/support/logfmt.rs"]
 pub mod logfmt;
@@ -19,8 +21,7 @@ use hyper_util::rt::TokioExecutor;
 
 pub mod validation;
 
-#[allow(dead_code)] // each test crate uses what its framework serves
-pub mod apps;
+pub mod answers;
 
 /// The cases: the list the example servers print in their startup banner.
 pub use crate::api::{Case, CASES};

@@ -1,0 +1,79 @@
+//! What real applications write, served by both frameworks: fixed headers on a variant,
+//! and two 500s told apart by the variant in the log.
+
+use std::net::SocketAddr;
+
+use certifier_error::CertifierError;
+
+use super::envelope::{assert_envelope, get, Log};
+
+/// A database failure, as a driver's error type would be.
+#[derive(Debug)]
+pub struct DbError;
+
+impl std::fmt::Display for DbError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection pool timed out")
+    }
+}
+
+impl std::error::Error for DbError {}
+
+#[derive(Debug, CertifierError)]
+pub enum AppError {
+    #[certifier(code = "internal_server_error")]
+    Database(#[from] DbError),
+    /// The catch-all `?` reaches from any other error.
+    #[certifier(code = "internal_server_error")]
+    Other(#[from] Box<dyn std::error::Error + Send + Sync>),
+    #[certifier(code = "unauthorized", header("Cache-Control", "no-store"))]
+    BadToken,
+    #[certifier(code = "not_found", header("Deprecation", "@1735689600"))]
+    #[certifier(header("Sunset", "Wed, 01 Jan 2031 00:00:00 GMT"))]
+    Retired,
+}
+
+/// The error each case of `/apps/{case}` answers with.
+pub fn app(case: &str) -> Result<&'static str, AppError> {
+    match case {
+        "database" => Err(DbError.into()),
+        "other" => Err(AppError::from(
+            Box::<dyn std::error::Error + Send + Sync>::from("disk quota exceeded"),
+        )),
+        "token" => Err(AppError::BadToken),
+        "retired" => Err(AppError::Retired),
+        _ => Ok("fine"),
+    }
+}
+
+/// The fixed headers of a variant reach the client, beside the envelope.
+pub async fn check_fixed_headers(address: SocketAddr) {
+    let answer = get(address, "/apps/token", &[]).await;
+    assert_envelope("token", &answer, 401, "unauthorized");
+    assert_eq!(answer.headers["cache-control"], "no-store");
+    let answer = get(address, "/apps/retired", &[]).await;
+    assert_envelope("retired", &answer, 404, "not_found");
+    assert_eq!(answer.headers["deprecation"], "@1735689600");
+    assert_eq!(answer.headers["sunset"], "Wed, 01 Jan 2031 00:00:00 GMT");
+}
+
+/// Two variants answer `internal_server_error`; the log line of each request names its
+/// variant. `framework` keeps the two test binaries' request ids apart.
+pub async fn check_variant_logged(address: SocketAddr, log: &Log, framework: &str) {
+    for (case, variant) in [("database", "Database"), ("other", "Other")] {
+        let id = format!("{framework}-{case}");
+        let answer = get(address, &format!("/apps/{case}"), &[("x-request-id", &id)]).await;
+        assert_envelope(case, &answer, 500, "internal_server_error");
+        let text = log.text();
+        let line = text
+            .lines()
+            .find(|line| line.contains(&format!("request_id={id}")))
+            .unwrap_or_else(|| panic!("no log line names the request id {id}:\n{text}"));
+        assert!(
+            line.contains(&format!("variant=\"{variant}\""))
+                || line.contains(&format!("variant={variant} ")),
+            "{line}"
+        );
+        assert!(line.contains("internal_server_error"), "{line}");
+    }
+}
