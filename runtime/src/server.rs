@@ -51,6 +51,8 @@ mod json;
 mod log;
 pub(crate) mod params;
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+pub(crate) mod problem;
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) mod request_id;
 #[cfg(all(
     any(feature = "axum-0_8", feature = "actix-web-4"),
