@@ -1,6 +1,8 @@
 //! Both example servers, axum and actix-web, on loopback ports, sent the same requests
 //! in both formats: the answers must agree in status, content type and body.
 #![cfg(all(feature = "axum", feature = "actix-web"))]
+// Each example app includes the shared `api.rs` as its own module, as the examples do.
+#![allow(clippy::duplicate_mod)]
 
 // Only the helpers that send requests are used here.
 #[allow(dead_code)]

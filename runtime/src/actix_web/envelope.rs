@@ -9,7 +9,7 @@ use core::pin::Pin;
 use ::actix_web::body::{BoxBody, EitherBody, MessageBody};
 use ::actix_web::dev::{forward_ready, Service, ServiceRequest, ServiceResponse, Transform};
 use ::actix_web::http::header::{
-    HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, VARY, WWW_AUTHENTICATE,
+    HeaderName, HeaderValue, ACCEPT, CONTENT_LENGTH, CONTENT_TYPE, VARY, WWW_AUTHENTICATE,
 };
 use ::actix_web::http::StatusCode;
 use ::actix_web::{HttpMessage, HttpResponse};
@@ -359,7 +359,11 @@ fn as_problem<B: MessageBody + 'static>(
         Err(_) => None,
     };
     let written = match written {
-        Some(written) => written,
+        // A plain JSON body: only its length changed.
+        Some(written) => {
+            head.headers_mut().remove(CONTENT_LENGTH);
+            written
+        }
         None => {
             let derived: HttpResponse<EitherBody<B>> = derive(&head);
             let (derived, body) = derived.into_parts();
@@ -369,9 +373,6 @@ fn as_problem<B: MessageBody + 'static>(
             problem::from_envelope(&envelope, head.status().as_u16()).unwrap_or_default()
         }
     };
-    for name in BODY_HEADERS {
-        head.headers_mut().remove(*name);
-    }
     let content_type = HeaderValue::from_static(problem::PROBLEM_JSON);
     head.headers_mut().insert(CONTENT_TYPE, content_type);
     head.set_body(BoxBody::new(written)).map_into_right_body()

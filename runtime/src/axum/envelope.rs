@@ -10,7 +10,9 @@ use core::task::{Context, Poll};
 use ::axum::body::{Body, Bytes, HttpBody};
 use ::axum::response::Response;
 use futures_util::FutureExt as _;
-use http::header::{HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, VARY, WWW_AUTHENTICATE};
+use http::header::{
+    HeaderName, HeaderValue, ACCEPT, CONTENT_LENGTH, CONTENT_TYPE, VARY, WWW_AUTHENTICATE,
+};
 use http::{Request, StatusCode};
 
 use super::into_response;
@@ -366,23 +368,22 @@ fn derive(parts: &mut http::response::Parts, status: StatusCode) -> Body {
 /// envelope after all.
 async fn as_problem(parts: &mut http::response::Parts, body: Body) -> Body {
     let status = parts.status.as_u16();
-    let envelope = ::axum::body::to_bytes(body, ENVELOPE_LIMIT).await;
-    let written = envelope
-        .ok()
+    let written = read_whole(body)
+        .await
         .and_then(|envelope| problem::from_envelope(&envelope, status));
     let written = match written {
-        Some(written) => written,
+        // A plain JSON body: only its length changed.
+        Some(written) => {
+            parts.headers.remove(CONTENT_LENGTH);
+            written
+        }
         None => {
             let derived = derive(parts, parts.status);
-            let envelope = ::axum::body::to_bytes(derived, ENVELOPE_LIMIT).await;
             // A derived envelope is whole and small.
-            let envelope = envelope.unwrap_or_default();
+            let envelope = read_whole(derived).await.unwrap_or_default();
             problem::from_envelope(&envelope, parts.status.as_u16()).unwrap_or_default()
         }
     };
-    for name in BODY_HEADERS {
-        parts.headers.remove(*name);
-    }
     parts.headers.insert(
         CONTENT_TYPE,
         HeaderValue::from_static(problem::PROBLEM_JSON),
@@ -390,10 +391,36 @@ async fn as_problem(parts: &mut http::response::Parts, body: Body) -> Body {
     Body::from(written)
 }
 
+/// The whole of `body`, if it holds at most [`ENVELOPE_LIMIT`] bytes. A body this crate
+/// built is one frame, ready at once: it is taken as it is, without `to_bytes`'s
+/// buffering.
+async fn read_whole(mut body: Body) -> Option<Bytes> {
+    let polled = {
+        let mut context = Context::from_waker(futures_util::task::noop_waker_ref());
+        Pin::new(&mut body).poll_frame(&mut context)
+    };
+    let first = match polled {
+        Poll::Ready(None) => return Some(Bytes::new()),
+        Poll::Ready(Some(frame)) => frame.ok()?.into_data().ok()?,
+        // Not ready: read it all as it comes.
+        Poll::Pending => return ::axum::body::to_bytes(body, ENVELOPE_LIMIT).await.ok(),
+    };
+    if first.len() > ENVELOPE_LIMIT {
+        return None;
+    }
+    if body.is_end_stream() {
+        return Some(first);
+    }
+    let rest = ::axum::body::to_bytes(body, ENVELOPE_LIMIT - first.len())
+        .await
+        .ok()?;
+    Some([first, rest].concat().into())
+}
+
 /// An envelope built outside the request's task, read back with `request_id` added;
 /// `None` if the body is not an envelope.
 async fn add_request_id(body: Body, id: &RequestId) -> Option<Body> {
-    let bytes = ::axum::body::to_bytes(body, ENVELOPE_LIMIT).await.ok()?;
+    let bytes = read_whole(body).await?;
     let mut bytes = bytes.to_vec();
     request_id::splice(&mut bytes, id).then(|| Body::from(bytes))
 }

@@ -304,7 +304,7 @@ impl utoipa::Modify for ProblemDetails {
         let components = openapi
             .components
             .get_or_insert_with(utoipa::openapi::Components::new);
-        for (_, response) in &mut components.responses {
+        for response in components.responses.values_mut() {
             if let RefOr::T(response) = response {
                 // A shared response has no status of its own.
                 add_problem_content("default", response);

@@ -5,27 +5,10 @@
 //! the error again: a derived error's response is bytes by the time a layer sees it,
 //! and every answer (derived, a bare status, a panic) goes through one path.
 
-use alloc::borrow::Cow;
 use alloc::vec::Vec;
-use core::fmt;
-
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde_json::value::RawValue;
 
 /// The media type of a problem body.
 pub(crate) const PROBLEM_JSON: &str = "application/problem+json";
-
-/// The members RFC 9457 defines, which an error's own members must not overwrite;
-/// `extensions`, the member that holds those that would; and `code`, written once.
-const RESERVED: &[&str] = &[
-    "type",
-    "title",
-    "status",
-    "detail",
-    "instance",
-    "extensions",
-    "code",
-];
 
 /// Whether the `Accept` header fields `values` prefer `application/problem+json` to
 /// `application/json`: the quality the most specific matching range gives the first is
@@ -197,11 +180,37 @@ fn unquote(value: &[u8]) -> Option<&[u8]> {
 
 /// RFC 9110's `token`.
 fn is_token(text: &[u8]) -> bool {
-    !text.is_empty()
-        && text
-            .iter()
-            .all(|&byte| byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte))
+    !text.is_empty() && text.iter().all(|&byte| TOKEN[usize::from(byte)])
 }
+
+/// Which bytes a `token` may hold.
+const TOKEN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let c = byte as u8;
+        table[byte] = c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b'!' | b'#'
+                    | b'$'
+                    | b'%'
+                    | b'&'
+                    | b'\''
+                    | b'*'
+                    | b'+'
+                    | b'-'
+                    | b'.'
+                    | b'^'
+                    | b'_'
+                    | b'`'
+                    | b'|'
+                    | b'~'
+            );
+        byte += 1;
+    }
+    table
+};
 
 fn trim(text: &[u8]) -> &[u8] {
     let start = text.iter().position(|&byte| byte != b' ' && byte != b'\t');
@@ -217,27 +226,34 @@ fn split_outside_quotes(text: &[u8], separator: u8) -> impl Iterator<Item = &[u8
     let mut rest = Some(text);
     core::iter::from_fn(move || {
         let text = rest?;
-        let mut quoted = false;
-        let mut escaped = false;
-        for (at, &byte) in text.iter().enumerate() {
-            if escaped {
-                escaped = false;
-            } else if quoted && byte == b'\\' {
-                escaped = true;
-            } else if byte == b'"' {
-                quoted = !quoted;
-            } else if byte == separator && !quoted {
+        let mut at = 0;
+        loop {
+            // Most ranges hold no quotes: jump to the next byte that matters.
+            let Some(next) = text[at..]
+                .iter()
+                .position(|&byte| byte == separator || byte == b'"')
+            else {
+                rest = None;
+                return Some(text);
+            };
+            at += next;
+            if text[at] == separator {
                 rest = Some(&text[at + 1..]);
                 return Some(&text[..at]);
             }
+            // A quoted string: up to its closing quote, past escaped ones.
+            at += 1;
+            while at < text.len() && text[at] != b'"' {
+                at += if text[at] == b'\\' { 2 } else { 1 };
+            }
+            at = (at + 1).min(text.len());
         }
-        rest = None;
-        Some(text)
     })
 }
 
 /// The problem body for an error envelope `envelope` sent with `status`, or `None` if
-/// `envelope` is not an envelope (`{"error": {"code": .., "message": .., ..}}`).
+/// `envelope` is not an envelope (`{"error": {"code": .., "message": .., ..}}`, valid
+/// JSON, nothing after it).
 ///
 /// `type` is the envelope's `doc_url` (else `about:blank`), `title` the status's reason
 /// phrase, `status` the status, `detail` the message, `code` the code; every other
@@ -245,34 +261,50 @@ fn split_outside_quotes(text: &[u8], separator: u8) -> impl Iterator<Item = &[u8
 /// as a member of RFC 9457 (or `extensions`) goes into an `extensions` object after them,
 /// so that it cannot overwrite the problem's own. A `request_id` that ends the envelope
 /// ends the problem too. Values are copied as they were written, never re-encoded.
+///
+/// The envelope is read by a strict JSON scanner rather than `serde_json`: the layers
+/// run this on every error a client asks a problem for, and the scanner finds the
+/// members' bounds in one pass, without allocating.
 pub(crate) fn from_envelope(envelope: &[u8], status: u16) -> Option<Vec<u8>> {
-    let mut deserializer = serde_json::Deserializer::from_slice(envelope);
-    let members = deserializer.deserialize_map(EnvelopeVisitor).ok()?;
-    deserializer.end().ok()?;
-    let members = members?;
+    let mut members = [Member::EMPTY; INLINE_MEMBERS];
+    let mut spilled = Vec::new();
+    let count = scan_envelope(envelope, |at, member| match members.get_mut(at) {
+        Some(slot) => *slot = member,
+        None => spilled.push(member),
+    })?;
+    let member = |at: usize| match at < INLINE_MEMBERS {
+        true => members[at],
+        false => spilled[at - INLINE_MEMBERS],
+    };
+    let text = |range: Span| &envelope[range.0..range.1];
 
     let mut code = None;
     let mut message = None;
     let mut doc_url = None;
     let mut request_id = None;
-    for (at, (name, value)) in members.iter().enumerate() {
-        match &**name {
-            "code" if code.is_none() => code = Some(at),
-            "message" if message.is_none() => message = Some(at),
-            "doc_url" if doc_url.is_none() && value.get().starts_with('"') => doc_url = Some(at),
-            "request_id" if at + 1 == members.len() => request_id = Some(at),
+    let mut nested = false;
+    for at in 0..count {
+        let Member { value, kind, .. } = member(at);
+        let is_string = text(value).first() == Some(&b'"');
+        match kind {
+            Name::Code if code.is_none() => code = Some(at),
+            Name::Message if message.is_none() => message = Some(at),
+            Name::DocUrl if doc_url.is_none() && is_string => doc_url = Some(at),
+            Name::RequestId if at + 1 == count => request_id = Some(at),
+            Name::Reserved | Name::Code => nested = true,
             _ => {}
         }
     }
     let (code, message) = (code?, message?);
-    if !members[code].1.get().starts_with('"') || !members[message].1.get().starts_with('"') {
+    let is_string = |at: usize| text(member(at).value).first() == Some(&b'"');
+    if !is_string(code) || !is_string(message) {
         return None;
     }
 
-    let mut body = Vec::with_capacity(envelope.len() + 64);
+    let mut body = Vec::with_capacity(envelope.len() + 80);
     body.extend_from_slice(b"{\"type\":");
     match doc_url {
-        Some(at) => body.extend_from_slice(members[at].1.get().as_bytes()),
+        Some(at) => body.extend_from_slice(text(member(at).value)),
         None => body.extend_from_slice(b"\"about:blank\""),
     }
     body.extend_from_slice(b",\"title\":\"");
@@ -280,52 +312,297 @@ pub(crate) fn from_envelope(envelope: &[u8], status: u16) -> Option<Vec<u8>> {
     body.extend_from_slice(b"\",\"status\":");
     body.extend_from_slice(itoa::Buffer::new().format(status).as_bytes());
     body.extend_from_slice(b",\"detail\":");
-    body.extend_from_slice(members[message].1.get().as_bytes());
+    body.extend_from_slice(text(member(message).value));
     body.extend_from_slice(b",\"code\":");
-    body.extend_from_slice(members[code].1.get().as_bytes());
-    let own = |at: &usize| ![Some(code), Some(message), doc_url, request_id].contains(&Some(*at));
-    let mut nested = false;
-    for (_, (name, value)) in members.iter().enumerate().filter(|(at, _)| own(at)) {
-        if RESERVED.contains(&&**name) {
-            nested = true;
-            continue;
+    body.extend_from_slice(text(member(code).value));
+    let own = |at: usize| ![Some(code), Some(message), doc_url, request_id].contains(&Some(at));
+    for at in (0..count).filter(|&at| own(at)) {
+        let Member { name, value, kind } = member(at);
+        if !matches!(kind, Name::Reserved | Name::Code) {
+            body.push(b',');
+            body.extend_from_slice(text(name));
+            body.push(b':');
+            body.extend_from_slice(text(value));
         }
-        write_member(&mut body, name, value);
     }
     if nested {
         body.extend_from_slice(b",\"extensions\":{");
         let mut first = true;
-        for (_, (name, value)) in members.iter().enumerate().filter(|(at, _)| own(at)) {
-            if RESERVED.contains(&&**name) {
+        for at in (0..count).filter(|&at| own(at)) {
+            let Member { name, value, kind } = member(at);
+            if matches!(kind, Name::Reserved | Name::Code) {
                 if !first {
                     body.push(b',');
                 }
                 first = false;
-                write_name(&mut body, name);
+                body.extend_from_slice(text(name));
                 body.push(b':');
-                body.extend_from_slice(value.get().as_bytes());
+                body.extend_from_slice(text(value));
             }
         }
         body.push(b'}');
     }
     if let Some(at) = request_id {
-        write_member(&mut body, "request_id", members[at].1);
+        body.extend_from_slice(b",\"request_id\":");
+        body.extend_from_slice(text(member(at).value));
     }
     body.push(b'}');
     Some(body)
 }
 
-/// `,"name":value`.
-fn write_member(body: &mut Vec<u8>, name: &str, value: &RawValue) {
-    body.push(b',');
-    write_name(body, name);
-    body.push(b':');
-    body.extend_from_slice(value.get().as_bytes());
+/// The members most error objects fit in without a heap allocation.
+const INLINE_MEMBERS: usize = 8;
+
+/// `start..end` in the envelope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span(usize, usize);
+
+/// One member of the error object: its name and value as written (the name with its
+/// quotes), and what the name means here.
+#[derive(Debug, Clone, Copy)]
+struct Member {
+    name: Span,
+    value: Span,
+    kind: Name,
 }
 
-fn write_name(body: &mut Vec<u8>, name: &str) {
-    // Writing a string into a `Vec` cannot fail.
-    let _ = serde_json::to_writer(&mut *body, name);
+impl Member {
+    const EMPTY: Member = Member {
+        name: Span(0, 0),
+        value: Span(0, 0),
+        kind: Name::Other,
+    };
+}
+
+/// The member names the conversion treats apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Name {
+    Code,
+    Message,
+    DocUrl,
+    RequestId,
+    /// One of RFC 9457's members, or `extensions`.
+    Reserved,
+    Other,
+}
+
+impl Name {
+    /// The meaning of a name, given as written between its quotes.
+    fn of(raw: &[u8]) -> Name {
+        let decoded;
+        let name = if raw.contains(&b'\\') {
+            // Escapes spell a name in other bytes: `t\u0079pe` is `type`.
+            let quoted = [&b"\""[..], raw, b"\""].concat();
+            decoded = serde_json::from_slice::<alloc::string::String>(&quoted).unwrap_or_default();
+            decoded.as_bytes()
+        } else {
+            raw
+        };
+        match name {
+            b"code" => Name::Code,
+            b"message" => Name::Message,
+            b"doc_url" => Name::DocUrl,
+            b"request_id" => Name::RequestId,
+            b"type" | b"title" | b"status" | b"detail" | b"instance" | b"extensions" => {
+                Name::Reserved
+            }
+            _ => Name::Other,
+        }
+    }
+}
+
+/// How deep the scanner follows nested arrays and objects (`serde_json`'s own limit).
+const MAX_DEPTH: usize = 128;
+
+/// Scans `{"error": {..}}` (other members of the envelope are skipped), handing each
+/// member of the error object to `found` with its index; the number of members, or
+/// `None` if `envelope` is not valid JSON of that shape.
+fn scan_envelope(envelope: &[u8], mut found: impl FnMut(usize, Member)) -> Option<usize> {
+    // Strings are copied as they were written: they must be UTF-8 to start with.
+    core::str::from_utf8(envelope).ok()?;
+    let mut scanner = Scanner {
+        text: envelope,
+        at: 0,
+    };
+    let mut count = None;
+    scanner.object(|scanner, name| {
+        if &scanner.text[name.0 + 1..name.1 - 1] == b"error" && count.is_none() {
+            let mut members = 0;
+            scanner.object(|scanner, name| {
+                let start = scanner.skip_space();
+                scanner.value(0)?;
+                let value = Span(start, scanner.at);
+                let kind = Name::of(&scanner.text[name.0 + 1..name.1 - 1]);
+                found(members, Member { name, value, kind });
+                members += 1;
+                Some(())
+            })?;
+            count = Some(members);
+            Some(())
+        } else {
+            scanner.skip_space();
+            scanner.value(0)
+        }
+    })?;
+    scanner.skip_space();
+    (scanner.at == envelope.len()).then_some(())?;
+    count
+}
+
+/// A cursor over JSON text that checks what it skips.
+struct Scanner<'a> {
+    text: &'a [u8],
+    at: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.get(self.at).copied()
+    }
+
+    /// Skips whitespace; the position after it.
+    fn skip_space(&mut self) -> usize {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+        self.at
+    }
+
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        self.skip_space();
+        (self.peek() == Some(byte)).then(|| self.at += 1)
+    }
+
+    /// An object, handing each member's name (with its quotes) to `member`, which
+    /// consumes the value.
+    fn object(&mut self, mut member: impl FnMut(&mut Self, Span) -> Option<()>) -> Option<()> {
+        self.eat(b'{')?;
+        if self.eat(b'}').is_some() {
+            return Some(());
+        }
+        loop {
+            let start = self.skip_space();
+            self.string()?;
+            let name = Span(start, self.at);
+            self.eat(b':')?;
+            member(self, name)?;
+            self.skip_space();
+            match self.peek()? {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Any value, at nesting `depth`.
+    fn value(&mut self, depth: usize) -> Option<()> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        self.skip_space();
+        match self.peek()? {
+            b'"' => self.string(),
+            b'{' => self.object(|scanner, _| scanner.value(depth + 1)),
+            b'[' => {
+                self.at += 1;
+                if self.eat(b']').is_some() {
+                    return Some(());
+                }
+                loop {
+                    self.value(depth + 1)?;
+                    self.skip_space();
+                    match self.peek()? {
+                        b',' => self.at += 1,
+                        b']' => {
+                            self.at += 1;
+                            return Some(());
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            b't' => self.literal(b"true"),
+            b'f' => self.literal(b"false"),
+            b'n' => self.literal(b"null"),
+            _ => self.number(),
+        }
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Option<()> {
+        self.text[self.at..]
+            .starts_with(word)
+            .then(|| self.at += word.len())
+    }
+
+    /// A string, at its opening quote: no control characters, only JSON's escapes.
+    fn string(&mut self) -> Option<()> {
+        (self.peek()? == b'"').then_some(())?;
+        self.at += 1;
+        loop {
+            // Skip the plain run at once.
+            let plain = self.text[self.at..]
+                .iter()
+                .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)?;
+            self.at += plain;
+            match self.peek()? {
+                b'"' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                b'\\' => {
+                    self.at += 1;
+                    match self.peek()? {
+                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => self.at += 1,
+                        b'u' => {
+                            let digits = self.text.get(self.at + 1..self.at + 5)?;
+                            digits.iter().all(u8::is_ascii_hexdigit).then_some(())?;
+                            self.at += 5;
+                        }
+                        _ => return None,
+                    }
+                }
+                0..=0x1f => return None,
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// A number as JSON writes it: `-`, digits without a leading zero, a fraction, an
+    /// exponent.
+    fn number(&mut self) -> Option<()> {
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        match self.peek()? {
+            b'0' => self.at += 1,
+            b'1'..=b'9' => self.digits(),
+            _ => return None,
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            self.peek().filter(u8::is_ascii_digit)?;
+            self.digits();
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            self.peek().filter(u8::is_ascii_digit)?;
+            self.digits();
+        }
+        Some(())
+    }
+
+    fn digits(&mut self) {
+        while self.peek().is_some_and(|byte| byte.is_ascii_digit()) {
+            self.at += 1;
+        }
+    }
 }
 
 /// The reason phrase of `status`, for the problem's `title`.
@@ -334,87 +611,6 @@ fn reason_phrase(status: u16) -> &'static str {
         .ok()
         .and_then(|status| status.canonical_reason())
         .unwrap_or("Error")
-}
-
-/// The members of an error object, in order, their values as written.
-type Members<'a> = Vec<(Cow<'a, str>, &'a RawValue)>;
-
-/// Reads `{"error": {..}}`: the error object's members, or `None` if there is no
-/// `error` object. Other members of the envelope are skipped.
-struct EnvelopeVisitor;
-
-impl<'de> Visitor<'de> for EnvelopeVisitor {
-    type Value = Option<Members<'de>>;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("an error envelope")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut object = None;
-        while let Some(name) = map.next_key::<Name<'de>>()? {
-            if name.0 == "error" && object.is_none() {
-                object = Some(map.next_value_seed(ObjectSeed)?);
-            } else {
-                map.next_value::<de::IgnoredAny>()?;
-            }
-        }
-        Ok(object)
-    }
-}
-
-/// Reads an error object's members.
-struct ObjectSeed;
-
-impl<'de> de::DeserializeSeed<'de> for ObjectSeed {
-    type Value = Members<'de>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ObjectSeed {
-    type Value = Members<'de>;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("an error object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut members = Vec::with_capacity(map.size_hint().unwrap_or(4));
-        while let Some(name) = map.next_key::<Name<'de>>()? {
-            members.push((name.0, map.next_value::<&'de RawValue>()?));
-        }
-        Ok(members)
-    }
-}
-
-/// A member name, borrowed from the body unless it holds escapes.
-struct Name<'a>(Cow<'a, str>);
-
-impl<'de> de::Deserialize<'de> for Name<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct NameVisitor;
-
-        impl<'de> Visitor<'de> for NameVisitor {
-            type Value = Name<'de>;
-
-            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-                formatter.write_str("a member name")
-            }
-
-            fn visit_borrowed_str<E: de::Error>(self, name: &'de str) -> Result<Name<'de>, E> {
-                Ok(Name(Cow::Borrowed(name)))
-            }
-
-            fn visit_str<E: de::Error>(self, name: &str) -> Result<Name<'de>, E> {
-                Ok(Name(Cow::Owned(name.into())))
-            }
-        }
-
-        deserializer.deserialize_str(NameVisitor)
-    }
 }
 
 #[cfg(test)]
