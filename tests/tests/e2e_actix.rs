@@ -581,7 +581,7 @@ fn serve_apps() -> SocketAddr {
         actix_web::rt::System::new().block_on(async move {
             let server = HttpServer::new(|| {
                 App::new()
-                    .wrap(Envelope::new().with_request_id())
+                    .wrap(Envelope::new().with_request_id().with_problem_details())
                     .route("/apps/{case}", web::get().to(app))
             })
             .workers(1)
@@ -628,4 +628,9 @@ async fn a_timeout_and_a_body_limit_answer_as_problems() {
     };
     e2e::problem::check_timeout_problem(serve_api(limits)).await;
     e2e::problem::check_body_limit_problem(serve()).await;
+}
+
+#[tokio::test]
+async fn members_named_as_the_problems_own_are_nested() {
+    e2e::problem::check_reserved_members(serve_apps()).await;
 }

@@ -497,9 +497,11 @@ async fn serve_apps() -> SocketAddr {
     ) -> Result<&'static str, e2e::answers::AppError> {
         e2e::answers::app(&case)
     }
-    let router = Router::new()
-        .route("/apps/{case}", get(app))
-        .layer(EnvelopeLayer::new().with_request_id());
+    let router = Router::new().route("/apps/{case}", get(app)).layer(
+        EnvelopeLayer::new()
+            .with_request_id()
+            .with_problem_details(),
+    );
     serve_router(router).await
 }
 
@@ -537,4 +539,9 @@ async fn a_timeout_and_a_body_limit_answer_as_problems() {
     };
     e2e::problem::check_timeout_problem(serve_api(limits).await).await;
     e2e::problem::check_body_limit_problem(serve().await).await;
+}
+
+#[tokio::test]
+async fn members_named_as_the_problems_own_are_nested() {
+    e2e::problem::check_reserved_members(serve_apps().await).await;
 }

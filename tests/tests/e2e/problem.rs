@@ -303,3 +303,20 @@ pub async fn check_body_limit_problem(address: SocketAddr) {
     assert_eq!(body["code"], "bad_request");
     assert_eq!(body["detail"], "The request body is too large.");
 }
+
+/// An error whose members are named `status` and `detail`, at `/apps/pending` of
+/// `address`: as a problem, they move into `extensions`, and the problem's own stay.
+pub async fn check_reserved_members(address: SocketAddr) {
+    let with_id = ("x-request-id", "pending-1");
+    let envelope = get(address, "/apps/pending", &[with_id]).await;
+    let problem = get(address, "/apps/pending", &[PROBLEM, with_id]).await;
+    assert_problem_of("pending", &envelope, &problem);
+    assert_eq!(
+        std::str::from_utf8(&problem.body).unwrap(),
+        r#"{"type":"about:blank","title":"Conflict","status":409,"detail":"The order is pending.","code":"conflict","order":"o_1","extensions":{"status":"pending","detail":7},"request_id":"pending-1"}"#
+    );
+    let read = ErrorResponse::decode(409, &problem.body);
+    assert_eq!(read.error.extensions["status"], "pending");
+    assert_eq!(read.error.extensions["detail"], 7);
+    assert_eq!(read.message(), "The order is pending.");
+}
