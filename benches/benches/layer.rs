@@ -1,6 +1,7 @@
 //! The envelope layers' cost on the success path: one `GET /ok` through an axum
 //! `Router` and an actix-web app in process, without the layer, with it, and with
-//! request ids, side by side in one run.
+//! request ids, side by side in one run. Then an error through the layer, as an
+//! envelope and as RFC 9457 problem details.
 
 use std::time::Duration;
 
@@ -77,6 +78,113 @@ fn actix(c: &mut Criterion) {
     group.finish();
 }
 
+/// The error the problem benchmarks answer with: a derived error with a member, as an
+/// endpoint answers.
+#[derive(Debug, certifier_error::CertifierError)]
+#[certifier(
+    code = "conflict",
+    message = "`{domain}` already has an active certificate."
+)]
+struct Taken {
+    domain: String,
+    #[certifier(extend)]
+    certificate_id: &'static str,
+}
+
+fn taken() -> Taken {
+    Taken {
+        domain: "example.com".into(),
+        certificate_id: "cert_1",
+    }
+}
+
+const PROBLEM: &str = "application/problem+json";
+/// What a JSON client sends: each request carries an `Accept`, so that both formats
+/// pay for building and reading one.
+const JSON: &str = "application/json";
+
+/// One error through the axum layer: problem details off; on, asked for the envelope;
+/// on, asked for a problem.
+fn problem_axum(c: &mut Criterion) {
+    use axum::body::Body;
+    use axum::routing::get;
+    use axum::Router;
+    use certifier_error::axum::EnvelopeLayer;
+    use tower::ServiceExt;
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let route: Router = Router::new().route("/taken", get(|| async { taken() }));
+    let off = route.clone().layer(EnvelopeLayer::new());
+    let on = route.layer(EnvelopeLayer::new().with_problem_details());
+    let mut group = c.benchmark_group("problem_axum");
+    for (name, router, accept) in [
+        ("off/envelope", off, JSON),
+        ("on/envelope", on.clone(), JSON),
+        ("on/problem", on, PROBLEM),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                runtime.block_on(async {
+                    let request = http::Request::get("/taken")
+                        .header("accept", accept)
+                        .body(Body::empty())
+                        .unwrap();
+                    let response = router.clone().oneshot(request).await.unwrap();
+                    assert_eq!(response.status(), 409);
+                    let body = axum::body::to_bytes(response.into_body(), 4096)
+                        .await
+                        .unwrap();
+                    // The error's own message, in either format.
+                    assert!(body.windows(11).any(|w| w == b"example.com"), "{body:?}");
+                    body
+                })
+            })
+        });
+    }
+    group.finish();
+}
+
+/// The same through the actix-web middleware.
+fn problem_actix(c: &mut Criterion) {
+    use actix_web::{test, web, App};
+    use certifier_error::actix_web::Envelope;
+
+    let system = actix_web::rt::System::new();
+    let mut group = c.benchmark_group("problem_actix");
+    for (name, envelope, accept) in [
+        ("off/envelope", Envelope::new(), JSON),
+        ("on/envelope", Envelope::new().with_problem_details(), JSON),
+        (
+            "on/problem",
+            Envelope::new().with_problem_details(),
+            PROBLEM,
+        ),
+    ] {
+        let route = web::get().to(|| async { Err::<String, _>(taken()) });
+        let app = system.block_on(test::init_service(
+            App::new().wrap(envelope).route("/taken", route),
+        ));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                system.block_on(async {
+                    let request = test::TestRequest::get()
+                        .uri("/taken")
+                        .insert_header(("accept", accept))
+                        .to_request();
+                    let response = test::call_service(&app, request).await;
+                    assert_eq!(response.status(), 409);
+                    let body = test::read_body(response).await;
+                    assert!(body.windows(11).any(|w| w == b"example.com"), "{body:?}");
+                    body
+                })
+            })
+        });
+    }
+    group.finish();
+}
+
 fn configured() -> Criterion {
     Criterion::default()
         .warm_up_time(Duration::from_secs(1))
@@ -87,6 +195,6 @@ fn configured() -> Criterion {
 criterion_group! {
     name = benches;
     config = configured();
-    targets = axum, actix
+    targets = axum, actix, problem_axum, problem_actix
 }
 criterion_main!(benches);

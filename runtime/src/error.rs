@@ -562,7 +562,7 @@ forward_through_pointer!(
 macro_rules! serialize_dyn {
     ($($object:ty),*) => {$(
         /// Serialises the whole envelope of a trait object. Allocates the members
-        /// (see [`CertifierError::extensions`]); derived types serialise without.
+        /// (see [`CertifierError::extension_members`]); derived types serialise without.
         impl serde::Serialize for $object {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 crate::__private::serialize_envelope(&self, None, serializer)

@@ -168,6 +168,7 @@ mod envelope;
 mod error;
 mod log_level;
 mod openapi;
+mod problem;
 #[cfg(feature = "reqwest-0_13")]
 pub mod reqwest;
 mod response;
@@ -185,6 +186,7 @@ pub use crate::code::Code;
 pub use crate::envelope::{ErrorEnvelope, ErrorObject, ExtensionMap, Extensions};
 pub use crate::error::{CertifierError, Message};
 pub use crate::log_level::LogLevel;
+pub use crate::problem::ProblemDetails;
 pub use crate::standard::{StandardError, Unauthorized};
 pub use crate::violation::{Violation, Violations};
 

@@ -101,7 +101,13 @@ impl ErrorResponse {
     /// Decodes an error response from its status and body. Never fails: see
     /// [`ErrorResponse`].
     ///
-    /// A body that is not an envelope gets the code that follows from the status, by
+    /// An RFC 9457 problem (`application/problem+json`, as the layers answer with
+    /// `with_problem_details()`, or from any server) is read too: its `code` if it has
+    /// one, else the code that follows from the status; its `detail`, else its `title`,
+    /// as the message; `type` (unless `about:blank`) as the `doc_url` member; its other
+    /// members, and those of its `extensions` object, as the extension members.
+    ///
+    /// A body that is neither gets the code that follows from the status, by
     /// [`Code::for_status`]: the same mapping the server layers answer bare statuses
     /// with.
     ///
@@ -112,6 +118,22 @@ impl ErrorResponse {
     /// assert_eq!(*error.code(), Code::NotFound);
     /// assert_eq!(error.excerpt.as_deref(), Some(""));
     /// assert_eq!(ErrorResponse::decode(418, b"teapot").error.code, Code::BadRequest);
+    ///
+    /// let ours = br#"{"type":"about:blank","title":"Too Many Requests","status":429,
+    ///     "detail":"Slow down.","code":"rate_limited","retry_after":30,"request_id":"r1"}"#;
+    /// let error = ErrorResponse::decode(429, ours);
+    /// assert_eq!((error.code(), error.message()), (&Code::RateLimited, "Slow down."));
+    /// assert_eq!(error.retry_after(), Some(std::time::Duration::from_secs(30)));
+    /// assert_eq!(error.request_id(), Some("r1"));
+    ///
+    /// // A server that knows nothing of codes.
+    /// let theirs = br#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"balance":30}"#;
+    /// let error = ErrorResponse::decode(403, theirs);
+    /// assert_eq!(*error.code(), Code::Forbidden);
+    /// assert_eq!(error.message(), "You do not have enough credit.");
+    /// assert_eq!(error.error.extensions["doc_url"], "https://example.com/probs/out-of-credit");
+    /// assert_eq!(error.error.extensions["balance"], 30);
+    /// assert!(error.is_envelope());
     /// ```
     #[must_use]
     pub fn decode(status: u16, body: &[u8]) -> Self {
@@ -122,8 +144,61 @@ impl ErrorResponse {
                 excerpt: None,
                 headers: None,
             },
-            Err(_) => ErrorResponse::unrecognised(status, body, BodyProblem::NotEnvelope),
+            Err(_) => ErrorResponse::from_problem(status, body).unwrap_or_else(|| {
+                ErrorResponse::unrecognised(status, body, BodyProblem::NotEnvelope)
+            }),
         }
+    }
+
+    /// Reads an RFC 9457 problem (`application/problem+json`), from this crate's
+    /// layers or from any server: a JSON object with a string `type`, `title` or
+    /// `detail`, or a numeric `status`. `None` for any other body.
+    ///
+    /// The code is the `code` member when it is a string, else the one that follows
+    /// from the status; the message is `detail`, else `title`. `type`, unless it is
+    /// `about:blank`, becomes the `doc_url` member; `title`, `status` and `detail` are
+    /// left out; the members of an `extensions` object (where the layers put those
+    /// named as RFC 9457's) join the others.
+    fn from_problem(status: u16, body: &[u8]) -> Option<Self> {
+        use serde_json::Value;
+
+        let mut members: ExtensionMap = serde_json::from_slice(body).ok()?;
+        let is_text = |name: &str| members.get(name).is_some_and(Value::is_string);
+        let is_problem = is_text("type")
+            || is_text("title")
+            || is_text("detail")
+            || members.get("status").is_some_and(Value::is_u64);
+        if !is_problem {
+            return None;
+        }
+        let mut take_text = |name: &str| match members.remove(name) {
+            Some(Value::String(text)) => Some(text),
+            _ => None,
+        };
+        let code = take_text("code").map_or_else(|| Code::for_status(status), Code::from);
+        let detail = take_text("detail");
+        let title = take_text("title");
+        let kind = take_text("type");
+        members.remove("status");
+        let message = detail.or(title).unwrap_or_else(|| {
+            format!("The server answered {status} with a problem that has no detail.")
+        });
+        if let Some(Value::Object(nested)) = members.remove("extensions") {
+            members.extend(nested);
+        }
+        if let Some(url) = kind.filter(|url| url != "about:blank") {
+            members.insert("doc_url".to_string(), Value::String(url));
+        }
+        Some(ErrorResponse {
+            status,
+            error: ErrorObject {
+                code,
+                message,
+                extensions: members,
+            },
+            excerpt: None,
+            headers: None,
+        })
     }
 
     /// Decodes an error response from its status, its headers and its body, for any HTTP
@@ -388,8 +463,8 @@ impl ErrorResponse {
         &self.error.message
     }
 
-    /// Whether the body was a Certifier error envelope (rather than made up from the
-    /// status).
+    /// Whether the body was a Certifier error envelope, or an RFC 9457 problem (rather
+    /// than made up from the status).
     ///
     /// ```
     /// use certifier_error::ErrorResponse;

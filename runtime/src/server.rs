@@ -11,6 +11,18 @@
 //! (`#[certifier(rename_all = "camelCase")]`) therefore mixes the two conventions in
 //! one envelope; an API that wants a single convention keeps snake_case throughout.
 //!
+//! # Problem details
+//!
+//! With `with_problem_details()` on the envelope layers, a client whose `Accept` prefers
+//! `application/problem+json` to `application/json` gets each error as an RFC 9457
+//! problem instead of an envelope (see [`ProblemDetails`](crate::ProblemDetails)). The
+//! layers read `Accept` as RFC 9110 writes it: each media range with its `q` (`q=0`
+//! excludes), the most specific range that matches a type deciding its quality
+//! (`application/problem+json` over `application/*` over `*/*`; a range with parameters
+//! matches only with `charset=utf-8`). The problem is chosen only when its quality is
+//! higher than the envelope's: no `Accept`, `*/*`, or both named alike keep the
+//! envelope. A header that does not parse costs one pass over it and keeps the envelope.
+//!
 //! ```
 //! use certifier_error::server::{answer, SupportedVersions, CONTENT_TYPE};
 //! use certifier_error::CertifierError;
@@ -50,6 +62,8 @@ mod json;
 #[cfg(feature = "tracing")]
 mod log;
 pub(crate) mod params;
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+pub(crate) mod problem;
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) mod request_id;
 #[cfg(all(

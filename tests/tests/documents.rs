@@ -290,3 +290,134 @@ fn the_openapi_document_rejects_an_item_of_the_wrong_shape() {
     let text = Document::openapi().to_json().unwrap();
     assert_eq!(text.matches("A Certifier error body.").count(), 1);
 }
+
+use certifier_error::ProblemDetails;
+
+#[derive(OpenApi)]
+#[openapi(
+    paths(issue),
+    components(schemas(ErrorEnvelope)),
+    modifiers(&ProblemDetails)
+)]
+struct ProblemDocument;
+
+/// `envelope` as the layers send it to a client that asks for problem details, written
+/// here independently of the crate: `type`, `title`, `status`, `detail`, `code`, the
+/// members, those named as RFC 9457's in `extensions`.
+fn as_problem(status: u16, envelope: &Value) -> Value {
+    let error = envelope["error"].as_object().unwrap();
+    let mut problem = json!({
+        "type": error.get("doc_url").cloned().unwrap_or(json!("about:blank")),
+        "title": certifier_error::http::StatusCode::from_u16(status).unwrap().canonical_reason().unwrap(),
+        "status": status,
+        "detail": error["message"],
+        "code": error["code"],
+    });
+    for (name, value) in error {
+        match name.as_str() {
+            "code" | "message" | "doc_url" => {}
+            "type" | "title" | "status" | "detail" | "instance" | "extensions" => {
+                problem["extensions"][name] = value.clone();
+            }
+            _ => problem[name] = value.clone(),
+        }
+    }
+    problem
+}
+
+/// The status an envelope of a real body is sent with: its code's (`402` for the API's
+/// own `plan_limit`).
+fn status_of(body: &Value) -> u16 {
+    let code = certifier_error::Code::from(body["error"]["code"].as_str().unwrap());
+    code.status().unwrap_or(402)
+}
+
+#[test]
+fn the_problem_schemas_accept_every_real_body_as_a_problem() {
+    let document = serde_json::to_value(ProblemDocument::openapi()).unwrap();
+    let openapi = component_validator(&document, "ProblemDetails");
+    let json_schema =
+        validator(&serde_json::to_value(schemars::schema_for!(ProblemDetails)).unwrap());
+    for body in real_bodies() {
+        let problem = as_problem(status_of(&body), &body);
+        assert_eq!(
+            errors_of(&openapi, &problem),
+            Vec::<String>::new(),
+            "{problem}"
+        );
+        assert_eq!(
+            errors_of(&json_schema, &problem),
+            Vec::<String>::new(),
+            "{problem}"
+        );
+    }
+    // A member of the wrong type, and a missing `detail`, do not fit.
+    let body = real_bodies().remove(0);
+    let mut problem = as_problem(status_of(&body), &body);
+    problem["status"] = json!("400");
+    assert!(!openapi.is_valid(&problem) && !json_schema.is_valid(&problem));
+    problem["status"] = json!(400);
+    problem.as_object_mut().unwrap().remove("detail");
+    assert!(!openapi.is_valid(&problem) && !json_schema.is_valid(&problem));
+}
+
+#[test]
+fn the_switch_lists_both_formats_for_every_error_response() {
+    let document = serde_json::to_value(ProblemDocument::openapi()).unwrap();
+    let responses = document["paths"]["/certificates"]["post"]["responses"]
+        .as_object()
+        .unwrap();
+    let problem_validator = component_validator(&document, "ProblemDetails");
+    let mut examples = 0;
+    for (status, response) in responses {
+        let Some(json) = response["content"].get("application/json") else {
+            assert!(response.get("content").is_none(), "{status}");
+            continue;
+        };
+        let problem = &response["content"]["application/problem+json"];
+        assert_eq!(
+            problem["schema"],
+            json!({"$ref": "#/components/schemas/ProblemDetails"}),
+            "{status}"
+        );
+        let envelopes = json["examples"].as_object().unwrap();
+        let problems = problem["examples"].as_object().unwrap();
+        assert_eq!(
+            envelopes.keys().collect::<Vec<_>>(),
+            problems.keys().collect::<Vec<_>>(),
+            "{status}"
+        );
+        let status: u16 = status.parse().unwrap();
+        for (name, example) in envelopes {
+            let expected = as_problem(status, &example["value"]);
+            let written = &problems[name]["value"];
+            assert_eq!(written, &expected, "{status} {name}");
+            assert_eq!(
+                errors_of(&problem_validator, written),
+                Vec::<String>::new(),
+                "{status} {name}"
+            );
+            // A client reads both alike.
+            let read = |value: &Value| {
+                certifier_error::ErrorResponse::decode(status, value.to_string().as_bytes())
+            };
+            assert_eq!(read(written), read(&example["value"]), "{status} {name}");
+            examples += 1;
+        }
+    }
+    assert!(examples >= 15, "{examples}");
+    // Without the switch, only the envelope.
+    let plain = serde_json::to_value(Document::openapi()).unwrap();
+    assert!(!plain.to_string().contains("problem+json"));
+}
+
+#[test]
+fn both_documents_are_valid_openapi() {
+    for text in [
+        Document::openapi().to_json().unwrap(),
+        ProblemDocument::openapi().to_json().unwrap(),
+    ] {
+        let spec = oas3::from_json(&text).unwrap_or_else(|error| panic!("{error}: {text}"));
+        assert_eq!(spec.openapi, "3.1.0");
+    }
+}

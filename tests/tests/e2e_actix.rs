@@ -406,7 +406,12 @@ fn serve_bare() -> SocketAddr {
         actix_web::rt::System::new().block_on(async move {
             let server = HttpServer::new(|| {
                 App::new()
-                    .wrap(Envelope::new().with_request_id().with_challenge(CHALLENGE))
+                    .wrap(
+                        Envelope::new()
+                            .with_request_id()
+                            .with_challenge(CHALLENGE)
+                            .with_problem_details(),
+                    )
                     .route("/status/{status}", web::get().to(bare))
                     .route(
                         "/challenged",
@@ -576,7 +581,7 @@ fn serve_apps() -> SocketAddr {
         actix_web::rt::System::new().block_on(async move {
             let server = HttpServer::new(|| {
                 App::new()
-                    .wrap(Envelope::new().with_request_id())
+                    .wrap(Envelope::new().with_request_id().with_problem_details())
                     .route("/apps/{case}", web::get().to(app))
             })
             .workers(1)
@@ -598,4 +603,34 @@ async fn a_variant_sends_its_fixed_headers() {
 async fn the_log_names_the_variant_that_answered() {
     let log = e2e::envelope::log();
     e2e::answers::check_variant_logged(serve_apps(), &log, "actix").await;
+}
+
+#[tokio::test]
+async fn every_error_answers_as_a_problem_to_who_asks() {
+    e2e::problem::check_problems(serve()).await;
+}
+
+#[tokio::test]
+async fn the_accept_header_chooses_the_format() {
+    e2e::problem::check_negotiation(serve()).await;
+}
+
+#[tokio::test]
+async fn bare_statuses_answer_as_problems_too() {
+    e2e::problem::check_bare_problems(serve_bare()).await;
+}
+
+#[tokio::test]
+async fn a_timeout_and_a_body_limit_answer_as_problems() {
+    let limits = api::Limits {
+        request: std::time::Duration::from_millis(300),
+        ..api::Limits::default()
+    };
+    e2e::problem::check_timeout_problem(serve_api(limits)).await;
+    e2e::problem::check_body_limit_problem(serve()).await;
+}
+
+#[tokio::test]
+async fn members_named_as_the_problems_own_are_nested() {
+    e2e::problem::check_reserved_members(serve_apps()).await;
 }

@@ -345,7 +345,8 @@ async fn serve_bare() -> SocketAddr {
         .layer(
             EnvelopeLayer::new()
                 .with_request_id()
-                .with_challenge(CHALLENGE),
+                .with_challenge(CHALLENGE)
+                .with_problem_details(),
         );
     serve_router(router).await
 }
@@ -496,9 +497,11 @@ async fn serve_apps() -> SocketAddr {
     ) -> Result<&'static str, e2e::answers::AppError> {
         e2e::answers::app(&case)
     }
-    let router = Router::new()
-        .route("/apps/{case}", get(app))
-        .layer(EnvelopeLayer::new().with_request_id());
+    let router = Router::new().route("/apps/{case}", get(app)).layer(
+        EnvelopeLayer::new()
+            .with_request_id()
+            .with_problem_details(),
+    );
     serve_router(router).await
 }
 
@@ -511,4 +514,34 @@ async fn a_variant_sends_its_fixed_headers() {
 async fn the_log_names_the_variant_that_answered() {
     let log = e2e::envelope::log();
     e2e::answers::check_variant_logged(serve_apps().await, &log, "axum").await;
+}
+
+#[tokio::test]
+async fn every_error_answers_as_a_problem_to_who_asks() {
+    e2e::problem::check_problems(serve().await).await;
+}
+
+#[tokio::test]
+async fn the_accept_header_chooses_the_format() {
+    e2e::problem::check_negotiation(serve().await).await;
+}
+
+#[tokio::test]
+async fn bare_statuses_answer_as_problems_too() {
+    e2e::problem::check_bare_problems(serve_bare().await).await;
+}
+
+#[tokio::test]
+async fn a_timeout_and_a_body_limit_answer_as_problems() {
+    let limits = api::Limits {
+        request: std::time::Duration::from_millis(300),
+        ..api::Limits::default()
+    };
+    e2e::problem::check_timeout_problem(serve_api(limits).await).await;
+    e2e::problem::check_body_limit_problem(serve().await).await;
+}
+
+#[tokio::test]
+async fn members_named_as_the_problems_own_are_nested() {
+    e2e::problem::check_reserved_members(serve_apps().await).await;
 }

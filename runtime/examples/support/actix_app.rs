@@ -17,12 +17,14 @@ pub mod api;
 
 use self::api::{ApiError, IssueRequest, Limits, ListQuery, Store};
 
-/// The envelope middleware of the app, outermost: every error in the envelope, request
-/// ids, and the challenge of every `401`.
+/// The envelope middleware of the app, outermost: every error in the envelope (or as
+/// RFC 9457 problem details, for the clients that ask for them), request ids, and the
+/// challenge of every `401`.
 pub fn envelope() -> Envelope {
     Envelope::new()
         .with_request_id()
         .with_challenge(api::CHALLENGE)
+        .with_problem_details()
 }
 
 /// The API on a server hardened as a copied server should be, with `limits`, bound to

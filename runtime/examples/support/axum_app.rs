@@ -58,7 +58,8 @@ pub fn router(limits: &Limits) -> Router {
         .layer(
             EnvelopeLayer::new()
                 .with_request_id()
-                .with_challenge(api::CHALLENGE),
+                .with_challenge(api::CHALLENGE)
+                .with_problem_details(),
         )
 }
 

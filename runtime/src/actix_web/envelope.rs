@@ -8,13 +8,16 @@ use core::pin::Pin;
 
 use ::actix_web::body::{BoxBody, EitherBody, MessageBody};
 use ::actix_web::dev::{forward_ready, Service, ServiceRequest, ServiceResponse, Transform};
-use ::actix_web::http::header::{HeaderName, HeaderValue, WWW_AUTHENTICATE};
+use ::actix_web::http::header::{
+    HeaderName, HeaderValue, ACCEPT, CONTENT_LENGTH, CONTENT_TYPE, VARY, WWW_AUTHENTICATE,
+};
 use ::actix_web::http::StatusCode;
 use ::actix_web::{HttpMessage, HttpResponse};
 use futures_util::FutureExt as _;
 
 use super::error_response;
 use crate::server::envelope::{Panicked, Settings, StatusError, BODY_HEADERS};
+use crate::server::problem;
 use crate::server::request_id::{self, RequestId};
 use crate::server::{Enveloped, REQUEST_ID_HEADER};
 
@@ -121,6 +124,49 @@ impl Envelope {
         self
     }
 
+    /// RFC 9457 Problem Details for the clients that ask for them: a request whose
+    /// `Accept` prefers `application/problem+json` to `application/json` gets every
+    /// error response as `application/problem+json`; every other client keeps the
+    /// envelope. Error responses carry `Vary: Accept`. The problem is the one
+    /// [`EnvelopeLayer::with_problem_details`](crate::axum::EnvelopeLayer::with_problem_details)
+    /// writes, byte for byte (see there, and [the server module](crate::server) for the
+    /// negotiation).
+    ///
+    /// ```
+    /// use actix_web::{test, web, App};
+    /// use certifier_error::actix_web::Envelope;
+    /// use certifier_error::StandardError;
+    ///
+    /// # actix_web::rt::System::new().block_on(async {
+    /// let app = test::init_service(
+    ///     App::new()
+    ///         .wrap(Envelope::new().with_problem_details())
+    ///         .route("/", web::get().to(|| async { Err::<String, _>(StandardError::NotFound) })),
+    /// )
+    /// .await;
+    /// let request = test::TestRequest::get()
+    ///     .uri("/")
+    ///     .insert_header(("accept", "application/problem+json"))
+    ///     .to_request();
+    /// let response = test::call_service(&app, request).await;
+    /// assert_eq!(response.headers().get("content-type").unwrap(), "application/problem+json");
+    /// assert_eq!(response.headers().get("vary").unwrap(), "Accept");
+    /// assert_eq!(
+    ///     test::read_body(response).await,
+    ///     r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"The requested resource does not exist.","code":"not_found"}"#
+    /// );
+    ///
+    /// // Every other client keeps the envelope.
+    /// let response = test::call_service(&app, test::TestRequest::get().uri("/").to_request()).await;
+    /// assert_eq!(response.headers().get("content-type").unwrap(), "application/json");
+    /// # });
+    /// ```
+    #[must_use]
+    pub fn with_problem_details(mut self) -> Self {
+        Arc::make_mut(&mut self.settings).problem_details = true;
+        self
+    }
+
     /// The `WWW-Authenticate` challenge a `401` answer carries when it has none of its
     /// own, as RFC 9110 asks of every 401. A 401 that sets the header (an error with a
     /// `#[certifier(header = "WWW-Authenticate")]` field, or
@@ -201,6 +247,10 @@ where
         if let Some(id) = &id {
             request.extensions_mut().insert(id.clone());
         }
+        let accept = request.headers().get_all(ACCEPT);
+        let problem = self
+            .settings
+            .wants_problem(accept.map(HeaderValue::as_bytes));
         let settings = self.settings.clone();
         // Some services answer, or panic, inside `call`: that runs with the id too.
         let called = request_id::sync_scope(id.as_ref(), || {
@@ -216,13 +266,13 @@ where
                 let failure = match outcome {
                     Ok(Ok(response)) => {
                         let (request, response) = response.into_parts();
-                        let response = envelope(response, &settings, id.as_ref());
+                        let response = envelope(response, &settings, id.as_ref(), problem);
                         return Ok(ServiceResponse::new(request, response));
                     }
                     Ok(Err(error)) => error.error_response(),
                     Err(payload) => error_response(&Panicked::from_box(payload)),
                 };
-                let answer = envelope(failure, &settings, id.as_ref());
+                let answer = envelope(failure, &settings, id.as_ref(), problem);
                 // The request went with the error or the panic (and cannot be cloned
                 // beforehand: actix-web's router needs it unshared), so a stand-in
                 // carries the answer.
@@ -238,11 +288,13 @@ where
     }
 }
 
-/// `response`, with every error in the envelope, the challenge and the request id.
+/// `response`, with every error in the envelope (or as a `problem`), the challenge and
+/// the request id.
 fn envelope<B: MessageBody + 'static>(
     response: HttpResponse<B>,
     settings: &Settings,
     id: Option<&RequestId>,
+    problem: bool,
 ) -> HttpResponse<EitherBody<B>> {
     let status = response.status();
     let is_error = status.is_client_error() || status.is_server_error();
@@ -256,6 +308,13 @@ fn envelope<B: MessageBody + 'static>(
         (Some(_), _) => response.map_into_left_body(),
         (None, _) => derive(&response),
     };
+    if is_error && settings.problem_details {
+        let vary = HeaderValue::from_static("Accept");
+        response.headers_mut().append(VARY, vary);
+        if problem {
+            response = as_problem(response);
+        }
+    }
     if response.status() == StatusCode::UNAUTHORIZED
         && !response.headers().contains_key(WWW_AUTHENTICATE)
     {
@@ -286,6 +345,37 @@ fn derive<B, Old>(old: &HttpResponse<Old>) -> HttpResponse<EitherBody<B>> {
         }
     }
     derived.map_into_right_body()
+}
+
+/// The envelope `response` as a problem; from the status if its body is not a whole
+/// envelope after all.
+fn as_problem<B: MessageBody + 'static>(
+    response: HttpResponse<EitherBody<B>>,
+) -> HttpResponse<EitherBody<B>> {
+    let (mut head, body) = response.into_parts();
+    let status = head.status().as_u16();
+    let written = match body.try_into_bytes() {
+        Ok(envelope) => problem::from_envelope(&envelope, status),
+        Err(_) => None,
+    };
+    let written = match written {
+        // A plain JSON body: only its length changed.
+        Some(written) => {
+            head.headers_mut().remove(CONTENT_LENGTH);
+            written
+        }
+        None => {
+            let derived: HttpResponse<EitherBody<B>> = derive(&head);
+            let (derived, body) = derived.into_parts();
+            head = derived;
+            let envelope = body.try_into_bytes().unwrap_or_default();
+            // A derived envelope is whole and small.
+            problem::from_envelope(&envelope, head.status().as_u16()).unwrap_or_default()
+        }
+    };
+    let content_type = HeaderValue::from_static(problem::PROBLEM_JSON);
+    head.headers_mut().insert(CONTENT_TYPE, content_type);
+    head.set_body(BoxBody::new(written)).map_into_right_body()
 }
 
 /// An envelope built outside the request's task, with `request_id` added; answered

@@ -10,17 +10,20 @@ use core::task::{Context, Poll};
 use ::axum::body::{Body, Bytes, HttpBody};
 use ::axum::response::Response;
 use futures_util::FutureExt as _;
-use http::header::{HeaderName, HeaderValue, WWW_AUTHENTICATE};
+use http::header::{
+    HeaderName, HeaderValue, ACCEPT, CONTENT_LENGTH, CONTENT_TYPE, VARY, WWW_AUTHENTICATE,
+};
 use http::{Request, StatusCode};
 
 use super::into_response;
 use crate::server::envelope::{Panicked, Settings, StatusError, BODY_HEADERS};
+use crate::server::problem;
 use crate::server::request_id::{self, RequestId};
 use crate::server::{Enveloped, REQUEST_ID_HEADER};
 
-/// The most bytes of an envelope the layer reads back to add a `request_id` it lacks
-/// (an envelope built outside the request's task).
-const ENVELOPE_LIMIT: usize = 64 * 1024;
+/// The most bytes of an envelope the layer reads back, to add a `request_id` it lacks
+/// (an envelope built outside the request's task) or to write it as a problem.
+const ENVELOPE_LIMIT: usize = 1024 * 1024;
 
 /// A tower layer that puts every error response of the service it wraps in the
 /// Certifier envelope. Add it to the whole `Router` with `.layer(EnvelopeLayer::new())`.
@@ -119,6 +122,58 @@ impl EnvelopeLayer {
         self
     }
 
+    /// RFC 9457 Problem Details for the clients that ask for them: a request whose
+    /// `Accept` prefers `application/problem+json` to `application/json` gets every
+    /// error response as `application/problem+json`; every other client keeps the
+    /// envelope. Error responses carry `Vary: Accept`.
+    ///
+    /// The problem holds `type` (the envelope's `doc_url`, else `about:blank`), `title`
+    /// (the status's reason phrase), `status`, `detail` (the message), `code`, the
+    /// error's members at the top level and `request_id` last when request ids are on.
+    /// A member named as one of RFC 9457's (`type`, `title`, `status`, `detail`,
+    /// `instance`) or `extensions` moves into an `extensions` object, so that it never
+    /// overwrites the problem's own; [`ErrorResponse::decode`](crate::ErrorResponse::decode)
+    /// puts it back among the members. See [the server module](crate::server) for the
+    /// negotiation.
+    ///
+    /// ```
+    /// use axum::body::Body;
+    /// use axum::routing::get;
+    /// use axum::Router;
+    /// use certifier_error::axum::EnvelopeLayer;
+    /// use certifier_error::StandardError;
+    /// use tower_service::Service;
+    ///
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let mut app: Router = Router::new()
+    ///     .route("/", get(|| async { StandardError::NotFound }))
+    ///     .layer(EnvelopeLayer::new().with_problem_details());
+    ///
+    /// let request = http::Request::get("/")
+    ///     .header("accept", "application/problem+json")
+    ///     .body(Body::empty())
+    ///     .unwrap();
+    /// let response = app.call(request).await.unwrap();
+    /// assert_eq!(response.headers()["content-type"], "application/problem+json");
+    /// assert_eq!(response.headers()["vary"], "Accept");
+    /// let body = axum::body::to_bytes(response.into_body(), 1024).await.unwrap();
+    /// assert_eq!(
+    ///     body,
+    ///     r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"The requested resource does not exist.","code":"not_found"}"#
+    /// );
+    ///
+    /// // Every other client keeps the envelope.
+    /// let request = http::Request::get("/").body(Body::empty()).unwrap();
+    /// let response = app.call(request).await.unwrap();
+    /// assert_eq!(response.headers()["content-type"], "application/json");
+    /// # });
+    /// ```
+    #[must_use]
+    pub fn with_problem_details(mut self) -> Self {
+        Arc::make_mut(&mut self.settings).problem_details = true;
+        self
+    }
+
     /// The `WWW-Authenticate` challenge a `401` answer carries when it has none of its
     /// own, as RFC 9110 asks of every 401. A 401 that sets the header (an error with a
     /// `#[certifier(header = "WWW-Authenticate")]` field, or
@@ -196,6 +251,10 @@ where
         if let Some(id) = &id {
             request.extensions_mut().insert(id.clone());
         }
+        let accept = request.headers().get_all(ACCEPT).iter();
+        let problem = self
+            .settings
+            .wants_problem(accept.map(HeaderValue::as_bytes));
         // Some services answer, or panic, inside `call` (a version check, say): that
         // runs with the id too.
         let inner = &mut self.inner;
@@ -214,7 +273,7 @@ where
                     Ok(answer) => answer?.map(Body::new),
                     Err(payload) => into_response(&Panicked::from_box(payload)),
                 };
-                Ok(envelope(response, &settings, id.as_ref()).await)
+                Ok(envelope(response, &settings, id.as_ref(), problem).await)
             }
         };
         match id {
@@ -224,19 +283,22 @@ where
     }
 }
 
-/// `response`, with every error in the envelope, the challenge and the request id.
+/// `response`, with every error in the envelope (or as a `problem`), the challenge and
+/// the request id.
 async fn envelope<B>(
     response: http::Response<B>,
     settings: &Settings,
     id: Option<&RequestId>,
+    problem: bool,
 ) -> Response
 where
     B: HttpBody<Data = Bytes> + Send + 'static,
     B::Error: Into<Box<dyn core::error::Error + Send + Sync>>,
 {
     let status = response.status();
+    let is_error = status.is_client_error() || status.is_server_error();
     let (mut parts, body) = response.into_parts();
-    let body = if !(status.is_client_error() || status.is_server_error()) {
+    let body = if !is_error {
         Body::new(body)
     } else if let Some(mark) = parts.extensions.get::<Enveloped>() {
         match id {
@@ -257,6 +319,18 @@ where
     } else {
         drop(body);
         derive(&mut parts, status)
+    };
+    let body = match is_error && settings.problem_details {
+        true => {
+            parts
+                .headers
+                .append(VARY, HeaderValue::from_static("Accept"));
+            match problem {
+                true => as_problem(&mut parts, body).await,
+                false => body,
+            }
+        }
+        false => body,
     };
     if parts.status == StatusCode::UNAUTHORIZED && !parts.headers.contains_key(WWW_AUTHENTICATE) {
         if let Some(challenge) = &settings.challenge {
@@ -290,10 +364,63 @@ fn derive(parts: &mut http::response::Parts, status: StatusCode) -> Body {
     body
 }
 
+/// The envelope `body` as a problem, into `parts`; from the status if `body` is not an
+/// envelope after all.
+async fn as_problem(parts: &mut http::response::Parts, body: Body) -> Body {
+    let status = parts.status.as_u16();
+    let written = read_whole(body)
+        .await
+        .and_then(|envelope| problem::from_envelope(&envelope, status));
+    let written = match written {
+        // A plain JSON body: only its length changed.
+        Some(written) => {
+            parts.headers.remove(CONTENT_LENGTH);
+            written
+        }
+        None => {
+            let derived = derive(parts, parts.status);
+            // A derived envelope is whole and small.
+            let envelope = read_whole(derived).await.unwrap_or_default();
+            problem::from_envelope(&envelope, parts.status.as_u16()).unwrap_or_default()
+        }
+    };
+    parts.headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static(problem::PROBLEM_JSON),
+    );
+    Body::from(written)
+}
+
+/// The whole of `body`, if it holds at most [`ENVELOPE_LIMIT`] bytes. A body this crate
+/// built is one frame, ready at once: it is taken as it is, without `to_bytes`'s
+/// buffering.
+async fn read_whole(mut body: Body) -> Option<Bytes> {
+    let polled = {
+        let mut context = Context::from_waker(futures_util::task::noop_waker_ref());
+        Pin::new(&mut body).poll_frame(&mut context)
+    };
+    let first = match polled {
+        Poll::Ready(None) => return Some(Bytes::new()),
+        Poll::Ready(Some(frame)) => frame.ok()?.into_data().ok()?,
+        // Not ready: read it all as it comes.
+        Poll::Pending => return ::axum::body::to_bytes(body, ENVELOPE_LIMIT).await.ok(),
+    };
+    if first.len() > ENVELOPE_LIMIT {
+        return None;
+    }
+    if body.is_end_stream() {
+        return Some(first);
+    }
+    let rest = ::axum::body::to_bytes(body, ENVELOPE_LIMIT - first.len())
+        .await
+        .ok()?;
+    Some([first, rest].concat().into())
+}
+
 /// An envelope built outside the request's task, read back with `request_id` added;
 /// `None` if the body is not an envelope.
 async fn add_request_id(body: Body, id: &RequestId) -> Option<Body> {
-    let bytes = ::axum::body::to_bytes(body, ENVELOPE_LIMIT).await.ok()?;
+    let bytes = read_whole(body).await?;
     let mut bytes = bytes.to_vec();
     request_id::splice(&mut bytes, id).then(|| Body::from(bytes))
 }

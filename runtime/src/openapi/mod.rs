@@ -73,6 +73,19 @@ mod common {
          response header: the last member of every error object where the server's \
          envelope layer has request ids on.";
 
+    pub const PROBLEM_DESCRIPTION: &str = "An RFC 9457 problem, as the server's envelope \
+         layer answers a client whose `Accept` prefers `application/problem+json`: the error \
+         object's members at the top level, `message` as `detail`.";
+
+    pub const PROBLEM_TYPE_DESCRIPTION: &str = "The documentation of the code (the \
+         envelope's `doc_url`), else `about:blank`.";
+
+    pub const PROBLEM_TITLE_DESCRIPTION: &str = "The reason phrase of the HTTP status.";
+
+    pub const PROBLEM_EXTENSIONS_DESCRIPTION: &str = "The error's own members whose names \
+         are those of RFC 9457 (`type`, `title`, `status`, `detail`, `instance`) or \
+         `extensions`, moved here so that they do not overwrite the problem's own.";
+
     /// The known codes, the examples of a code string (a client must accept others).
     pub fn known_codes() -> impl Iterator<Item = &'static str> {
         Code::KNOWN.iter().map(Code::as_str)

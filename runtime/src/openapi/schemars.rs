@@ -10,10 +10,11 @@ use serde_json::{Map, Value};
 use super::common::{
     known_codes, violation_examples, CODE_DESCRIPTION, CODE_PATTERN, ENVELOPE_DESCRIPTION,
     ERRORS_DESCRIPTION, MESSAGE_DESCRIPTION, PARAMETER_DESCRIPTION, POINTER_DESCRIPTION,
-    REQUEST_ID_DESCRIPTION, VIOLATION_DESCRIPTION,
+    PROBLEM_DESCRIPTION, PROBLEM_EXTENSIONS_DESCRIPTION, PROBLEM_TITLE_DESCRIPTION,
+    PROBLEM_TYPE_DESCRIPTION, REQUEST_ID_DESCRIPTION, VIOLATION_DESCRIPTION,
 };
 use crate::catalogue::Catalogue;
-use crate::{Code, ErrorEnvelope, ErrorObject, ExtensionMap, Violation};
+use crate::{Code, ErrorEnvelope, ErrorObject, ExtensionMap, ProblemDetails, Violation};
 
 /// A snake_case string; the known codes are examples, since a client must accept codes it
 /// does not know. Named `ErrorCode`.
@@ -161,6 +162,55 @@ impl<X: JsonSchema> JsonSchema for ErrorEnvelope<X> {
             "description": ENVELOPE_DESCRIPTION,
             "properties": { "error": error },
             "required": ["error"],
+        })
+    }
+}
+
+/// The RFC 9457 problem the envelope layers answer with: `type`, `title`, `status`,
+/// `detail` and `code`, and `errors`, `extensions` and `request_id` where given; other
+/// members are allowed. Named `ProblemDetails`.
+///
+/// ```
+/// use certifier_error::ProblemDetails;
+///
+/// let schema = schemars::schema_for!(ProblemDetails);
+/// assert_eq!(
+///     schema.get("required").unwrap(),
+///     &serde_json::json!(["type", "title", "status", "detail", "code"])
+/// );
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars-1")))]
+impl JsonSchema for ProblemDetails {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("ProblemDetails")
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        Cow::Borrowed("certifier_error::ProblemDetails")
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let code = generator.subschema_for::<Code>();
+        let item = generator.subschema_for::<Violation>();
+        json_schema!({
+            "type": "object",
+            "description": PROBLEM_DESCRIPTION,
+            "properties": {
+                "type": {
+                    "type": "string",
+                    "format": "uri-reference",
+                    "default": "about:blank",
+                    "description": PROBLEM_TYPE_DESCRIPTION,
+                },
+                "title": { "type": "string", "description": PROBLEM_TITLE_DESCRIPTION },
+                "status": { "type": "integer", "minimum": 400, "maximum": 599 },
+                "detail": message_string(),
+                "code": code,
+                "errors": { "type": "array", "items": item, "description": ERRORS_DESCRIPTION },
+                "extensions": { "type": "object", "description": PROBLEM_EXTENSIONS_DESCRIPTION },
+                "request_id": request_id_string(),
+            },
+            "required": ["type", "title", "status", "detail", "code"],
         })
     }
 }

@@ -18,10 +18,11 @@ use utoipa::{IntoResponses, PartialSchema, ToSchema};
 use super::common::{
     known_codes, violation_examples, CODE_DESCRIPTION, CODE_PATTERN, ENVELOPE_DESCRIPTION,
     ERRORS_DESCRIPTION, MESSAGE_DESCRIPTION, PARAMETER_DESCRIPTION, POINTER_DESCRIPTION,
-    REQUEST_ID_DESCRIPTION, VIOLATION_DESCRIPTION,
+    PROBLEM_DESCRIPTION, PROBLEM_EXTENSIONS_DESCRIPTION, PROBLEM_TITLE_DESCRIPTION,
+    PROBLEM_TYPE_DESCRIPTION, REQUEST_ID_DESCRIPTION, VIOLATION_DESCRIPTION,
 };
 use crate::catalogue::{Catalogue, Entry};
-use crate::{Code, ErrorEnvelope, ErrorObject, ExtensionMap, Violation};
+use crate::{Code, ErrorEnvelope, ErrorObject, ExtensionMap, ProblemDetails, Violation};
 
 /// What `IntoResponses::responses` returns.
 pub type Responses = BTreeMap<String, RefOr<Response>>;
@@ -184,6 +185,216 @@ impl ToSchema for ErrorEnvelope<ExtensionMap> {
     fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
         register::<ErrorObject>(schemas);
     }
+}
+
+/// The problem object, its `errors` (a list of violations) left out where `errors` has
+/// another shape.
+fn problem_schema(violations: bool) -> ObjectBuilder {
+    let string = |description| {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some(description))
+    };
+    let mut schema = ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .description(Some(PROBLEM_DESCRIPTION))
+        .property(
+            "type",
+            string(PROBLEM_TYPE_DESCRIPTION)
+                .format(Some(utoipa::openapi::SchemaFormat::Custom(
+                    "uri-reference".into(),
+                )))
+                .default(Some(Value::from("about:blank"))),
+        )
+        .required("type")
+        .property("title", string(PROBLEM_TITLE_DESCRIPTION))
+        .required("title")
+        .property(
+            "status",
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(400))
+                .maximum(Some(599)),
+        )
+        .required("status")
+        .property("detail", message_string())
+        .required("detail")
+        .property("code", component::<Code>())
+        .required("code");
+    if violations {
+        schema = schema.property(
+            "errors",
+            ArrayBuilder::new()
+                .items(component::<Violation>())
+                .description(Some(ERRORS_DESCRIPTION)),
+        );
+    }
+    schema
+        .property(
+            "extensions",
+            ObjectBuilder::new()
+                .schema_type(Type::Object)
+                .description(Some(PROBLEM_EXTENSIONS_DESCRIPTION)),
+        )
+        .property("request_id", string(REQUEST_ID_DESCRIPTION))
+        .additional_properties(Some(AdditionalProperties::FreeForm(true)))
+}
+
+/// The problem object: `type`, `title`, `status`, `detail` and `code`, and `errors`
+/// (items referring to `Violation`), `extensions` and `request_id` where given; other
+/// members are allowed.
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa-5")))]
+impl PartialSchema for ProblemDetails {
+    fn schema() -> RefOr<Schema> {
+        problem_schema(true).into()
+    }
+}
+
+/// Named `ProblemDetails` in `components/schemas`; registering it registers `ErrorCode`
+/// and `Violation` too.
+///
+/// ```
+/// use certifier_error::ProblemDetails;
+/// use utoipa::{PartialSchema, ToSchema};
+///
+/// assert_eq!(ProblemDetails::name(), "ProblemDetails");
+/// let schema = serde_json::to_value(ProblemDetails::schema()).unwrap();
+/// assert_eq!(schema["required"], serde_json::json!(["type", "title", "status", "detail", "code"]));
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa-5")))]
+impl ToSchema for ProblemDetails {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("ProblemDetails")
+    }
+
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        register::<Code>(schemas);
+        register::<Violation>(schemas);
+    }
+}
+
+/// The switch that documents problem details: every response of the document whose
+/// `application/json` content is the envelope (a reference to `ErrorEnvelope`, or an
+/// inline envelope) gets an `application/problem+json` content beside it, referring to
+/// `ProblemDetails` (inline, without `errors`, where the envelope's `errors` has a shape
+/// of its own), with each example as the layers send it. Registers `ProblemDetails`,
+/// `ErrorCode` and `Violation`. See [`ProblemDetails`] for an example.
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa-5")))]
+impl utoipa::Modify for ProblemDetails {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.options,
+                &mut item.head,
+                &mut item.patch,
+                &mut item.trace,
+            ];
+            for operation in operations.into_iter().flatten() {
+                for (status, response) in &mut operation.responses.responses {
+                    if let RefOr::T(response) = response {
+                        add_problem_content(status, response);
+                    }
+                }
+            }
+        }
+        let components = openapi
+            .components
+            .get_or_insert_with(utoipa::openapi::Components::new);
+        for response in components.responses.values_mut() {
+            if let RefOr::T(response) = response {
+                // A shared response has no status of its own.
+                add_problem_content("default", response);
+            }
+        }
+        let mut schemas = Vec::new();
+        register::<ProblemDetails>(&mut schemas);
+        for (name, schema) in schemas {
+            components.schemas.entry(name).or_insert(schema);
+        }
+    }
+}
+
+/// The problem an envelope `example` is sent as with `status`, members in the order
+/// the layers write them; `None` if `example` is not an envelope.
+fn problem_example(status: u16, example: &Value) -> Option<Value> {
+    const RESERVED: &[&str] = &[
+        "type",
+        "title",
+        "status",
+        "detail",
+        "instance",
+        "extensions",
+    ];
+    let error = example.get("error")?.as_object()?;
+    let mut problem = serde_json::Map::new();
+    let kind = error.get("doc_url").cloned();
+    problem.insert("type".into(), kind.unwrap_or_else(|| "about:blank".into()));
+    let reason = http::StatusCode::from_u16(status).ok()?.canonical_reason();
+    problem.insert("title".into(), reason.unwrap_or("Error").into());
+    problem.insert("status".into(), status.into());
+    problem.insert("detail".into(), error.get("message")?.clone());
+    problem.insert("code".into(), error.get("code")?.clone());
+    let mut nested = serde_json::Map::new();
+    for (name, value) in error {
+        match name.as_str() {
+            "code" | "message" | "doc_url" | "request_id" => {}
+            reserved if RESERVED.contains(&reserved) => {
+                nested.insert(name.clone(), value.clone());
+            }
+            _ => {
+                problem.insert(name.clone(), value.clone());
+            }
+        }
+    }
+    if !nested.is_empty() {
+        problem.insert("extensions".into(), Value::Object(nested));
+    }
+    if let Some(id) = error.get("request_id") {
+        problem.insert("request_id".into(), id.clone());
+    }
+    Some(Value::Object(problem))
+}
+
+/// Adds the problem content to `response` (answered with `status`, a number or
+/// `default`) if its JSON content is an envelope.
+fn add_problem_content(status: &str, response: &mut Response) {
+    let Some(json) = response.content.get("application/json") else {
+        return;
+    };
+    let envelope_ref = Ref::from_schema_name(ErrorEnvelope::name()).ref_location;
+    let schema = match &json.schema {
+        Some(RefOr::Ref(reference)) if reference.ref_location == envelope_ref => {
+            component::<ProblemDetails>()
+        }
+        Some(RefOr::T(Schema::Object(object))) if object.properties.contains_key("error") => {
+            problem_schema(false).into()
+        }
+        _ => return,
+    };
+    let mut content = ContentBuilder::new().schema(Some(schema));
+    if let Ok(status) = status.parse::<u16>() {
+        let examples = json.examples.iter().filter_map(|(name, example)| {
+            let RefOr::T(example) = example else {
+                return None;
+            };
+            let value = problem_example(status, example.value.as_ref()?)?;
+            let mut problem = ExampleBuilder::new().value(Some(value));
+            problem = problem.summary(example.summary.clone());
+            if !example.description.is_empty() {
+                let description = example.description.replace("`message`", "`detail`");
+                problem = problem.description(description);
+            }
+            Some((name.clone(), problem.build()))
+        });
+        content = content.examples_from_iter(examples.collect::<Vec<_>>());
+    }
+    response
+        .content
+        .insert(String::from("application/problem+json"), content.build());
 }
 
 /// One of two objects, each with `code` and `message`: one with `pointer`, one with

@@ -57,9 +57,16 @@ pub(crate) struct Settings {
     pub(crate) request_ids: bool,
     /// The `WWW-Authenticate` challenge for a 401 that has none.
     pub(crate) challenge: Option<String>,
+    /// Answer `application/problem+json` to the requests whose `Accept` prefers it.
+    pub(crate) problem_details: bool,
 }
 
 impl Settings {
+    /// Whether a request with the `Accept` header fields `accept` gets problem details.
+    pub(crate) fn wants_problem<'a>(&self, accept: impl IntoIterator<Item = &'a [u8]>) -> bool {
+        self.problem_details && super::problem::prefers_problem(accept)
+    }
+
     /// Sets the default challenge, checked to be a valid header value.
     #[track_caller]
     pub(crate) fn set_challenge(&mut self, challenge: &str) {

@@ -31,6 +31,16 @@ pub enum AppError {
     #[certifier(code = "not_found", header("Deprecation", "@1735689600"))]
     #[certifier(header("Sunset", "Wed, 01 Jan 2031 00:00:00 GMT"))]
     Retired,
+    /// Members named as RFC 9457's own, which a problem must not let overwrite its own.
+    #[certifier(code = "conflict", message = "The order is {status}.")]
+    Pending {
+        #[certifier(extend)]
+        status: &'static str,
+        #[certifier(extend)]
+        detail: u32,
+        #[certifier(extend)]
+        order: &'static str,
+    },
 }
 
 /// The error each case of `/apps/{case}` answers with.
@@ -42,6 +52,11 @@ pub fn app(case: &str) -> Result<&'static str, AppError> {
         )),
         "token" => Err(AppError::BadToken),
         "retired" => Err(AppError::Retired),
+        "pending" => Err(AppError::Pending {
+            status: "pending",
+            detail: 7,
+            order: "o_1",
+        }),
         _ => Ok("fine"),
     }
 }

@@ -6,6 +6,7 @@ pub mod apps;
 pub mod envelope;
 #[path = "../../../runtime/examples/support/logfmt.rs"]
 pub mod logfmt;
+pub mod problem;
 
 use std::net::SocketAddr;
 use std::time::Duration;

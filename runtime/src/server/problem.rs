@@ -1,0 +1,783 @@
+//! RFC 9457 Problem Details, for the clients that ask for them: the `Accept`
+//! negotiation and the problem body the envelope layers write in place of an envelope.
+//!
+//! The layers turn the envelope an error already wrote into a problem, rather than ask
+//! the error again: a derived error's response is bytes by the time a layer sees it,
+//! and every answer (derived, a bare status, a panic) goes through one path.
+
+use alloc::vec::Vec;
+
+/// The media type of a problem body.
+pub(crate) const PROBLEM_JSON: &str = "application/problem+json";
+
+/// Whether the `Accept` header fields `values` prefer `application/problem+json` to
+/// `application/json`: the quality the most specific matching range gives the first is
+/// higher than the one it gives the second. Without an `Accept`, with `*/*`, or with
+/// both at one quality, the envelope stays.
+///
+/// Ranges are read as RFC 9110 writes them (`type/subtype`, parameters, `q` between 0
+/// and 1 with at most three decimals); a range that does not parse is skipped. A range
+/// with parameters other than `q` is more specific than one without, and matches only
+/// when they are `charset=utf-8`, the only charset a JSON body has. The time taken is
+/// linear in the header's length, and nothing is allocated.
+pub(crate) fn prefers_problem<'a>(values: impl IntoIterator<Item = &'a [u8]>) -> bool {
+    let mut problem = Preference::NONE;
+    let mut json = Preference::NONE;
+    let mut any_range = false;
+    for value in values {
+        for range in split_outside_quotes(value, b',') {
+            let Some(range) = MediaRange::parse(range) else {
+                continue;
+            };
+            any_range = true;
+            problem.consider(&range, b"problem+json");
+            json.consider(&range, b"json");
+        }
+    }
+    if !any_range {
+        return false;
+    }
+    problem.quality > json.quality
+}
+
+/// The quality the most specific range so far gives one media type.
+#[derive(Debug, Clone, Copy)]
+struct Preference {
+    /// 0 when no range matched; 1 `*/*`, 2 `application/*`, 3 the type, 4 the type with
+    /// parameters.
+    specificity: u8,
+    /// Thousandths.
+    quality: u16,
+}
+
+impl Preference {
+    const NONE: Preference = Preference {
+        specificity: 0,
+        quality: 0,
+    };
+
+    /// Takes `range` into account for `application/<subtype>`.
+    fn consider(&mut self, range: &MediaRange<'_>, subtype: &[u8]) {
+        let specificity = match (range.kind, range.subtype) {
+            (b"*", b"*") => 1,
+            (kind, b"*") if kind.eq_ignore_ascii_case(b"application") => 2,
+            (kind, sub)
+                if kind.eq_ignore_ascii_case(b"application")
+                    && sub.eq_ignore_ascii_case(subtype) =>
+            {
+                match range.parameters {
+                    Parameters::None => 3,
+                    Parameters::Utf8 => 4,
+                    Parameters::Other => return,
+                }
+            }
+            _ => return,
+        };
+        // Of two equally specific ranges, the first counts.
+        if specificity > self.specificity {
+            *self = Preference {
+                specificity,
+                quality: range.quality,
+            };
+        }
+    }
+}
+
+/// One media range of an `Accept` header.
+#[derive(Debug)]
+struct MediaRange<'a> {
+    kind: &'a [u8],
+    subtype: &'a [u8],
+    parameters: Parameters,
+    quality: u16,
+}
+
+/// The parameters of a media range, other than `q` and what follows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Parameters {
+    None,
+    /// Only `charset=utf-8`, which every JSON body has.
+    Utf8,
+    Other,
+}
+
+impl<'a> MediaRange<'a> {
+    fn parse(text: &'a [u8]) -> Option<Self> {
+        let mut pieces = split_outside_quotes(text, b';');
+        let media = trim(pieces.next()?);
+        let slash = media.iter().position(|&byte| byte == b'/')?;
+        let (kind, subtype) = (&media[..slash], &media[slash + 1..]);
+        if !is_token(kind) || !is_token(subtype) || (kind == b"*" && subtype != b"*") {
+            return None;
+        }
+        let mut parameters = Parameters::None;
+        let mut quality = 1000;
+        for parameter in pieces {
+            let parameter = trim(parameter);
+            let equals = parameter.iter().position(|&byte| byte == b'=')?;
+            let name = trim(&parameter[..equals]);
+            let value = trim(&parameter[equals + 1..]);
+            if !is_token(name) {
+                return None;
+            }
+            if name.eq_ignore_ascii_case(b"q") {
+                quality = parse_quality(value)?;
+                // What follows `q` are accept-extensions, not media type parameters.
+                break;
+            }
+            let value = unquote(value)?;
+            parameters = if name.eq_ignore_ascii_case(b"charset")
+                && value.eq_ignore_ascii_case(b"utf-8")
+                && parameters != Parameters::Other
+            {
+                Parameters::Utf8
+            } else {
+                Parameters::Other
+            };
+        }
+        Some(MediaRange {
+            kind,
+            subtype,
+            parameters,
+            quality,
+        })
+    }
+}
+
+/// A `qvalue` in thousandths: `0`, `0.5`, `1.000`; `None` for anything else.
+fn parse_quality(text: &[u8]) -> Option<u16> {
+    let (&first, rest) = text.split_first()?;
+    let decimals = match rest {
+        [] => &[][..],
+        [b'.', decimals @ ..] if decimals.len() <= 3 => decimals,
+        _ => return None,
+    };
+    let mut thousandths = match first {
+        b'0' => 0,
+        b'1' => 1000,
+        _ => return None,
+    };
+    let mut scale = 100;
+    for &digit in decimals {
+        if !digit.is_ascii_digit() || (first == b'1' && digit != b'0') {
+            return None;
+        }
+        thousandths += u16::from(digit - b'0') * scale;
+        scale /= 10;
+    }
+    Some(thousandths)
+}
+
+/// The text of a parameter value: a token, or a quoted string without its quotes
+/// (escapes left in place: only `utf-8` is ever compared).
+fn unquote(value: &[u8]) -> Option<&[u8]> {
+    match value {
+        [b'"', inner @ .., b'"'] => Some(inner),
+        _ if is_token(value) => Some(value),
+        _ => None,
+    }
+}
+
+/// RFC 9110's `token`.
+fn is_token(text: &[u8]) -> bool {
+    !text.is_empty() && text.iter().all(|&byte| TOKEN[usize::from(byte)])
+}
+
+/// Which bytes a `token` may hold.
+const TOKEN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let c = byte as u8;
+        table[byte] = c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b'!' | b'#'
+                    | b'$'
+                    | b'%'
+                    | b'&'
+                    | b'\''
+                    | b'*'
+                    | b'+'
+                    | b'-'
+                    | b'.'
+                    | b'^'
+                    | b'_'
+                    | b'`'
+                    | b'|'
+                    | b'~'
+            );
+        byte += 1;
+    }
+    table
+};
+
+fn trim(text: &[u8]) -> &[u8] {
+    let start = text.iter().position(|&byte| byte != b' ' && byte != b'\t');
+    let end = text.iter().rposition(|&byte| byte != b' ' && byte != b'\t');
+    match (start, end) {
+        (Some(start), Some(end)) => &text[start..=end],
+        _ => &[],
+    }
+}
+
+/// The pieces of `text` between the `separator`s that are not inside a quoted string.
+fn split_outside_quotes(text: &[u8], separator: u8) -> impl Iterator<Item = &[u8]> {
+    let mut rest = Some(text);
+    core::iter::from_fn(move || {
+        let text = rest?;
+        let mut at = 0;
+        loop {
+            // Most ranges hold no quotes: jump to the next byte that matters.
+            let Some(next) = text[at..]
+                .iter()
+                .position(|&byte| byte == separator || byte == b'"')
+            else {
+                rest = None;
+                return Some(text);
+            };
+            at += next;
+            if text[at] == separator {
+                rest = Some(&text[at + 1..]);
+                return Some(&text[..at]);
+            }
+            // A quoted string: up to its closing quote, past escaped ones.
+            at += 1;
+            while at < text.len() && text[at] != b'"' {
+                at += if text[at] == b'\\' { 2 } else { 1 };
+            }
+            at = (at + 1).min(text.len());
+        }
+    })
+}
+
+/// The problem body for an error envelope `envelope` sent with `status`, or `None` if
+/// `envelope` is not an envelope (`{"error": {"code": .., "message": .., ..}}`, valid
+/// JSON, nothing after it).
+///
+/// `type` is the envelope's `doc_url` (else `about:blank`), `title` the status's reason
+/// phrase, `status` the status, `detail` the message, `code` the code; every other
+/// member of the error object follows at the top level in its order, but that one named
+/// as a member of RFC 9457 (or `extensions`) goes into an `extensions` object after them,
+/// so that it cannot overwrite the problem's own. A `request_id` that ends the envelope
+/// ends the problem too. Values are copied as they were written, never re-encoded.
+///
+/// The envelope is read by a strict JSON scanner rather than `serde_json`: the layers
+/// run this on every error a client asks a problem for, and the scanner finds the
+/// members' bounds in one pass, without allocating.
+pub(crate) fn from_envelope(envelope: &[u8], status: u16) -> Option<Vec<u8>> {
+    let mut members = [Member::EMPTY; INLINE_MEMBERS];
+    let mut spilled = Vec::new();
+    let count = scan_envelope(envelope, |at, member| match members.get_mut(at) {
+        Some(slot) => *slot = member,
+        None => spilled.push(member),
+    })?;
+    let member = |at: usize| match at < INLINE_MEMBERS {
+        true => members[at],
+        false => spilled[at - INLINE_MEMBERS],
+    };
+    let text = |range: Span| &envelope[range.0..range.1];
+
+    let mut code = None;
+    let mut message = None;
+    let mut doc_url = None;
+    let mut request_id = None;
+    let mut nested = false;
+    for at in 0..count {
+        let Member { value, kind, .. } = member(at);
+        let is_string = text(value).first() == Some(&b'"');
+        match kind {
+            Name::Code if code.is_none() => code = Some(at),
+            Name::Message if message.is_none() => message = Some(at),
+            Name::DocUrl if doc_url.is_none() && is_string => doc_url = Some(at),
+            Name::RequestId if at + 1 == count => request_id = Some(at),
+            Name::Reserved | Name::Code => nested = true,
+            _ => {}
+        }
+    }
+    let (code, message) = (code?, message?);
+    let is_string = |at: usize| text(member(at).value).first() == Some(&b'"');
+    if !is_string(code) || !is_string(message) {
+        return None;
+    }
+
+    let mut body = Vec::with_capacity(envelope.len() + 80);
+    body.extend_from_slice(b"{\"type\":");
+    match doc_url {
+        Some(at) => body.extend_from_slice(text(member(at).value)),
+        None => body.extend_from_slice(b"\"about:blank\""),
+    }
+    body.extend_from_slice(b",\"title\":\"");
+    body.extend_from_slice(reason_phrase(status).as_bytes());
+    body.extend_from_slice(b"\",\"status\":");
+    body.extend_from_slice(itoa::Buffer::new().format(status).as_bytes());
+    body.extend_from_slice(b",\"detail\":");
+    body.extend_from_slice(text(member(message).value));
+    body.extend_from_slice(b",\"code\":");
+    body.extend_from_slice(text(member(code).value));
+    let own = |at: usize| ![Some(code), Some(message), doc_url, request_id].contains(&Some(at));
+    for at in (0..count).filter(|&at| own(at)) {
+        let Member { name, value, kind } = member(at);
+        if !matches!(kind, Name::Reserved | Name::Code) {
+            body.push(b',');
+            body.extend_from_slice(text(name));
+            body.push(b':');
+            body.extend_from_slice(text(value));
+        }
+    }
+    if nested {
+        body.extend_from_slice(b",\"extensions\":{");
+        let mut first = true;
+        for at in (0..count).filter(|&at| own(at)) {
+            let Member { name, value, kind } = member(at);
+            if matches!(kind, Name::Reserved | Name::Code) {
+                if !first {
+                    body.push(b',');
+                }
+                first = false;
+                body.extend_from_slice(text(name));
+                body.push(b':');
+                body.extend_from_slice(text(value));
+            }
+        }
+        body.push(b'}');
+    }
+    if let Some(at) = request_id {
+        body.extend_from_slice(b",\"request_id\":");
+        body.extend_from_slice(text(member(at).value));
+    }
+    body.push(b'}');
+    Some(body)
+}
+
+/// The members most error objects fit in without a heap allocation.
+const INLINE_MEMBERS: usize = 8;
+
+/// `start..end` in the envelope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span(usize, usize);
+
+/// One member of the error object: its name and value as written (the name with its
+/// quotes), and what the name means here.
+#[derive(Debug, Clone, Copy)]
+struct Member {
+    name: Span,
+    value: Span,
+    kind: Name,
+}
+
+impl Member {
+    const EMPTY: Member = Member {
+        name: Span(0, 0),
+        value: Span(0, 0),
+        kind: Name::Other,
+    };
+}
+
+/// The member names the conversion treats apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Name {
+    Code,
+    Message,
+    DocUrl,
+    RequestId,
+    /// One of RFC 9457's members, or `extensions`.
+    Reserved,
+    Other,
+}
+
+impl Name {
+    /// The meaning of a name, given as written between its quotes.
+    fn of(raw: &[u8]) -> Name {
+        let decoded;
+        let name = if raw.contains(&b'\\') {
+            // Escapes spell a name in other bytes: `t\u0079pe` is `type`.
+            let quoted = [&b"\""[..], raw, b"\""].concat();
+            decoded = serde_json::from_slice::<alloc::string::String>(&quoted).unwrap_or_default();
+            decoded.as_bytes()
+        } else {
+            raw
+        };
+        match name {
+            b"code" => Name::Code,
+            b"message" => Name::Message,
+            b"doc_url" => Name::DocUrl,
+            b"request_id" => Name::RequestId,
+            b"type" | b"title" | b"status" | b"detail" | b"instance" | b"extensions" => {
+                Name::Reserved
+            }
+            _ => Name::Other,
+        }
+    }
+}
+
+/// How deep the scanner follows nested arrays and objects (`serde_json`'s own limit).
+const MAX_DEPTH: usize = 128;
+
+/// Scans `{"error": {..}}` (other members of the envelope are skipped), handing each
+/// member of the error object to `found` with its index; the number of members, or
+/// `None` if `envelope` is not valid JSON of that shape.
+fn scan_envelope(envelope: &[u8], mut found: impl FnMut(usize, Member)) -> Option<usize> {
+    // Strings are copied as they were written: they must be UTF-8 to start with.
+    core::str::from_utf8(envelope).ok()?;
+    let mut scanner = Scanner {
+        text: envelope,
+        at: 0,
+    };
+    let mut count = None;
+    scanner.object(|scanner, name| {
+        if &scanner.text[name.0 + 1..name.1 - 1] == b"error" && count.is_none() {
+            let mut members = 0;
+            scanner.object(|scanner, name| {
+                let start = scanner.skip_space();
+                scanner.value(0)?;
+                let value = Span(start, scanner.at);
+                let kind = Name::of(&scanner.text[name.0 + 1..name.1 - 1]);
+                found(members, Member { name, value, kind });
+                members += 1;
+                Some(())
+            })?;
+            count = Some(members);
+            Some(())
+        } else {
+            scanner.skip_space();
+            scanner.value(0)
+        }
+    })?;
+    scanner.skip_space();
+    (scanner.at == envelope.len()).then_some(())?;
+    count
+}
+
+/// A cursor over JSON text that checks what it skips.
+struct Scanner<'a> {
+    text: &'a [u8],
+    at: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.get(self.at).copied()
+    }
+
+    /// Skips whitespace; the position after it.
+    fn skip_space(&mut self) -> usize {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+        self.at
+    }
+
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        self.skip_space();
+        (self.peek() == Some(byte)).then(|| self.at += 1)
+    }
+
+    /// An object, handing each member's name (with its quotes) to `member`, which
+    /// consumes the value.
+    fn object(&mut self, mut member: impl FnMut(&mut Self, Span) -> Option<()>) -> Option<()> {
+        self.eat(b'{')?;
+        if self.eat(b'}').is_some() {
+            return Some(());
+        }
+        loop {
+            let start = self.skip_space();
+            self.string()?;
+            let name = Span(start, self.at);
+            self.eat(b':')?;
+            member(self, name)?;
+            self.skip_space();
+            match self.peek()? {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Any value, at nesting `depth`.
+    fn value(&mut self, depth: usize) -> Option<()> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        self.skip_space();
+        match self.peek()? {
+            b'"' => self.string(),
+            b'{' => self.object(|scanner, _| scanner.value(depth + 1)),
+            b'[' => {
+                self.at += 1;
+                if self.eat(b']').is_some() {
+                    return Some(());
+                }
+                loop {
+                    self.value(depth + 1)?;
+                    self.skip_space();
+                    match self.peek()? {
+                        b',' => self.at += 1,
+                        b']' => {
+                            self.at += 1;
+                            return Some(());
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            b't' => self.literal(b"true"),
+            b'f' => self.literal(b"false"),
+            b'n' => self.literal(b"null"),
+            _ => self.number(),
+        }
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Option<()> {
+        self.text[self.at..]
+            .starts_with(word)
+            .then(|| self.at += word.len())
+    }
+
+    /// A string, at its opening quote: no control characters, only JSON's escapes.
+    fn string(&mut self) -> Option<()> {
+        (self.peek()? == b'"').then_some(())?;
+        self.at += 1;
+        loop {
+            // Skip the plain run at once.
+            let plain = self.text[self.at..]
+                .iter()
+                .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)?;
+            self.at += plain;
+            match self.peek()? {
+                b'"' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                b'\\' => {
+                    self.at += 1;
+                    match self.peek()? {
+                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => self.at += 1,
+                        b'u' => {
+                            let digits = self.text.get(self.at + 1..self.at + 5)?;
+                            digits.iter().all(u8::is_ascii_hexdigit).then_some(())?;
+                            self.at += 5;
+                        }
+                        _ => return None,
+                    }
+                }
+                0..=0x1f => return None,
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// A number as JSON writes it: `-`, digits without a leading zero, a fraction, an
+    /// exponent.
+    fn number(&mut self) -> Option<()> {
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        match self.peek()? {
+            b'0' => self.at += 1,
+            b'1'..=b'9' => self.digits(),
+            _ => return None,
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            self.peek().filter(u8::is_ascii_digit)?;
+            self.digits();
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            self.peek().filter(u8::is_ascii_digit)?;
+            self.digits();
+        }
+        Some(())
+    }
+
+    fn digits(&mut self) {
+        while self.peek().is_some_and(|byte| byte.is_ascii_digit()) {
+            self.at += 1;
+        }
+    }
+}
+
+/// The reason phrase of `status`, for the problem's `title`.
+fn reason_phrase(status: u16) -> &'static str {
+    http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|status| status.canonical_reason())
+        .unwrap_or("Error")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prefers(accept: &str) -> bool {
+        prefers_problem([accept.as_bytes()])
+    }
+
+    #[test]
+    fn the_envelope_stays_unless_problem_json_is_preferred() {
+        for envelope in [
+            "",
+            "*/*",
+            "application/json",
+            "application/*",
+            "application/json, application/problem+json",
+            "application/problem+json;q=0.5, application/json",
+            "application/problem+json;q=0, */*",
+            "text/html",
+            "application/problem+json;q=0",
+            "application/problem+json; profile=\"x\"",
+            "garbage, ;;;, /, */json",
+            "application/problem+json;q=2",
+            "application/problem+json;q=0.5x",
+        ] {
+            assert!(!prefers(envelope), "{envelope:?}");
+        }
+        for problem in [
+            "application/problem+json",
+            "APPLICATION/Problem+JSON",
+            "application/problem+json, application/json;q=0.9",
+            "application/problem+json, */*;q=0.8",
+            "application/json;q=0.5, application/problem+json",
+            "application/problem+json;charset=utf-8",
+            "application/problem+json; charset=\"UTF-8\"; q=1.0; ext=1",
+            "application/*;q=0.2, application/problem+json;q=0.3",
+            "text/plain; title=\"a, application/json\", application/problem+json",
+            "application/json;q=0, */*",
+        ] {
+            assert!(prefers(problem), "{problem:?}");
+        }
+    }
+
+    #[test]
+    fn the_most_specific_range_decides() {
+        // `application/json;charset=utf-8` is more specific than `application/json`.
+        assert!(prefers(
+            "application/json;q=1, application/json;charset=utf-8;q=0.1, application/problem+json;q=0.5"
+        ));
+        // Several header fields are one list.
+        assert!(prefers_problem([
+            &b"application/json;q=0.1"[..],
+            b"application/problem+json"
+        ]));
+    }
+
+    #[test]
+    fn qualities_read_as_rfc_9110_writes_them() {
+        assert_eq!(parse_quality(b"0"), Some(0));
+        assert_eq!(parse_quality(b"0.5"), Some(500));
+        assert_eq!(parse_quality(b"0.125"), Some(125));
+        assert_eq!(parse_quality(b"1.000"), Some(1000));
+        assert_eq!(parse_quality(b"1."), Some(1000));
+        for invalid in [&b""[..], b"1.5", b"0.1234", b"2", b".5", b"-0", b"0,5"] {
+            assert_eq!(parse_quality(invalid), None, "{invalid:?}");
+        }
+    }
+
+    #[test]
+    fn a_huge_header_is_read_once() {
+        let huge = "application/json;q=0.1, ".repeat(10_000) + "application/problem+json";
+        assert!(prefers(&huge));
+        let quotes = "\"".repeat(100_000);
+        assert!(!prefers(&quotes));
+    }
+
+    fn problem(envelope: &str, status: u16) -> String {
+        String::from_utf8(from_envelope(envelope.as_bytes(), status).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn an_envelope_becomes_a_problem() {
+        assert_eq!(
+            problem(
+                r#"{"error":{"code":"rate_limited","message":"Slow down.","retry_after":30,"request_id":"r1"}}"#,
+                429
+            ),
+            r#"{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"Slow down.","code":"rate_limited","retry_after":30,"request_id":"r1"}"#
+        );
+        assert_eq!(
+            problem(
+                r#"{"error":{"code":"not_found","message":"No \"x\".","doc_url":"https://d/errors/not_found","item":{"id":[1,2]}}}"#,
+                404
+            ),
+            r#"{"type":"https://d/errors/not_found","title":"Not Found","status":404,"detail":"No \"x\".","code":"not_found","item":{"id":[1,2]}}"#
+        );
+    }
+
+    #[test]
+    fn members_named_as_the_problems_own_are_nested() {
+        assert_eq!(
+            problem(
+                r#"{"error":{"code":"conflict","message":"m","status":"pending","a":1,"type":"t","extensions":[],"title":null,"detail":2,"instance":"/x","request_id":"r"}}"#,
+                409
+            ),
+            r#"{"type":"about:blank","title":"Conflict","status":409,"detail":"m","code":"conflict","a":1,"extensions":{"status":"pending","type":"t","extensions":[],"title":null,"detail":2,"instance":"/x"},"request_id":"r"}"#
+        );
+    }
+
+    #[test]
+    fn names_with_escapes_are_written_back_escaped() {
+        assert_eq!(
+            problem(
+                r#"{"error":{"code":"c","message":"m","a\"b\u0000":1}}"#,
+                400
+            ),
+            r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"m","code":"c","a\"b\u0000":1}"#
+        );
+    }
+
+    #[test]
+    fn a_client_reads_the_problem_as_it_reads_the_envelope() {
+        for (status, envelope) in [
+            (
+                429,
+                r#"{"error":{"code":"rate_limited","message":"Slow down.","retry_after":30,"request_id":"r1"}}"#,
+            ),
+            (
+                404,
+                r#"{"error":{"code":"not_found","message":"m","doc_url":"https://d/e#not_found"}}"#,
+            ),
+            (
+                409,
+                r#"{"error":{"code":"conflict","message":"m","status":"pending","type":1,"title":[],"detail":{},"instance":"/i","extensions":{"a":1},"b":null}}"#,
+            ),
+            (
+                400,
+                r#"{"error":{"code":"validation_error","message":"m","errors":[{"pointer":"/a","code":"c","message":"m"}]}}"#,
+            ),
+            (418, r#"{"error":{"code":"its_own","message":"m"}}"#),
+        ] {
+            let problem = from_envelope(envelope.as_bytes(), status).unwrap();
+            let read = crate::ErrorResponse::decode(status, &problem);
+            assert_eq!(
+                read,
+                crate::ErrorResponse::decode(status, envelope.as_bytes()),
+                "{envelope}"
+            );
+            assert!(read.is_envelope());
+        }
+    }
+
+    #[test]
+    fn what_is_not_an_envelope_is_refused() {
+        for body in [
+            "",
+            "{}",
+            "[]",
+            r#"{"error":{"message":"m"}}"#,
+            r#"{"error":{"code":1,"message":"m"}}"#,
+            r#"{"error":{"code":"c","message":"m"}} trailing"#,
+            r#"{"error":"c"}"#,
+            r#"{"error":{"code":"c","message":"m""#,
+        ] {
+            assert_eq!(from_envelope(body.as_bytes(), 400), None, "{body:?}");
+        }
+    }
+}
