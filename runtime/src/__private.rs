@@ -16,6 +16,7 @@ mod frameworks;
 pub mod json;
 
 pub use self::catalogue::{
+    appended_entries, appended_len, appended_member_types, appended_members, appended_rest,
     entry_logged_at, new_catalogue, new_entry, new_plain_entry, pick_catalogue, CatalogueOf,
     ChosenCatalogue, Listed, Part, Unlisted,
 };

@@ -558,7 +558,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    const PLACEHOLDER: Entry = Entry {
+    pub(crate) const PLACEHOLDER: Entry = Entry {
         status: 0,
         code: "",
         message: "",

@@ -85,6 +85,133 @@ pub const fn entry_logged_at(mut entry: Entry, level: LogLevel) -> Entry {
     entry
 }
 
+/// The number of member names (and of types) the entries of `inner` list once `own`
+/// more follow each entry's own: the length of [`appended_members`]'s arrays.
+#[must_use]
+pub const fn appended_len(inner: Catalogue, own: usize) -> usize {
+    let mut count = 0;
+    let mut index = 0;
+    while let Some(entry) = inner.get(index) {
+        count += entry.members.len() + own;
+        index += 1;
+    }
+    count
+}
+
+/// The member names of each entry of `inner` followed by `names`, entry after entry:
+/// what the entries a transparent variant with `extend` fields reaches list. The entries
+/// themselves, made by [`appended_entries`], are slices of this array.
+#[must_use]
+pub const fn appended_members<const N: usize>(
+    inner: Catalogue,
+    names: &'static [&'static str],
+) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut at = 0;
+    let mut index = 0;
+    while let Some(entry) = inner.get(index) {
+        at = copy_into(&mut out, at, entry.members);
+        at = copy_into(&mut out, at, names);
+        index += 1;
+    }
+    assert!(at == N, "the array length must be `appended_len`");
+    out
+}
+
+/// The member types of each entry of `inner` followed by `types`, laid out as
+/// [`appended_members`] lays out the names. An entry that records no types (none of its
+/// members has one) leaves its part empty, and then records none either.
+#[must_use]
+pub const fn appended_member_types<const N: usize>(
+    inner: Catalogue,
+    types: &'static [&'static str],
+) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut at = 0;
+    let mut index = 0;
+    while let Some(entry) = inner.get(index) {
+        if entry.member_types.len() == entry.members.len() {
+            at = copy_into(&mut out, at, entry.member_types);
+            at = copy_into(&mut out, at, types);
+        } else {
+            at += entry.members.len() + types.len();
+        }
+        index += 1;
+    }
+    assert!(at == N, "the array length must be `appended_len`");
+    out
+}
+
+/// Copies `from` into `out` at `at`; returns where the copy ends.
+const fn copy_into(out: &mut [&'static str], mut at: usize, from: &[&'static str]) -> usize {
+    let mut index = 0;
+    while index < from.len() {
+        out[at] = from[index];
+        at += 1;
+        index += 1;
+    }
+    at
+}
+
+/// The entries of `inner`, each listing its members followed by the `own` members of
+/// a transparent variant: `members` and `member_types` are the arrays of
+/// [`appended_members`] and [`appended_member_types`]. `doc_url` is the container's,
+/// which replaces the inner entries' own when it has one. `N` is `inner.len()`.
+#[must_use]
+pub const fn appended_entries<const N: usize>(
+    inner: Catalogue,
+    members: &'static [&'static str],
+    member_types: &'static [&'static str],
+    own: usize,
+    doc_url: Option<&'static str>,
+) -> [Entry; N] {
+    let mut out = [Entry::PLACEHOLDER; N];
+    let mut at = 0;
+    let mut index = 0;
+    while index < N {
+        let Some(mut entry) = inner.get(index) else {
+            panic!("the array length must be the inner catalogue's length");
+        };
+        let len = entry.members.len() + own;
+        let recorded = entry.member_types.len() == entry.members.len();
+        entry.members = sub_slice(members, at, len);
+        entry.member_types = if recorded {
+            sub_slice(member_types, at, len)
+        } else {
+            &[]
+        };
+        if doc_url.is_some() {
+            entry.doc_url = doc_url;
+        }
+        out[index] = entry;
+        at += len;
+        index += 1;
+    }
+    out
+}
+
+/// `slice[start..start + len]`, in a `const fn`.
+const fn sub_slice(
+    slice: &'static [&'static str],
+    start: usize,
+    len: usize,
+) -> &'static [&'static str] {
+    let (_, rest) = slice.split_at(start);
+    let (part, _) = rest.split_at(len);
+    part
+}
+
+/// What follows the entries [`appended_entries`] made: a mark that the inner
+/// catalogue is open where it is, so that the catalogue holding them is open too.
+#[must_use]
+pub const fn appended_rest(inner: Catalogue) -> Part {
+    if inner.is_complete() {
+        Part::Entries(&[])
+    } else {
+        Part::Open
+    }
+}
+
 type_question! {
     /// The question: does the field type have a catalogue? Its answers are types: the
     /// derive writes `pick_catalogue(|| (&&CatalogueOf::<T>::NEW).choose())`, which reads

@@ -206,6 +206,21 @@ impl<T: Serialize + ?Sized> Serialize for Flattened<'_, T> {
     }
 }
 
+/// Takes back the `}}` that closes the envelope just appended to `out` (by an inner
+/// error's writer), so that a transparent variant's own members can follow its inner
+/// error's; the caller closes the envelope again.
+///
+/// Fails, leaving `out` as it is, when `out` does not end as an envelope does.
+pub fn reopen_envelope(out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+    if !out.ends_with(b"}}") {
+        return Err(<serde_json::Error as serde::ser::Error>::custom(
+            "the inner error's writer did not end with a whole envelope",
+        ));
+    }
+    out.truncate(out.len() - 2);
+    Ok(())
+}
+
 /// Runs `write`, and on failure takes back whatever it appended, so that `out` holds
 /// either a whole envelope more or nothing more.
 #[inline]

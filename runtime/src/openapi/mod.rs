@@ -116,6 +116,7 @@ pub mod private {
         pub use alloc::borrow::Cow;
 
         pub use crate::__private::choice::{FirstChoice, LastChoice};
+        pub use crate::__private::{pick_catalogue, CatalogueOf};
         #[cfg(feature = "schemars-1")]
         pub use crate::openapi::schemars::{InlineJsonSchemaOf, JsonSchemaOf, Members};
         #[cfg(feature = "utoipa-5")]
@@ -130,7 +131,8 @@ pub mod private {
 /// the proc-macro itself stays free of features.
 ///
 /// `IntoResponses` comes from the catalogue, with example values for the extension
-/// members: from the schemas of the type's own members, and from the examples of its
+/// members: from the schemas of the type's own members (those of a transparent variant
+/// for every code of its inner error's catalogue), and from the examples of its
 /// transparent fields' types.
 ///
 /// `JsonSchema` is the schema of the type's envelope, with one subschema per code holding
@@ -147,6 +149,7 @@ macro_rules! __certifier_openapi {
         name = [$name:literal],
         members = [$(($code:literal, $member:literal, $member_ty:ty),)*],
         inner = [$($inner:ty,)*],
+        appended = [$(($appended_inner:ty, $appended:literal, $appended_ty:ty),)*],
     ) => {
         $($utoipa)*! {
             #[automatically_derived]
@@ -166,6 +169,15 @@ macro_rules! __certifier_openapi {
                             $code,
                             $member,
                             (&&__types::SchemaOf::<$member_ty>::NEW).choose(),
+                        );
+                    )*
+                    $(
+                        __members.appended(
+                            __types::pick_catalogue(|| {
+                                (&&__types::CatalogueOf::<$appended_inner>::NEW).choose()
+                            }),
+                            $appended,
+                            (&&__types::SchemaOf::<$appended_ty>::NEW).choose(),
                         );
                     )*
                     $(
@@ -205,6 +217,17 @@ macro_rules! __certifier_openapi {
                             $code,
                             $member,
                             (&&__types::JsonSchemaOf::<$member_ty>::NEW)
+                                .choose()
+                                .map(|__schema| __schema(__generator)),
+                        );
+                    )*
+                    $(
+                        __members.appended(
+                            __types::pick_catalogue(|| {
+                                (&&__types::CatalogueOf::<$appended_inner>::NEW).choose()
+                            }),
+                            $appended,
+                            (&&__types::JsonSchemaOf::<$appended_ty>::NEW)
                                 .choose()
                                 .map(|__schema| __schema(__generator)),
                         );

@@ -269,6 +269,15 @@ impl Members {
         add(self.code_mut(code), name, schema);
     }
 
+    /// A member of a transparent variant with `extend` fields, which follows the members
+    /// of every entry of its inner error's catalogue `inner`: a member of each of those
+    /// codes, as [`member`](Self::member) takes one.
+    pub fn appended(&mut self, inner: Catalogue, name: &str, schema: Option<Schema>) {
+        for entry in inner.iter() {
+            self.member(entry.code(), name, schema.clone());
+        }
+    }
+
     /// The members of a transparent variant's type, per code, taken from its envelope
     /// schema: its subschemas per code where it has them, else all its members for
     /// every code.

@@ -512,6 +512,20 @@ impl Placeholders {
             .or_insert_with(|| placeholder(schema.as_ref()));
     }
 
+    /// A member of a transparent variant with `extend` fields, which follows the members
+    /// of every entry of its inner error's catalogue `inner`: a member of each of those
+    /// codes, as [`member`](Self::member) takes one.
+    pub fn appended(
+        &mut self,
+        inner: Catalogue,
+        name: &'static str,
+        schema: Option<RefOr<Schema>>,
+    ) {
+        for entry in inner.iter() {
+            self.member(entry.code(), name, schema.clone());
+        }
+    }
+
     /// The members of a transparent variant's type, per code, taken from its examples;
     /// the type's own members and earlier variants win.
     pub fn inner(&mut self, responses: Option<Responses>) {
