@@ -268,10 +268,11 @@ impl<'a> Variant<'a> {
         self.fields.iter().find(|field| field.name == name)
     }
 
-    /// The inner error of a `transparent` variant.
+    /// The inner error of a `transparent` variant: its field without `extend` (the
+    /// checks make sure there is one only).
     pub fn transparent_field(&self) -> Option<&Field<'a>> {
         if self.is_transparent() {
-            self.fields.first()
+            self.fields.iter().find(|field| !field.is_extension())
         } else {
             None
         }

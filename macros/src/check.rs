@@ -17,6 +17,8 @@ pub fn check(cx: &Ctxt, input: &Input) {
     for variant in input.variants() {
         if variant.is_transparent() {
             transparent_stands_alone(cx, variant);
+            fields_beside_the_inner_error_are_members(cx, variant);
+            members_follow_a_concrete_inner_error(cx, input, variant);
             log_stays_with_the_inner_error(cx, variant);
         } else {
             code_is_given(cx, input, variant);
@@ -27,10 +29,13 @@ pub fn check(cx: &Ctxt, input: &Input) {
             format_args_name_fields(cx, variant);
             format_args_are_used(cx, variant);
         }
-        one_source_per_variant(cx, variant);
+        if !variant.is_transparent() {
+            // A transparent variant's rules say where its source and `From` come from.
+            one_source_per_variant(cx, variant);
+            from_field_stands_alone(cx, variant);
+        }
         source_does_not_borrow(cx, variant);
         server_messages_leave_out_the_source(cx, variant);
-        from_field_stands_alone(cx, variant);
         for field in &variant.fields {
             member_keys_fit_the_field(cx, variant, field);
         }
@@ -216,18 +221,40 @@ fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
             );
         }
     }
-    if variant.fields.len() != 1 {
-        cx.error_spanned_by(
-            attrs.transparent.as_ref(),
-            format!(
-                "`transparent` needs exactly one field, the inner error; `{}` has {}",
-                variant.ident,
-                variant.fields.len()
-            ),
-        );
-        return;
-    }
-    let field = &variant.fields[0];
+    let inner: Vec<&Field> = variant
+        .fields
+        .iter()
+        .filter(|field| !field.is_extension())
+        .collect();
+    let field = match inner[..] {
+        [field] => field,
+        // The one field is `extend`: said at `extend` below.
+        [] if variant.fields.len() == 1 => &variant.fields[0],
+        [] if variant.fields.is_empty() => {
+            return cx.error_spanned_by(
+                attrs.transparent.as_ref(),
+                format!(
+                    "`transparent` needs a field, the inner error, whose type is a \
+                     `CertifierError`; `{}` has none: add it, as in `{}(StandardError)`",
+                    variant.ident, variant.ident
+                ),
+            );
+        }
+        [] => {
+            return cx.error_spanned_by(
+                attrs.transparent.as_ref(),
+                format!(
+                    "`transparent` needs exactly one field without `extend`, the inner \
+                     error, and takes the others as members after the inner error's; every \
+                     field of `{}` is `extend`: remove `extend` from the inner error",
+                    variant.ident
+                ),
+            );
+        }
+        // Each field after the first without `extend` is said to need it, in
+        // `fields_beside_the_inner_error_are_members`.
+        [first, ..] => first,
+    };
     if let Some(source) = &field.attrs.source {
         cx.error_spanned_by(
             source,
@@ -244,12 +271,148 @@ fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
             cx.error_spanned_by(
                 written,
                 format!(
-                    "the field of a `transparent` variant cannot be `{key}`: its members come \
-                     from the inner error"
+                    "the inner error of a `transparent` variant cannot be `{key}`: its \
+                     members come from its own type; remove `{key}` (a field beside the \
+                     inner error can be `extend`, a member after the inner error's)"
                 ),
             );
         }
     }
+    if let Some(from) = &field.attrs.from {
+        if variant.fields.len() > 1 {
+            cx.error_spanned_by(
+                from,
+                format!(
+                    "`#[from]` builds `{}` from this field alone, so the variant cannot have \
+                     `extend` fields beside it: remove `#[from]` and build the variant by hand",
+                    variant.ident
+                ),
+            );
+        }
+    }
+}
+
+/// Beside its inner error (its first field without `extend`), a transparent variant's
+/// fields are members after the inner error's: `extend`, with `rename` where needed,
+/// and nothing else.
+fn fields_beside_the_inner_error_are_members(cx: &Ctxt, variant: &Variant) {
+    let Some(inner) = variant.transparent_field() else {
+        return;
+    };
+    for field in &variant.fields {
+        if field.index == inner.index {
+            continue;
+        }
+        if !field.is_extension() {
+            let (at, mark) = match &field.original.ident {
+                Some(ident) => (ident.to_token_stream(), "#[certifier(extend)]"),
+                None => (
+                    field.ty.to_token_stream(),
+                    "#[certifier(extend, rename = \"...\")]",
+                ),
+            };
+            cx.error_spanned_by(
+                at,
+                format!(
+                    "`{}` is `transparent`, with its inner error in field `{}`: every other \
+                     field is a member after the inner error's, so mark this one `{mark}`, \
+                     or remove `transparent`",
+                    variant.ident, inner.name
+                ),
+            );
+        }
+        let beside = "beside the inner error of a `transparent` variant, a field is an \
+                      `extend` member";
+        if let Some(flatten) = &field.attrs.flatten {
+            cx.error_spanned_by(
+                flatten,
+                format!(
+                    "{beside} and cannot be `flatten` (the members of its own fields): \
+                     remove `flatten`"
+                ),
+            );
+        }
+        if let Some(header) = &field.attrs.header {
+            cx.error_spanned_by(
+                header,
+                format!(
+                    "{beside} and cannot set a header: the variant sends its inner error's \
+                     headers; remove `header`, or set a fixed `header(\"Name\", \"value\")` \
+                     on the variant"
+                ),
+            );
+        }
+        if let Some(source) = &field.attrs.source {
+            cx.error_spanned_by(
+                source,
+                format!(
+                    "{beside} and cannot be `#[source]`: the source is the inner error's \
+                     own; remove `#[source]`"
+                ),
+            );
+        }
+        if let Some(from) = &field.attrs.from {
+            cx.error_spanned_by(
+                from,
+                format!(
+                    "{beside} and cannot be `#[from]`: `From` builds a variant from one \
+                     field alone; remove `#[from]`"
+                ),
+            );
+        }
+    }
+}
+
+/// The catalogue copies the inner type's entries with the variant's members after each
+/// one's, at compile time: it cannot wait for a type parameter.
+fn members_follow_a_concrete_inner_error(cx: &Ctxt, input: &Input, variant: &Variant) {
+    let Some(inner) = variant.transparent_field() else {
+        return;
+    };
+    if !variant.fields.iter().any(Field::is_extension) {
+        return;
+    }
+    let params: Vec<&syn::Ident> = input
+        .generics
+        .type_params()
+        .map(|param| &param.ident)
+        .chain(input.generics.const_params().map(|param| &param.ident))
+        .collect();
+    if let Some(param) = mentioned_param(inner.ty.to_token_stream(), &params) {
+        cx.error_spanned_by(
+            inner.ty,
+            format!(
+                "the inner error's type names the type parameter `{param}`, but a \
+                 `transparent` variant with `extend` fields needs a concrete one: the \
+                 catalogue lists each of the inner type's entries with this variant's \
+                 members after its own, built at compile time, before `{param}` is known. \
+                 Name a concrete type here, or remove the `extend` fields"
+            ),
+        );
+    }
+}
+
+/// The first of `params` that `tokens` name.
+fn mentioned_param(tokens: proc_macro2::TokenStream, params: &[&syn::Ident]) -> Option<syn::Ident> {
+    use proc_macro2::TokenTree;
+    let mut after_quote = false;
+    for tree in tokens {
+        let found = match &tree {
+            // `'a` is a lifetime, not a parameter of that name.
+            TokenTree::Ident(ident)
+                if !after_quote && params.iter().any(|param| *param == ident) =>
+            {
+                Some(ident.clone())
+            }
+            TokenTree::Group(group) => mentioned_param(group.stream(), params),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+        after_quote = matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == '\'');
+    }
+    None
 }
 
 /// A transparent variant logs at its field's level, which the field's own type (and
@@ -674,8 +837,11 @@ fn from_field_stands_alone(cx: &Ctxt, variant: &Variant) {
 
 fn member_keys_fit_the_field(cx: &Ctxt, variant: &Variant, field: &Field) {
     let attrs = &field.attrs;
-    let is_source =
-        attrs.source.is_some() || attrs.from.is_some() || is_named_source(variant, field);
+    // A transparent variant's source is its inner error's, and its rules say what a
+    // field beside the inner error cannot be.
+    let transparent = variant.is_transparent();
+    let is_source = !transparent
+        && (attrs.source.is_some() || attrs.from.is_some() || is_named_source(variant, field));
     for key in [attrs.extend.as_ref(), attrs.flatten.as_ref()]
         .into_iter()
         .flatten()
@@ -690,7 +856,7 @@ fn member_keys_fit_the_field(cx: &Ctxt, variant: &Variant, field: &Field) {
             );
         }
     }
-    if let (Some(_), Some(flatten)) = (&attrs.extend, &attrs.flatten) {
+    if let (Some(_), Some(flatten), false) = (&attrs.extend, &attrs.flatten, transparent) {
         cx.error_spanned_by(
             flatten,
             "a field is either `extend` (one member) or `flatten` (its own members), not both",
@@ -763,6 +929,10 @@ fn headers_are_distinct(cx: &Ctxt, variant: &Variant) {
                 "a transparent variant takes its headers from its field's own type; \
                  remove `header` here",
             );
+            continue;
+        }
+        if field.is_some() && variant.is_transparent() {
+            // Beside the inner error: said in `fields_beside_the_inner_error_are_members`.
             continue;
         }
         if let Some(first_fixed) = seen.insert(lit.value().to_ascii_lowercase(), field.is_none()) {

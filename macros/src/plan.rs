@@ -37,6 +37,10 @@ pub struct VariantPlan<'a> {
     pub style: Style,
     pub fields: Vec<FieldPlan<'a>>,
     pub kind: Kind,
+    /// The members after `code` and `message` (and `doc_url`), in field order: the one
+    /// list both member writers (serde's and the direct one) are generated from. Those of
+    /// a transparent variant follow its inner error's members.
+    pub members: Vec<MemberPlan>,
     /// The field `source()` returns.
     pub source: Option<usize>,
     /// The field a `From` impl builds the variant from.
@@ -65,7 +69,8 @@ pub struct FieldPlan<'a> {
 }
 
 pub enum Kind {
-    /// Everything comes from the field at this index.
+    /// Everything comes from the field at this index, but for the variant's own
+    /// members, which follow the field's.
     Transparent(usize),
     Own(Own),
 }
@@ -79,9 +84,6 @@ pub struct Own {
     /// The `LogLevel` variant `log = "..."` names, on the variant or else the container,
     /// spanned on the literal.
     pub log: Option<(Ident, Span)>,
-    /// The members after `code` and `message`, in field order: the one list both member
-    /// writers (serde's and the direct one) are generated from.
-    pub members: Vec<MemberPlan>,
 }
 
 pub enum Message {
@@ -241,6 +243,7 @@ impl<'a> VariantPlan<'a> {
             docs: docs(&variant.attrs.docs),
             qualified_name,
             name,
+            members: members(input, variant),
         }
     }
 
@@ -356,43 +359,6 @@ impl Own {
                 Message::Template(TemplatePlan::new(&runtime_path(input), variant, fields))
             }
         };
-        let rule = input.rename_rule();
-        let mut taken: Vec<String> = input
-            .reserved_member_names()
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
-        taken.extend(
-            variant
-                .fields
-                .iter()
-                .filter(|field| field.is_extension())
-                .filter_map(|field| field.member_name(rule)),
-        );
-        let members = variant
-            .fields
-            .iter()
-            .filter_map(|field| {
-                let kind = if field.attrs.flatten.is_some() {
-                    MemberKind::Flatten {
-                        taken: taken.clone(),
-                    }
-                } else if field.is_extension() {
-                    MemberKind::Extend {
-                        name: field
-                            .member_name(rule)
-                            .expect("checked: an extension has a member name"),
-                        ty: type_text(field.ty),
-                    }
-                } else {
-                    return None;
-                };
-                Some(MemberPlan {
-                    field: field.index,
-                    kind,
-                })
-            })
-            .collect();
         let log = variant
             .attrs
             .log
@@ -416,9 +382,50 @@ impl Own {
                 .map(|status| status.lit.span()),
             code,
             message,
-            members,
         }
     }
+}
+
+/// The variant's members: its `extend` fields, and for a variant that is not
+/// transparent its `flatten` fields, in field order.
+fn members(input: &Input, variant: &Variant) -> Vec<MemberPlan> {
+    let rule = input.rename_rule();
+    let mut taken: Vec<String> = input
+        .reserved_member_names()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    taken.extend(
+        variant
+            .fields
+            .iter()
+            .filter(|field| field.is_extension())
+            .filter_map(|field| field.member_name(rule)),
+    );
+    variant
+        .fields
+        .iter()
+        .filter_map(|field| {
+            let kind = if field.attrs.flatten.is_some() {
+                MemberKind::Flatten {
+                    taken: taken.clone(),
+                }
+            } else if field.is_extension() {
+                MemberKind::Extend {
+                    name: field
+                        .member_name(rule)
+                        .expect("checked: an extension has a member name"),
+                    ty: type_text(field.ty),
+                }
+            } else {
+                return None;
+            };
+            Some(MemberPlan {
+                field: field.index,
+                kind,
+            })
+        })
+        .collect()
 }
 
 impl TemplatePlan {

@@ -1,8 +1,9 @@
 //! The `ErrorCatalogue` impl: one entry per variant, transparent variants contributing
-//! their field's catalogue.
+//! their field's catalogue (copied, where the variant has members of its own, with those
+//! after each entry's).
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{quote, quote_spanned, ToTokens};
 
 use crate::generics::Bounds;
 use crate::plan::{Kind, MemberKind, Message, Own, Plan, VariantPlan};
@@ -24,7 +25,7 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
     for variant in &plan.variants {
         let index = match &variant.kind {
             Kind::Own(own) => {
-                if own.members.is_empty() {
+                if variant.members.is_empty() {
                     has_plain_entries = true;
                 } else {
                     has_entries = true;
@@ -39,6 +40,10 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
             run.clear();
         }
         let field = &variant.fields[index];
+        if !variant.members.is_empty() {
+            parts.extend(appended(plan, variant, index, &doc_url_const));
+            continue;
+        }
         let ty = field.ty;
         let inner = if field.uses_param {
             // The probe below would decide for the parameter, not for the type it stands
@@ -48,16 +53,7 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
                 <#ty as #runtime::ErrorCatalogue>::CATALOGUE
             }
         } else {
-            // The field's catalogue, or an open one when its type implements
-            // `CertifierError` by hand without `ErrorCatalogue` (see
-            // `__private::CatalogueOf`).
-            quote! {
-                #runtime::__private::pick_catalogue(|| {
-                    #[allow(unused_imports)]
-                    use #runtime::__private::choice::{FirstChoice as _, LastChoice as _};
-                    (&&#runtime::__private::CatalogueOf::<#ty>::NEW).choose()
-                })
-            }
+            picked_catalogue(runtime, &ty.to_token_stream())
         };
         parts.push(quote!(__Part::Inner(#inner, #doc_url_const)));
     }
@@ -88,6 +84,100 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
     }
 }
 
+/// The field's catalogue, or an open one when its type implements `CertifierError` by
+/// hand without `ErrorCatalogue` (see `__private::CatalogueOf`).
+fn picked_catalogue(runtime: &TokenStream, ty: &TokenStream) -> TokenStream {
+    quote! {
+        #runtime::__private::pick_catalogue(|| {
+            #[allow(unused_imports)]
+            use #runtime::__private::choice::{FirstChoice as _, LastChoice as _};
+            (&&#runtime::__private::CatalogueOf::<#ty>::NEW).choose()
+        })
+    }
+}
+
+/// The parts of a transparent variant with members of its own: the inner type's
+/// entries, copied at compile time with the variant's members after each one's (an
+/// entry's members are one slice), then a mark that the catalogue is open where the
+/// inner one is. The copies are built in `const` items of their own, whose array
+/// lengths come from the inner catalogue: the checks make sure the field's type names
+/// no type parameter, and its lifetimes become `'static` (an item cannot name the
+/// impl's).
+fn appended(
+    plan: &Plan,
+    variant: &VariantPlan,
+    index: usize,
+    doc_url: &TokenStream,
+) -> [TokenStream; 2] {
+    let runtime = &plan.runtime;
+    let ty = static_lifetimes(
+        variant.fields[index].ty.to_token_stream(),
+        plan.input.generics,
+    );
+    let inner = picked_catalogue(runtime, &ty);
+    let (names, types): (Vec<&String>, Vec<&String>) = variant
+        .members
+        .iter()
+        .filter_map(|member| match &member.kind {
+            MemberKind::Extend { name, ty } => Some((name, ty)),
+            MemberKind::Flatten { .. } => None,
+        })
+        .unzip();
+    let own = names.len();
+    let private = quote!(#runtime::__private);
+    let entries = quote! {
+        __Part::Entries({
+            const __INNER: #runtime::catalogue::Catalogue = #inner;
+            const __LEN: ::core::primitive::usize = #private::appended_len(__INNER, #own);
+            const __MEMBERS: [&::core::primitive::str; __LEN] =
+                #private::appended_members(__INNER, &[#(#names),*]);
+            const __TYPES: [&::core::primitive::str; __LEN] =
+                #private::appended_member_types(__INNER, &[#(#types),*]);
+            const __ENTRIES: [#runtime::catalogue::Entry; __INNER.len()] =
+                #private::appended_entries(__INNER, &__MEMBERS, &__TYPES, #own, #doc_url);
+            &__ENTRIES
+        })
+    };
+    let rest = quote!(#private::appended_rest(#inner));
+    [entries, rest]
+}
+
+/// `tokens` with each lifetime parameter of `generics` replaced by `'static`.
+fn static_lifetimes(tokens: TokenStream, generics: &syn::Generics) -> TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    let lifetimes: Vec<String> = generics
+        .lifetimes()
+        .map(|param| param.lifetime.ident.to_string())
+        .collect();
+    if lifetimes.is_empty() {
+        return tokens;
+    }
+    let mut after_quote = false;
+    tokens
+        .into_iter()
+        .map(|tree| {
+            let tree = match tree {
+                TokenTree::Ident(ident)
+                    if after_quote && lifetimes.contains(&ident.to_string()) =>
+                {
+                    TokenTree::Ident(syn::Ident::new("static", ident.span()))
+                }
+                TokenTree::Group(group) => {
+                    let mut replaced = Group::new(
+                        group.delimiter(),
+                        static_lifetimes(group.stream(), generics),
+                    );
+                    replaced.set_span(group.span());
+                    TokenTree::Group(replaced)
+                }
+                other => other,
+            };
+            after_quote = matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == '\'');
+            tree
+        })
+        .collect()
+}
+
 fn entry(
     runtime: &TokenStream,
     variant: &VariantPlan,
@@ -101,7 +191,7 @@ fn entry(
         Message::Literal(text) => text.clone(),
         Message::Template(template) => template.written.clone(),
     };
-    let (members, member_types): (Vec<&String>, Vec<&String>) = own
+    let (members, member_types): (Vec<&String>, Vec<&String>) = variant
         .members
         .iter()
         .filter_map(|member| match &member.kind {
@@ -109,7 +199,7 @@ fn entry(
             MemberKind::Flatten { .. } => None,
         })
         .unzip();
-    let flattened = own
+    let flattened = variant
         .members
         .iter()
         .any(|member| matches!(member.kind, MemberKind::Flatten { .. }));
@@ -117,7 +207,7 @@ fn entry(
     // A written level; without one, the entry's default follows its status.
     let name = &variant.qualified_name;
     // Most variants have no members: they take the shorter constructor.
-    let entry = if own.members.is_empty() {
+    let entry = if variant.members.is_empty() {
         quote!(__plain_entry(#status, #code, #message, #docs, #doc_url, #name))
     } else {
         quote! {

@@ -2,12 +2,12 @@
 //! list ([`member_writes`]): through serde's `SerializeMap` (`serialize_extensions`,
 //! behind the derived `Serialize`) and by the direct writer (`write_json`). Both must
 //! produce the same bytes; generating both from each [`MemberPlan`] in one place keeps
-//! them in step.
+//! them in step. A transparent variant's own members follow its inner error's.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
-use crate::plan::{Kind, MemberKind, MemberPlan, Own, Plan, VariantPlan};
+use crate::plan::{Kind, MemberKind, MemberPlan, Plan, VariantPlan};
 
 /// One member, as each writer writes it.
 pub struct MemberWrite {
@@ -29,12 +29,13 @@ pub enum Direct {
     Statements(TokenStream),
 }
 
-pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<MemberWrite> {
+pub fn member_writes(plan: &Plan, variant: &VariantPlan) -> Vec<MemberWrite> {
     let runtime = &plan.runtime;
     // The generated locals, named at the call site: spans borrowed from the user's
     // fields (for rustc's messages) would hide them in a `macro_rules!`-declared type.
     let (map, out, inner) = (quote!(__map), quote!(__out), quote!(__value));
-    own.members
+    variant
+        .members
         .iter()
         .map(|MemberPlan { field, kind }| {
             let field = &variant.fields[*field];
@@ -94,7 +95,7 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan, own: &Own) -> Vec<Membe
 pub fn methods(plan: &Plan) -> TokenStream {
     let has_members = plan.variants.iter().any(|variant| match &variant.kind {
         Kind::Transparent(_) => true,
-        Kind::Own(own) => !own.members.is_empty(),
+        Kind::Own(_) => !variant.members.is_empty(),
     });
     if !has_members {
         return TokenStream::new();
@@ -103,24 +104,35 @@ pub fn methods(plan: &Plan) -> TokenStream {
     let serde = quote!(#runtime::__private::serde);
     // Variants without members share one empty arm.
     let arms = plan.match_variants_or(
-        |variant| match &variant.kind {
-            Kind::Transparent(index) => {
-                let pattern = variant.pattern_one(*index);
-                let call = plan.delegate_with(
-                    &variant.fields[*index],
-                    quote!(serialize_extensions),
-                    &quote!(, __map),
-                );
-                Some(quote!(#pattern => #call?,))
-            }
-            Kind::Own(own) if own.members.is_empty() => None,
-            Kind::Own(own) => {
-                let pattern =
-                    variant.pattern(|index| own.members.iter().any(|member| member.field == index));
-                let writes = member_writes(plan, variant, own)
-                    .into_iter()
-                    .map(|write| write.serde);
-                Some(quote!(#pattern => { #(#writes)* }))
+        |variant| {
+            let writes = member_writes(plan, variant)
+                .into_iter()
+                .map(|write| write.serde);
+            match &variant.kind {
+                Kind::Transparent(index) => {
+                    // The inner error's members, then the variant's own.
+                    let pattern = variant.pattern(|field| {
+                        field == *index
+                            || variant.members.iter().any(|member| member.field == field)
+                    });
+                    let call = plan.delegate_with(
+                        &variant.fields[*index],
+                        quote!(serialize_extensions),
+                        &quote!(, __map),
+                    );
+                    if variant.members.is_empty() {
+                        Some(quote!(#pattern => #call?,))
+                    } else {
+                        Some(quote!(#pattern => { #call?; #(#writes)* }))
+                    }
+                }
+                Kind::Own(_) if variant.members.is_empty() => None,
+                Kind::Own(_) => {
+                    let pattern = variant.pattern(|field| {
+                        variant.members.iter().any(|member| member.field == field)
+                    });
+                    Some(quote!(#pattern => { #(#writes)* }))
+                }
             }
         },
         quote!({}),

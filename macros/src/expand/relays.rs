@@ -25,22 +25,30 @@ pub fn relays(plan: &Plan) -> TokenStream {
 
     let name = plan.input.name();
     // Each extension member with its variant's code (the schemas have one subschema per
-    // code), and the types of the transparent fields.
+    // code), the types of the transparent fields, and the members of transparent variants
+    // with the type of their inner error, whose every code they join.
     let mut members = Vec::new();
     let mut inner = Vec::new();
+    let mut appended = Vec::new();
     for variant in &plan.variants {
-        match &variant.kind {
-            Kind::Transparent(index) => inner.push(variant.fields[*index].ty),
-            Kind::Own(own) => {
-                for member in &own.members {
-                    let MemberKind::Extend { name, .. } = &member.kind else {
-                        continue;
-                    };
-                    let field = &variant.fields[member.field];
-                    // An `Option` member is left out when `None`: describe the inner type.
-                    let ty = field.option_inner.unwrap_or(field.ty);
+        if let Kind::Transparent(index) = &variant.kind {
+            inner.push(variant.fields[*index].ty);
+        }
+        for member in &variant.members {
+            let MemberKind::Extend { name, .. } = &member.kind else {
+                continue;
+            };
+            let field = &variant.fields[member.field];
+            // An `Option` member is left out when `None`: describe the inner type.
+            let ty = field.option_inner.unwrap_or(field.ty);
+            match &variant.kind {
+                Kind::Own(own) => {
                     let code = &own.code;
                     members.push(quote!((#code, #name, #ty)));
+                }
+                Kind::Transparent(index) => {
+                    let inner = variant.fields[*index].ty;
+                    appended.push(quote!((#inner, #name, #ty)));
                 }
             }
         }
@@ -62,6 +70,7 @@ pub fn relays(plan: &Plan) -> TokenStream {
             name = [#name],
             members = [#(#members,)*],
             inner = [#(#inner,)*],
+            appended = [#(#appended,)*],
         }
     }
 }

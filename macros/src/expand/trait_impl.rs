@@ -11,10 +11,7 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     let mut bounds = plan.supertrait_bounds();
     plan.bound_transparent_fields(&mut bounds);
     for variant in &plan.variants {
-        let Kind::Own(own) = &variant.kind else {
-            continue;
-        };
-        for member in &own.members {
+        for member in &variant.members {
             let field = &variant.fields[member.field];
             if field.uses_param {
                 bounds.insert(field.ty, quote!(#runtime::__private::serde::Serialize));

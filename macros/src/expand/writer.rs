@@ -60,25 +60,32 @@ enum Part {
 
 /// The `match` pattern for the variant and the parts of its envelope.
 fn variant_parts(plan: &Plan, variant: &VariantPlan) -> (TokenStream, Vec<Part>) {
+    let mut bound: Vec<usize> = variant.members.iter().map(|member| member.field).collect();
     let own = match &variant.kind {
+        Kind::Transparent(_) if plan.doc_url.is_some() => {
+            // The container's link replaces the field's: the whole envelope goes through
+            // the derived `Serialize`.
+            let write = quote!(__json::write_serialize(__out, self)?;);
+            return (variant.pattern_none(), vec![Part::Code(write)]);
+        }
         Kind::Transparent(index) => {
-            let write = if plan.doc_url.is_some() {
-                // The container's link replaces the field's: the whole envelope goes
-                // through the derived `Serialize`.
-                quote!(__json::write_serialize(__out, self)?;)
-            } else {
-                let call = plan.delegate_with(
-                    &variant.fields[*index],
-                    quote!(write_json),
-                    &quote!(, __out),
-                );
-                quote!(#call?;)
-            };
-            return (variant.pattern_one(*index), vec![Part::Code(write)]);
+            let call = plan.delegate_with(
+                &variant.fields[*index],
+                quote!(write_json),
+                &quote!(, __out),
+            );
+            bound.push(*index);
+            let mut parts = vec![Part::Code(quote!(#call?;))];
+            if !variant.members.is_empty() {
+                // The inner error's envelope, reopened for the variant's own members.
+                parts.push(Part::Code(quote!(__json::reopen_envelope(__out)?;)));
+                parts.extend(members(plan, variant));
+                parts.push(Part::Static(b"}}".to_vec()));
+            }
+            return (variant.pattern(|index| bound.contains(&index)), parts);
         }
         Kind::Own(own) => own,
     };
-    let mut bound: Vec<usize> = own.members.iter().map(|member| member.field).collect();
     let code = own.code.value();
     let mut head = b"{\"error\":{\"code\":".to_vec();
     push_json_string(&mut head, &code);
@@ -92,7 +99,15 @@ fn variant_parts(plan: &Plan, variant: &VariantPlan) -> (TokenStream, Vec<Part>)
         push_json_string(&mut member, &template.value().replace("{code}", &code));
         parts.push(Part::Static(member));
     }
-    for write in member_writes(plan, variant, own) {
+    parts.extend(members(plan, variant));
+    parts.push(Part::Static(b"}}".to_vec()));
+    (variant.pattern(|index| bound.contains(&index)), parts)
+}
+
+/// The variant's members, each as `,"name":value`.
+fn members(plan: &Plan, variant: &VariantPlan) -> Vec<Part> {
+    let mut parts = Vec::new();
+    for write in member_writes(plan, variant) {
         match write.direct {
             Direct::Statements(statements) => parts.push(Part::Code(statements)),
             Direct::Member {
@@ -113,8 +128,7 @@ fn variant_parts(plan: &Plan, variant: &VariantPlan) -> (TokenStream, Vec<Part>)
             }
         }
     }
-    parts.push(Part::Static(b"}}".to_vec()));
-    (variant.pattern(|index| bound.contains(&index)), parts)
+    parts
 }
 
 /// The message's text between its quotes.
