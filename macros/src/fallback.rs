@@ -119,6 +119,7 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
                 name = [#name],
                 members = [],
                 inner = [],
+                appended = [],
             }
         };
     }
