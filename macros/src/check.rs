@@ -235,7 +235,8 @@ fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
                 attrs.transparent.as_ref(),
                 format!(
                     "`transparent` needs a field, the inner error, whose type is a \
-                     `CertifierError`; `{}` has none: add it, as in `{}(StandardError)`",
+                     `CertifierError` (any other field is an `extend` member after the \
+                     inner error's); `{}` has none: add it, as in `{}(StandardError)`",
                     variant.ident, variant.ident
                 ),
             );
