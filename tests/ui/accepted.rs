@@ -55,6 +55,23 @@ enum Levelled {
 #[certifier(code = "conflict", log = "info")]
 struct Taken;
 
+#[allow(dead_code)]
+#[derive(Debug, CertifierError)]
+enum WithMembers {
+    // A member named `source` is a member: the source is the inner error's.
+    #[certifier(transparent, header("Cache-Control", "no-store"))]
+    Rejected {
+        inner: StandardError,
+        #[certifier(extend)]
+        source: &'static str,
+        #[certifier(extend, rename = "origin")]
+        from: &'static str,
+    },
+    // The inner error is the one field without `extend`, wherever it stands.
+    #[certifier(transparent)]
+    Tuple(#[certifier(extend, rename = "path")] String, StandardError),
+}
+
 fn main() {
     let error = ApiError::from(StandardError::NotFound);
     assert_eq!(error.code(), "not_found");

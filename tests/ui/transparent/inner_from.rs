@@ -3,7 +3,7 @@ use certifier_error::{CertifierError, StandardError};
 #[derive(Debug, CertifierError)]
 enum ApiError {
     #[certifier(transparent)]
-    Common(#[certifier(extend, rename = "inner")] StandardError),
+    Common(#[from] StandardError, #[certifier(extend, rename = "path")] String),
 }
 
 fn main() {}
