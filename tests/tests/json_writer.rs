@@ -154,6 +154,25 @@ enum ApiError {
 
     #[certifier(transparent)]
     Shared(Arc<Inner>),
+
+    /// The inner error's members, then the variant's own.
+    #[certifier(transparent)]
+    Appended {
+        #[certifier(extend)]
+        note_text: String,
+        inner: Inner,
+        #[certifier(extend)]
+        quota: Option<u32>,
+        #[certifier(extend, rename = "expected")]
+        again: i64,
+    },
+
+    #[certifier(transparent)]
+    AppendedStandard(
+        StandardError,
+        #[certifier(extend, rename = "x-path\"\n")] String,
+        #[certifier(extend, rename = "errors")] Vec<FieldError>,
+    ),
 }
 
 /// A struct error with a generic member: its placeholder takes the `Display` path.
@@ -172,6 +191,8 @@ enum Documented {
     Forbidden(String),
     #[certifier(transparent)]
     Inner(Inner),
+    #[certifier(transparent)]
+    Appended(Inner, #[certifier(extend, rename = "tag")] String),
 }
 
 /// An implementation by hand that leaves `write_json` to the trait's default.
@@ -258,7 +279,8 @@ fn inner() -> impl Strategy<Value = Inner> {
 
 fn api_error() -> impl Strategy<Value = ApiError> {
     let field_error = (text(), proptest::collection::vec(text(), 0..3))
-        .prop_map(|(field, reasons)| FieldError { field, reasons });
+        .prop_map(|(field, reasons)| FieldError { field, reasons })
+        .boxed();
     prop_oneof![
         Just(ApiError::NotFound),
         Just(ApiError::Literal),
@@ -266,7 +288,7 @@ fn api_error() -> impl Strategy<Value = ApiError> {
         (
             any::<usize>(),
             text(),
-            proptest::collection::vec(field_error, 0..3),
+            proptest::collection::vec(field_error.clone(), 0..3),
             proptest::collection::vec(text(), 0..3),
         )
             .prop_map(|(count, first, field_errors, tags)| ApiError::Validation {
@@ -333,6 +355,22 @@ fn api_error() -> impl Strategy<Value = ApiError> {
         standard().prop_map(ApiError::Common),
         inner().prop_map(ApiError::Nested),
         inner().prop_map(|error| ApiError::Shared(Arc::new(error))),
+        (text(), inner(), any::<Option<u32>>(), any::<i64>()).prop_map(
+            |(note_text, inner, quota, again)| ApiError::Appended {
+                note_text,
+                inner,
+                quota,
+                again,
+            }
+        ),
+        (
+            standard(),
+            text(),
+            proptest::collection::vec(field_error, 0..3)
+        )
+            .prop_map(|(standard, path, errors)| ApiError::AppendedStandard(
+                standard, path, errors
+            )),
     ]
 }
 
@@ -381,8 +419,9 @@ proptest! {
 
     #[test]
     fn doc_urls_are_written_like_serialize(name in text(), expected in any::<u64>()) {
-        assert_same(&Documented::Forbidden(name))?;
         assert_same(&Documented::Inner(Inner::Stale { expected, found: 0 }))?;
+        assert_same(&Documented::Appended(Inner::Stale { expected, found: 1 }, name.clone()))?;
+        assert_same(&Documented::Forbidden(name))?;
     }
 
     #[test]
@@ -447,5 +486,27 @@ fn writes_the_documented_envelope() {
     assert_eq!(
         error.to_json().unwrap(),
         r#"{"error":{"code":"rate_limited","message":"Retry in 30 s (-1).","retryAfter":30,"x-note\"\n":"n","windowSeconds":60,"remaining":0}}"#
+    );
+}
+
+#[test]
+fn writes_a_transparent_variants_members_after_the_inner_ones() {
+    let error = ApiError::Appended {
+        note_text: "n".into(),
+        inner: Inner::Stale {
+            expected: 2,
+            found: 1,
+        },
+        quota: None,
+        again: -2,
+    };
+    // `expected` twice: the inner error's, then the variant's own.
+    assert_eq!(
+        error.to_json().unwrap(),
+        r#"{"error":{"code":"conflict","message":"Version 2 expected, found 1.","expected":2,"found":1,"noteText":"n","expected":-2}}"#
+    );
+    assert_eq!(
+        error.to_json().unwrap(),
+        serde_json::to_string(&error).unwrap()
     );
 }
