@@ -343,3 +343,24 @@ fn from_in_a_generic_enum() {
     );
     assert_eq!(WithFrom::Other(DisplayOnly("x")).to_string(), "Bad <x>.");
 }
+
+/// An `Option` member whose type names a parameter: serialising it asks `Serialize` of
+/// what it holds, so that is what the impl is bound by.
+#[derive(Debug, CertifierError)]
+#[certifier(code = "conflict", message = "Taken.")]
+struct OptionalMember<T> {
+    #[certifier(extend)]
+    value: Option<T>,
+}
+
+#[test]
+fn an_optional_member_is_bound_by_what_it_holds() {
+    let error = OptionalMember { value: Some(3_u8) };
+    let expected = r#"{"error":{"code":"conflict","message":"Taken.","value":3}}"#;
+    assert_eq!(to_json(&error), expected);
+    assert_eq!(error.to_json().unwrap(), expected);
+    assert_eq!(
+        to_json(&OptionalMember::<u8> { value: None }),
+        r#"{"error":{"code":"conflict","message":"Taken."}}"#
+    );
+}

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned, ToTokens};
 
-use crate::plan::{HeaderValue, Kind, Plan};
+use crate::plan::{HeaderValue, Kind, MemberKind, Plan};
 
 pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
@@ -13,8 +13,13 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     for variant in &plan.variants {
         for member in &variant.members {
             let field = &variant.fields[member.field];
+            // An `Option` member writes what it holds.
+            let written = match member.kind {
+                MemberKind::Extend { .. } => field.option_inner.unwrap_or(field.ty),
+                MemberKind::Flatten { .. } => field.ty,
+            };
             if field.uses_param {
-                bounds.insert(field.ty, quote!(#runtime::__private::serde::Serialize));
+                bounds.insert(written, quote!(#runtime::__private::serde::Serialize));
             }
         }
     }
