@@ -176,6 +176,27 @@ pub enum Wrapped<E> {
     Conflict,
 }
 
+/// A transparent wrapper with members of its own, one borrowed and one generic.
+#[derive(Debug, CertifierError)]
+#[certifier(rename_all = "camelCase")]
+pub enum Routed<'a, T> {
+    /// A standard error, with where it happened.
+    #[certifier(transparent)]
+    Standard {
+        /// The inner error.
+        inner: StandardError,
+        /// The request's path.
+        #[certifier(extend)]
+        request_path: &'a str,
+        /// A tag.
+        #[certifier(extend, rename = "tag")]
+        label: Option<T>,
+    },
+    /// A tuple variant.
+    #[certifier(transparent)]
+    Tuple(ApiError, #[certifier(extend, rename = "attempt")] u32),
+}
+
 /// A generic source.
 #[derive(Debug, CertifierError)]
 #[certifier(code = "internal_server_error", message = "Failed.")]
@@ -213,4 +234,16 @@ fn lint_clean_types_work() {
     assert!(std::error::Error::source(&error).is_some());
     let _: Option<&Never> = None;
     assert_eq!(Wrapped::<StandardError>::Conflict.status(), 409);
+    let error = Routed::Standard {
+        inner: StandardError::NotFound,
+        request_path: "/v1",
+        label: Some(3_u8),
+    };
+    assert_eq!(error.status(), 404);
+    assert!(error
+        .to_json()
+        .unwrap()
+        .ends_with(r#","requestPath":"/v1","tag":3}}"#));
+    let error: Routed<'_, u8> = Routed::Tuple(ApiError::MissingVersion, 2);
+    assert!(error.to_json().unwrap().ends_with(r#","attempt":2}}"#));
 }
