@@ -891,6 +891,53 @@ fn several_error_types_are_joined_by_a_transparent_enum() {
     check_against_catalogue::<Joined>(&joined, &[]);
 }
 
+/// A transparent variant's own members join every code it reaches: its examples show
+/// them beside the inner error's, and the schema of each of those codes lists them.
+#[test]
+fn a_transparent_variants_members_join_every_code_it_reaches() {
+    #[derive(Debug, CertifierError)]
+    enum Routed {
+        #[certifier(transparent)]
+        Body {
+            inner: JsonRejection,
+            #[certifier(extend)]
+            path: String,
+            #[certifier(extend)]
+            attempt: Option<u32>,
+        },
+        #[certifier(code = "not_found")]
+        Missing,
+    }
+
+    #[utoipa::path(get, path = "/r", responses(Routed))]
+    fn routed() {}
+
+    #[derive(OpenApi)]
+    #[openapi(paths(routed))]
+    struct Doc;
+
+    let examples = examples_of(&Doc::openapi(), "/r", true);
+    check_against_catalogue::<Routed>(&examples, &[]);
+    assert!(examples["400"].len() > 1);
+    for example in &examples["400"] {
+        // Placeholders from the members' schemas.
+        assert_eq!(example["error"]["path"], "");
+        assert_eq!(example["error"]["attempt"], 0);
+    }
+    assert!(examples["404"][0]["error"].get("path").is_none());
+
+    let schema = serde_json::to_value(schemars::schema_for!(Routed)).unwrap();
+    for code in ["invalid_json", "validation_error", "bad_request"] {
+        let members = code_branch(&schema, code);
+        assert_eq!(members["path"]["type"], "string", "{code}");
+        assert_eq!(members["attempt"]["type"], "integer", "{code}");
+    }
+    assert!(code_branch(&schema, "validation_error")
+        .get("errors")
+        .is_some());
+    assert!(code_branch(&schema, "not_found").get("path").is_none());
+}
+
 /// The envelope layer's own answers, as the actix-web middleware sends them for a bare
 /// 405, 408 (a timeout), 413, 415 and 431, are documented, body for body, for every
 /// operation of the example API.
