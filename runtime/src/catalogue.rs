@@ -40,7 +40,8 @@ pub mod lock;
 /// assert_eq!(first.docs(), "No certificate with that id.");
 /// ```
 ///
-/// A transparent variant contributes the entries of its field's type. Derived types
+/// A transparent variant contributes the entries of its field's type, each listing the
+/// variant's own `extend` members after the entry's members. Derived types
 /// implement this trait; a field type that implements [`CertifierError`] by hand and not
 /// this trait contributes no entries and makes the catalogue
 /// [open](Catalogue::is_complete), since its errors cannot be listed. A type that
@@ -634,7 +635,9 @@ impl Entry {
     }
 
     /// The JSON names of the extension members the variant may add, in field order and
-    /// after renaming. An `Option` member may be absent from a given envelope.
+    /// after renaming. An `Option` member may be absent from a given envelope. An entry
+    /// reached through a transparent variant with `extend` fields lists their members
+    /// after its own.
     ///
     /// ```
     /// use certifier_error::{CertifierError, ErrorCatalogue};
