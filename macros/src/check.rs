@@ -400,9 +400,7 @@ fn mentioned_param(tokens: proc_macro2::TokenStream, params: &[&syn::Ident]) -> 
     for tree in tokens {
         let found = match &tree {
             // `'a` is a lifetime, not a parameter of that name.
-            TokenTree::Ident(ident)
-                if !after_quote && params.iter().any(|param| *param == ident) =>
-            {
+            TokenTree::Ident(ident) if !after_quote && params.contains(&ident) => {
                 Some(ident.clone())
             }
             TokenTree::Group(group) => mentioned_param(group.stream(), params),

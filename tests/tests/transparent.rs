@@ -796,7 +796,7 @@ fn generic_types_take_members_beside_a_concrete_inner_error() {
         .iter()
         .take(StandardError::CATALOGUE.len())
         .all(|entry| entry.members() == ["value"] && entry.member_types() == ["T"]));
-    let last = catalogue.iter().last().unwrap();
+    let last = catalogue.iter().next_back().unwrap();
     assert_eq!(
         (last.code(), last.members(), last.member_types()),
         ("conflict", &["note"][..], &["&'a str"][..])
