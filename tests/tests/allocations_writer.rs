@@ -92,6 +92,14 @@ enum ApiError {
     Standard(StandardError),
     #[certifier(transparent)]
     Derived(Inner),
+    #[certifier(transparent)]
+    WithMembers {
+        inner: Inner,
+        #[certifier(extend)]
+        request_path: &'static str,
+        #[certifier(extend)]
+        attempt: Option<u32>,
+    },
 }
 
 #[derive(Debug, CertifierError)]
@@ -149,6 +157,11 @@ fn every_variant_kind_writes_without_allocating() {
         },
         ApiError::Standard(StandardError::RateLimited),
         ApiError::Derived(Inner::Stale(4)),
+        ApiError::WithMembers {
+            inner: Inner::Stale(5),
+            request_path: "/v1/\"x\"",
+            attempt: Some(2),
+        },
     ];
     for error in &errors {
         assert_eq!(allocations_writing(error), 0, "{error:?}");
