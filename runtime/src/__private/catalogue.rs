@@ -106,16 +106,7 @@ pub const fn appended_members<const N: usize>(
     inner: Catalogue,
     names: &'static [&'static str],
 ) -> [&'static str; N] {
-    let mut out = [""; N];
-    let mut at = 0;
-    let mut index = 0;
-    while let Some(entry) = inner.get(index) {
-        at = copy_into(&mut out, at, entry.members);
-        at = copy_into(&mut out, at, names);
-        index += 1;
-    }
-    assert!(at == N, "the array length must be `appended_len`");
-    out
+    appended::<N>(inner, names, false)
 }
 
 /// The member types of each entry of `inner` followed by `types`, laid out as
@@ -126,31 +117,42 @@ pub const fn appended_member_types<const N: usize>(
     inner: Catalogue,
     types: &'static [&'static str],
 ) -> [&'static str; N] {
+    appended::<N>(inner, types, true)
+}
+
+/// Each entry's member names (or `types`, their types) followed by `own`.
+const fn appended<const N: usize>(
+    inner: Catalogue,
+    own: &'static [&'static str],
+    types: bool,
+) -> [&'static str; N] {
     let mut out = [""; N];
     let mut at = 0;
     let mut index = 0;
     while let Some(entry) = inner.get(index) {
-        if entry.member_types.len() == entry.members.len() {
-            at = copy_into(&mut out, at, entry.member_types);
-            at = copy_into(&mut out, at, types);
+        let from = if types {
+            entry.member_types
         } else {
-            at += entry.members.len() + types.len();
+            entry.members
+        };
+        let len = entry.members.len() + own.len();
+        // (A `&mut` to `out` in a `const fn` would need Rust 1.83: the copies are here.)
+        if from.len() == entry.members.len() {
+            let mut copied = 0;
+            while copied < from.len() {
+                out[at + copied] = from[copied];
+                copied += 1;
+            }
+            while copied < len {
+                out[at + copied] = own[copied - from.len()];
+                copied += 1;
+            }
         }
+        at += len;
         index += 1;
     }
     assert!(at == N, "the array length must be `appended_len`");
     out
-}
-
-/// Copies `from` into `out` at `at`; returns where the copy ends.
-const fn copy_into(out: &mut [&'static str], mut at: usize, from: &[&'static str]) -> usize {
-    let mut index = 0;
-    while index < from.len() {
-        out[at] = from[index];
-        at += 1;
-        index += 1;
-    }
-    at
 }
 
 /// The entries of `inner`, each listing its members followed by the `own` members of
@@ -265,4 +267,56 @@ impl ChosenCatalogue for Unlisted {
 pub const fn pick_catalogue<K: ChosenCatalogue, F: FnOnce() -> K>(choose: F) -> Catalogue {
     core::mem::forget(choose);
     K::CATALOGUE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{
+        appended_entries, appended_len, appended_member_types, appended_members, appended_rest,
+        new_catalogue, new_entry, Part,
+    };
+    use crate::catalogue::{Catalogue, Entry};
+
+    const UNTYPED: Entry = new_entry(400, "a", "A.", &["x", "y"], &[], false, "", None, "T::A");
+    const TYPED: Entry = new_entry(
+        409,
+        "b",
+        "B.",
+        &["z"],
+        &["u8"],
+        false,
+        "",
+        Some("https://example.com/{code}"),
+        "T::B",
+    );
+    const INNER: Catalogue = new_catalogue(&[Part::Entries(&[UNTYPED, TYPED]), Part::Open]);
+    const LEN: usize = appended_len(INNER, 1);
+    const MEMBERS: [&str; LEN] = appended_members(INNER, &["own"]);
+    const TYPES: [&str; LEN] = appended_member_types(INNER, &["String"]);
+    const ENTRIES: [Entry; INNER.len()] = appended_entries(INNER, &MEMBERS, &TYPES, 1, None);
+    const LINKED: [Entry; INNER.len()] =
+        appended_entries(INNER, &MEMBERS, &TYPES, 1, Some("https://docs.example.com"));
+
+    #[test]
+    fn each_entry_lists_the_members_after_its_own() {
+        assert_eq!(LEN, 5);
+        assert_eq!(ENTRIES[0].members(), ["x", "y", "own"]);
+        assert_eq!(ENTRIES[1].members(), ["z", "own"]);
+        assert_eq!(ENTRIES[1].member_types(), ["u8", "String"]);
+        // An entry that records no types records none with the members after it.
+        assert!(ENTRIES[0].member_types().is_empty());
+        assert_eq!(
+            (ENTRIES[1].status(), ENTRIES[1].code(), ENTRIES[1].variant()),
+            (409, "b", "T::B")
+        );
+        // The entry keeps its link unless the container has one.
+        assert_eq!(ENTRIES[1].doc_url, Some("https://example.com/{code}"));
+        assert_eq!(LINKED[0].doc_url, Some("https://docs.example.com"));
+        assert_eq!(LINKED[1].doc_url, Some("https://docs.example.com"));
+        assert!(matches!(appended_rest(INNER), Part::Open));
+        assert!(matches!(
+            appended_rest(Catalogue::EMPTY),
+            Part::Entries(&[])
+        ));
+    }
 }
