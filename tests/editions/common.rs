@@ -70,6 +70,13 @@ pub enum ApiError {
     /// Delegation.
     #[certifier(transparent)]
     Common(StandardError),
+
+    /// Delegation, with members after the inner error's.
+    #[certifier(transparent)]
+    Routed(
+        StandardError,
+        #[certifier(extend, rename = "path")] &'static str,
+    ),
 }
 
 /// Flattened into the error object.
@@ -148,6 +155,12 @@ mod tests {
         assert_eq!(error.status(), 503);
         assert!(!body(&error).contains("disk"));
         assert_eq!(ApiError::Common(StandardError::NotFound).status(), 404);
+        let error = ApiError::Routed(StandardError::NotFound, "/v1");
+        assert_eq!(error.status(), 404);
+        assert!(body(&error).ends_with(r#","path":"/v1"}}"#));
+        assert_eq!(error.to_json().unwrap(), body(&error));
+        let catalogue = <ApiError as certifier_error::ErrorCatalogue>::CATALOGUE;
+        assert_eq!(catalogue.iter().next_back().unwrap().members(), ["path"]);
 
         let error = Limited::<'_, u8, 2> {
             retry_after: 5,

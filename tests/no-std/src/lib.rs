@@ -85,6 +85,16 @@ pub enum ApiError {
     /// Everything else.
     #[certifier(transparent)]
     Common(StandardError),
+
+    /// Everything else, with the request's path after the inner error's members.
+    #[certifier(transparent)]
+    Routed {
+        /// The inner error.
+        inner: StandardError,
+        /// The request's path.
+        #[certifier(extend)]
+        path: &'static str,
+    },
 }
 
 /// Serialises `error` and decodes the body again, as a client would; `None` if anything
@@ -114,6 +124,11 @@ pub fn check() -> bool {
         && ApiError::from(fmt::Error).status() == 503
         && core::error::Error::source(&ApiError::from(fmt::Error)).is_some()
         && ApiError::Common(StandardError::NotFound).code() == "not_found"
+        && round_trip(&ApiError::Routed {
+            inner: StandardError::NotFound,
+            path: "/v1",
+        })
+        .is_some_and(|envelope| envelope.error.extensions["path"] == "/v1")
 }
 
 #[cfg(not(test))]
