@@ -116,6 +116,7 @@ pub enum Key {
     Status,
     Message,
     Transparent,
+    CatchAll,
     AllowSourceInMessage,
     Log,
     Extend,
@@ -125,7 +126,7 @@ pub enum Key {
 }
 
 impl Key {
-    const ALL: [Key; 15] = [
+    const ALL: [Key; 16] = [
         Key::RenameAll,
         Key::Crate,
         Key::DocUrl,
@@ -135,6 +136,7 @@ impl Key {
         Key::Status,
         Key::Message,
         Key::Transparent,
+        Key::CatchAll,
         Key::AllowSourceInMessage,
         Key::Log,
         Key::Extend,
@@ -154,6 +156,7 @@ impl Key {
             Key::Status => "status",
             Key::Message => "message",
             Key::Transparent => "transparent",
+            Key::CatchAll => "catch_all",
             Key::AllowSourceInMessage => "allow_source_in_message",
             Key::Log => "log",
             Key::Extend => "extend",
@@ -168,7 +171,9 @@ impl Key {
             Key::RenameAll | Key::Crate | Key::DocUrl | Key::SkipDisplay | Key::SkipImpl => {
                 Level::Container
             }
-            Key::Code | Key::Transparent | Key::AllowSourceInMessage => Level::Variant,
+            Key::Code | Key::Transparent | Key::CatchAll | Key::AllowSourceInMessage => {
+                Level::Variant
+            }
             // On an enum, the default of the variants that give none.
             Key::Status | Key::Message | Key::Log => Level::ContainerOrVariant,
             Key::Extend | Key::Rename | Key::Flatten | Key::Header => Level::Field,
@@ -179,6 +184,7 @@ impl Key {
         match self {
             Key::SkipDisplay
             | Key::Transparent
+            | Key::CatchAll
             | Key::AllowSourceInMessage
             | Key::Extend
             | Key::Flatten => Value::Flag,
@@ -238,6 +244,9 @@ pub struct Attrs {
     pub status: Option<SpannedInt>,
     pub message: Option<MessageAttr>,
     pub transparent: Option<Ident>,
+    /// `catch_all`: the variant every other error converts into (`From` for every type
+    /// that converts into its field's); the type is then not a `std::error::Error`.
+    pub catch_all: Option<Ident>,
     /// Lets a server-error (5xx) message show the variant's source.
     pub allow_source_in_message: Option<Ident>,
     /// `log = "..."`, a valid level name.
@@ -479,6 +488,7 @@ impl Attrs {
                 }
             }
             (Key::Transparent, ParsedValue::Flag) => set(&mut self.transparent, ident.clone()),
+            (Key::CatchAll, ParsedValue::Flag) => set(&mut self.catch_all, ident.clone()),
             (Key::AllowSourceInMessage, ParsedValue::Flag) => {
                 set(&mut self.allow_source_in_message, ident.clone())
             }

@@ -21,6 +21,9 @@ pub struct Plan<'a> {
     pub skip_display: bool,
     /// The integrations whose impls the type writes itself (`skip_impl(...)`).
     pub skipped_impls: Vec<Integration>,
+    /// The index of the `catch_all` variant: the type converts every error into it, and
+    /// is not a `core::error::Error` (which would make `From` overlap).
+    pub catch_all: Option<usize>,
     pub doc_url: Option<LitStr>,
     /// A variant or field is `#[deprecated]`: the arms that name them allow it, and only
     /// then, so a crate that forbids the lint still compiles.
@@ -150,6 +153,10 @@ impl<'a> Plan<'a> {
             params,
             skip_display: input.attrs.skip_display.is_some(),
             skipped_impls: input.attrs.skip_impl.clone().unwrap_or_default(),
+            catch_all: input
+                .variants()
+                .iter()
+                .position(|variant| variant.attrs.catch_all.is_some()),
             doc_url: input.attrs.doc_url.clone(),
             names_deprecated: names_deprecated(input),
             field_allows: field_allows(input),

@@ -222,10 +222,25 @@ pub use crate::__certifier_if_axum as if_axum;
 pub use crate::__certifier_integrations as integrations;
 pub use crate::__certifier_skip as skip;
 
+/// The response of the derived `ResponseError`: `actix_web::error_response`, for any
+/// error whose cause the log can read ([`LogSource`]).
 #[cfg(feature = "actix-web-4")]
-pub use crate::actix_web::error_response as actix_response;
+pub fn actix_response<T>(error: &T) -> ::actix_web::HttpResponse
+where
+    T: CertifierError + serde::Serialize + LogSource + ?Sized,
+{
+    crate::server::respond(error)
+}
+
+/// The response of the derived `IntoResponse`: `axum::into_response`, for any error
+/// whose cause the log can read ([`LogSource`]).
 #[cfg(feature = "axum-0_8")]
-pub use crate::axum::into_response as axum_response;
+pub fn axum_response<T>(error: &T) -> ::axum::response::Response
+where
+    T: CertifierError + serde::Serialize + LogSource + ?Sized,
+{
+    crate::server::respond(error)
+}
 
 /// The status of `error` as actix-web's status type, for the derived `ResponseError`.
 #[cfg(feature = "actix-web-4")]
@@ -337,6 +352,20 @@ impl<'b, T: ?Sized> choice::LastChoice for SourceOf<'b, T> {
     type Choice = NotAnError<'b, T>;
     fn choose(self) -> NotAnError<'b, T> {
         NotAnError(self.0)
+    }
+}
+
+/// Where the log reads an error's cause: `source()` for every `Error`, and what the
+/// derive writes for a type with a `catch_all` variant, which is no `Error` (its
+/// `From` for every error would overlap with `From<T> for T`).
+pub trait LogSource {
+    /// The first cause of the error, as `Error::source` gives it.
+    fn log_source(&self) -> Option<&(dyn core::error::Error + 'static)>;
+}
+
+impl<T: core::error::Error + ?Sized> LogSource for T {
+    fn log_source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        self.source()
     }
 }
 

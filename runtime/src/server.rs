@@ -261,6 +261,15 @@ pub fn answer<T>(error: &T) -> ResponseParts
 where
     T: CertifierError + Serialize + Error + ?Sized,
 {
+    answer_logged(error)
+}
+
+/// [`answer`], for any error whose cause the log can read: a type with a `catch_all`
+/// variant is no `Error`.
+pub(crate) fn answer_logged<T>(error: &T) -> ResponseParts
+where
+    T: CertifierError + Serialize + crate::__private::LogSource + ?Sized,
+{
     let status = error.status();
     #[cfg(feature = "tracing")]
     self::log::response(status, error);
@@ -309,7 +318,7 @@ fn finish(status: u16, headers: Vec<(&'static str, String)>, mut body: Vec<u8>) 
 #[cold]
 fn unserialisable<T>(error: &T, failure: &serde_json::Error) -> ResponseParts
 where
-    T: CertifierError + Error + ?Sized,
+    T: CertifierError + crate::__private::LogSource + ?Sized,
 {
     #[cfg(feature = "tracing")]
     self::log::unserialisable(error, failure);
@@ -351,9 +360,9 @@ pub(crate) trait Adapter {
 pub(crate) fn respond<R, T>(error: &T) -> R
 where
     R: Adapter,
-    T: CertifierError + Serialize + Error + ?Sized,
+    T: CertifierError + Serialize + crate::__private::LogSource + ?Sized,
 {
-    let parts = answer(error);
+    let parts = answer_logged(error);
     let mut response = R::start(parts.status, parts.body);
     for (name, value) in parts.headers {
         response.append(name, value);

@@ -23,7 +23,7 @@ macro_rules! __certifier_integrations {
                 // by the `CertifierError` impl) adds no second error here.
                 for<'__certifier> Self: $($runtime)*::CertifierError
                     + $($runtime)*::__private::serde::Serialize
-                    + ::core::error::Error
+                    + $($runtime)*::__private::LogSource
                     + ::core::marker::Sized,
             {
                 fn into_response(self) -> $($runtime)*::__private::axum::response::Response {
@@ -40,7 +40,7 @@ macro_rules! __certifier_integrations {
                 // Higher-ranked, as for axum; also states `ResponseError`'s supertraits.
                 for<'__certifier> Self: $($runtime)*::CertifierError
                     + $($runtime)*::__private::serde::Serialize
-                    + ::core::error::Error
+                    + $($runtime)*::__private::LogSource
                     + ::core::fmt::Debug
                     + ::core::fmt::Display,
             {
