@@ -107,8 +107,10 @@ fn grpc_method(plan: &Plan) -> TokenStream {
         |variant| match &variant.kind {
             Kind::Transparent(index) => {
                 let pattern = variant.pattern_one(*index);
-                let binding = &variant.fields[*index].binding;
-                Some(quote!(#pattern => #runtime::CertifierError::grpc(#binding).code,))
+                // Spanned on the field, as every delegation: a field that is not a
+                // `CertifierError` is reported once, there.
+                let call = plan.delegate(&variant.fields[*index], quote!(grpc));
+                Some(quote!(#pattern => #call.code,))
             }
             Kind::Own(_) => {
                 let code = variant.grpc.as_ref()?;
