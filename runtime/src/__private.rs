@@ -16,8 +16,8 @@ mod frameworks;
 pub mod json;
 
 pub use self::catalogue::{
-    entry_logged_at, new_catalogue, new_entry, new_plain_entry, pick_catalogue, CatalogueOf,
-    ChosenCatalogue, Listed, Part, Unlisted,
+    entry_answered_as, entry_logged_at, new_catalogue, new_entry, new_plain_entry, pick_catalogue,
+    CatalogueOf, ChosenCatalogue, Listed, Part, Unlisted,
 };
 pub use self::flatten::serialize_flattened;
 

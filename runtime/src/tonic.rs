@@ -366,6 +366,14 @@ mod tests {
     }
 
     #[test]
+    fn the_catalogue_names_the_code_of_every_status() {
+        for status in 0..=999 {
+            let name = crate::catalogue::grpc_code_for_status(status);
+            assert_eq!(code_named(name), Some(code_for_status(status)), "{status}");
+        }
+    }
+
+    #[test]
     fn the_table_of_the_codes_round_trips() {
         for code in crate::Code::KNOWN {
             let status = code.status().unwrap();

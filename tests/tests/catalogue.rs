@@ -381,6 +381,7 @@ fn json_lists_every_entry() {
             "description": "Gone since {since}.",
             "doc_url": "https://docs.example.com/errors/gone",
             "variant": "Linked::Gone",
+            "grpc": "not_found",
         })
     );
     let plain = serde_json::to_value(Plain::CATALOGUE.get(0).unwrap()).unwrap();
