@@ -796,7 +796,6 @@ impl Entry {
 #[must_use]
 pub(crate) const fn grpc_code_for_status(status: u16) -> &'static str {
     match status {
-        400 => "invalid_argument",
         401 => "unauthenticated",
         402 | 412 | 428 => "failed_precondition",
         403 => "permission_denied",

@@ -90,7 +90,6 @@ use crate::{CertifierError, Message};
 #[must_use]
 pub fn code_for_status(status: u16) -> GrpcCode {
     match status {
-        400 => GrpcCode::InvalidArgument,
         401 => GrpcCode::Unauthenticated,
         402 | 412 | 428 => GrpcCode::FailedPrecondition,
         403 => GrpcCode::PermissionDenied,

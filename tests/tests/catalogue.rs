@@ -412,9 +412,10 @@ mod hygiene {
     }
 }
 
-/// A hand-written `CertifierError` without an `ErrorCatalogue`.
+/// A hand-written `CertifierError` without an `ErrorCatalogue`. (`pub`: the derived
+/// `From<Concrete> for tonic::Status` makes `Concrete`, and so its fields, reachable.)
 #[derive(Debug)]
-struct HandWritten;
+pub struct HandWritten;
 
 impl std::fmt::Display for HandWritten {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -120,12 +120,19 @@ fn grpc_method(plan: &Plan) -> TokenStream {
         },
         quote!(::core::option::Option::None),
     );
-    quote! {
-        fn grpc(&self) -> #runtime::__private::Grpc {
+    // An empty enum has no value to answer for: the `match` is the whole body.
+    let body = match plan.variants.is_empty() {
+        true => arms,
+        false => quote! {
             #runtime::__private::Grpc {
                 domain: ::core::option::Option::Some(#domain),
                 code: #arms,
             }
+        },
+    };
+    quote! {
+        fn grpc(&self) -> #runtime::__private::Grpc {
+            #body
         }
     }
 }
