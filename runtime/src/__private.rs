@@ -260,11 +260,11 @@ pub use ::tonic;
 #[cfg(feature = "tonic-0_14")]
 pub fn tonic_status<T>(error: &T) -> ::tonic::Status
 where
-    T: CertifierError + LogSource + ?Sized,
+    T: CertifierError + LogSource,
 {
     #[cfg(feature = "tracing")]
     crate::server::log::response(error.status(), error);
-    crate::tonic::status(error)
+    crate::tonic::status_of_sized(error)
 }
 
 pub use crate::openapi::private::*;

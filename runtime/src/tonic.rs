@@ -42,7 +42,7 @@
 //! ```
 
 use alloc::boxed::Box;
-use alloc::string::ToString;
+use alloc::string::{String, ToString};
 use alloc::sync::Arc;
 use alloc::vec::Vec;
 use core::future::Future;
@@ -147,28 +147,37 @@ const DEFAULT_DOMAIN: &str = "certifier-error";
 /// assert_eq!(status.get_error_details().error_info().unwrap().reason, "rate_limited");
 /// ```
 pub fn status<T: CertifierError + ?Sized>(error: &T) -> Status {
+    let mut metadata = Metadata::default();
+    // A member list that cannot be written leaves the metadata empty: the status still
+    // carries the code and the message.
+    for (name, value) in error.extension_members().unwrap_or_default() {
+        metadata.insert(name, value);
+    }
+    status_with(error, metadata)
+}
+
+/// [`status`] for a sized error: its members written straight into the metadata, as the
+/// derive writes them into an envelope, without a list of values first.
+pub(crate) fn status_of_sized<T: CertifierError>(error: &T) -> Status {
+    let mut metadata = Metadata::default();
+    if error.serialize_extensions(&mut metadata).is_err() {
+        metadata = Metadata::default();
+    }
+    status_with(error, metadata)
+}
+
+/// The status of `error`, whose members are `metadata`.
+fn status_with<T: CertifierError + ?Sized>(error: &T, metadata: Metadata) -> Status {
+    use core::fmt::Write as _;
+
     let facts = error.grpc();
     let code = facts
         .code
         .and_then(code_named)
         .unwrap_or_else(|| code_for_status(error.status()));
     let mut details = ErrorDetails::new();
-    let mut metadata = HashMap::new();
-    let mut violations = Vec::new();
-    // A member list that cannot be written leaves the metadata empty: the status still
-    // carries the code and the message.
-    for (name, value) in error.extension_members().unwrap_or_default() {
-        if name == "errors" {
-            violations.extend(field_violations(&value));
-        }
-        let text = match value {
-            serde_json::Value::String(text) => text,
-            other => other.to_string(),
-        };
-        metadata.insert(name, text);
-    }
     let domain = facts.domain.unwrap_or(DEFAULT_DOMAIN);
-    details.set_error_info(error.code(), domain, metadata);
+    details.set_error_info(error.code(), domain, metadata.members);
     let mut retry_after = None;
     error.headers(&mut |name, value| {
         if retry_after.is_none() && name.eq_ignore_ascii_case("retry-after") {
@@ -178,13 +187,68 @@ pub fn status<T: CertifierError + ?Sized>(error: &T) -> Status {
     if let Some(seconds) = retry_after {
         details.set_retry_info(Some(Duration::from_secs(seconds)));
     }
-    if !violations.is_empty() {
-        details.set_bad_request(violations);
+    if !metadata.violations.is_empty() {
+        details.set_bad_request(metadata.violations);
     }
     if let Some(id) = request_id::current() {
         details.set_request_info(id.as_str(), "");
     }
-    Status::with_error_details(code, Message(error).to_string(), details)
+    // Sized once, as `format!` would, rather than grown a few bytes at a time.
+    let mut message = String::with_capacity(64);
+    let _ = write!(message, "{}", Message(error));
+    Status::with_error_details(code, message, details)
+}
+
+/// The `ErrorInfo` metadata being collected, and the field violations of `errors`.
+#[derive(Default)]
+struct Metadata {
+    members: HashMap<String, String>,
+    violations: Vec<FieldViolation>,
+    pending: Option<String>,
+}
+
+impl Metadata {
+    /// Adds a member: a JSON string as its text, any other value as compact JSON.
+    fn insert(&mut self, name: String, value: serde_json::Value) {
+        if name == "errors" {
+            self.violations.extend(field_violations(&value));
+        }
+        let text = match value {
+            serde_json::Value::String(text) => text,
+            other => other.to_string(),
+        };
+        self.members.insert(name, text);
+    }
+}
+
+impl serde::ser::SerializeMap for Metadata {
+    type Ok = ();
+    type Error = serde_json::Error;
+
+    fn serialize_key<K: serde::Serialize + ?Sized>(&mut self, key: &K) -> Result<(), Self::Error> {
+        match serde_json::to_value(key)? {
+            serde_json::Value::String(key) => {
+                self.pending = Some(key);
+                Ok(())
+            }
+            _ => Err(serde::ser::Error::custom("a member name must be a string")),
+        }
+    }
+
+    fn serialize_value<V: serde::Serialize + ?Sized>(
+        &mut self,
+        value: &V,
+    ) -> Result<(), Self::Error> {
+        let name = self.pending.take().ok_or_else(|| {
+            <serde_json::Error as serde::ser::Error>::custom("a value without a name")
+        })?;
+        self.insert(name, serde_json::to_value(value)?);
+        Ok(())
+    }
+
+    fn end(self) -> Result<(), Self::Error> {
+        Ok(())
+    }
 }
 
 /// The field violations of an `errors` member: each item's pointer or parameter, its
