@@ -7,6 +7,8 @@
 #[path = "../../runtime/examples/support/grpc_api.rs"]
 mod grpc_api;
 
+use std::io::Write;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use certifier_error::{CertifierError, Code, ErrorResponse, StandardError};
@@ -183,10 +185,37 @@ fn a_status_from_any_server_decodes_without_a_panic() {
     );
 }
 
+/// What the `tracing` integration writes, kept for the test to read.
+#[derive(Clone, Default)]
+struct Log(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Log {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The example service on a loopback port, called with a tonic client: each case
-/// answers with its status and details, and the client reads each back.
+/// answers with its status and details, the client reads each back, and the server
+/// logs each error once.
 #[tokio::test]
 async fn the_example_service_round_trips_every_case() {
+    // The test's runtime has one thread, which serves the requests too: a default set
+    // for this thread sees the server's events.
+    let log = Log::default();
+    let writer = log.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     assert!(address.ip().is_loopback());
@@ -241,6 +270,22 @@ async fn the_example_service_round_trips_every_case() {
         );
         assert!(!status.message().contains("hunter2") && !status.message().contains("db-2"));
     }
+    let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+    for (id, _, _, code) in cases {
+        let lines: Vec<&str> = text
+            .lines()
+            .filter(|line| line.contains(&format!("request_id=\"grpc-{id}\"")))
+            .collect();
+        assert_eq!(lines.len(), 1, "{id}: {lines:?}");
+        assert!(
+            lines[0].contains(&format!("error.type=\"{code}\"")),
+            "{}",
+            lines[0]
+        );
+    }
+    assert!(text.contains("variant=\"Exists\""), "{text}");
+    // The panic's text and the store's cause are the log's.
+    assert!(text.contains("hunter2") && text.contains("db-2"));
     let read = ErrorResponse::from_status(&call("missing", None).await.unwrap_err());
     assert_eq!(read.message(), "No certificate has the id `missing`.");
     assert_eq!(read.error.extensions["id"], "missing");
