@@ -204,7 +204,7 @@ fn standard_code_keeps_its_status(cx: &Ctxt, variant: &Variant) {
 
 fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
     let attrs = &variant.attrs;
-    for key in [Key::Code, Key::Status, Key::Message] {
+    for key in [Key::Code, Key::Status, Key::Message, Key::Grpc] {
         if let Some(written) = attrs.written_at(key) {
             let key = key.name();
             cx.error_spanned_by(

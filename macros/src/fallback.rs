@@ -34,6 +34,7 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
     let skipped = mentions_skipped_impls(input);
     let gate = |integration| gate(runtime, integration, &skipped);
     let (axum, actix_web) = (gate(Integration::Axum), gate(Integration::ActixWeb));
+    let tonic = gate(Integration::Tonic);
     let (utoipa, schemars) = (gate(Integration::Utoipa), gate(Integration::Schemars));
     // A `catch_all` variant's type converts from every error, and is no `Error` (unless
     // another derive writes `Error` under `skip_display`: that mistake is reported alone).
@@ -111,7 +112,9 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
         }
     });
     let is_generic = input.generics.type_params().next().is_some();
-    let integration_bound = is_generic.then(|| quote!(Self: #runtime::CertifierError,));
+    // Named, not `Self`: the `tonic` impl is `From<Type> for Status`.
+    let integration_bound =
+        is_generic.then(|| quote!(#ident #ty_generics: #runtime::CertifierError,));
     let openapi_bound =
         is_generic.then(|| quote!(Self: #runtime::CertifierError + #runtime::ErrorCatalogue,));
     let name = syn::ext::IdentExt::unraw(ident).to_string();
@@ -154,7 +157,7 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
                 runtime = [#runtime],
                 impl [#impl_generics] for [#ident #ty_generics]
                 where [#own_predicates #integration_bound],
-                gates = [#axum] [#actix_web],
+                gates = [#axum] [#actix_web] [#tonic],
             }
 
             #runtime::__private::openapi! {

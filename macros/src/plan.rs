@@ -25,6 +25,8 @@ pub struct Plan<'a> {
     /// is not a `core::error::Error` (which would make `From` overlap).
     pub catch_all: Option<usize>,
     pub doc_url: Option<LitStr>,
+    /// `domain = "..."`: the gRPC `ErrorInfo` domain (default: the package's name).
+    pub domain: Option<LitStr>,
     /// A variant or field is `#[deprecated]`: the arms that name them allow it, and only
     /// then, so a crate that forbids the lint still compiles.
     pub names_deprecated: bool,
@@ -53,6 +55,8 @@ pub struct VariantPlan<'a> {
     pub qualified_name: String,
     /// `Variant` (or `Type`) without `r#`, for the logs.
     pub name: String,
+    /// `grpc = "..."`: the gRPC code that overrides the one of the status.
+    pub grpc: Option<LitStr>,
 }
 
 pub struct FieldPlan<'a> {
@@ -158,6 +162,7 @@ impl<'a> Plan<'a> {
                 .iter()
                 .position(|variant| variant.attrs.catch_all.is_some()),
             doc_url: input.attrs.doc_url.clone(),
+            domain: input.attrs.domain.clone(),
             names_deprecated: names_deprecated(input),
             field_allows: field_allows(input),
             variants,
@@ -248,6 +253,7 @@ impl<'a> VariantPlan<'a> {
             docs: docs(&variant.attrs.docs),
             qualified_name,
             name,
+            grpc: variant.attrs.grpc.clone(),
         }
     }
 

@@ -16,8 +16,8 @@ mod frameworks;
 pub mod json;
 
 pub use self::catalogue::{
-    entry_logged_at, new_catalogue, new_entry, new_plain_entry, pick_catalogue, CatalogueOf,
-    ChosenCatalogue, Listed, Part, Unlisted,
+    entry_answered_as, entry_logged_at, new_catalogue, new_entry, new_plain_entry, pick_catalogue,
+    CatalogueOf, ChosenCatalogue, Listed, Part, Unlisted,
 };
 pub use self::flatten::serialize_flattened;
 
@@ -219,6 +219,7 @@ where
 
 pub use crate::__certifier_if_actix_web as if_actix_web;
 pub use crate::__certifier_if_axum as if_axum;
+pub use crate::__certifier_if_tonic as if_tonic;
 pub use crate::__certifier_integrations as integrations;
 pub use crate::__certifier_skip as skip;
 
@@ -251,6 +252,20 @@ pub fn actix_status<T: CertifierError + ?Sized>(error: &T) -> ::actix_web::http:
 pub use ::actix_web;
 #[cfg(feature = "axum-0_8")]
 pub use ::axum;
+#[cfg(feature = "tonic-0_14")]
+pub use ::tonic;
+
+/// The `Status` of the derived `From<E> for tonic::Status`: `tonic::status`, logged as
+/// the HTTP integrations log their answers.
+#[cfg(feature = "tonic-0_14")]
+pub fn tonic_status<T>(error: &T) -> ::tonic::Status
+where
+    T: CertifierError + LogSource,
+{
+    #[cfg(feature = "tracing")]
+    crate::server::log::response(error.status(), error);
+    crate::tonic::status_of_sized(error)
+}
 
 pub use crate::openapi::private::*;
 
@@ -353,6 +368,23 @@ impl<'b, T: ?Sized> choice::LastChoice for SourceOf<'b, T> {
     fn choose(self) -> NotAnError<'b, T> {
         NotAnError(self.0)
     }
+}
+
+/// The gRPC facts of a derived type: see `CertifierError::grpc`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grpc {
+    /// The `ErrorInfo` domain.
+    pub domain: Option<&'static str>,
+    /// The snake_case name of the gRPC code that overrides the status's.
+    pub code: Option<&'static str>,
+}
+
+impl Grpc {
+    /// Neither.
+    pub const NONE: Grpc = Grpc {
+        domain: None,
+        code: None,
+    };
 }
 
 /// Where the log reads an error's cause: `source()` for every `Error`, and what the

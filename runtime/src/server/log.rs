@@ -35,9 +35,9 @@ where
     let sources = error
         .log_source()
         .map(|first| tracing::field::display(Escaped(Sources(Some(first)))));
-    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14"))]
     let request_id = super::request_id::current();
-    #[cfg(not(any(feature = "axum-0_8", feature = "actix-web-4")))]
+    #[cfg(not(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14")))]
     let request_id: Option<&str> = None;
     let request_id = request_id
         .as_ref()
@@ -60,7 +60,7 @@ where
 
 /// A client's `x-request-id` that is not a valid id: a fresh one replaces it. The value
 /// itself is not logged.
-#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14"))]
 pub(crate) fn invalid_request_id(length: usize) {
     tracing::debug!(
         target: "certifier_error",
