@@ -279,7 +279,7 @@ impl<'a> Variant<'a> {
     }
 
     /// The field that `source()` returns: `#[source]`, `#[from]`, or one named `source`
-    /// (spelt plainly: `r#source` opts out).
+    /// (spelt plainly: `r#source` opts out), or a `catch_all` variant's one field.
     pub fn source_field(&self) -> Option<&Field<'a>> {
         self.fields
             .iter()
@@ -289,6 +289,7 @@ impl<'a> Variant<'a> {
                     |field| matches!(&field.member, Member::Named(ident) if ident == "source"),
                 )
             })
+            .or_else(|| self.attrs.catch_all.as_ref().and(self.fields.first()))
     }
 
     pub fn field_with_from(&self) -> Option<&Field<'a>> {

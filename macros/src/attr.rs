@@ -112,10 +112,13 @@ pub enum Key {
     DocUrl,
     SkipDisplay,
     SkipImpl,
+    Domain,
     Code,
     Status,
     Message,
     Transparent,
+    CatchAll,
+    Grpc,
     AllowSourceInMessage,
     Log,
     Extend,
@@ -125,16 +128,19 @@ pub enum Key {
 }
 
 impl Key {
-    const ALL: [Key; 15] = [
+    const ALL: [Key; 18] = [
         Key::RenameAll,
         Key::Crate,
         Key::DocUrl,
         Key::SkipDisplay,
         Key::SkipImpl,
+        Key::Domain,
         Key::Code,
         Key::Status,
         Key::Message,
         Key::Transparent,
+        Key::CatchAll,
+        Key::Grpc,
         Key::AllowSourceInMessage,
         Key::Log,
         Key::Extend,
@@ -150,10 +156,13 @@ impl Key {
             Key::DocUrl => "doc_url",
             Key::SkipDisplay => "skip_display",
             Key::SkipImpl => "skip_impl",
+            Key::Domain => "domain",
             Key::Code => "code",
             Key::Status => "status",
             Key::Message => "message",
             Key::Transparent => "transparent",
+            Key::CatchAll => "catch_all",
+            Key::Grpc => "grpc",
             Key::AllowSourceInMessage => "allow_source_in_message",
             Key::Log => "log",
             Key::Extend => "extend",
@@ -165,10 +174,17 @@ impl Key {
 
     fn level(self) -> Level {
         match self {
-            Key::RenameAll | Key::Crate | Key::DocUrl | Key::SkipDisplay | Key::SkipImpl => {
-                Level::Container
-            }
-            Key::Code | Key::Transparent | Key::AllowSourceInMessage => Level::Variant,
+            Key::RenameAll
+            | Key::Crate
+            | Key::DocUrl
+            | Key::SkipDisplay
+            | Key::SkipImpl
+            | Key::Domain => Level::Container,
+            Key::Code
+            | Key::Transparent
+            | Key::CatchAll
+            | Key::Grpc
+            | Key::AllowSourceInMessage => Level::Variant,
             // On an enum, the default of the variants that give none.
             Key::Status | Key::Message | Key::Log => Level::ContainerOrVariant,
             Key::Extend | Key::Rename | Key::Flatten | Key::Header => Level::Field,
@@ -179,12 +195,15 @@ impl Key {
         match self {
             Key::SkipDisplay
             | Key::Transparent
+            | Key::CatchAll
             | Key::AllowSourceInMessage
             | Key::Extend
             | Key::Flatten => Value::Flag,
             Key::RenameAll
             | Key::Crate
             | Key::DocUrl
+            | Key::Domain
+            | Key::Grpc
             | Key::Code
             | Key::Log
             | Key::Rename
@@ -238,6 +257,13 @@ pub struct Attrs {
     pub status: Option<SpannedInt>,
     pub message: Option<MessageAttr>,
     pub transparent: Option<Ident>,
+    /// `catch_all`: the variant every other error converts into (`From` for every type
+    /// that converts into its field's); the type is then not a `std::error::Error`.
+    pub catch_all: Option<Ident>,
+    /// `domain = "..."`: the `ErrorInfo` domain of the gRPC details.
+    pub domain: Option<LitStr>,
+    /// `grpc = "..."`: the variant's gRPC code, overriding the one of its status.
+    pub grpc: Option<LitStr>,
     /// Lets a server-error (5xx) message show the variant's source.
     pub allow_source_in_message: Option<Ident>,
     /// `log = "..."`, a valid level name.
@@ -479,6 +505,22 @@ impl Attrs {
                 }
             }
             (Key::Transparent, ParsedValue::Flag) => set(&mut self.transparent, ident.clone()),
+            (Key::CatchAll, ParsedValue::Flag) => set(&mut self.catch_all, ident.clone()),
+            (Key::Domain, ParsedValue::Str(lit)) => {
+                if lit.value().trim().is_empty() {
+                    cx.error_spanned_by(&lit, "`domain` names the service: it cannot be empty");
+                    false
+                } else {
+                    set(&mut self.domain, lit)
+                }
+            }
+            (Key::Grpc, ParsedValue::Str(lit)) => {
+                if check_grpc_code(cx, &lit) {
+                    set(&mut self.grpc, lit)
+                } else {
+                    false
+                }
+            }
             (Key::AllowSourceInMessage, ParsedValue::Flag) => {
                 set(&mut self.allow_source_in_message, ident.clone())
             }
@@ -897,6 +939,55 @@ fn check_log_level(cx: &Ctxt, lit: &LitStr) -> bool {
                 names.join(", ")
             )
         }
+    };
+    cx.error_spanned_by(lit, message);
+    false
+}
+
+/// The gRPC status codes, as `grpc = "..."` names them: snake_case of tonic's `Code`.
+pub const GRPC_CODES: &[&str] = &[
+    "ok",
+    "cancelled",
+    "unknown",
+    "invalid_argument",
+    "deadline_exceeded",
+    "not_found",
+    "already_exists",
+    "permission_denied",
+    "resource_exhausted",
+    "failed_precondition",
+    "aborted",
+    "out_of_range",
+    "unimplemented",
+    "internal",
+    "unavailable",
+    "data_loss",
+    "unauthenticated",
+];
+
+/// Whether `grpc = "..."` names a gRPC code other than `ok`; reports it if not, with the
+/// nearest name.
+fn check_grpc_code(cx: &Ctxt, lit: &LitStr) -> bool {
+    let name = lit.value();
+    if name == "ok" {
+        cx.error_spanned_by(lit, "an error cannot answer the gRPC code `ok`");
+        return false;
+    }
+    if GRPC_CODES.contains(&name.as_str()) {
+        return true;
+    }
+    let snake = snake_case_suggestion(&name).unwrap_or_else(|| name.to_ascii_lowercase());
+    let hint = GRPC_CODES
+        .iter()
+        .copied()
+        .find(|code| *code == snake)
+        .or_else(|| closest(&snake, GRPC_CODES.iter().copied()));
+    let message = match hint {
+        Some(code) => format!("unknown gRPC code `{name}`: did you mean `{code}`?"),
+        None => format!(
+            "unknown gRPC code `{name}`: use the snake_case name of one of tonic's `Code`s, \
+             such as `already_exists` or `failed_precondition`"
+        ),
     };
     cx.error_spanned_by(lit, message);
     false

@@ -43,6 +43,7 @@ pub fn check(cx: &Ctxt, input: &Input) {
         headers_are_distinct(cx, variant);
     }
     from_types_are_distinct(cx, input);
+    catch_all_is_the_only_conversion(cx, input);
 }
 
 /// A struct whose last field is unsized (`str`, a slice, `Path`, a trait object) is
@@ -208,7 +209,7 @@ fn standard_code_keeps_its_status(cx: &Ctxt, variant: &Variant) {
 
 fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
     let attrs = &variant.attrs;
-    for key in [Key::Code, Key::Status, Key::Message] {
+    for key in [Key::Code, Key::Status, Key::Message, Key::Grpc] {
         if let Some(written) = attrs.written_at(key) {
             let key = key.name();
             cx.error_spanned_by(
@@ -949,6 +950,90 @@ fn headers_are_distinct(cx: &Ctxt, variant: &Variant) {
                 ),
             );
         }
+    }
+}
+
+/// A `catch_all` variant takes every error through one `From` impl for each type that
+/// converts into its field: so one such variant, with one field, and no other `From`
+/// (it would overlap), no `transparent`, and no `Error` impl written by another derive.
+fn catch_all_is_the_only_conversion(cx: &Ctxt, input: &Input) {
+    let mut first: Option<&Variant> = None;
+    for variant in input.variants() {
+        let Some(flag) = &variant.attrs.catch_all else {
+            continue;
+        };
+        if let Some(first) = first {
+            cx.error_spanned_by(
+                flag,
+                format!(
+                    "`{}` is already the `catch_all` variant: every error converts into one \
+                      variant; remove `catch_all` here",
+                    first.ident
+                ),
+            );
+            continue;
+        }
+        first = Some(variant);
+        if variant.fields.len() != 1 {
+            cx.error_spanned_by(
+                flag,
+                format!(
+                    "`catch_all` needs exactly one field, the error every other converts into \
+                      (such as `anyhow::Error` or `Box<dyn std::error::Error + Send + Sync>`); \
+                      `{}` has {}",
+                    variant.ident,
+                    variant.fields.len()
+                ),
+            );
+        }
+        if let Some(transparent) = &variant.attrs.transparent {
+            cx.error_spanned_by(
+                transparent,
+                "a `catch_all` variant keeps what it caught as its source and answers with its \
+                  own code: remove `transparent`",
+            );
+        }
+        if let Some(from) = variant
+            .fields
+            .first()
+            .and_then(|field| field.attrs.from.as_ref())
+        {
+            cx.error_spanned_by(
+                from,
+                "`catch_all` already converts every error into this field: remove `#[from]`",
+            );
+        }
+        if let Some(skip_display) = &input.attrs.skip_display {
+            cx.error_spanned_by(
+                skip_display,
+                "a type with a `catch_all` variant cannot be a `std::error::Error` (its `From` \
+                  for every error would overlap with `From<T> for T`), and `skip_display` \
+                  leaves `Error` to another derive: write the messages with `message` instead",
+            );
+        }
+    }
+    let Some(catch_all) = first else {
+        return;
+    };
+    for variant in input.variants() {
+        let Some(from) = variant
+            .field_with_from()
+            .and_then(|field| field.attrs.from.as_ref())
+        else {
+            continue;
+        };
+        if variant.ident == catch_all.ident {
+            continue;
+        }
+        cx.error_spanned_by(
+            from,
+            format!(
+                "`{}` converts every error through `catch_all`, so a `From` for this field \
+                  would overlap with it: remove `#[from]` and build this variant with \
+                  `.map_err({}::{})`",
+                input.ident, input.ident, variant.ident
+            ),
+        );
     }
 }
 

@@ -34,23 +34,65 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
     let skipped = mentions_skipped_impls(input);
     let gate = |integration| gate(runtime, integration, &skipped);
     let (axum, actix_web) = (gate(Integration::Axum), gate(Integration::ActixWeb));
+    let tonic = gate(Integration::Tonic);
     let (utoipa, schemars) = (gate(Integration::Utoipa), gate(Integration::Schemars));
+    // A `catch_all` variant's type converts from every error, and is no `Error` (unless
+    // another derive writes `Error` under `skip_display`: that mistake is reported alone).
+    let catch_all = catch_all_type(input).filter(|_| !skip_display);
     // Under `skip_display`, thiserror's derive writes `From` (and `Display`, `Error`).
-    let from_types = if skip_display {
+    let from_types = if skip_display || catch_all.is_some() {
         Vec::new()
     } else {
         from_types(input)
     };
-    let from = from_types.into_iter().map(|ty| {
-        quote! {
+    let mut from: Vec<TokenStream> = from_types
+        .into_iter()
+        .map(|ty| {
+            quote! {
+                #[automatically_derived]
+                impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
+                    fn from(_: #ty) -> Self {
+                        ::core::unreachable!()
+                    }
+                }
+            }
+        })
+        .collect();
+    if let Some(ty) = catch_all {
+        let mut generics = input.generics.clone();
+        let at = generics.lifetimes().count();
+        generics
+            .params
+            .insert(at, syn::parse_quote!(__CertifierSource));
+        generics
+            .make_where_clause()
+            .predicates
+            .push(syn::parse_quote!(__CertifierSource: ::core::convert::Into<#ty>));
+        let (impl_generics, _, where_clause) = generics.split_for_impl();
+        let (own_impl_generics, _, own_where_clause) = input.generics.split_for_impl();
+        from.push(quote! {
             #[automatically_derived]
-            impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
-                fn from(_: #ty) -> Self {
+            impl #impl_generics ::core::convert::From<__CertifierSource> for #ident #ty_generics
+            #where_clause
+            {
+                fn from(_: __CertifierSource) -> Self {
                     ::core::unreachable!()
                 }
             }
-        }
-    });
+
+            #[automatically_derived]
+            impl #own_impl_generics #runtime::__private::LogSource for #ident #ty_generics
+            #own_where_clause
+            {
+                fn log_source(
+                    &self,
+                ) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+                    ::core::unreachable!()
+                }
+            }
+        });
+    }
+    let catch_all = catch_all.is_some();
     // Under `skip_display` another derive writes these two.
     let display_and_error = (!skip_display).then(|| {
         quote! {
@@ -61,12 +103,18 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
                 }
             }
 
+        }
+    });
+    let error = (!skip_display && !catch_all).then(|| {
+        quote! {
             #[automatically_derived]
             impl #impl_generics ::core::error::Error for #ident #ty_generics #supertraits {}
         }
     });
     let is_generic = input.generics.type_params().next().is_some();
-    let integration_bound = is_generic.then(|| quote!(Self: #runtime::CertifierError,));
+    // Named, not `Self`: the `tonic` impl is `From<Type> for Status`.
+    let integration_bound =
+        is_generic.then(|| quote!(#ident #ty_generics: #runtime::CertifierError,));
     let openapi_bound =
         is_generic.then(|| quote!(Self: #runtime::CertifierError + #runtime::ErrorCatalogue,));
     let name = syn::ext::IdentExt::unraw(ident).to_string();
@@ -86,6 +134,7 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
             }
 
             #display_and_error
+            #error
 
             #[automatically_derived]
             impl #impl_generics #runtime::__private::serde::Serialize for #ident #ty_generics #where_clause {
@@ -108,7 +157,7 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
                 runtime = [#runtime],
                 impl [#impl_generics] for [#ident #ty_generics]
                 where [#own_predicates #integration_bound],
-                gates = [#axum] [#actix_web],
+                gates = [#axum] [#actix_web] [#tonic],
             }
 
             #runtime::__private::openapi! {
@@ -169,6 +218,36 @@ fn mentions_skipped_impls(input: &DeriveInput) -> Vec<Integration> {
         }
     }
     skipped
+}
+
+/// The type of the first field of a variant (or struct) whose attributes say
+/// `catch_all`, however malformed the rest is.
+fn catch_all_type(input: &DeriveInput) -> Option<&Type> {
+    let says_catch_all = |attrs: &[syn::Attribute]| {
+        attrs
+            .iter()
+            .filter(|attr| attr.path().is_ident("certifier"))
+            .any(|attr| {
+                let syn::Meta::List(list) = &attr.meta else {
+                    return false;
+                };
+                list.tokens.clone().into_iter().any(
+                    |tree| matches!(tree, proc_macro2::TokenTree::Ident(ident) if ident == "catch_all"),
+                )
+            })
+    };
+    let fields = match &input.data {
+        Data::Struct(data) if says_catch_all(&input.attrs) => &data.fields,
+        Data::Enum(data) => {
+            &data
+                .variants
+                .iter()
+                .find(|variant| says_catch_all(&variant.attrs))?
+                .fields
+        }
+        _ => return None,
+    };
+    fields.iter().next().map(|field| &field.ty)
 }
 
 /// The types of the fields marked `#[from]`, each once, so that `?` on them keeps

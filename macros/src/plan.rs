@@ -21,7 +21,12 @@ pub struct Plan<'a> {
     pub skip_display: bool,
     /// The integrations whose impls the type writes itself (`skip_impl(...)`).
     pub skipped_impls: Vec<Integration>,
+    /// The index of the `catch_all` variant: the type converts every error into it, and
+    /// is not a `core::error::Error` (which would make `From` overlap).
+    pub catch_all: Option<usize>,
     pub doc_url: Option<LitStr>,
+    /// `domain = "..."`: the gRPC `ErrorInfo` domain (default: the package's name).
+    pub domain: Option<LitStr>,
     /// A variant or field is `#[deprecated]`: the arms that name them allow it, and only
     /// then, so a crate that forbids the lint still compiles.
     pub names_deprecated: bool,
@@ -54,6 +59,8 @@ pub struct VariantPlan<'a> {
     pub qualified_name: String,
     /// `Variant` (or `Type`) without `r#`, for the logs.
     pub name: String,
+    /// `grpc = "..."`: the gRPC code that overrides the one of the status.
+    pub grpc: Option<LitStr>,
 }
 
 pub struct FieldPlan<'a> {
@@ -152,7 +159,12 @@ impl<'a> Plan<'a> {
             params,
             skip_display: input.attrs.skip_display.is_some(),
             skipped_impls: input.attrs.skip_impl.clone().unwrap_or_default(),
+            catch_all: input
+                .variants()
+                .iter()
+                .position(|variant| variant.attrs.catch_all.is_some()),
             doc_url: input.attrs.doc_url.clone(),
+            domain: input.attrs.domain.clone(),
             names_deprecated: names_deprecated(input),
             field_allows: field_allows(input),
             variants,
@@ -244,6 +256,7 @@ impl<'a> VariantPlan<'a> {
             qualified_name,
             name,
             members: members(input, variant),
+            grpc: variant.attrs.grpc.clone(),
         }
     }
 

@@ -17,8 +17,8 @@ pub mod json;
 
 pub use self::catalogue::{
     appended_entries, appended_len, appended_member_types, appended_members, appended_rest,
-    entry_logged_at, new_catalogue, new_entry, new_plain_entry, pick_catalogue, CatalogueOf,
-    ChosenCatalogue, Listed, Part, Unlisted,
+    entry_answered_as, entry_logged_at, new_catalogue, new_entry, new_plain_entry, pick_catalogue,
+    CatalogueOf, ChosenCatalogue, Listed, Part, Unlisted,
 };
 pub use self::flatten::serialize_flattened;
 
@@ -220,13 +220,29 @@ where
 
 pub use crate::__certifier_if_actix_web as if_actix_web;
 pub use crate::__certifier_if_axum as if_axum;
+pub use crate::__certifier_if_tonic as if_tonic;
 pub use crate::__certifier_integrations as integrations;
 pub use crate::__certifier_skip as skip;
 
+/// The response of the derived `ResponseError`: `actix_web::error_response`, for any
+/// error whose cause the log can read ([`LogSource`]).
 #[cfg(feature = "actix-web-4")]
-pub use crate::actix_web::error_response as actix_response;
+pub fn actix_response<T>(error: &T) -> ::actix_web::HttpResponse
+where
+    T: CertifierError + serde::Serialize + LogSource + ?Sized,
+{
+    crate::server::respond(error)
+}
+
+/// The response of the derived `IntoResponse`: `axum::into_response`, for any error
+/// whose cause the log can read ([`LogSource`]).
 #[cfg(feature = "axum-0_8")]
-pub use crate::axum::into_response as axum_response;
+pub fn axum_response<T>(error: &T) -> ::axum::response::Response
+where
+    T: CertifierError + serde::Serialize + LogSource + ?Sized,
+{
+    crate::server::respond(error)
+}
 
 /// The status of `error` as actix-web's status type, for the derived `ResponseError`.
 #[cfg(feature = "actix-web-4")]
@@ -237,6 +253,20 @@ pub fn actix_status<T: CertifierError + ?Sized>(error: &T) -> ::actix_web::http:
 pub use ::actix_web;
 #[cfg(feature = "axum-0_8")]
 pub use ::axum;
+#[cfg(feature = "tonic-0_14")]
+pub use ::tonic;
+
+/// The `Status` of the derived `From<E> for tonic::Status`: `tonic::status`, logged as
+/// the HTTP integrations log their answers.
+#[cfg(feature = "tonic-0_14")]
+pub fn tonic_status<T>(error: &T) -> ::tonic::Status
+where
+    T: CertifierError + LogSource,
+{
+    #[cfg(feature = "tracing")]
+    crate::server::log::response(error.status(), error);
+    crate::tonic::status_of_sized(error)
+}
 
 pub use crate::openapi::private::*;
 
@@ -338,6 +368,37 @@ impl<'b, T: ?Sized> choice::LastChoice for SourceOf<'b, T> {
     type Choice = NotAnError<'b, T>;
     fn choose(self) -> NotAnError<'b, T> {
         NotAnError(self.0)
+    }
+}
+
+/// The gRPC facts of a derived type: see `CertifierError::grpc`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grpc {
+    /// The `ErrorInfo` domain.
+    pub domain: Option<&'static str>,
+    /// The snake_case name of the gRPC code that overrides the status's.
+    pub code: Option<&'static str>,
+}
+
+impl Grpc {
+    /// Neither.
+    pub const NONE: Grpc = Grpc {
+        domain: None,
+        code: None,
+    };
+}
+
+/// Where the log reads an error's cause: `source()` for every `Error`, and what the
+/// derive writes for a type with a `catch_all` variant, which is no `Error` (its
+/// `From` for every error would overlap with `From<T> for T`).
+pub trait LogSource {
+    /// The first cause of the error, as `Error::source` gives it.
+    fn log_source(&self) -> Option<&(dyn core::error::Error + 'static)>;
+}
+
+impl<T: core::error::Error + ?Sized> LogSource for T {
+    fn log_source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        self.source()
     }
 }
 

@@ -556,6 +556,8 @@ pub struct Entry {
     pub(crate) variant: &'static str,
     /// Set by `#[certifier(log = "...")]`; else the status decides.
     pub(crate) log_level: Option<LogLevel>,
+    /// Set by `#[certifier(grpc = "...")]`; else the status decides.
+    pub(crate) grpc: Option<&'static str>,
 }
 
 impl Entry {
@@ -570,7 +572,35 @@ impl Entry {
         doc_url: None,
         variant: "",
         log_level: None,
+        grpc: None,
     };
+
+    /// The gRPC code the `tonic` integration answers this error with, as the snake_case
+    /// name of tonic's `Code`: the one `#[certifier(grpc = "...")]` names, else the one of
+    /// the status (see `certifier_error::tonic::code_for_status`, which this table
+    /// follows without the feature).
+    ///
+    /// ```
+    /// use certifier_error::{CertifierError, ErrorCatalogue};
+    ///
+    /// #[derive(Debug, CertifierError)]
+    /// enum ApiError {
+    ///     #[certifier(code = "conflict", grpc = "already_exists")]
+    ///     Exists,
+    ///     #[certifier(code = "rate_limited")]
+    ///     Slow,
+    /// }
+    ///
+    /// assert_eq!(ApiError::CATALOGUE.get(0).unwrap().grpc_code(), "already_exists");
+    /// assert_eq!(ApiError::CATALOGUE.get(1).unwrap().grpc_code(), "resource_exhausted");
+    /// ```
+    #[must_use]
+    pub const fn grpc_code(&self) -> &'static str {
+        match self.grpc {
+            Some(code) => code,
+            None => grpc_code_for_status(self.status),
+        }
+    }
 
     /// The level at which the `tracing` integration logs this error: the one
     /// `#[certifier(log = "...")]` sets, else [`LogLevel::for_status`].
@@ -764,12 +794,33 @@ impl Entry {
     }
 }
 
-/// Serialises as
-/// `{"status", "code", "message", "members", "description", "doc_url"?, "variant"}`;
-/// `doc_url` is left out when the entry has none.
+/// The snake_case name of the gRPC code of an HTTP status: the table of
+/// `certifier_error::tonic::code_for_status`, which a test keeps equal to this one.
+#[must_use]
+pub(crate) const fn grpc_code_for_status(status: u16) -> &'static str {
+    match status {
+        401 => "unauthenticated",
+        402 | 412 | 428 => "failed_precondition",
+        403 => "permission_denied",
+        404 | 410 => "not_found",
+        409 => "aborted",
+        429 => "resource_exhausted",
+        416 => "out_of_range",
+        499 => "cancelled",
+        405 | 501 => "unimplemented",
+        408 | 504 => "deadline_exceeded",
+        502 | 503 => "unavailable",
+        400..=499 => "invalid_argument",
+        500..=599 => "internal",
+        _ => "unknown",
+    }
+}
+
+/// Serialises as `{"status", "code", "message", "members", "description", "doc_url"?,
+/// "variant", "grpc"}`; `doc_url` is left out when the entry has none.
 impl Serialize for Entry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let fields = if self.doc_url.is_some() { 7 } else { 6 };
+        let fields = if self.doc_url.is_some() { 8 } else { 7 };
         let mut entry = serializer.serialize_struct("Entry", fields)?;
         entry.serialize_field("status", &self.status)?;
         entry.serialize_field("code", self.code)?;
@@ -781,6 +832,7 @@ impl Serialize for Entry {
             None => entry.skip_field("doc_url")?,
         }
         entry.serialize_field("variant", self.variant)?;
+        entry.serialize_field("grpc", self.grpc_code())?;
         entry.end()
     }
 }

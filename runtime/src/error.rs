@@ -477,6 +477,15 @@ pub trait CertifierError: Display + Debug {
     fn variant_name(&self) -> Option<&'static str> {
         None
     }
+
+    /// What the `tonic` integration reads beside the status and code: the container's
+    /// `#[certifier(domain = "...")]` (the deriving package's name by default) and a
+    /// variant's `#[certifier(grpc = "...")]` code. The derive implements it; the
+    /// default has neither, and the gRPC code then follows the status.
+    #[doc(hidden)]
+    fn grpc(&self) -> crate::__private::Grpc {
+        crate::__private::Grpc::NONE
+    }
 }
 
 macro_rules! forward_through_pointer {
@@ -527,6 +536,10 @@ macro_rules! forward_through_pointer {
 
             fn variant_name(&self) -> Option<&'static str> {
                 (**self).variant_name()
+            }
+
+            fn grpc(&self) -> crate::__private::Grpc {
+                (**self).grpc()
             }
         }
     )*};

@@ -174,6 +174,9 @@ pub mod reqwest;
 mod response;
 pub mod server;
 mod standard;
+#[cfg(feature = "tonic-0_14")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+pub mod tonic;
 mod typed;
 mod violation;
 

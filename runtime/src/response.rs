@@ -201,6 +201,97 @@ impl ErrorResponse {
         })
     }
 
+    /// Decodes a gRPC error status (feature `tonic`), so that one client code path serves
+    /// HTTP and gRPC answers alike. Never panics, whatever the details hold.
+    ///
+    /// - The code is `ErrorInfo.reason` when the details have one, else the code of the
+    ///   gRPC code (`NotFound` gives `not_found`, `Unavailable` `internal_server_error`).
+    /// - The HTTP status is the code's, or for `internal_server_error` and codes this
+    ///   crate does not know, the one the gRPC code stands for (`Unavailable` 503,
+    ///   `DeadlineExceeded` 504).
+    /// - The message is the status message; the `ErrorInfo` metadata become the
+    ///   extension members, each parsed as JSON where it parses and kept as text where
+    ///   not (at most 256 of them).
+    /// - [`retry_after`](Self::retry_after) reads `RetryInfo`;
+    ///   [`request_id`](Self::request_id) reads `RequestInfo`, else the `x-request-id`
+    ///   metadata.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// use certifier_error::{Code, ErrorResponse, StandardError};
+    ///
+    /// let status = tonic::Status::from(StandardError::RateLimited);
+    /// let error = ErrorResponse::from_status(&status);
+    /// assert_eq!((error.status, error.code()), (429, &Code::RateLimited));
+    /// assert!(error.is_retryable());
+    ///
+    /// // A status from a server that knows nothing of codes.
+    /// let error = ErrorResponse::from_status(&tonic::Status::unavailable("try later"));
+    /// assert_eq!((error.status, error.code(), error.message()), (503, &Code::InternalServerError, "try later"));
+    /// ```
+    #[cfg(feature = "tonic-0_14")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+    #[must_use]
+    pub fn from_status(status: &::tonic::Status) -> Self {
+        use tonic_types::StatusExt as _;
+
+        /// At most this many metadata entries become members.
+        const MAX_MEMBERS: usize = 256;
+        let details = status.get_error_details();
+        let (grpc_status, grpc_code) = crate::tonic::status_for_code(status.code());
+        let info = details.error_info();
+        let code = info
+            .map(|info| info.reason.trim())
+            .filter(|reason| !reason.is_empty())
+            .map_or(grpc_code, Code::from);
+        let http_status = match code.status() {
+            // The table gives that code 500, 502, 503 and 504: the gRPC code says which.
+            Some(500) if grpc_status >= 500 => grpc_status,
+            Some(known) => known,
+            None => grpc_status,
+        };
+        let mut extensions = ExtensionMap::new();
+        if let Some(info) = info {
+            let mut entries: alloc::vec::Vec<_> = info.metadata.iter().collect();
+            // A `HashMap` has no order: sorted, the members read alike every time.
+            entries.sort();
+            for (name, text) in entries.into_iter().take(MAX_MEMBERS) {
+                let value = serde_json::from_str(text)
+                    .unwrap_or_else(|_| serde_json::Value::String(text.clone()));
+                extensions.insert(name.clone(), value);
+            }
+        }
+        let retry_after = details
+            .retry_info()
+            .and_then(|retry| retry.retry_delay)
+            .map(RetryAfter::Delay);
+        let request_id = details
+            .request_info()
+            .map(|info| info.request_id.clone())
+            .or_else(|| {
+                let value = status.metadata().get("x-request-id")?;
+                value.to_str().ok().map(ToString::to_string)
+            })
+            .filter(|id| !id.trim().is_empty());
+        let headers = (retry_after.is_some() || request_id.is_some()).then(|| {
+            alloc::boxed::Box::new(HeaderFacts {
+                retry_after,
+                request_id,
+            })
+        });
+        ErrorResponse {
+            status: http_status,
+            error: ErrorObject {
+                code,
+                message: status.message().to_string(),
+                extensions,
+            },
+            excerpt: None,
+            headers,
+        }
+    }
+
     /// Decodes an error response from its status, its headers and its body, for any HTTP
     /// client: [`decode`](Self::decode), then [`with_headers`](Self::with_headers).
     ///

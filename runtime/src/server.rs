@@ -60,11 +60,13 @@ use crate::{CertifierError, StandardError};
 pub(crate) mod envelope;
 mod json;
 #[cfg(feature = "tracing")]
-mod log;
+pub(crate) mod log;
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14"))]
+pub(crate) mod panic;
 pub(crate) mod params;
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) mod problem;
-#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14"))]
 pub(crate) mod request_id;
 #[cfg(all(
     any(feature = "axum-0_8", feature = "actix-web-4"),
@@ -85,7 +87,7 @@ pub use self::version::{CertifierVersion, SupportedVersions, VersionError, VERSI
 
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub use self::envelope::{Enveloped, LayerError};
-#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14"))]
 pub use self::request_id::{RequestId, MAX_REQUEST_ID_LEN, REQUEST_ID_HEADER};
 #[cfg(all(
     any(feature = "axum-0_8", feature = "actix-web-4"),
@@ -205,7 +207,7 @@ pub struct ResponseParts {
     /// its last member is `request_id`.
     pub body: Vec<u8>,
     /// The request id written into `body`, if any.
-    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14"))]
     pub(crate) request_id: Option<self::request_id::RequestId>,
 }
 
@@ -261,6 +263,15 @@ pub fn answer<T>(error: &T) -> ResponseParts
 where
     T: CertifierError + Serialize + Error + ?Sized,
 {
+    answer_logged(error)
+}
+
+/// [`answer`], for any error whose cause the log can read: a type with a `catch_all`
+/// variant is no `Error`.
+pub(crate) fn answer_logged<T>(error: &T) -> ResponseParts
+where
+    T: CertifierError + Serialize + crate::__private::LogSource + ?Sized,
+{
     let status = error.status();
     #[cfg(feature = "tracing")]
     self::log::response(status, error);
@@ -291,16 +302,16 @@ where
 /// last member of the envelope: spliced before its closing braces, so that the body
 /// stays the direct writer's single buffer.
 fn finish(status: u16, headers: Vec<(&'static str, String)>, mut body: Vec<u8>) -> ResponseParts {
-    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14"))]
     let request_id =
         self::request_id::current().filter(|id| self::request_id::splice(&mut body, id));
-    #[cfg(not(any(feature = "axum-0_8", feature = "actix-web-4")))]
+    #[cfg(not(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14")))]
     let _ = &mut body;
     ResponseParts {
         status,
         headers,
         body,
-        #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+        #[cfg(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14"))]
         request_id,
     }
 }
@@ -309,7 +320,7 @@ fn finish(status: u16, headers: Vec<(&'static str, String)>, mut body: Vec<u8>) 
 #[cold]
 fn unserialisable<T>(error: &T, failure: &serde_json::Error) -> ResponseParts
 where
-    T: CertifierError + Error + ?Sized,
+    T: CertifierError + crate::__private::LogSource + ?Sized,
 {
     #[cfg(feature = "tracing")]
     self::log::unserialisable(error, failure);
@@ -351,9 +362,9 @@ pub(crate) trait Adapter {
 pub(crate) fn respond<R, T>(error: &T) -> R
 where
     R: Adapter,
-    T: CertifierError + Serialize + Error + ?Sized,
+    T: CertifierError + Serialize + crate::__private::LogSource + ?Sized,
 {
-    let parts = answer(error);
+    let parts = answer_logged(error);
     let mut response = R::start(parts.status, parts.body);
     for (name, value) in parts.headers {
         response.append(name, value);

@@ -381,6 +381,7 @@ fn json_lists_every_entry() {
             "description": "Gone since {since}.",
             "doc_url": "https://docs.example.com/errors/gone",
             "variant": "Linked::Gone",
+            "grpc": "not_found",
         })
     );
     let plain = serde_json::to_value(Plain::CATALOGUE.get(0).unwrap()).unwrap();
@@ -411,9 +412,10 @@ mod hygiene {
     }
 }
 
-/// A hand-written `CertifierError` without an `ErrorCatalogue`.
+/// A hand-written `CertifierError` without an `ErrorCatalogue`. (`pub`: the derived
+/// `From<Concrete> for tonic::Status` makes `Concrete`, and so its fields, reachable.)
 #[derive(Debug)]
-struct HandWritten;
+pub struct HandWritten;
 
 impl std::fmt::Display for HandWritten {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

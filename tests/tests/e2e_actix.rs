@@ -576,6 +576,9 @@ fn serve_apps() -> SocketAddr {
     async fn app(case: web::Path<String>) -> Result<&'static str, e2e::answers::AppError> {
         e2e::answers::app(&case)
     }
+    async fn caught(case: web::Path<String>) -> Result<&'static str, e2e::answers::Caught> {
+        e2e::answers::caught(&case)
+    }
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
@@ -583,6 +586,7 @@ fn serve_apps() -> SocketAddr {
                 App::new()
                     .wrap(Envelope::new().with_request_id().with_problem_details())
                     .route("/apps/{case}", web::get().to(app))
+                    .route("/caught/{case}", web::get().to(caught))
             })
             .workers(1)
             .bind(("127.0.0.1", 0))
@@ -633,4 +637,10 @@ async fn a_timeout_and_a_body_limit_answer_as_problems() {
 #[tokio::test]
 async fn members_named_as_the_problems_own_are_nested() {
     e2e::problem::check_reserved_members(serve_apps()).await;
+}
+
+#[tokio::test]
+async fn any_error_reaches_the_catch_all_and_its_cause_the_log() {
+    let log = e2e::envelope::log();
+    e2e::answers::check_catch_all(serve_apps(), &log, "actix").await;
 }

@@ -497,11 +497,19 @@ async fn serve_apps() -> SocketAddr {
     ) -> Result<&'static str, e2e::answers::AppError> {
         e2e::answers::app(&case)
     }
-    let router = Router::new().route("/apps/{case}", get(app)).layer(
-        EnvelopeLayer::new()
-            .with_request_id()
-            .with_problem_details(),
-    );
+    async fn caught(
+        axum::extract::Path(case): axum::extract::Path<String>,
+    ) -> Result<&'static str, e2e::answers::Caught> {
+        e2e::answers::caught(&case)
+    }
+    let router = Router::new()
+        .route("/apps/{case}", get(app))
+        .route("/caught/{case}", get(caught))
+        .layer(
+            EnvelopeLayer::new()
+                .with_request_id()
+                .with_problem_details(),
+        );
     serve_router(router).await
 }
 
@@ -544,4 +552,10 @@ async fn a_timeout_and_a_body_limit_answer_as_problems() {
 #[tokio::test]
 async fn members_named_as_the_problems_own_are_nested() {
     e2e::problem::check_reserved_members(serve_apps().await).await;
+}
+
+#[tokio::test]
+async fn any_error_reaches_the_catch_all_and_its_cause_the_log() {
+    let log = e2e::envelope::log();
+    e2e::answers::check_catch_all(serve_apps().await, &log, "axum").await;
 }

@@ -25,6 +25,13 @@ impl actix_web::ResponseError for HandWritten {
     }
 }
 
+#[cfg(feature = "tonic")]
+impl From<HandWritten> for tonic::Status {
+    fn from(_: HandWritten) -> Self {
+        tonic::Status::data_loss("by hand")
+    }
+}
+
 impl utoipa::IntoResponses for HandWritten {
     fn responses() -> std::collections::BTreeMap<
         String,
@@ -77,6 +84,11 @@ fn the_hand_written_impls_answer() {
         schema.get("const").and_then(|c| c.as_str()),
         Some("by hand")
     );
+    #[cfg(feature = "tonic")]
+    assert_eq!(
+        tonic::Status::from(HandWritten::NotFound).code(),
+        tonic::Code::DataLoss
+    );
     // What the derive still gives.
     assert_eq!(HandWritten::NotFound.status(), 404);
     assert_eq!(HandWritten::CATALOGUE.len(), 1);
@@ -94,4 +106,9 @@ fn the_other_integrations_stay_derived() {
     assert!(SkipsAxumOnly::responses().contains_key("409"));
     let schema = serde_json::to_string(&schemars::schema_for!(SkipsAxumOnly)).unwrap();
     assert!(schema.contains("conflict"), "{schema}");
+    #[cfg(feature = "tonic")]
+    assert_eq!(
+        tonic::Status::from(SkipsAxumOnly::Conflict).code(),
+        tonic::Code::Aborted
+    );
 }

@@ -224,10 +224,14 @@ fn entry(
             )
         }
     };
-    match &own.log {
+    let entry = match &own.log {
         Some((level, span)) => quote_spanned! {*span=>
             #runtime::__private::entry_logged_at(#entry, #runtime::LogLevel::#level)
         },
+        None => entry,
+    };
+    match &variant.grpc {
+        Some(grpc) => quote!(#runtime::__private::entry_answered_as(#entry, #grpc)),
         None => entry,
     }
 }

@@ -1,4 +1,6 @@
-//! The `core::error::Error` impl: `source()`.
+//! The `core::error::Error` impl: `source()`. A type with a `catch_all` variant is no
+//! `Error` (its `From` for every error would overlap with `From<T> for T`): its source
+//! reaches the logs through the runtime's `LogSource` instead.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -71,7 +73,11 @@ pub fn error_impl(plan: &Plan) -> TokenStream {
             bounds.insert(ty, bound);
         }
     }
-    let header = plan.impl_header(&quote!(::core::error::Error), &bounds);
+    let (trait_, method) = match plan.catch_all {
+        Some(_) => (quote!(#runtime::__private::LogSource), quote!(log_source)),
+        None => (quote!(::core::error::Error), quote!(source)),
+    };
+    let header = plan.impl_header(&trait_, &bounds);
     // Each trait is imported only where a method call needs it.
     let as_dyn_error = plan
         .variants
@@ -89,7 +95,7 @@ pub fn error_impl(plan: &Plan) -> TokenStream {
         .then(|| quote!(use #runtime::__private::TransparentSource as _;));
     quote! {
         #header {
-            fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+            fn #method(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
                 #as_dyn_error
                 #transparent_source
                 #arms

@@ -16,7 +16,8 @@ pub fn relays(plan: &Plan) -> TokenStream {
     let mut integration_bounds = Bounds::default();
     let mut openapi_bounds = Bounds::default();
     if plan.is_generic() {
-        integration_bounds.insert_predicate(quote!(Self: #runtime::CertifierError));
+        // Named, not `Self`: the `tonic` impl is `From<Type> for Status`.
+        integration_bounds.insert_predicate(quote!(#ident #ty_generics: #runtime::CertifierError));
         openapi_bounds
             .insert_predicate(quote!(Self: #runtime::CertifierError + #runtime::ErrorCatalogue));
     }
@@ -55,12 +56,13 @@ pub fn relays(plan: &Plan) -> TokenStream {
     }
     let gate = |integration| gate(runtime, integration, &plan.skipped_impls);
     let (axum, actix_web) = (gate(Integration::Axum), gate(Integration::ActixWeb));
+    let tonic = gate(Integration::Tonic);
     let (utoipa, schemars) = (gate(Integration::Utoipa), gate(Integration::Schemars));
     quote! {
         #runtime::__private::integrations! {
             runtime = [#runtime],
             impl [#impl_generics] for [#ident #ty_generics] where [#(#integration_predicates,)*],
-            gates = [#axum] [#actix_web],
+            gates = [#axum] [#actix_web] [#tonic],
         }
 
         #runtime::__private::openapi! {

@@ -65,6 +65,7 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     let headers = headers_method(plan);
     let log_level = log_level_method(plan);
     let variant_name = variant_name_method(plan);
+    let grpc = grpc_method(plan);
 
     quote! {
         #header {
@@ -89,6 +90,51 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
             #headers
 
             #variant_name
+
+            #grpc
+        }
+    }
+}
+
+/// `fn grpc`: the container's `domain` (default: the deriving package's name, read
+/// where the type is compiled) and each variant's `grpc` code; a transparent variant's
+/// code is its field's.
+fn grpc_method(plan: &Plan) -> TokenStream {
+    let runtime = &plan.runtime;
+    let domain = match &plan.domain {
+        Some(domain) => quote!(#domain),
+        None => quote!(::core::env!("CARGO_PKG_NAME")),
+    };
+    let arms = plan.match_variants_or(
+        |variant| match &variant.kind {
+            Kind::Transparent(index) => {
+                let pattern = variant.pattern_one(*index);
+                // Spanned on the field, as every delegation: a field that is not a
+                // `CertifierError` is reported once, there.
+                let call = plan.delegate(&variant.fields[*index], quote!(grpc));
+                Some(quote!(#pattern => #call.code,))
+            }
+            Kind::Own(_) => {
+                let code = variant.grpc.as_ref()?;
+                let pattern = variant.pattern_none();
+                Some(quote!(#pattern => ::core::option::Option::Some(#code),))
+            }
+        },
+        quote!(::core::option::Option::None),
+    );
+    // An empty enum has no value to answer for: the `match` is the whole body.
+    let body = match plan.variants.is_empty() {
+        true => arms,
+        false => quote! {
+            #runtime::__private::Grpc {
+                domain: ::core::option::Option::Some(#domain),
+                code: #arms,
+            }
+        },
+    };
+    quote! {
+        fn grpc(&self) -> #runtime::__private::Grpc {
+            #body
         }
     }
 }

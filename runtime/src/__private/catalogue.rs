@@ -52,6 +52,7 @@ pub const fn new_entry(
         doc_url,
         variant,
         log_level: None,
+        grpc: None,
     }
 }
 
@@ -76,6 +77,13 @@ pub const fn new_plain_entry(
         doc_url,
         variant,
     )
+}
+
+/// The entry with the gRPC code its `#[certifier(grpc = "...")]` names.
+#[must_use]
+pub const fn entry_answered_as(mut entry: Entry, grpc: &'static str) -> Entry {
+    entry.grpc = Some(grpc);
+    entry
 }
 
 /// The entry with the level its `#[certifier(log = "...")]` names.

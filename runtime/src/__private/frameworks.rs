@@ -11,7 +11,7 @@ macro_rules! __certifier_integrations {
     (
         runtime = [$($runtime:tt)*],
         impl [$($impl_generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*],
-        gates = [$($axum:tt)*] [$($actix_web:tt)*],
+        gates = [$($axum:tt)*] [$($actix_web:tt)*] [$($tonic:tt)*],
     ) => {
         $($axum)*! {
             #[automatically_derived]
@@ -23,7 +23,7 @@ macro_rules! __certifier_integrations {
                 // by the `CertifierError` impl) adds no second error here.
                 for<'__certifier> Self: $($runtime)*::CertifierError
                     + $($runtime)*::__private::serde::Serialize
-                    + ::core::error::Error
+                    + $($runtime)*::__private::LogSource
                     + ::core::marker::Sized,
             {
                 fn into_response(self) -> $($runtime)*::__private::axum::response::Response {
@@ -40,7 +40,7 @@ macro_rules! __certifier_integrations {
                 // Higher-ranked, as for axum; also states `ResponseError`'s supertraits.
                 for<'__certifier> Self: $($runtime)*::CertifierError
                     + $($runtime)*::__private::serde::Serialize
-                    + ::core::error::Error
+                    + $($runtime)*::__private::LogSource
                     + ::core::fmt::Debug
                     + ::core::fmt::Display,
             {
@@ -54,6 +54,22 @@ macro_rules! __certifier_integrations {
                     $($runtime)*::__private::actix_web::body::BoxBody,
                 > {
                     $($runtime)*::__private::actix_response(self)
+                }
+            }
+        }
+        $($tonic)*! {
+            #[automatically_derived]
+            impl $($impl_generics)* ::core::convert::From<$($ty)*>
+                for $($runtime)*::__private::tonic::Status
+            where
+                $($where)*
+                // Higher-ranked, as for axum.
+                for<'__certifier> $($ty)*: $($runtime)*::CertifierError
+                    + $($runtime)*::__private::LogSource
+                    + ::core::marker::Sized,
+            {
+                fn from(error: $($ty)*) -> Self {
+                    $($runtime)*::__private::tonic_status(&error)
                 }
             }
         }
@@ -81,6 +97,22 @@ macro_rules! __certifier_if_axum {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __certifier_if_axum {
+    ($($item:tt)*) => {};
+}
+
+/// Its input, when the `tonic` feature is on.
+#[cfg(feature = "tonic-0_14")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __certifier_if_tonic {
+    ($($item:tt)*) => { $($item)* };
+}
+
+/// Nothing: the `tonic` feature is off.
+#[cfg(not(feature = "tonic-0_14"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __certifier_if_tonic {
     ($($item:tt)*) => {};
 }
 

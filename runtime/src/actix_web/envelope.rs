@@ -16,7 +16,8 @@ use ::actix_web::{HttpMessage, HttpResponse};
 use futures_util::FutureExt as _;
 
 use super::error_response;
-use crate::server::envelope::{Panicked, Settings, StatusError, BODY_HEADERS};
+use crate::server::envelope::{Settings, StatusError, BODY_HEADERS};
+use crate::server::panic::Panicked;
 use crate::server::problem;
 use crate::server::request_id::{self, RequestId};
 use crate::server::{Enveloped, REQUEST_ID_HEADER};

@@ -16,7 +16,8 @@ use http::header::{
 use http::{Request, StatusCode};
 
 use super::into_response;
-use crate::server::envelope::{Panicked, Settings, StatusError, BODY_HEADERS};
+use crate::server::envelope::{Settings, StatusError, BODY_HEADERS};
+use crate::server::panic::Panicked;
 use crate::server::problem;
 use crate::server::request_id::{self, RequestId};
 use crate::server::{Enveloped, REQUEST_ID_HEADER};

@@ -24,7 +24,7 @@ macro_rules! event_at {
 /// with the request id of the request being served, if any.
 pub(crate) fn response<T>(status: u16, error: &T)
 where
-    T: CertifierError + Error + ?Sized,
+    T: CertifierError + crate::__private::LogSource + ?Sized,
 {
     let level = error.log_level();
     if level == LogLevel::Off {
@@ -33,11 +33,11 @@ where
     let code = Escaped(error.code());
     // Left out of the event when the error has no cause, or no request id.
     let sources = error
-        .source()
+        .log_source()
         .map(|first| tracing::field::display(Escaped(Sources(Some(first)))));
-    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14"))]
     let request_id = super::request_id::current();
-    #[cfg(not(any(feature = "axum-0_8", feature = "actix-web-4")))]
+    #[cfg(not(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14")))]
     let request_id: Option<&str> = None;
     let request_id = request_id
         .as_ref()
@@ -60,7 +60,7 @@ where
 
 /// A client's `x-request-id` that is not a valid id: a fresh one replaces it. The value
 /// itself is not logged.
-#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14"))]
 pub(crate) fn invalid_request_id(length: usize) {
     tracing::debug!(
         target: "certifier_error",

@@ -61,6 +61,61 @@ pub fn app(case: &str) -> Result<&'static str, AppError> {
     }
 }
 
+/// An application error with a catch-all variant: `?` reaches it from any error.
+#[derive(Debug, CertifierError)]
+pub enum Caught {
+    #[certifier(code = "not_found", message = "Nothing is named `{0}`.")]
+    Missing(String),
+    #[certifier(code = "internal_server_error", catch_all)]
+    Other(anyhow::Error),
+}
+
+/// The error each case of `/caught/{case}` answers with, reached through `?`.
+pub fn caught(case: &str) -> Result<&'static str, Caught> {
+    match case {
+        "parse" => {
+            case.parse::<u32>()?;
+        }
+        "io" => {
+            std::fs::read("/nonexistent/certifier-caught")?;
+        }
+        "db" => Err(DbError)?,
+        "missing" => return Err(Caught::Missing(case.into())),
+        _ => {}
+    }
+    Ok("fine")
+}
+
+/// Every error `?` meets becomes the catch-all's 500, whose cause the log keeps and the
+/// answer leaves out; the other variants answer as usual.
+pub async fn check_catch_all(address: SocketAddr, log: &Log, framework: &str) {
+    for (case, cause) in [
+        ("parse", "invalid digit found in string"),
+        ("io", "No such file or directory"),
+        ("db", "connection pool timed out"),
+    ] {
+        let id = format!("{framework}-caught-{case}");
+        let answer = get(
+            address,
+            &format!("/caught/{case}"),
+            &[("x-request-id", &id)],
+        )
+        .await;
+        assert_envelope(case, &answer, 500, "internal_server_error");
+        let body = String::from_utf8_lossy(&answer.body);
+        assert!(!body.contains(cause), "{body}");
+        let text = log.text();
+        let line = text
+            .lines()
+            .find(|line| line.contains(&format!("request_id=\"{id}\"")))
+            .unwrap_or_else(|| panic!("no log line names the request id {id}:\n{text}"));
+        assert!(line.contains(" variant=\"Other\" "), "{line}");
+        assert!(line.contains(cause), "{line}");
+    }
+    let answer = get(address, "/caught/missing", &[]).await;
+    assert_envelope("missing", &answer, 404, "not_found");
+}
+
 /// The fixed headers of a variant reach the client, beside the envelope.
 pub async fn check_fixed_headers(address: SocketAddr) {
     let answer = get(address, "/apps/token", &[]).await;
