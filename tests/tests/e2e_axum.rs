@@ -559,3 +559,8 @@ async fn any_error_reaches_the_catch_all_and_its_cause_the_log() {
     let log = e2e::envelope::log();
     e2e::answers::check_catch_all(serve_apps().await, &log, "axum").await;
 }
+
+#[tokio::test]
+async fn a_transparent_variant_adds_its_own_members() {
+    e2e::answers::check_transparent_members(serve_apps().await).await;
+}

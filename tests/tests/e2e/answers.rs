@@ -31,6 +31,13 @@ pub enum AppError {
     #[certifier(code = "not_found", header("Deprecation", "@1735689600"))]
     #[certifier(header("Sunset", "Wed, 01 Jan 2031 00:00:00 GMT"))]
     Retired,
+    /// Another error answered as it is, with a member of the application's own.
+    #[certifier(transparent)]
+    Refused {
+        inner: certifier_error::StandardError,
+        #[certifier(extend)]
+        route: &'static str,
+    },
     /// Members named as RFC 9457's own, which a problem must not let overwrite its own.
     #[certifier(code = "conflict", message = "The order is {status}.")]
     Pending {
@@ -52,6 +59,10 @@ pub fn app(case: &str) -> Result<&'static str, AppError> {
         )),
         "token" => Err(AppError::BadToken),
         "retired" => Err(AppError::Retired),
+        "refused" => Err(AppError::Refused {
+            inner: certifier_error::StandardError::Forbidden,
+            route: "/apps/{case}",
+        }),
         "pending" => Err(AppError::Pending {
             status: "pending",
             detail: 7,
@@ -125,6 +136,17 @@ pub async fn check_fixed_headers(address: SocketAddr) {
     assert_envelope("retired", &answer, 404, "not_found");
     assert_eq!(answer.headers["deprecation"], "@1735689600");
     assert_eq!(answer.headers["sunset"], "Wed, 01 Jan 2031 00:00:00 GMT");
+}
+
+/// A transparent variant with a member of its own answers as its inner error, with the
+/// member after the inner error's.
+pub async fn check_transparent_members(address: SocketAddr) {
+    let answer = get(address, "/apps/refused", &[("x-request-id", "refused-1")]).await;
+    assert_envelope("refused", &answer, 403, "forbidden");
+    assert_eq!(
+        super::without_request_id("refused", &answer),
+        r#"{"error":{"code":"forbidden","message":"You do not have access to this resource.","route":"/apps/{case}"}}"#
+    );
 }
 
 /// Two variants answer `internal_server_error`; the log line of each request names its
