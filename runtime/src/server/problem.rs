@@ -558,9 +558,18 @@ impl Scanner<'_> {
                     match self.peek()? {
                         b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => self.at += 1,
                         b'u' => {
-                            let digits = self.text.get(self.at + 1..self.at + 5)?;
-                            digits.iter().all(u8::is_ascii_hexdigit).then_some(())?;
-                            self.at += 5;
+                            self.at += 1;
+                            let unit = self.hex_unit()?;
+                            // UTF-16 in escapes: a high surrogate must be followed by an
+                            // escaped low one, and a low one cannot stand alone.
+                            if (0xd800..0xdc00).contains(&unit) {
+                                let rest = self.text.get(self.at..)?;
+                                rest.starts_with(b"\\u").then_some(())?;
+                                self.at += 2;
+                                (0xdc00..0xe000).contains(&self.hex_unit()?).then_some(())?;
+                            } else if (0xdc00..0xe000).contains(&unit) {
+                                return None;
+                            }
                         }
                         _ => return None,
                     }
@@ -569,6 +578,15 @@ impl Scanner<'_> {
                 _ => self.at += 1,
             }
         }
+    }
+
+    /// Four hexadecimal digits, consumed: one UTF-16 code unit.
+    fn hex_unit(&mut self) -> Option<u32> {
+        let digits = self.text.get(self.at..self.at + 4)?;
+        let digits = core::str::from_utf8(digits).ok()?;
+        digits.bytes().all(|byte| byte.is_ascii_hexdigit()).then_some(())?;
+        self.at += 4;
+        u32::from_str_radix(digits, 16).ok()
     }
 
     /// A number as JSON writes it: `-`, digits without a leading zero, a fraction, an
@@ -766,6 +784,15 @@ mod tests {
     }
 
     #[test]
+    fn escaped_surrogate_pairs_are_kept() {
+        let envelope = r#"{"error":{"code":"c","message":"\ud83d\ude00 \u00e9"}}"#;
+        let problem = problem(envelope, 400);
+        assert!(problem.contains(r#""detail":"\ud83d\ude00 \u00e9""#), "{problem}");
+        let value: serde_json::Value = serde_json::from_str(&problem).unwrap();
+        assert_eq!(value["detail"], "\u{1f600} \u{e9}");
+    }
+
+    #[test]
     fn what_is_not_an_envelope_is_refused() {
         for body in [
             "",
@@ -774,6 +801,11 @@ mod tests {
             r#"{"error":{"message":"m"}}"#,
             r#"{"error":{"code":1,"message":"m"}}"#,
             r#"{"error":{"code":"c","message":"m"}} trailing"#,
+            // A lone low surrogate, and a high one without its pair: not JSON (found by
+            // the `problem_details` fuzz target).
+            r#"{"error":{"code":"c","message":"m\ud41d\ude00"}}"#,
+            r#"{"error":{"code":"c","message":"m\ud800x"}}"#,
+            r#"{"error":{"code":"c","message":"m\ud800\u0041"}}"#,
             r#"{"error":"c"}"#,
             r#"{"error":{"code":"c","message":"m""#,
         ] {
