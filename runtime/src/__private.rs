@@ -429,3 +429,29 @@ no_transparent_source_for_objects!(
     dyn CertifierError + Send + '_,
     dyn CertifierError + Send + Sync + '_
 );
+
+/// Entry points of the fuzz targets (`fuzz/`) into parsers the public API reaches only
+/// through a server: not API, and not for use elsewhere.
+#[doc(hidden)]
+pub mod fuzz {
+    /// Whether the `Accept` header fields `fields` prefer problem details.
+    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+    #[must_use]
+    pub fn prefers_problem(fields: &[&[u8]]) -> bool {
+        crate::server::problem::prefers_problem(fields.iter().copied())
+    }
+
+    /// The problem body the layers write for `envelope` sent with `status`.
+    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+    #[must_use]
+    pub fn problem_from_envelope(envelope: &[u8], status: u16) -> Option<alloc::vec::Vec<u8>> {
+        crate::server::problem::from_envelope(envelope, status)
+    }
+
+    /// `text` as the `tracing` integration writes a value a client can shape.
+    #[cfg(feature = "tracing")]
+    #[must_use]
+    pub fn escape_log_value(text: &str) -> alloc::string::String {
+        alloc::string::ToString::to_string(&crate::server::log::Escaped(text))
+    }
+}
