@@ -1,7 +1,7 @@
 //! gRPC with tonic (feature `tonic`): the same errors as `tonic::Status` with the
 //! google.rpc details that carry what the envelope carries, and back.
 //!
-//! - Every derived type converts into a [`Status`](tonic::Status) (`From<E>`, logged
+//! - Every derived type converts into a `tonic::Status` (`From<E>`, logged
 //!   through the `tracing` integration like an HTTP answer); [`status`] converts any
 //!   error, a trait object included.
 //! - The gRPC code follows the status ([`code_for_status`]) unless the variant names one
