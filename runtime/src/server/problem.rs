@@ -584,7 +584,10 @@ impl Scanner<'_> {
     fn hex_unit(&mut self) -> Option<u32> {
         let digits = self.text.get(self.at..self.at + 4)?;
         let digits = core::str::from_utf8(digits).ok()?;
-        digits.bytes().all(|byte| byte.is_ascii_hexdigit()).then_some(())?;
+        digits
+            .bytes()
+            .all(|byte| byte.is_ascii_hexdigit())
+            .then_some(())?;
         self.at += 4;
         u32::from_str_radix(digits, 16).ok()
     }
@@ -592,6 +595,16 @@ impl Scanner<'_> {
     /// A number as JSON writes it: `-`, digits without a leading zero, a fraction, an
     /// exponent.
     fn number(&mut self) -> Option<()> {
+        let start = self.at;
+        self.number_syntax()?;
+        // A number too large for an `f64` is refused by `serde_json` (and by the
+        // clients that read the problem): refused here too (found by fuzzing).
+        let text = core::str::from_utf8(&self.text[start..self.at]).ok()?;
+        text.parse::<f64>().ok().filter(|value| value.is_finite())?;
+        Some(())
+    }
+
+    fn number_syntax(&mut self) -> Option<()> {
         if self.peek() == Some(b'-') {
             self.at += 1;
         }
@@ -787,7 +800,10 @@ mod tests {
     fn escaped_surrogate_pairs_are_kept() {
         let envelope = r#"{"error":{"code":"c","message":"\ud83d\ude00 \u00e9"}}"#;
         let problem = problem(envelope, 400);
-        assert!(problem.contains(r#""detail":"\ud83d\ude00 \u00e9""#), "{problem}");
+        assert!(
+            problem.contains(r#""detail":"\ud83d\ude00 \u00e9""#),
+            "{problem}"
+        );
         let value: serde_json::Value = serde_json::from_str(&problem).unwrap();
         assert_eq!(value["detail"], "\u{1f600} \u{e9}");
     }
@@ -806,6 +822,8 @@ mod tests {
             r#"{"error":{"code":"c","message":"m\ud41d\ude00"}}"#,
             r#"{"error":{"code":"c","message":"m\ud800x"}}"#,
             r#"{"error":{"code":"c","message":"m\ud800\u0041"}}"#,
+            // A number no `f64` holds (found by the same target).
+            r#"{"error":{"code":"c","message":"m","n":184467440737095516161e308}}"#,
             r#"{"error":"c"}"#,
             r#"{"error":{"code":"c","message":"m""#,
         ] {
