@@ -284,22 +284,35 @@ pub(crate) fn from_envelope(envelope: &[u8], status: u16) -> Option<Vec<u8>> {
     let mut request_id = None;
     let mut nested = false;
     for at in 0..count {
-        let Member { value, kind, .. } = member(at);
-        let is_string = text(value).first() == Some(&b'"');
-        match kind {
-            Name::Code if code.is_none() => code = Some(at),
-            Name::Message if message.is_none() => message = Some(at),
-            Name::DocUrl if doc_url.is_none() && is_string => doc_url = Some(at),
+        match member(at).kind {
+            // Two codes or two messages: the client refuses such an envelope too.
+            Name::Code => code = Some(at),
+            Name::Message => message = Some(at),
+            // A member read twice keeps its last value, in every JSON reader.
+            Name::DocUrl => doc_url = Some(at),
             Name::RequestId if at + 1 == count => request_id = Some(at),
-            Name::Reserved | Name::Code => nested = true,
+            Name::Reserved => nested = true,
             _ => {}
         }
+    }
+    let codes = (0..count)
+        .filter(|&at| member(at).kind == Name::Code)
+        .count();
+    let messages = (0..count)
+        .filter(|&at| member(at).kind == Name::Message)
+        .count();
+    if codes != 1 || messages != 1 {
+        return None;
     }
     let (code, message) = (code?, message?);
     let is_string = |at: usize| text(member(at).value).first() == Some(&b'"');
     if !is_string(code) || !is_string(message) {
         return None;
     }
+    // The last `doc_url` is the type when it is text; an earlier one is shadowed.
+    let last_url = doc_url;
+    let doc_url = last_url.filter(|&at| is_string(at));
+    let shadowed = |at: usize| member(at).kind == Name::DocUrl && Some(at) != last_url;
 
     let mut body = Vec::with_capacity(envelope.len() + 80);
     body.extend_from_slice(b"{\"type\":");
@@ -315,10 +328,12 @@ pub(crate) fn from_envelope(envelope: &[u8], status: u16) -> Option<Vec<u8>> {
     body.extend_from_slice(text(member(message).value));
     body.extend_from_slice(b",\"code\":");
     body.extend_from_slice(text(member(code).value));
-    let own = |at: usize| ![Some(code), Some(message), doc_url, request_id].contains(&Some(at));
+    let own = |at: usize| {
+        ![Some(code), Some(message), doc_url, request_id].contains(&Some(at)) && !shadowed(at)
+    };
     for at in (0..count).filter(|&at| own(at)) {
         let Member { name, value, kind } = member(at);
-        if !matches!(kind, Name::Reserved | Name::Code) {
+        if kind != Name::Reserved {
             body.push(b',');
             body.extend_from_slice(text(name));
             body.push(b':');
@@ -330,7 +345,7 @@ pub(crate) fn from_envelope(envelope: &[u8], status: u16) -> Option<Vec<u8>> {
         let mut first = true;
         for at in (0..count).filter(|&at| own(at)) {
             let Member { name, value, kind } = member(at);
-            if matches!(kind, Name::Reserved | Name::Code) {
+            if kind == Name::Reserved {
                 if !first {
                     body.push(b',');
                 }
@@ -797,6 +812,26 @@ mod tests {
     }
 
     #[test]
+    fn a_member_read_twice_reads_as_its_last_value() {
+        // Found by the `problem_details` fuzz target: the type is the last `doc_url`.
+        assert_eq!(
+            problem(
+                r#"{"error":{"code":"c","message":"m","doc_url":"a","doc_url":"b","x":1,"x":2}}"#,
+                400
+            ),
+            r#"{"type":"b","title":"Bad Request","status":400,"detail":"m","code":"c","x":1,"x":2}"#
+        );
+        // A last `doc_url` that is not text stays a member.
+        assert_eq!(
+            problem(
+                r#"{"error":{"code":"c","message":"m","doc_url":"a","doc_url":7}}"#,
+                400
+            ),
+            r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"m","code":"c","doc_url":7}"#
+        );
+    }
+
+    #[test]
     fn escaped_surrogate_pairs_are_kept() {
         let envelope = r#"{"error":{"code":"c","message":"\ud83d\ude00 \u00e9"}}"#;
         let problem = problem(envelope, 400);
@@ -822,6 +857,9 @@ mod tests {
             r#"{"error":{"code":"c","message":"m\ud41d\ude00"}}"#,
             r#"{"error":{"code":"c","message":"m\ud800x"}}"#,
             r#"{"error":{"code":"c","message":"m\ud800\u0041"}}"#,
+            // Two codes or two messages, which the client refuses as well.
+            r#"{"error":{"code":"c","message":"m","code":"d"}}"#,
+            r#"{"error":{"code":"c","message":"m","message":"n"}}"#,
             // A number no `f64` holds (found by the same target).
             r#"{"error":{"code":"c","message":"m","n":184467440737095516161e308}}"#,
             r#"{"error":"c"}"#,
