@@ -404,16 +404,7 @@ enum Name {
 impl Name {
     /// The meaning of a name, given as written between its quotes.
     fn of(raw: &[u8]) -> Name {
-        let decoded;
-        let name = if raw.contains(&b'\\') {
-            // Escapes spell a name in other bytes: `t\u0079pe` is `type`.
-            let quoted = [&b"\""[..], raw, b"\""].concat();
-            decoded = serde_json::from_slice::<alloc::string::String>(&quoted).unwrap_or_default();
-            decoded.as_bytes()
-        } else {
-            raw
-        };
-        match name {
+        match unescaped(raw).as_ref() {
             b"code" => Name::Code,
             b"message" => Name::Message,
             b"doc_url" => Name::DocUrl,
@@ -426,6 +417,17 @@ impl Name {
     }
 }
 
+/// A member name as written between its quotes, its escapes undone: escapes spell a
+/// name in other bytes (`t\u0079pe` is `type`).
+fn unescaped(raw: &[u8]) -> alloc::borrow::Cow<'_, [u8]> {
+    if !raw.contains(&b'\\') {
+        return alloc::borrow::Cow::Borrowed(raw);
+    }
+    let quoted = [&b"\""[..], raw, b"\""].concat();
+    let decoded = serde_json::from_slice::<alloc::string::String>(&quoted).unwrap_or_default();
+    alloc::borrow::Cow::Owned(decoded.into_bytes())
+}
+
 /// How deep the scanner follows nested arrays and objects (`serde_json`'s own limit).
 const MAX_DEPTH: usize = 128;
 
@@ -433,15 +435,17 @@ const MAX_DEPTH: usize = 128;
 /// member of the error object to `found` with its index; the number of members, or
 /// `None` if `envelope` is not valid JSON of that shape.
 fn scan_envelope(envelope: &[u8], mut found: impl FnMut(usize, Member)) -> Option<usize> {
-    // Strings are copied as they were written: they must be UTF-8 to start with.
-    core::str::from_utf8(envelope).ok()?;
     let mut scanner = Scanner {
         text: envelope,
         at: 0,
     };
     let mut count = None;
     scanner.object(|scanner, name| {
-        if &scanner.text[name.0 + 1..name.1 - 1] == b"error" && count.is_none() {
+        let is_error = unescaped(&scanner.text[name.0 + 1..name.1 - 1]).as_ref() == b"error";
+        if is_error && count.is_none() {
+            // The error object's strings are copied as they were written: they must be
+            // UTF-8. (A reader skips the other members without looking at theirs.)
+            let start = scanner.skip_space();
             let mut members = 0;
             scanner.object(|scanner, name| {
                 let start = scanner.skip_space();
@@ -452,6 +456,7 @@ fn scan_envelope(envelope: &[u8], mut found: impl FnMut(usize, Member)) -> Optio
                 members += 1;
                 Some(())
             })?;
+            core::str::from_utf8(&scanner.text[start..scanner.at]).ok()?;
             count = Some(members);
             Some(())
         } else {
@@ -832,6 +837,22 @@ mod tests {
     }
 
     #[test]
+    fn only_the_error_object_must_be_utf8() {
+        // Found by the `problem_details` fuzz target: a reader skips other members
+        // without checking their bytes, and so does the writer.
+        let mut envelope = br#"{"error":{"code":"c","message":"m"},"other":"x"#.to_vec();
+        envelope.extend_from_slice(&[0xfa, 0xfa]);
+        envelope.extend_from_slice(br#""}"#);
+        assert!(from_envelope(&envelope, 400).is_some());
+        let mut bad = br#"{"error":{"code":"c","message":"m"#.to_vec();
+        bad.extend_from_slice(&[0xfa]);
+        bad.extend_from_slice(br#""}}"#);
+        assert_eq!(from_envelope(&bad, 400), None);
+        // An escaped `error` is `error`.
+        assert!(from_envelope(br#"{"\u0065rror":{"code":"c","message":"m"}}"#, 400).is_some());
+    }
+
+    #[test]
     fn escaped_surrogate_pairs_are_kept() {
         let envelope = r#"{"error":{"code":"c","message":"\ud83d\ude00 \u00e9"}}"#;
         let problem = problem(envelope, 400);
@@ -857,6 +878,8 @@ mod tests {
             r#"{"error":{"code":"c","message":"m\ud41d\ude00"}}"#,
             r#"{"error":{"code":"c","message":"m\ud800x"}}"#,
             r#"{"error":{"code":"c","message":"m\ud800\u0041"}}"#,
+            // A raw control character in a string.
+            "{\"error\":{\"code\":\"c\",\"message\":\"m\u{0}\"}}",
             // Two codes or two messages, which the client refuses as well.
             r#"{"error":{"code":"c","message":"m","code":"d"}}"#,
             r#"{"error":{"code":"c","message":"m","message":"n"}}"#,
