@@ -119,6 +119,7 @@ pub enum Key {
     Transparent,
     CatchAll,
     Grpc,
+    Translation,
     AllowSourceInMessage,
     Log,
     Extend,
@@ -128,7 +129,7 @@ pub enum Key {
 }
 
 impl Key {
-    const ALL: [Key; 18] = [
+    const ALL: [Key; 19] = [
         Key::RenameAll,
         Key::Crate,
         Key::DocUrl,
@@ -141,6 +142,7 @@ impl Key {
         Key::Transparent,
         Key::CatchAll,
         Key::Grpc,
+        Key::Translation,
         Key::AllowSourceInMessage,
         Key::Log,
         Key::Extend,
@@ -163,6 +165,7 @@ impl Key {
             Key::Transparent => "transparent",
             Key::CatchAll => "catch_all",
             Key::Grpc => "grpc",
+            Key::Translation => "key",
             Key::AllowSourceInMessage => "allow_source_in_message",
             Key::Log => "log",
             Key::Extend => "extend",
@@ -184,6 +187,7 @@ impl Key {
             | Key::Transparent
             | Key::CatchAll
             | Key::Grpc
+            | Key::Translation
             | Key::AllowSourceInMessage => Level::Variant,
             // On an enum, the default of the variants that give none.
             Key::Status | Key::Message | Key::Log => Level::ContainerOrVariant,
@@ -204,6 +208,7 @@ impl Key {
             | Key::DocUrl
             | Key::Domain
             | Key::Grpc
+            | Key::Translation
             | Key::Code
             | Key::Log
             | Key::Rename
@@ -264,6 +269,8 @@ pub struct Attrs {
     pub domain: Option<LitStr>,
     /// `grpc = "..."`: the variant's gRPC code, overriding the one of its status.
     pub grpc: Option<LitStr>,
+    /// `key = "..."`: the message's key in the translations, a Fluent identifier.
+    pub key: Option<LitStr>,
     /// Lets a server-error (5xx) message show the variant's source.
     pub allow_source_in_message: Option<Ident>,
     /// `log = "..."`, a valid level name.
@@ -517,6 +524,13 @@ impl Attrs {
             (Key::Grpc, ParsedValue::Str(lit)) => {
                 if check_grpc_code(cx, &lit) {
                     set(&mut self.grpc, lit)
+                } else {
+                    false
+                }
+            }
+            (Key::Translation, ParsedValue::Str(lit)) => {
+                if check_message_key(cx, &lit) {
+                    set(&mut self.key, lit)
                 } else {
                     false
                 }
@@ -991,6 +1005,40 @@ fn check_grpc_code(cx: &Ctxt, lit: &LitStr) -> bool {
     };
     cx.error_spanned_by(lit, message);
     false
+}
+
+/// Whether `key = "..."` is a Fluent message identifier (a letter, then letters, digits,
+/// `_` and `-`) that is not one of the keys the runtime keeps for violations; reports it
+/// if not.
+fn check_message_key(cx: &Ctxt, lit: &LitStr) -> bool {
+    let key = lit.value();
+    let mut chars = key.chars();
+    let valid = chars
+        .next()
+        .is_some_and(|first| first.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if !valid {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "`{key}` is not a Fluent message identifier: start with an ASCII letter, then \
+                 use ASCII letters, digits, `_` and `-`, such as `plan-limit-reached`"
+            ),
+        );
+        return false;
+    }
+    if key.starts_with(crate::translation::VIOLATION_KEY_PREFIX) {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "the keys starting with `{}` are the messages of validation violations: \
+                 choose another key",
+                crate::translation::VIOLATION_KEY_PREFIX
+            ),
+        );
+        return false;
+    }
+    true
 }
 
 /// Headers the integrations write themselves; a field must not override them.

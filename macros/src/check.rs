@@ -209,7 +209,13 @@ fn standard_code_keeps_its_status(cx: &Ctxt, variant: &Variant) {
 
 fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
     let attrs = &variant.attrs;
-    for key in [Key::Code, Key::Status, Key::Message, Key::Grpc] {
+    for key in [
+        Key::Code,
+        Key::Status,
+        Key::Message,
+        Key::Grpc,
+        Key::Translation,
+    ] {
         if let Some(written) = attrs.written_at(key) {
             let key = key.name();
             cx.error_spanned_by(
@@ -1055,5 +1061,61 @@ fn from_types_are_distinct(cx: &Ctxt, input: &Input) {
                 ),
             );
         }
+    }
+}
+
+/// Variants that share a key share its translations: they must hand over the same
+/// variables and have the same source message, or a translation written for one would
+/// be wrong for the other.
+pub fn keys_have_one_meaning(cx: &Ctxt, plan: &crate::plan::Plan) {
+    let own: Vec<(&crate::plan::VariantPlan, &crate::translation::Translation)> = plan
+        .variants
+        .iter()
+        .filter_map(|variant| match &variant.kind {
+            crate::plan::Kind::Own(own) => Some((variant, &own.translation)),
+            crate::plan::Kind::Transparent(_) => None,
+        })
+        .collect();
+    for (at, (variant, translation)) in own.iter().enumerate() {
+        let Some((first, earlier)) = own[..at]
+            .iter()
+            .find(|(_, earlier)| earlier.key == translation.key)
+        else {
+            continue;
+        };
+        let mut names = translation.argument_names();
+        let mut earlier_names = earlier.argument_names();
+        names.sort_unstable();
+        earlier_names.sort_unstable();
+        let differs = if names != earlier_names {
+            let list = |names: &[&str]| match names {
+                [] => "none".to_owned(),
+                names => names
+                    .iter()
+                    .map(|name| format!("`${name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            format!(
+                "variables ({} has {}, {} has {})",
+                first.name,
+                list(&earlier_names),
+                variant.name,
+                list(&names)
+            )
+        } else if translation.pattern != earlier.pattern {
+            "messages".to_owned()
+        } else {
+            continue;
+        };
+        cx.syn_error(syn::Error::new(
+            translation.key_span,
+            format!(
+                "`{}` and `{}` share the message key `{}` but not their {differs}: one key \
+                 stands for one message in every language; give one of them a `key` of \
+                 its own",
+                first.name, variant.name, translation.key
+            ),
+        ));
     }
 }

@@ -59,6 +59,9 @@ pub struct ArgRef {
     /// For a placeholder without a format spec, such as `{count}`: where it sits, braces
     /// included.
     pub plain_placeholder: Option<Range<usize>>,
+    /// For a placeholder (not a `name$` count): where it sits, braces included, and its
+    /// format spec, the text after `:` (empty for none).
+    pub placeholder: Option<(Range<usize>, String)>,
 }
 
 /// A piece of a message whose placeholders have no format spec.
@@ -474,6 +477,7 @@ fn scan(text: &str) -> Result<Vec<ArgRef>, String> {
                     range: name_range,
                     trait_: Some(spec_trait(spec)),
                     plain_placeholder,
+                    placeholder: Some((at..close + 1, spec.to_owned())),
                 });
                 let spec_start = inner_start + name.len() + 1;
                 scan_spec_args(spec, spec_start, &mut args)?;
@@ -556,6 +560,7 @@ fn scan_spec_args(spec: &str, spec_start: usize, args: &mut Vec<ArgRef>) -> Resu
             range: start..start + name_len,
             trait_: None,
             plain_placeholder: None,
+            placeholder: None,
         });
     }
     Ok(())

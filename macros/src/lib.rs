@@ -27,6 +27,7 @@ mod generics;
 mod plan;
 #[cfg(test)]
 mod tests;
+mod translation;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
@@ -51,7 +52,17 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
         .as_ref()
         .map_or_else(|| quote::quote!(::certifier_error), plan::runtime_path);
     match (cx.check(), model) {
-        (Ok(()), Some(model)) => expand::derive(&plan::Plan::new(&model)),
+        (Ok(()), Some(model)) => {
+            let plan = plan::Plan::new(&model);
+            // The rules over the resolved plan: what a variant's key stands for is only
+            // known once every message is read.
+            let cx = ctx::Ctxt::new();
+            check::keys_have_one_meaning(&cx, &plan);
+            match cx.check() {
+                Ok(()) => expand::derive(&plan),
+                Err(error) => fallback::expand(input, &runtime, &error),
+            }
+        }
         (Err(error), _) => fallback::expand(input, &runtime, &error),
         (Ok(()), None) => unreachable!("a missing model is always reported"),
     }

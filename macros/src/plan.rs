@@ -10,6 +10,7 @@ use crate::attr::Integration;
 use crate::codes;
 use crate::fmt::{rewrite_members, Arg, FmtTrait, Segment};
 use crate::generics::ParamsInScope;
+use crate::translation::Translation;
 
 /// The whole derive, resolved. It is also the context every emitter is handed.
 pub struct Plan<'a> {
@@ -79,7 +80,7 @@ pub enum Kind {
     /// Everything comes from the field at this index, but for the variant's own
     /// members, which follow the field's.
     Transparent(usize),
-    Own(Own),
+    Own(Box<Own>),
 }
 
 pub struct Own {
@@ -91,6 +92,8 @@ pub struct Own {
     /// The `LogLevel` variant `log = "..."` names, on the variant or else the container,
     /// spanned on the literal.
     pub log: Option<(Ident, Span)>,
+    /// The message's key and variables in the translations.
+    pub translation: Translation,
 }
 
 pub enum Message {
@@ -106,6 +109,10 @@ pub struct TemplatePlan {
     pub lit: LitStr,
     /// The `format!` arguments after the literal.
     pub args: Vec<TokenStream>,
+    /// The positional and the named arguments' values, fields rewritten to the
+    /// bindings: what a translation's `arg0` or named variable is.
+    pub positional: Vec<TokenStream>,
+    pub named: Vec<TokenStream>,
     /// Fields a placeholder formats, with the trait it asks of them.
     pub bounds: Vec<(usize, FmtTrait)>,
     /// The message as text and plain `{field}` placeholders, when it has nothing else:
@@ -226,7 +233,7 @@ impl<'a> VariantPlan<'a> {
             .collect();
         let kind = match variant.transparent_field() {
             Some(field) => Kind::Transparent(field.index),
-            None => Kind::Own(Own::new(input, variant, &fields)),
+            None => Kind::Own(Box::new(Own::new(input, variant, &fields))),
         };
         let path = if variant.is_struct {
             quote!(Self)
@@ -372,6 +379,15 @@ impl Own {
                 Message::Template(TemplatePlan::new(&runtime_path(input), variant, fields))
             }
         };
+        let translation = Translation::new(
+            input,
+            variant,
+            &code.value(),
+            match &message {
+                Message::Literal(text) => text,
+                Message::Template(template) => &template.written,
+            },
+        );
         let log = variant
             .attrs
             .log
@@ -387,6 +403,7 @@ impl Own {
             });
         Own {
             log,
+            translation,
             status,
             status_span: variant
                 .attrs
@@ -515,12 +532,19 @@ impl TemplatePlan {
             })
         };
         let mut args: Vec<TokenStream> = Vec::new();
+        let mut positional = Vec::new();
+        let mut named = Vec::new();
         if let Some(format_args) = format_args {
-            args.extend(format_args.positional.iter().map(rewrite));
-            args.extend(format_args.named.iter().map(|(name, value)| {
-                let value = rewrite(value);
-                quote!(#name = #value)
-            }));
+            positional.extend(format_args.positional.iter().map(rewrite));
+            named.extend(format_args.named.iter().map(|(_, value)| rewrite(value)));
+            args.extend(positional.iter().cloned());
+            args.extend(
+                format_args
+                    .named
+                    .iter()
+                    .zip(&named)
+                    .map(|((name, _), value)| quote!(#name = #value)),
+            );
         }
         args.extend(field_args.iter().map(|(name, index)| {
             let field = &fields[*index];
@@ -565,6 +589,8 @@ impl TemplatePlan {
             written: message.template.value(),
             lit,
             args,
+            positional,
+            named,
             bounds,
             plain,
         }

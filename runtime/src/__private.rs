@@ -9,16 +9,18 @@ use crate::CertifierError;
 
 pub use serde;
 
+pub mod arguments;
 pub(crate) mod catalogue;
 pub mod choice;
 mod flatten;
 mod frameworks;
 pub mod json;
 
+pub use self::arguments::{ArgumentOf, MessageArguments};
 pub use self::catalogue::{
     appended_entries, appended_len, appended_member_types, appended_members, appended_rest,
-    entry_answered_as, entry_logged_at, new_catalogue, new_entry, new_plain_entry, pick_catalogue,
-    CatalogueOf, ChosenCatalogue, Listed, Part, Unlisted,
+    entry_answered_as, entry_logged_at, entry_translated, new_catalogue, new_entry,
+    new_plain_entry, pick_catalogue, CatalogueOf, ChosenCatalogue, Listed, Part, Unlisted,
 };
 pub use self::flatten::serialize_flattened;
 

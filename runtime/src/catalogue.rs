@@ -558,6 +558,12 @@ pub struct Entry {
     pub(crate) log_level: Option<LogLevel>,
     /// Set by `#[certifier(grpc = "...")]`; else the status decides.
     pub(crate) grpc: Option<&'static str>,
+    /// The message key, where it is not the code.
+    pub(crate) key: Option<&'static str>,
+    /// The message's arguments, by the names translations use.
+    pub(crate) arguments: &'static [&'static str],
+    /// The source message in Fluent syntax, where it is not the message itself.
+    pub(crate) pattern: Option<&'static str>,
 }
 
 impl Entry {
@@ -573,7 +579,59 @@ impl Entry {
         variant: "",
         log_level: None,
         grpc: None,
+        key: None,
+        arguments: &[],
+        pattern: None,
     };
+
+    /// The key of the message in the translations (feature `fluent`): the variant's
+    /// `#[certifier(key = "...")]`, else its code, else (where several variants of one
+    /// type share a code) `<code>-<variant_in_snake_case>`.
+    ///
+    /// ```
+    /// use certifier_error::{CertifierError, ErrorCatalogue};
+    ///
+    /// #[derive(Debug, CertifierError)]
+    /// enum ApiError {
+    ///     #[certifier(code = "not_found")]
+    ///     Missing,
+    ///     #[certifier(code = "conflict", key = "name-taken")]
+    ///     Taken,
+    /// }
+    ///
+    /// assert_eq!(ApiError::CATALOGUE.get(0).unwrap().key(), "not_found");
+    /// assert_eq!(ApiError::CATALOGUE.get(1).unwrap().key(), "name-taken");
+    /// ```
+    #[must_use]
+    pub const fn key(&self) -> &'static str {
+        match self.key {
+            Some(key) => key,
+            None => self.code,
+        }
+    }
+
+    /// The variables a translation of the message may use, `$` left out: the fields the
+    /// message names (by their Rust names; `field0` for a tuple field, `arg0` for a
+    /// positional `format!` argument, a named argument by its name), then the extension
+    /// members, by field name.
+    ///
+    /// ```
+    /// use certifier_error::{CertifierError, ErrorCatalogue};
+    ///
+    /// #[derive(Debug, CertifierError)]
+    /// #[certifier(code = "plan_limit", status = 402, message = "The {plan} plan is full.")]
+    /// struct PlanLimit {
+    ///     plan: String,
+    ///     #[certifier(extend, rename = "upgradeUrl")]
+    ///     upgrade_url: String,
+    /// }
+    ///
+    /// assert_eq!(PlanLimit::CATALOGUE.get(0).unwrap().arguments(), ["plan", "upgrade_url"]);
+    /// ```
+    #[must_use]
+    pub const fn arguments(&self) -> &'static [&'static str] {
+        self.arguments
+    }
 
     /// The gRPC code the `tonic` integration answers this error with, as the snake_case
     /// name of tonic's `Code`: the one `#[certifier(grpc = "...")]` names, else the one of
@@ -817,10 +875,10 @@ pub(crate) const fn grpc_code_for_status(status: u16) -> &'static str {
 }
 
 /// Serialises as `{"status", "code", "message", "members", "description", "doc_url"?,
-/// "variant", "grpc"}`; `doc_url` is left out when the entry has none.
+/// "variant", "grpc", "key", "arguments"}`; `doc_url` is left out when the entry has none.
 impl Serialize for Entry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let fields = if self.doc_url.is_some() { 8 } else { 7 };
+        let fields = if self.doc_url.is_some() { 10 } else { 9 };
         let mut entry = serializer.serialize_struct("Entry", fields)?;
         entry.serialize_field("status", &self.status)?;
         entry.serialize_field("code", self.code)?;
@@ -833,6 +891,8 @@ impl Serialize for Entry {
         }
         entry.serialize_field("variant", self.variant)?;
         entry.serialize_field("grpc", self.grpc_code())?;
+        entry.serialize_field("key", self.key())?;
+        entry.serialize_field("arguments", self.arguments)?;
         entry.end()
     }
 }

@@ -486,6 +486,18 @@ pub trait CertifierError: Display + Debug {
     fn grpc(&self) -> crate::__private::Grpc {
         crate::__private::Grpc::NONE
     }
+
+    /// The message's key in the translations (feature `fluent`), its arguments handed
+    /// to `arguments`. The derive implements it; the default has no key, and the
+    /// message is then never translated.
+    #[doc(hidden)]
+    fn translatable(
+        &self,
+        arguments: &mut dyn crate::__private::MessageArguments,
+    ) -> Option<&'static str> {
+        let _ = arguments;
+        None
+    }
 }
 
 macro_rules! forward_through_pointer {
@@ -540,6 +552,13 @@ macro_rules! forward_through_pointer {
 
             fn grpc(&self) -> crate::__private::Grpc {
                 (**self).grpc()
+            }
+
+            fn translatable(
+                &self,
+                arguments: &mut dyn crate::__private::MessageArguments,
+            ) -> Option<&'static str> {
+                (**self).translatable(arguments)
             }
         }
     )*};

@@ -166,6 +166,9 @@ pub mod catalogue;
 mod code;
 mod envelope;
 mod error;
+#[cfg(feature = "fluent")]
+#[cfg_attr(docsrs, doc(cfg(feature = "fluent")))]
+pub mod fluent;
 mod log_level;
 mod openapi;
 mod problem;

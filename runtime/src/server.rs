@@ -59,6 +59,8 @@ use crate::{CertifierError, StandardError};
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) mod envelope;
 mod json;
+#[cfg(all(feature = "fluent", any(feature = "axum-0_8", feature = "actix-web-4")))]
+pub(crate) mod language;
 #[cfg(feature = "tracing")]
 pub(crate) mod log;
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14"))]
@@ -286,6 +288,10 @@ where
         return unserialisable(error, &failure);
     }
     let mut headers = Vec::new();
+    #[cfg(all(feature = "fluent", any(feature = "axum-0_8", feature = "actix-web-4")))]
+    if let Some(locale) = self::language::translate(error, &mut body) {
+        headers.push(("content-language", locale));
+    }
     error.headers(&mut |name, value| {
         let value = value.to_string();
         if is_header_name(name) && is_header_value(&value) {

@@ -337,29 +337,47 @@ impl Violation {
     /// ```
     #[must_use]
     pub fn default_message(code: &str) -> &'static str {
-        match code {
-            "missing" => "A required value is missing.",
-            "invalid_type" => "This value has the wrong type.",
-            "invalid_value" => "This value is not one of the accepted values.",
-            "invalid_length" => "This value has the wrong length.",
-            "unknown_member" => "This member is not accepted here.",
-            "duplicate_member" => "This member is given more than once.",
-            "invalid_syntax" => "The JSON is malformed or cut short here.",
-            "too_short" => "This value is too short.",
-            "too_long" => "This value is too long.",
-            "out_of_range" => "This value is out of the accepted range.",
-            "invalid_email" => "This is not a valid email address.",
-            "invalid_url" => "This is not a valid URL.",
-            "invalid_ip" => "This is not a valid IP address.",
-            "invalid_card" => "This is not a valid card number.",
-            "invalid_format" => "This value does not have the expected format.",
-            "must_match" => "This value must match another member.",
-            "missing_part" => "This value lacks a required part.",
-            "forbidden_part" => "This value contains a part that is not allowed.",
-            "control_character" => "This value must not contain control characters.",
-            _ => "This value is invalid.",
-        }
+        Violation::DEFAULT_MESSAGES
+            .iter()
+            .find(|(known, _)| *known == code)
+            .map_or("This value is invalid.", |(_, message)| message)
     }
+
+    /// The codes with a default message of their own, and that message; every other
+    /// code's is `This value is invalid.`.
+    pub(crate) const DEFAULT_MESSAGES: &'static [(&'static str, &'static str)] = &[
+        ("missing", "A required value is missing."),
+        ("invalid_type", "This value has the wrong type."),
+        (
+            "invalid_value",
+            "This value is not one of the accepted values.",
+        ),
+        ("invalid_length", "This value has the wrong length."),
+        ("unknown_member", "This member is not accepted here."),
+        ("duplicate_member", "This member is given more than once."),
+        ("invalid_syntax", "The JSON is malformed or cut short here."),
+        ("too_short", "This value is too short."),
+        ("too_long", "This value is too long."),
+        ("out_of_range", "This value is out of the accepted range."),
+        ("invalid_email", "This is not a valid email address."),
+        ("invalid_url", "This is not a valid URL."),
+        ("invalid_ip", "This is not a valid IP address."),
+        ("invalid_card", "This is not a valid card number."),
+        (
+            "invalid_format",
+            "This value does not have the expected format.",
+        ),
+        ("must_match", "This value must match another member."),
+        ("missing_part", "This value lacks a required part."),
+        (
+            "forbidden_part",
+            "This value contains a part that is not allowed.",
+        ),
+        (
+            "control_character",
+            "This value must not contain control characters.",
+        ),
+    ];
 }
 
 /// One step of the path to a failed rule of a validation crate: a list index or a

@@ -230,8 +230,18 @@ fn entry(
         },
         None => entry,
     };
-    match &variant.grpc {
+    let entry = match &variant.grpc {
         Some(grpc) => quote!(#runtime::__private::entry_answered_as(#entry, #grpc)),
         None => entry,
+    };
+    // Most messages are their code's key, without variables or braces: the entry's
+    // defaults say so already.
+    let translation = &own.translation;
+    let names = translation.argument_names();
+    if translation.key == code.value() && names.is_empty() && translation.pattern == message {
+        return entry;
     }
+    let key = &translation.key;
+    let pattern = &translation.pattern;
+    quote!(#runtime::__private::entry_translated(#entry, #key, &[#(#names),*], #pattern))
 }

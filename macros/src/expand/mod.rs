@@ -10,6 +10,7 @@ mod members;
 pub mod relays;
 mod serialize;
 mod trait_impl;
+mod translatable;
 mod writer;
 
 use std::collections::HashMap;

@@ -35,9 +35,8 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
             }
         }
     }
-    if plan.skip_display {
-        super::display::message_bounds(plan, &mut bounds);
-    }
+    // The message's arguments are read here too, for the translations.
+    super::display::message_bounds(plan, &mut bounds);
     let header = plan.impl_header(&quote!(#runtime::CertifierError), &bounds);
 
     let status = plan.delegate_or(
@@ -66,6 +65,7 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     let log_level = log_level_method(plan);
     let variant_name = variant_name_method(plan);
     let grpc = grpc_method(plan);
+    let translatable = super::translatable::method(plan);
 
     quote! {
         #header {
@@ -92,6 +92,8 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
             #variant_name
 
             #grpc
+
+            #translatable
         }
     }
 }

@@ -53,6 +53,9 @@ pub const fn new_entry(
         variant,
         log_level: None,
         grpc: None,
+        key: None,
+        arguments: &[],
+        pattern: None,
     }
 }
 
@@ -83,6 +86,21 @@ pub const fn new_plain_entry(
 #[must_use]
 pub const fn entry_answered_as(mut entry: Entry, grpc: &'static str) -> Entry {
     entry.grpc = Some(grpc);
+    entry
+}
+
+/// The entry with its message key, its arguments and its source message in Fluent
+/// syntax, where they are not the code, none and the message itself.
+#[must_use]
+pub const fn entry_translated(
+    mut entry: Entry,
+    key: &'static str,
+    arguments: &'static [&'static str],
+    pattern: &'static str,
+) -> Entry {
+    entry.key = Some(key);
+    entry.arguments = arguments;
+    entry.pattern = Some(pattern);
     entry
 }
 

@@ -199,6 +199,49 @@ impl Envelope {
         Arc::make_mut(&mut self.settings).set_challenge(challenge);
         self
     }
+
+    /// Translates the `message` of every error envelope into the locale the request's
+    /// `Accept-Language` prefers, with `Content-Language` and `Vary: Accept-Language` on
+    /// error responses: what
+    /// [`EnvelopeLayer::with_translations`](crate::axum::EnvelopeLayer::with_translations)
+    /// does for axum, byte for byte.
+    ///
+    /// ```
+    /// use actix_web::{test, web, App};
+    /// use certifier_error::actix_web::Envelope;
+    /// use certifier_error::fluent::Translations;
+    /// use certifier_error::StandardError;
+    ///
+    /// let translations = Translations::new("en")
+    ///     .add("de", "not_found = Die angeforderte Ressource existiert nicht.")?;
+    /// # actix_web::rt::System::new().block_on(async {
+    /// let app = test::init_service(
+    ///     App::new()
+    ///         .wrap(Envelope::new().with_translations(translations))
+    ///         .route("/", web::get().to(|| async { Err::<String, _>(StandardError::NotFound) })),
+    /// )
+    /// .await;
+    /// let request = test::TestRequest::get()
+    ///     .uri("/")
+    ///     .insert_header(("accept-language", "de-AT"))
+    ///     .to_request();
+    /// let response = test::call_service(&app, request).await;
+    /// assert_eq!(response.headers().get("content-language").unwrap(), "de");
+    /// let body = test::read_body(response).await;
+    /// assert_eq!(
+    ///     body,
+    ///     r#"{"error":{"code":"not_found","message":"Die angeforderte Ressource existiert nicht."}}"#
+    /// );
+    /// # });
+    /// # Ok::<(), certifier_error::fluent::TranslationError>(())
+    /// ```
+    #[cfg(feature = "fluent")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "fluent")))]
+    #[must_use]
+    pub fn with_translations(mut self, translations: crate::fluent::Translations) -> Self {
+        Arc::make_mut(&mut self.settings).translations = Some(Arc::new(translations));
+        self
+    }
 }
 
 impl<S, B> Transform<S, ServiceRequest> for Envelope
@@ -253,9 +296,25 @@ where
             .settings
             .wants_problem(accept.map(HeaderValue::as_bytes));
         let settings = self.settings.clone();
+        #[cfg(feature = "fluent")]
+        let negotiation = crate::server::language::negotiate(
+            self.settings.translations.as_ref(),
+            request
+                .headers()
+                .get(::actix_web::http::header::ACCEPT_LANGUAGE)
+                .map(HeaderValue::as_bytes),
+        );
         // Some services answer, or panic, inside `call`: that runs with the id too.
         let called = request_id::sync_scope(id.as_ref(), || {
-            std::panic::catch_unwind(AssertUnwindSafe(|| self.service.call(request)))
+            #[cfg(feature = "fluent")]
+            let call = || {
+                crate::server::language::sync_scope(negotiation.as_ref(), || {
+                    std::panic::catch_unwind(AssertUnwindSafe(|| self.service.call(request)))
+                })
+            };
+            #[cfg(not(feature = "fluent"))]
+            let call = || std::panic::catch_unwind(AssertUnwindSafe(|| self.service.call(request)));
+            call()
         });
         let work = {
             let id = id.clone();
@@ -282,6 +341,8 @@ where
                 Ok(ServiceResponse::new(request, answer))
             }
         };
+        #[cfg(feature = "fluent")]
+        let work = crate::server::language::scope(negotiation, work);
         match id {
             Some(id) => Box::pin(request_id::scope(id, work)),
             None => Box::pin(work),
@@ -315,6 +376,17 @@ fn envelope<B: MessageBody + 'static>(
         if problem {
             response = as_problem(response);
         }
+    }
+    #[cfg(feature = "fluent")]
+    if let (true, Some(translations)) = (is_error, &settings.translations) {
+        use ::actix_web::http::header::CONTENT_LANGUAGE;
+        if !response.headers().contains_key(CONTENT_LANGUAGE) {
+            if let Ok(value) = HeaderValue::from_str(translations.source_locale()) {
+                response.headers_mut().insert(CONTENT_LANGUAGE, value);
+            }
+        }
+        let vary = HeaderValue::from_static("Accept-Language");
+        response.headers_mut().append(VARY, vary);
     }
     if response.status() == StatusCode::UNAUTHORIZED
         && !response.headers().contains_key(WWW_AUTHENTICATE)

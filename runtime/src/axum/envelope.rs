@@ -208,6 +208,53 @@ impl EnvelopeLayer {
         Arc::make_mut(&mut self.settings).set_challenge(challenge);
         self
     }
+
+    /// Translates the `message` of every error envelope (the handlers' errors, the
+    /// layer's own answers to bare statuses, panics and timeouts, and the default
+    /// messages of violations) into the locale the request's `Accept-Language` prefers,
+    /// as [`Translations::localize`](crate::fluent::Translations::localize) chooses it.
+    /// Error responses carry `Content-Language` (the source locale where nothing was
+    /// translated) and `Vary: Accept-Language`; success responses are left alone, and a
+    /// request without `Accept-Language` is served as without translations.
+    ///
+    /// ```
+    /// use axum::body::Body;
+    /// use axum::routing::get;
+    /// use axum::Router;
+    /// use certifier_error::axum::EnvelopeLayer;
+    /// use certifier_error::fluent::Translations;
+    /// use certifier_error::StandardError;
+    /// use tower_service::Service;
+    ///
+    /// let translations = Translations::new("en")
+    ///     .add("fr", "not_found = La ressource demandée n'existe pas.")?;
+    /// let mut app: Router = Router::new()
+    ///     .route("/", get(|| async { StandardError::NotFound }))
+    ///     .layer(EnvelopeLayer::new().with_translations(translations));
+    ///
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let request = http::Request::get("/")
+    ///     .header("accept-language", "fr-CH, en;q=0.5")
+    ///     .body(Body::empty())
+    ///     .unwrap();
+    /// let response = app.call(request).await.unwrap();
+    /// assert_eq!(response.headers()["content-language"], "fr");
+    /// assert_eq!(response.headers()["vary"], "Accept-Language");
+    /// let body = axum::body::to_bytes(response.into_body(), 1024).await.unwrap();
+    /// assert_eq!(
+    ///     body,
+    ///     r#"{"error":{"code":"not_found","message":"La ressource demandée n'existe pas."}}"#
+    /// );
+    /// # });
+    /// # Ok::<(), certifier_error::fluent::TranslationError>(())
+    /// ```
+    #[cfg(feature = "fluent")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "fluent")))]
+    #[must_use]
+    pub fn with_translations(mut self, translations: crate::fluent::Translations) -> Self {
+        Arc::make_mut(&mut self.settings).translations = Some(Arc::new(translations));
+        self
+    }
 }
 
 impl<S> tower_layer::Layer<S> for EnvelopeLayer {
@@ -256,11 +303,27 @@ where
         let problem = self
             .settings
             .wants_problem(accept.map(HeaderValue::as_bytes));
+        #[cfg(feature = "fluent")]
+        let negotiation = crate::server::language::negotiate(
+            self.settings.translations.as_ref(),
+            request
+                .headers()
+                .get(http::header::ACCEPT_LANGUAGE)
+                .map(HeaderValue::as_bytes),
+        );
         // Some services answer, or panic, inside `call` (a version check, say): that
         // runs with the id too.
         let inner = &mut self.inner;
         let called = request_id::sync_scope(id.as_ref(), || {
-            std::panic::catch_unwind(AssertUnwindSafe(|| inner.call(request)))
+            #[cfg(feature = "fluent")]
+            let call = || {
+                crate::server::language::sync_scope(negotiation.as_ref(), || {
+                    std::panic::catch_unwind(AssertUnwindSafe(|| inner.call(request)))
+                })
+            };
+            #[cfg(not(feature = "fluent"))]
+            let call = || std::panic::catch_unwind(AssertUnwindSafe(|| inner.call(request)));
+            call()
         });
         let settings = self.settings.clone();
         let work = {
@@ -277,6 +340,8 @@ where
                 Ok(envelope(response, &settings, id.as_ref(), problem).await)
             }
         };
+        #[cfg(feature = "fluent")]
+        let work = crate::server::language::scope(negotiation, work);
         match id {
             Some(id) => Box::pin(request_id::scope(id, work)),
             None => Box::pin(work),
@@ -333,6 +398,18 @@ where
         }
         false => body,
     };
+    #[cfg(feature = "fluent")]
+    if let (true, Some(translations)) = (is_error, &settings.translations) {
+        use http::header::CONTENT_LANGUAGE;
+        if !parts.headers.contains_key(CONTENT_LANGUAGE) {
+            if let Ok(value) = HeaderValue::from_str(translations.source_locale()) {
+                parts.headers.insert(CONTENT_LANGUAGE, value);
+            }
+        }
+        parts
+            .headers
+            .append(VARY, HeaderValue::from_static("Accept-Language"));
+    }
     if parts.status == StatusCode::UNAUTHORIZED && !parts.headers.contains_key(WWW_AUTHENTICATE) {
         if let Some(challenge) = &settings.challenge {
             if let Ok(value) = HeaderValue::from_str(challenge) {

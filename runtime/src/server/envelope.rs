@@ -57,6 +57,9 @@ pub(crate) struct Settings {
     pub(crate) challenge: Option<String>,
     /// Answer `application/problem+json` to the requests whose `Accept` prefers it.
     pub(crate) problem_details: bool,
+    /// Translate every error envelope's message by `Accept-Language`.
+    #[cfg(feature = "fluent")]
+    pub(crate) translations: Option<alloc::sync::Arc<crate::fluent::Translations>>,
 }
 
 impl Settings {
@@ -211,6 +214,19 @@ impl CertifierError for StatusError {
 
     fn code(&self) -> &str {
         self.code.as_str()
+    }
+
+    /// The key of the message it shows: its layer error's, else its standard error's.
+    fn translatable(
+        &self,
+        arguments: &mut dyn crate::__private::MessageArguments,
+    ) -> Option<&'static str> {
+        if let Some(own) = LayerError::for_status(self.received) {
+            return own.translatable(arguments);
+        }
+        StandardError::from_code(&self.code)
+            .unwrap_or(StandardError::InternalServerError)
+            .translatable(arguments)
     }
 }
 

@@ -1,0 +1,126 @@
+//! `fn translatable`: each variant's message key, its arguments handed to the
+//! runtime's receiver by the names the translations use. A transparent variant's key and
+//! arguments are its inner error's, then its own members.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::LitStr;
+
+use crate::plan::{Kind, MemberKind, Message, Plan, VariantPlan};
+use crate::translation::{ArgumentValue, Source};
+
+pub fn method(plan: &Plan) -> TokenStream {
+    let runtime = &plan.runtime;
+    let arguments = quote!(__arguments);
+    let body = plan.match_variants(|variant| arm(plan, variant, &arguments));
+    quote! {
+        #[doc(hidden)]
+        fn translatable(
+            &self,
+            #arguments: &mut dyn #runtime::__private::MessageArguments,
+        ) -> ::core::option::Option<&'static ::core::primitive::str> {
+            #[allow(unused_imports)]
+            use #runtime::__private::choice::{
+                FirstChoice as _, LastChoice as _, SecondChoice as _,
+            };
+            #body
+        }
+    }
+}
+
+fn arm(plan: &Plan, variant: &VariantPlan, arguments: &TokenStream) -> TokenStream {
+    let runtime = &plan.runtime;
+    match &variant.kind {
+        Kind::Transparent(index) => {
+            let pattern = variant.pattern_all();
+            let call = plan.delegate_with(
+                &variant.fields[*index],
+                quote!(translatable),
+                &quote!(, #arguments),
+            );
+            let members = variant.members.iter().filter_map(|member| {
+                let MemberKind::Extend { name, .. } = &member.kind else {
+                    return None;
+                };
+                let field = &variant.fields[member.field];
+                let variable = variable_name(field.member);
+                Some(quote!(#arguments.member(#variable, #name);))
+            });
+            quote!(#pattern => {
+                let __key = #call;
+                #(#members)*
+                __key
+            })
+        }
+        Kind::Own(own) => {
+            let pattern = variant.pattern_all();
+            let template = match &own.message {
+                Message::Template(template) => Some(template),
+                Message::Literal(_) => None,
+            };
+            let passes = own.translation.arguments.iter().map(|argument| {
+                let name = &argument.name;
+                let value = |source: Source| match source {
+                    Source::Field(index) => {
+                        let binding = &variant.fields[index].binding;
+                        quote!(#binding)
+                    }
+                    Source::Positional(index) => {
+                        let value = &template.expect("a template").positional[index];
+                        quote!(&(#value))
+                    }
+                    Source::Named(index) => {
+                        let value = &template.expect("a template").named[index];
+                        quote!(&(#value))
+                    }
+                };
+                match &argument.value {
+                    ArgumentValue::Plain(source) => {
+                        let value = value(*source);
+                        let span = match source {
+                            Source::Field(index) => variant.fields[*index].span,
+                            _ => proc_macro2::Span::call_site(),
+                        };
+                        let choose = quote_spanned!(span=>
+                            (&&#runtime::__private::ArgumentOf(#value)).choose()
+                        );
+                        quote!(#choose.pass(#name, #arguments);)
+                    }
+                    ArgumentValue::Formatted { source, spec } => {
+                        let value = value(*source);
+                        let value = match spec.ends_with('p') {
+                            true => quote!(#runtime::__private::Var(#value)),
+                            false => value,
+                        };
+                        let format =
+                            LitStr::new(&format!("{{:{spec}}}"), proc_macro2::Span::call_site());
+                        quote!(#arguments.text(#name, &::core::format_args!(#format, #value));)
+                    }
+                    ArgumentValue::Path(index) => {
+                        let binding = &variant.fields[*index].binding;
+                        quote!(#arguments.text(
+                            #name,
+                            &(&&#runtime::__private::DisplayPath(#binding)).choose(),
+                        );)
+                    }
+                    ArgumentValue::Member(member) => {
+                        quote!(#arguments.member(#name, #member);)
+                    }
+                }
+            });
+            let key = &own.translation.key;
+            quote!(#pattern => {
+                #(#passes)*
+                ::core::option::Option::Some(#key)
+            })
+        }
+    }
+}
+
+/// The variable a field's value goes by: its name, or `field<N>` for a tuple field.
+fn variable_name(member: &syn::Member) -> String {
+    match member {
+        syn::Member::Named(ident) => ident.to_string().trim_start_matches("r#").to_owned(),
+        syn::Member::Unnamed(index) => format!("field{}", index.index),
+    }
+}

@@ -1,0 +1,266 @@
+//! A variant's message as translators see it: its key, the variables a translation may
+//! use (and the values the generated code hands over for them), and the source message
+//! in Fluent syntax, for the runtime's template.
+
+use proc_macro2::Span;
+
+use crate::ast::{Input, Target, Variant};
+use crate::attr::snake_case_suggestion;
+use crate::fmt::{Arg, FmtTrait};
+
+/// The keys that start with this are the messages of validation violations
+/// (`violation-<code>`), which the runtime translates itself.
+pub const VIOLATION_KEY_PREFIX: &str = "violation-";
+
+pub struct Translation {
+    pub key: String,
+    /// Where `key = "..."` is written, else the variant.
+    pub key_span: Span,
+    /// In the order the message names them, then the members in field order.
+    pub arguments: Vec<Argument>,
+    /// The source message in Fluent syntax: `{ $name }` for each placeholder, literal
+    /// braces as string literals. Line layout is the template writer's.
+    pub pattern: String,
+}
+
+pub struct Argument {
+    /// The Fluent variable's name, `$` left out.
+    pub name: String,
+    pub value: ArgumentValue,
+}
+
+/// Where an argument's value comes from, and how it is handed over.
+pub enum ArgumentValue {
+    /// A placeholder without a format spec: a number where the type is one (so plural
+    /// rules apply), else its `Display`.
+    Plain(Source),
+    /// A placeholder with a format spec: the text it formats to.
+    Formatted { source: Source, spec: String },
+    /// A path field's `{name}`: its `display()`.
+    Path(usize),
+    /// An extension member not named by the message: its JSON value, read by its JSON
+    /// name.
+    Member(String),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Field(usize),
+    Positional(usize),
+    Named(usize),
+}
+
+impl Translation {
+    /// The translation of a variant that is not transparent, with its message template
+    /// `template` (`None` for a message without placeholders, given as `text`).
+    pub fn new(input: &Input, variant: &Variant, code: &str, text: &str) -> Self {
+        let key = match &variant.attrs.key {
+            Some(key) => key.value(),
+            None if shares_code(input, variant, code) => {
+                let name = variant.ident.to_string();
+                let name = name.trim_start_matches("r#");
+                let snake = snake_case_suggestion(name).unwrap_or_else(|| name.to_lowercase());
+                format!("{code}-{snake}")
+            }
+            None => code.to_owned(),
+        };
+        let key_span = variant
+            .attrs
+            .key
+            .as_ref()
+            .map_or_else(|| variant.ident.span(), syn::LitStr::span);
+        let mut translation = Translation {
+            key,
+            key_span,
+            arguments: Vec::new(),
+            pattern: String::new(),
+        };
+        match (&variant.template, variant.attrs.message.is_some()) {
+            (Some(template), true) if template.has_placeholders() => {
+                translation.read_template(variant, template);
+            }
+            _ => translation.pattern = escape_text(text),
+        }
+        translation.add_members(input, variant);
+        translation
+    }
+
+    fn read_template(&mut self, variant: &Variant, template: &crate::fmt::Template) {
+        let is_server_error = variant.status().is_some_and(|status| status >= 500);
+        let source = variant.source_field().map(|field| field.index);
+        let mut copied = 0;
+        for reference in &template.args {
+            let (Some(trait_), Some((range, spec))) = (reference.trait_, &reference.placeholder)
+            else {
+                continue;
+            };
+            self.pattern.push_str(&escape_text(&unescape(
+                &template.value[copied..range.start],
+            )));
+            copied = range.end;
+            let Some(target) = variant.resolve(&reference.arg) else {
+                continue;
+            };
+            let (base, source_of) = match target {
+                Target::Field(field) => {
+                    let name = match field.name.parse::<usize>() {
+                        Ok(index) => format!("field{index}"),
+                        Err(_) => field.name.clone(),
+                    };
+                    (name, Source::Field(field.index))
+                }
+                Target::Positional(index) => (format!("arg{index}"), Source::Positional(index)),
+                Target::Named(index) => {
+                    let Arg::Named(name) = &reference.arg else {
+                        continue;
+                    };
+                    (name.clone(), Source::Named(index))
+                }
+            };
+            let value = match target {
+                Target::Field(field) if field.is_path() && trait_ == FmtTrait::Display => {
+                    ArgumentValue::Path(field.index)
+                }
+                _ if spec.is_empty() => ArgumentValue::Plain(source_of),
+                _ => ArgumentValue::Formatted {
+                    source: source_of,
+                    // A count taken from another argument (`{x:>width$}`) is left out:
+                    // the value is the text with its own spec only.
+                    spec: if spec.contains('$') {
+                        trait_spec(trait_).to_owned()
+                    } else {
+                        spec.clone()
+                    },
+                },
+            };
+            // The same value asked with another spec gets a variable of its own.
+            let same = |argument: &Argument| match (&argument.value, &value) {
+                (ArgumentValue::Plain(a), ArgumentValue::Plain(b)) => a == b,
+                (ArgumentValue::Path(a), ArgumentValue::Path(b)) => a == b,
+                (
+                    ArgumentValue::Formatted { source, spec },
+                    ArgumentValue::Formatted {
+                        source: other,
+                        spec: other_spec,
+                    },
+                ) => source == other && spec == other_spec,
+                _ => false,
+            };
+            let name = match self.arguments.iter().find(|argument| same(argument)) {
+                Some(argument) => argument.name.clone(),
+                None => {
+                    let mut name = base.clone();
+                    let mut count = 1;
+                    while self.arguments.iter().any(|argument| argument.name == name) {
+                        count += 1;
+                        name = format!("{base}-{count}");
+                    }
+                    // A server error's source is never handed to a translation.
+                    let hides_source =
+                        is_server_error && source_of == Source::Field(source.unwrap_or(usize::MAX));
+                    if !hides_source {
+                        self.arguments.push(Argument {
+                            name: name.clone(),
+                            value,
+                        });
+                    }
+                    name
+                }
+            };
+            self.pattern.push_str("{ $");
+            self.pattern.push_str(&name);
+            self.pattern.push_str(" }");
+        }
+        self.pattern
+            .push_str(&escape_text(&unescape(&template.value[copied..])));
+    }
+
+    /// The `extend` members the message does not name, by field name.
+    fn add_members(&mut self, input: &Input, variant: &Variant) {
+        let rule = input.rename_rule();
+        for field in variant.fields.iter().filter(|field| field.is_extension()) {
+            let Some(json_name) = field.member_name(rule) else {
+                continue;
+            };
+            let name = match field.name.parse::<usize>() {
+                Ok(index) => format!("field{index}"),
+                Err(_) => field.name.clone(),
+            };
+            let named = self.arguments.iter().any(|argument| {
+                argument.name == name
+                    || matches!(
+                        argument.value,
+                        ArgumentValue::Plain(Source::Field(index)) if index == field.index
+                    )
+            });
+            if !named {
+                self.arguments.push(Argument {
+                    name,
+                    value: ArgumentValue::Member(json_name),
+                });
+            }
+        }
+    }
+
+    pub fn argument_names(&self) -> Vec<&str> {
+        self.arguments
+            .iter()
+            .map(|argument| argument.name.as_str())
+            .collect()
+    }
+}
+
+/// Whether another variant of the type that is not transparent answers `code` too.
+fn shares_code(input: &Input, variant: &Variant, code: &str) -> bool {
+    input.variants().iter().any(|other| {
+        !std::ptr::eq(other, variant)
+            && !other.is_transparent()
+            && other
+                .attrs
+                .code
+                .as_ref()
+                .is_some_and(|other| other.value() == code)
+    })
+}
+
+fn trait_spec(trait_: FmtTrait) -> &'static str {
+    match trait_ {
+        FmtTrait::Display => "",
+        FmtTrait::Debug => "?",
+        FmtTrait::LowerHex => "x",
+        FmtTrait::UpperHex => "X",
+        FmtTrait::Octal => "o",
+        FmtTrait::Binary => "b",
+        FmtTrait::LowerExp => "e",
+        FmtTrait::UpperExp => "E",
+        FmtTrait::Pointer => "p",
+    }
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("{{", "{").replace("}}", "}")
+}
+
+/// `text` as Fluent pattern text: braces become string literals.
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '{' => out.push_str("{\"{\"}"),
+            '}' => out.push_str("{\"}\"}"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_text;
+
+    #[test]
+    fn braces_become_literals() {
+        assert_eq!(escape_text("a {b} c"), "a {\"{\"}b{\"}\"} c");
+        assert_eq!(escape_text("plain"), "plain");
+    }
+}
