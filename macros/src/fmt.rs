@@ -32,7 +32,13 @@ pub enum FmtTrait {
 
 impl FmtTrait {
     pub fn path(self) -> proc_macro2::TokenStream {
-        let name = match self {
+        let name = syn::Ident::new(self.name(), proc_macro2::Span::call_site());
+        quote::quote!(::core::fmt::#name)
+    }
+
+    /// The trait's name in `core::fmt`.
+    pub fn name(self) -> &'static str {
+        match self {
             FmtTrait::Display => "Display",
             FmtTrait::Debug => "Debug",
             FmtTrait::LowerHex => "LowerHex",
@@ -42,9 +48,7 @@ impl FmtTrait {
             FmtTrait::LowerExp => "LowerExp",
             FmtTrait::UpperExp => "UpperExp",
             FmtTrait::Pointer => "Pointer",
-        };
-        let name = syn::Ident::new(name, proc_macro2::Span::call_site());
-        quote::quote!(::core::fmt::#name)
+        }
     }
 }
 

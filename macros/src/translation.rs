@@ -35,7 +35,11 @@ pub enum ArgumentValue {
     /// rules apply), else its `Display`.
     Plain(Source),
     /// A placeholder with a format spec: the text it formats to.
-    Formatted { source: Source, spec: String },
+    Formatted {
+        source: Source,
+        spec: String,
+        trait_: FmtTrait,
+    },
     /// A path field's `{name}`: its `display()`.
     Path(usize),
     /// An extension member not named by the message: its JSON value, read by its JSON
@@ -124,6 +128,7 @@ impl Translation {
                 _ if spec.is_empty() => ArgumentValue::Plain(source_of),
                 _ => ArgumentValue::Formatted {
                     source: source_of,
+                    trait_,
                     // A count taken from another argument (`{x:>width$}`) is left out:
                     // the value is the text with its own spec only.
                     spec: if spec.contains('$') {
@@ -133,15 +138,21 @@ impl Translation {
                     },
                 },
             };
+            // A server error's source is never handed to a translation, nor shown by
+            // the template's source message: a translation cannot bring it back.
+            if is_server_error && source.is_some_and(|index| source_of == Source::Field(index)) {
+                continue;
+            }
             // The same value asked with another spec gets a variable of its own.
             let same = |argument: &Argument| match (&argument.value, &value) {
                 (ArgumentValue::Plain(a), ArgumentValue::Plain(b)) => a == b,
                 (ArgumentValue::Path(a), ArgumentValue::Path(b)) => a == b,
                 (
-                    ArgumentValue::Formatted { source, spec },
+                    ArgumentValue::Formatted { source, spec, .. },
                     ArgumentValue::Formatted {
                         source: other,
                         spec: other_spec,
+                        ..
                     },
                 ) => source == other && spec == other_spec,
                 _ => false,
@@ -155,15 +166,10 @@ impl Translation {
                         count += 1;
                         name = format!("{base}-{count}");
                     }
-                    // A server error's source is never handed to a translation.
-                    let hides_source =
-                        is_server_error && source_of == Source::Field(source.unwrap_or(usize::MAX));
-                    if !hides_source {
-                        self.arguments.push(Argument {
-                            name: name.clone(),
-                            value,
-                        });
-                    }
+                    self.arguments.push(Argument {
+                        name: name.clone(),
+                        value,
+                    });
                     name
                 }
             };
@@ -210,17 +216,42 @@ impl Translation {
     }
 }
 
-/// Whether another variant of the type that is not transparent answers `code` too.
+/// Whether another variant of the type (not transparent, without a `key` of its own)
+/// answers `code` with another message or other members: the two then need keys of
+/// their own. Variants that say the same thing share the code's key, so adding one does
+/// not rename the others'.
 fn shares_code(input: &Input, variant: &Variant, code: &str) -> bool {
     input.variants().iter().any(|other| {
         !std::ptr::eq(other, variant)
             && !other.is_transparent()
+            && other.attrs.key.is_none()
             && other
                 .attrs
                 .code
                 .as_ref()
                 .is_some_and(|other| other.value() == code)
+            && !says_the_same(variant, other)
     })
+}
+
+/// The same message (as written, with its format arguments) and the same members.
+fn says_the_same(a: &Variant, b: &Variant) -> bool {
+    let message = |variant: &Variant| {
+        variant
+            .attrs
+            .message
+            .as_ref()
+            .map(|message| (message.template.value(), message.args.to_string()))
+    };
+    let members = |variant: &Variant| {
+        variant
+            .fields
+            .iter()
+            .filter(|field| field.is_extension())
+            .map(|field| field.name.clone())
+            .collect::<Vec<_>>()
+    };
+    message(a) == message(b) && members(a) == members(b)
 }
 
 fn trait_spec(trait_: FmtTrait) -> &'static str {

@@ -175,10 +175,17 @@ impl Translations {
             Ok(resource) => resource,
             Err((resource, errors)) => {
                 let error = &errors[0];
-                let line = resource.source()[..error.pos.start.min(resource.source().len())]
-                    .matches('\n')
-                    .count()
-                    + 1;
+                let source = resource.source();
+                // An entry left open is found at the end of the text: name the line it
+                // starts on instead.
+                let at = match error.pos.start >= source.trim_end().len() {
+                    true => error
+                        .slice
+                        .as_ref()
+                        .map_or(error.pos.start, |slice| slice.start),
+                    false => error.pos.start,
+                };
+                let line = source[..at.min(source.len())].matches('\n').count() + 1;
                 return Err(TranslationError::Syntax {
                     locale: parsed.tag,
                     line,
@@ -268,6 +275,17 @@ impl Translations {
                 locale: self.source.tag.clone(),
                 message: MessageOf(error).to_string(),
             },
+        }
+    }
+
+    /// The tag of the first locale `accept_language` leads to, translated or the
+    /// source; allocates nothing. For the fuzz and allocation tests.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn first_locale_for(&self, accept_language: &[u8]) -> &str {
+        match self.negotiate(accept_language).iter().next() {
+            Some(Candidate::Locale(index)) => &self.locales[index].locale.tag,
+            _ => &self.source.tag,
         }
     }
 

@@ -406,3 +406,28 @@ fn the_public_message_beside_thiserror() {
         r#"{"error":{"code":"not_found","message":"No certificate 4."}}"#,
     );
 }
+
+/// Negotiating a request's language allocates nothing, whatever its header holds.
+#[test]
+fn negotiation_allocates_nothing() {
+    let translations = certifier_error::fluent::Translations::new("en")
+        .add("fr", "not_found = Introuvable.")
+        .unwrap()
+        .add("de-CH", "not_found = Nicht gefunden.")
+        .unwrap();
+    let huge = "xx;q=0.9, ".repeat(820) + "fr";
+    for (header, locale) in [
+        ("fr-CH, en;q=0.5", "fr"),
+        ("de-CH-1996;q=0.8, fr;q=0.1", "de-CH"),
+        ("es, *;q=0.1", "en"),
+        ("", "en"),
+        ("fr;q=0, de-ch", "de-CH"),
+        (huge.as_str(), "en"),
+    ] {
+        let mut chosen = "";
+        let allocations = allocations_during(|| {
+            chosen = translations.first_locale_for(header.as_bytes());
+        });
+        assert_eq!((allocations, chosen), (0, locale), "{header:.40}");
+    }
+}

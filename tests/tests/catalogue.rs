@@ -382,6 +382,8 @@ fn json_lists_every_entry() {
             "doc_url": "https://docs.example.com/errors/gone",
             "variant": "Linked::Gone",
             "grpc": "not_found",
+            "key": "gone",
+            "arguments": ["since"],
         })
     );
     let plain = serde_json::to_value(Plain::CATALOGUE.get(0).unwrap()).unwrap();

@@ -153,19 +153,25 @@ mod v1_extended {
 }
 
 #[test]
-fn the_lock_file_lists_codes_statuses_and_typed_members() {
+fn the_lock_file_lists_codes_statuses_typed_members_and_message_keys() {
     assert_eq!(
         Lock::of::<v1::ApiError>().to_json(),
         r#"{
   "codes": {
     "internal_server_error": {
       "members": {},
+      "messages": {
+        "internal_server_error": []
+      },
       "statuses": [
         503
       ]
     },
     "not_found": {
       "members": {},
+      "messages": {
+        "not_found": []
+      },
       "statuses": [
         404
       ]
@@ -175,6 +181,12 @@ fn the_lock_file_lists_codes_statuses_and_typed_members() {
         "max": "u32",
         "plan": "String"
       },
+      "messages": {
+        "plan_limit": [
+          "max",
+          "plan"
+        ]
+      },
       "statuses": [
         402
       ]
@@ -183,6 +195,11 @@ fn the_lock_file_lists_codes_statuses_and_typed_members() {
       "members": {
         "retry_after": "u64"
       },
+      "messages": {
+        "rate_limited": [
+          "retry_after"
+        ]
+      },
       "statuses": [
         429
       ]
@@ -190,6 +207,11 @@ fn the_lock_file_lists_codes_statuses_and_typed_members() {
     "validation_error": {
       "members": {
         "errors": "Vec<FieldError>"
+      },
+      "messages": {
+        "validation_error": [
+          "errors"
+        ]
       },
       "statuses": [
         400
@@ -214,12 +236,13 @@ fn every_breaking_change_is_listed_at_once() {
     assert_eq!(
         message,
         format!(
-            "5 breaking change(s) to the error codes locked in {}:
+            "6 breaking change(s) to the error codes locked in {}:
   - the code `not_found` (status 404) was removed
   - `plan_limit` no longer answers with status 402 (it now answers with 403)
   - `plan_limit`'s member `max` changed type from u32 to Option<u64>
   - `rate_limited` no longer has the member `retry_after` (u64)
   - `validation_error` no longer has the member `errors` (Vec<FieldError>)
+  - `validation_error`'s message `validation_error` no longer has the argument `$errors`
 Clients branch on these codes. If the changes are intended, run `CERTIFIER_LOCK=update cargo test` and commit the lock file.",
             path.display()
         ),
@@ -260,7 +283,8 @@ fn additions_pass_and_are_recorded_on_update() {
     );
     // The old version is now a break: the additions are part of the contract.
     let message = check_with::<v1::ApiError>(&path, None).unwrap();
-    assert!(message.starts_with("3 breaking change(s)"), "{message}");
+    // The member `hint` is also an argument of the message, which translations may use.
+    assert!(message.starts_with("4 breaking change(s)"), "{message}");
     std::fs::remove_dir_all(&folder).unwrap();
 }
 
@@ -314,4 +338,72 @@ fn a_missing_or_broken_lock_file_fails_clearly() {
     );
     assert_eq!(check_with::<v1::ApiError>(&path, Some("check")), None);
     std::fs::remove_dir_all(&folder).unwrap();
+}
+
+#[test]
+fn a_renamed_key_or_a_removed_argument_breaks_translations() {
+    #[allow(dead_code)]
+    mod before {
+        #[derive(Debug, certifier_error::CertifierError)]
+        pub enum ApiError {
+            #[certifier(code = "conflict", key = "name-taken", message = "{name} is taken.")]
+            Taken { name: String },
+        }
+    }
+    #[allow(dead_code)]
+    mod after {
+        #[derive(Debug, certifier_error::CertifierError)]
+        pub enum ApiError {
+            #[certifier(code = "conflict", key = "taken", message = "That name is taken.")]
+            Taken { name: String },
+        }
+    }
+    #[allow(dead_code)]
+    mod fewer {
+        #[derive(Debug, certifier_error::CertifierError)]
+        pub enum ApiError {
+            #[certifier(code = "conflict", key = "name-taken", message = "That name is taken.")]
+            Taken { name: String },
+        }
+    }
+    let before = Lock::of::<before::ApiError>();
+    let render = |changes: Vec<certifier_error::catalogue::lock::Change>| {
+        changes
+            .iter()
+            .map(|change| (change.is_breaking(), change.to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        render(before.changes(&Lock::of::<after::ApiError>())),
+        [
+            (
+                true,
+                "`conflict` no longer has the message key `name-taken`".to_string()
+            ),
+            (
+                false,
+                "`conflict` has the new message key `taken`".to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        render(before.changes(&Lock::of::<fewer::ApiError>())),
+        [(
+            true,
+            "`conflict`'s message `name-taken` no longer has the argument `$name`".to_string()
+        )]
+    );
+    // A lock written before keys were recorded compares without them.
+    let old =
+        str::parse::<Lock>(r#"{"format":1,"codes":{"conflict":{"statuses":[409],"members":{}}}}"#)
+            .unwrap();
+    assert!(old.changes(&Lock::of::<after::ApiError>()).is_empty());
+    let error = str::parse::<Lock>(
+        r#"{"format":1,"codes":{"conflict":{"statuses":[409],"members":{},"messages":{"k":"x"}}}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "`codes.conflict.messages.k` must be an array of argument names"
+    );
 }

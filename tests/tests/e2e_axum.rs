@@ -564,3 +564,26 @@ async fn any_error_reaches_the_catch_all_and_its_cause_the_log() {
 async fn a_transparent_variant_adds_its_own_members() {
     e2e::answers::check_transparent_members(serve_apps().await).await;
 }
+
+#[tokio::test]
+async fn every_error_answers_in_the_language_asked() {
+    e2e::language::check_every_case_in(serve().await, serve().await, "fr-CH, en;q=0.5", "fr").await;
+    e2e::language::check_every_case_in(serve().await, serve().await, "de", "de").await;
+    let address = serve().await;
+    e2e::language::check_exact_messages(address).await;
+    e2e::language::check_fallbacks(address).await;
+}
+
+#[tokio::test]
+async fn no_language_header_breaks_an_answer() {
+    e2e::language::check_hostile_headers(serve().await).await;
+}
+
+#[tokio::test]
+async fn a_timeout_answers_in_the_language_asked() {
+    let limits = api::Limits {
+        request: std::time::Duration::from_millis(300),
+        ..api::Limits::default()
+    };
+    e2e::language::check_timeout_in_french(serve_api(limits).await).await;
+}

@@ -47,8 +47,8 @@ fn serve_actix(limits: actix_app::api::Limits) -> SocketAddr {
         .expect("the server did not start in time")
 }
 
-/// What must agree: the status, the content type, `Vary` and the body.
-fn seen(answer: &Answer) -> (u16, Option<String>, Vec<String>, String) {
+/// What must agree: the status, the content type and language, `Vary` and the body.
+fn seen(answer: &Answer) -> (u16, Option<String>, Option<String>, Vec<String>, String) {
     let header = |name: &str| {
         answer
             .headers
@@ -64,6 +64,7 @@ fn seen(answer: &Answer) -> (u16, Option<String>, Vec<String>, String) {
     (
         answer.status,
         header("content-type"),
+        header("content-language"),
         vary,
         String::from_utf8_lossy(&answer.body).into_owned(),
     )
@@ -73,13 +74,15 @@ fn seen(answer: &Answer) -> (u16, Option<String>, Vec<String>, String) {
 async fn both_frameworks_answer_every_case_alike_in_both_formats() {
     let axum = serve_axum(api::Limits::default()).await;
     let actix = serve_actix(actix_app::api::Limits::default());
-    let accepts: [&[(&str, &str)]; 3] = [
+    let accepts: [&[(&str, &str)]; 5] = [
         &[],
         &[PROBLEM],
         &[(
             "accept",
             "application/json;q=0.2, application/problem+json;q=0.9",
         )],
+        &[("accept-language", "fr-CH, de;q=0.5")],
+        &[PROBLEM, ("accept-language", "es, de;q=0.5")],
     ];
     let mut compared = 0;
     for (at, case) in e2e::CASES.iter().enumerate() {
@@ -98,7 +101,7 @@ async fn both_frameworks_answer_every_case_alike_in_both_formats() {
             compared += 1;
         }
     }
-    assert_eq!(compared, 3 * e2e::CASES.len());
+    assert_eq!(compared, accepts.len() * e2e::CASES.len());
 }
 
 #[tokio::test]

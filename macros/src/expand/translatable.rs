@@ -3,7 +3,7 @@
 //! arguments are its inner error's, then its own members.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned};
 use syn::LitStr;
 
 use crate::plan::{Kind, MemberKind, Message, Plan, VariantPlan};
@@ -86,15 +86,23 @@ fn arm(plan: &Plan, variant: &VariantPlan, arguments: &TokenStream) -> TokenStre
                         );
                         quote!(#choose.pass(#name, #arguments);)
                     }
-                    ArgumentValue::Formatted { source, spec } => {
+                    ArgumentValue::Formatted {
+                        source,
+                        spec,
+                        trait_,
+                    } => {
                         let value = value(*source);
-                        let value = match spec.ends_with('p') {
-                            true => quote!(#runtime::__private::Var(#value)),
-                            false => value,
-                        };
+                        let question = format_ident!("{}Of", trait_.name());
                         let format =
                             LitStr::new(&format!("{{:{spec}}}"), proc_macro2::Span::call_site());
-                        quote!(#arguments.text(#name, &::core::format_args!(#format, #value));)
+                        // A type without the trait passes nothing: the message reports it.
+                        quote! {
+                            if let ::core::option::Option::Some(__value) =
+                                (&&#runtime::__private::arguments::#question(#value)).choose()
+                            {
+                                #arguments.text(#name, &::core::format_args!(#format, __value));
+                            }
+                        }
                     }
                     ArgumentValue::Path(index) => {
                         let binding = &variant.fields[*index].binding;

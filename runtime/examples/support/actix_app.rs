@@ -18,13 +18,16 @@ pub mod api;
 use self::api::{ApiError, IssueRequest, Limits, ListQuery, Store};
 
 /// The envelope middleware of the app, outermost: every error in the envelope (or as
-/// RFC 9457 problem details, for the clients that ask for them), request ids, and the
-/// challenge of every `401`.
+/// RFC 9457 problem details, for the clients that ask for them), request ids, the
+/// challenge of every `401`, and (feature `fluent`) messages in French and German.
 pub fn envelope() -> Envelope {
-    Envelope::new()
+    let envelope = Envelope::new()
         .with_request_id()
         .with_challenge(api::CHALLENGE)
-        .with_problem_details()
+        .with_problem_details();
+    #[cfg(feature = "fluent")]
+    let envelope = envelope.with_translations(api::translations());
+    envelope
 }
 
 /// The API on a server hardened as a copied server should be, with `limits`, bound to

@@ -71,7 +71,11 @@ pub enum ApiError {
     #[certifier(transparent)]
     Invalid(Violations),
 
-    #[certifier(code = "bad_request", message = "This request takes no body.")]
+    #[certifier(
+        code = "bad_request",
+        key = "unexpected-body",
+        message = "This request takes no body."
+    )]
     UnexpectedBody,
 
     #[certifier(code = "unauthorized")]
@@ -79,6 +83,7 @@ pub enum ApiError {
 
     #[certifier(
         code = "payment_required",
+        key = "wildcard-needs-premium",
         message = "Wildcard certificates need a premium plan."
     )]
     WildcardNeedsPremium,
@@ -98,15 +103,21 @@ pub enum ApiError {
 
     #[certifier(
         code = "forbidden",
+        key = "certificate-not-yours",
         message = "Certificate `{0}` belongs to another organization."
     )]
     NotYours(String),
 
-    #[certifier(code = "not_found", message = "No certificate has the id `{0}`.")]
+    #[certifier(
+        code = "not_found",
+        key = "unknown-certificate",
+        message = "No certificate has the id `{0}`."
+    )]
     UnknownCertificate(String),
 
     #[certifier(
         code = "conflict",
+        key = "domain-taken",
         message = "`{domain}` already has an active certificate."
     )]
     DomainTaken {
@@ -117,6 +128,7 @@ pub enum ApiError {
 
     #[certifier(
         code = "rate_limited",
+        key = "renewal-limited",
         message = "Renewals are limited; retry in {retry_after} s."
     )]
     RenewalLimited {
@@ -128,6 +140,7 @@ pub enum ApiError {
     /// the delay.
     #[certifier(
         code = "rate_limited",
+        key = "check-limited",
         message = "Domain checks are limited to one per second; retry in {retry_after} s."
     )]
     CheckLimited {
@@ -372,6 +385,17 @@ fn check_id(id: &str) -> Result<(), ApiError> {
     let violation = Violation::at_parameter("invalid_format", "id")
         .with_message("Must be at most 64 letters, digits, `_` or `-`.");
     Err(ApiError::Invalid(violation.into()))
+}
+
+/// The API's messages in French and German (the derive's are English), as the servers
+/// serve them.
+#[cfg(feature = "fluent")]
+pub fn translations() -> certifier_error::fluent::Translations {
+    let translations = certifier_error::fluent::Translations::new("en")
+        .add("fr", include_str!("locales/fr.ftl"))
+        .and_then(|translations| translations.add("de", include_str!("locales/de.ftl")));
+    // The resources are part of the program; `locales_are_complete` checks them.
+    translations.unwrap_or_else(|error| panic!("the example's translations: {error}"))
 }
 
 /// `GET /account`: needs `Authorization: Bearer demo-token`.

@@ -55,12 +55,20 @@ pub fn router(limits: &Limits) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             limits.request,
         ))
-        .layer(
-            EnvelopeLayer::new()
-                .with_request_id()
-                .with_challenge(api::CHALLENGE)
-                .with_problem_details(),
-        )
+        .layer(envelope())
+}
+
+/// The envelope layer of the router, outermost: every error in the envelope (or as RFC
+/// 9457 problem details, for the clients that ask for them), request ids, the challenge
+/// of every `401`, and (feature `fluent`) messages in French and German.
+fn envelope() -> EnvelopeLayer {
+    let layer = EnvelopeLayer::new()
+        .with_request_id()
+        .with_challenge(api::CHALLENGE)
+        .with_problem_details();
+    #[cfg(feature = "fluent")]
+    let layer = layer.with_translations(api::translations());
+    layer
 }
 
 /// Serves `router` on `listener` until `shutdown` completes, each connection with

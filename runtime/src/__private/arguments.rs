@@ -4,7 +4,7 @@
 
 use core::fmt::Display;
 
-use super::choice::{FirstChoice, LastChoice};
+use super::choice::{FirstChoice, LastChoice, SecondChoice};
 
 /// What receives a message's arguments, by the names the translations use.
 pub trait MessageArguments {
@@ -70,48 +70,125 @@ impl<T: Numeric + ?Sized> Numeric for &T {
 }
 
 /// The question for a plain placeholder's value: a number where its type is
-/// [`Numeric`], else its `Display`. See [`choice`](super::choice).
-pub struct ArgumentOf<'a, T: ?Sized>(pub &'a T);
+/// [`Numeric`], else its `Display`. A type with neither passes nothing: the message
+/// itself then fails to compile, and that one error is the user's. See
+/// [`choice`](super::choice).
+pub struct ArgumentOf<'a, T>(pub &'a T);
 
-super::choice::questions_are_copy!(ArgumentOf);
-
-/// The answer to [`ArgumentOf`]: hands the value over.
-pub struct Argument<'a, T: ?Sized> {
-    number: Option<f64>,
-    text: &'a T,
+impl<T> Clone for ArgumentOf<'_, T> {
+    #[inline(always)]
+    fn clone(&self) -> Self {
+        *self
+    }
 }
 
-impl<T: Display + ?Sized> Argument<'_, T> {
+impl<T> Copy for ArgumentOf<'_, T> {}
+
+/// The answer to [`ArgumentOf`] and to the format questions: hands the value over.
+pub struct Argument<'a> {
+    number: Option<f64>,
+    text: Option<&'a dyn Display>,
+}
+
+impl<'a> Argument<'a> {
     /// Hands the value to `arguments` under `name`.
     #[inline]
     pub fn pass(self, name: &'static str, arguments: &mut dyn MessageArguments) {
-        match self.number {
-            Some(number) => arguments.number(name, number),
-            None => arguments.text(name, &self.text),
+        match (self.number, self.text) {
+            (Some(number), _) => arguments.number(name, number),
+            (None, Some(text)) => arguments.text(name, text),
+            (None, None) => {}
         }
     }
-}
 
-impl<'a, T: Numeric + Display + ?Sized> FirstChoice for &&ArgumentOf<'a, T> {
-    type Choice = Argument<'a, T>;
+    /// The text of a value formatted as the message formats it.
     #[inline]
-    fn choose(self) -> Argument<'a, T> {
-        Argument {
-            number: self.0.as_number(),
-            text: self.0,
-        }
-    }
-}
-
-impl<'a, T: Display + ?Sized> LastChoice for ArgumentOf<'a, T> {
-    type Choice = Argument<'a, T>;
-    #[inline]
-    fn choose(self) -> Argument<'a, T> {
+    pub fn text(text: &'a dyn Display) -> Self {
         Argument {
             number: None,
-            text: self.0,
+            text: Some(text),
         }
     }
+
+    /// No value: the type lacks the trait, which the message reports.
+    pub const NONE: Argument<'static> = Argument {
+        number: None,
+        text: None,
+    };
+}
+
+impl<'a, T: Numeric + Display> FirstChoice for &&ArgumentOf<'a, T> {
+    type Choice = Argument<'a>;
+    #[inline]
+    fn choose(self) -> Argument<'a> {
+        Argument {
+            number: self.0.as_number(),
+            text: Some(self.0),
+        }
+    }
+}
+
+impl<'a, T: Display> SecondChoice for &ArgumentOf<'a, T> {
+    type Choice = Argument<'a>;
+    #[inline]
+    fn choose(self) -> Argument<'a> {
+        Argument::text(self.0)
+    }
+}
+
+impl<'a, T> LastChoice for ArgumentOf<'a, T> {
+    type Choice = Argument<'a>;
+    #[inline]
+    fn choose(self) -> Argument<'a> {
+        Argument::NONE
+    }
+}
+
+/// Declares the question for a placeholder with a format spec that asks `$trait_`:
+/// the value as a `&dyn $trait_` when its type has the trait, else nothing (the message
+/// reports the missing trait once).
+macro_rules! format_questions {
+    ($($question:ident $trait_:ident,)*) => {$(
+        #[doc = concat!("The question for a `", stringify!($trait_), "` placeholder with a format spec; see [`ArgumentOf`].")]
+        pub struct $question<'a, T>(pub &'a T);
+
+        impl<T> Clone for $question<'_, T> {
+            #[inline(always)]
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        impl<T> Copy for $question<'_, T> {}
+
+        impl<'a, T: core::fmt::$trait_> FirstChoice for &&$question<'a, T> {
+            type Choice = Option<&'a dyn core::fmt::$trait_>;
+            #[inline]
+            fn choose(self) -> Self::Choice {
+                Some(self.0)
+            }
+        }
+
+        impl<'a, T> LastChoice for $question<'a, T> {
+            type Choice = Option<&'a dyn core::fmt::$trait_>;
+            #[inline]
+            fn choose(self) -> Self::Choice {
+                None
+            }
+        }
+    )*};
+}
+
+format_questions! {
+    DisplayOf Display,
+    DebugOf Debug,
+    LowerHexOf LowerHex,
+    UpperHexOf UpperHex,
+    OctalOf Octal,
+    BinaryOf Binary,
+    LowerExpOf LowerExp,
+    UpperExpOf UpperExp,
+    PointerOf Pointer,
 }
 
 #[cfg(test)]

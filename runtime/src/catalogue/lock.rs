@@ -221,6 +221,9 @@ struct Locked {
     statuses: BTreeSet<u16>,
     /// Member name to its types, sorted and joined with ` | `; empty when not known.
     members: BTreeMap<String, String>,
+    /// Message key to its arguments, sorted: what translations of the code's messages
+    /// rely on. `None` in a lock file written before keys were recorded.
+    messages: Option<BTreeMap<String, Vec<String>>>,
 }
 
 impl Lock {
@@ -248,11 +251,19 @@ impl Lock {
     /// The lock of a catalogue: every entry's code, status and members, merged by code.
     fn from_catalogue(catalogue: Catalogue) -> Lock {
         // For each code: its statuses, and each member's types.
-        type Gathered = (BTreeSet<u16>, BTreeMap<String, BTreeSet<&'static str>>);
+        type Gathered = (
+            BTreeSet<u16>,
+            BTreeMap<String, BTreeSet<&'static str>>,
+            BTreeMap<String, BTreeSet<&'static str>>,
+        );
         let mut codes: BTreeMap<String, Gathered> = BTreeMap::new();
         for entry in catalogue.iter() {
-            let (statuses, members) = codes.entry(entry.code().to_string()).or_default();
+            let (statuses, members, messages) = codes.entry(entry.code().to_string()).or_default();
             statuses.insert(entry.status());
+            messages
+                .entry(entry.key().to_string())
+                .or_default()
+                .extend(entry.arguments());
             for (index, member) in entry.members().iter().enumerate() {
                 let types = members.entry(member.to_string()).or_default();
                 if let Some(ty) = member_type(&entry, index) {
@@ -262,12 +273,26 @@ impl Lock {
         }
         let codes = codes
             .into_iter()
-            .map(|(code, (statuses, members))| {
+            .map(|(code, (statuses, members, messages))| {
                 let members = members
                     .into_iter()
                     .map(|(name, types)| (name, types.into_iter().collect::<Vec<_>>().join(" | ")))
                     .collect();
-                (code, Locked { statuses, members })
+                let messages = messages
+                    .into_iter()
+                    .map(|(key, arguments)| {
+                        (key, arguments.into_iter().map(str::to_string).collect())
+                    })
+                    .collect();
+                let messages = Some(messages);
+                (
+                    code,
+                    Locked {
+                        statuses,
+                        members,
+                        messages,
+                    },
+                )
             })
             .collect();
         Lock { codes }
@@ -292,7 +317,7 @@ impl Lock {
     ///
     /// assert_eq!(
     ///     Lock::of::<Taken>().to_json(),
-    ///     "{\n  \"codes\": {\n    \"conflict\": {\n      \"members\": {\n        \"id\": \"String\"\n      },\n      \"statuses\": [\n        409\n      ]\n    }\n  },\n  \"format\": 1\n}\n",
+    ///     "{\n  \"codes\": {\n    \"conflict\": {\n      \"members\": {\n        \"id\": \"String\"\n      },\n      \"messages\": {\n        \"conflict\": [\n          \"id\"\n        ]\n      },\n      \"statuses\": [\n        409\n      ]\n    }\n  },\n  \"format\": 1\n}\n",
     /// );
     /// ```
     #[must_use]
@@ -308,6 +333,16 @@ impl Lock {
                 .map(|(name, ty)| (name.clone(), Value::String(ty.clone())))
                 .collect();
             entry.insert("members".to_string(), Value::Object(members));
+            if let Some(messages) = &locked.messages {
+                let messages = messages
+                    .iter()
+                    .map(|(key, arguments)| {
+                        let arguments = arguments.iter().cloned().map(Value::String).collect();
+                        (key.clone(), Value::Array(arguments))
+                    })
+                    .collect();
+                entry.insert("messages".to_string(), Value::Object(messages));
+            }
             let statuses = locked.statuses.iter().map(|&s| Value::from(s)).collect();
             entry.insert("statuses".to_string(), Value::Array(statuses));
             codes.insert(code.clone(), Value::Object(entry));
@@ -449,9 +484,82 @@ impl Lock {
                     _ => {}
                 }
             }
+            // Keys are compared only where both locks record them.
+            if let (Some(was), Some(now)) = (&was.messages, &now.messages) {
+                message_changes(code, was, now, &mut changes);
+            }
         }
         changes
     }
+}
+
+/// What changed in the message keys of `code` and their arguments.
+fn message_changes(
+    code: &str,
+    was: &BTreeMap<String, Vec<String>>,
+    now: &BTreeMap<String, Vec<String>>,
+    changes: &mut Vec<Change>,
+) {
+    for (key, arguments) in was {
+        let Some(current) = now.get(key) else {
+            changes.push(Change::MessageRemoved {
+                code: code.to_string(),
+                key: key.clone(),
+            });
+            continue;
+        };
+        for argument in arguments
+            .iter()
+            .filter(|argument| !current.contains(argument))
+        {
+            changes.push(Change::ArgumentRemoved {
+                code: code.to_string(),
+                key: key.clone(),
+                argument: argument.clone(),
+            });
+        }
+        for argument in current
+            .iter()
+            .filter(|argument| !arguments.contains(argument))
+        {
+            changes.push(Change::ArgumentAdded {
+                code: code.to_string(),
+                key: key.clone(),
+                argument: argument.clone(),
+            });
+        }
+    }
+    for key in now.keys().filter(|key| !was.contains_key(*key)) {
+        changes.push(Change::MessageAdded {
+            code: code.to_string(),
+            key: key.clone(),
+        });
+    }
+}
+
+/// `codes.<code>.messages`: each key with the names of its arguments.
+fn parse_messages(
+    code: &str,
+    messages: &Value,
+) -> Result<BTreeMap<String, Vec<String>>, LockError> {
+    let place = format!("`codes.{code}.messages`");
+    object(messages, &place)?
+        .iter()
+        .map(|(key, arguments)| {
+            let error = || {
+                LockError(format!(
+                    "`codes.{code}.messages.{key}` must be an array of argument names"
+                ))
+            };
+            let arguments = arguments
+                .as_array()
+                .ok_or_else(error)?
+                .iter()
+                .map(|argument| argument.as_str().map(str::to_string).ok_or_else(error))
+                .collect::<Result<_, _>>()?;
+            Ok((key.clone(), arguments))
+        })
+        .collect()
 }
 
 /// The type of the entry's member at `index`, when the entry records it.
@@ -536,8 +644,18 @@ impl std::str::FromStr for Lock {
                     ))),
                 })
                 .collect::<Result<_, _>>()?;
-            lock.codes
-                .insert(code.clone(), Locked { statuses, members });
+            let messages = match locked.get("messages") {
+                None => None,
+                Some(messages) => Some(parse_messages(code, messages)?),
+            };
+            lock.codes.insert(
+                code.clone(),
+                Locked {
+                    statuses,
+                    members,
+                    messages,
+                },
+            );
         }
         Ok(lock)
     }
@@ -585,6 +703,44 @@ pub enum Change {
         member: String,
         /// Its locked type.
         ty: String,
+    },
+    /// A locked message key of a code is gone: its translations no longer apply.
+    /// Breaking.
+    #[non_exhaustive]
+    MessageRemoved {
+        /// The code.
+        code: String,
+        /// The message key.
+        key: String,
+    },
+    /// A locked argument of a message is gone: translations that use it fall back to
+    /// the source message. Breaking.
+    #[non_exhaustive]
+    ArgumentRemoved {
+        /// The code.
+        code: String,
+        /// The message key.
+        key: String,
+        /// The argument's name.
+        argument: String,
+    },
+    /// A message key is new: its translations are to be written.
+    #[non_exhaustive]
+    MessageAdded {
+        /// The code.
+        code: String,
+        /// The message key.
+        key: String,
+    },
+    /// A message has a new argument, which translations may use.
+    #[non_exhaustive]
+    ArgumentAdded {
+        /// The code.
+        code: String,
+        /// The message key.
+        key: String,
+        /// The argument's name.
+        argument: String,
     },
     /// A locked member of a code has another type. Breaking.
     #[non_exhaustive]
@@ -643,6 +799,8 @@ impl Change {
                 | Change::StatusRemoved { .. }
                 | Change::MemberRemoved { .. }
                 | Change::MemberRetyped { .. }
+                | Change::MessageRemoved { .. }
+                | Change::ArgumentRemoved { .. }
         )
     }
 }
@@ -674,6 +832,28 @@ impl Display for Change {
             } => write!(
                 f,
                 "`{code}`'s member `{member}` changed type from {was} to {now}"
+            ),
+            Change::MessageRemoved { code, key } => {
+                write!(f, "`{code}` no longer has the message key `{key}`")
+            }
+            Change::ArgumentRemoved {
+                code,
+                key,
+                argument,
+            } => write!(
+                f,
+                "`{code}`'s message `{key}` no longer has the argument `${argument}`"
+            ),
+            Change::MessageAdded { code, key } => {
+                write!(f, "`{code}` has the new message key `{key}`")
+            }
+            Change::ArgumentAdded {
+                code,
+                key,
+                argument,
+            } => write!(
+                f,
+                "`{code}`'s message `{key}` has the new argument `${argument}`"
             ),
             Change::CodeAdded { code } => write!(f, "the code `{code}` is new"),
             Change::StatusAdded { code, status } => {

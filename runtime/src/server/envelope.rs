@@ -155,6 +155,7 @@ pub enum LayerError {
     /// `405`: a method the resource does not have.
     #[certifier(
         code = "not_found",
+        key = "method-not-allowed",
         message = "The requested resource does not support this method."
     )]
     MethodNotAllowed,
@@ -162,23 +163,37 @@ pub enum LayerError {
     #[certifier(
         code = "internal_server_error",
         status = 503,
+        key = "timeout",
         message = "The server did not answer in time; please try again."
     )]
     Timeout,
     /// `413`: a body over the limit.
-    #[certifier(code = "bad_request", message = "The request body is too large.")]
+    #[certifier(
+        code = "bad_request",
+        key = "body-too-large",
+        message = "The request body is too large."
+    )]
     BodyTooLarge,
     /// `414`: a URI over the limit.
-    #[certifier(code = "bad_request", message = "The request URI is too long.")]
+    #[certifier(
+        code = "bad_request",
+        key = "uri-too-long",
+        message = "The request URI is too long."
+    )]
     UriTooLong,
     /// `415`: a body that is not JSON.
     #[certifier(
         code = "invalid_json",
+        key = "body-not-json",
         message = "The request body must be JSON, sent with `content-type: application/json`."
     )]
     NotJson,
     /// `431`: headers over the limit.
-    #[certifier(code = "bad_request", message = "The request headers are too large.")]
+    #[certifier(
+        code = "bad_request",
+        key = "headers-too-large",
+        message = "The request headers are too large."
+    )]
     HeadersTooLarge,
 }
 

@@ -61,6 +61,7 @@ pub enum JsonRejection {
     /// `400 invalid_json`: the request does not say its body is JSON.
     #[certifier(
         code = "invalid_json",
+        key = "body-not-json",
         message = "The request body must be JSON, sent with `content-type: application/json`."
     )]
     ContentType,
@@ -87,10 +88,18 @@ pub enum JsonRejection {
         source: serde_json::Error,
     },
     /// `400 bad_request`: the body is larger than the service accepts.
-    #[certifier(code = "bad_request", message = "The request body is too large.")]
+    #[certifier(
+        code = "bad_request",
+        key = "body-too-large",
+        message = "The request body is too large."
+    )]
     TooLarge,
     /// `400 bad_request`: the body could not be read.
-    #[certifier(code = "bad_request", message = "The request body could not be read.")]
+    #[certifier(
+        code = "bad_request",
+        key = "body-unreadable",
+        message = "The request body could not be read."
+    )]
     #[non_exhaustive]
     Body(#[source] Box<dyn Error + Send + Sync>),
 }

@@ -375,6 +375,7 @@ pub enum FormRejection {
     /// `400 bad_request`: the request does not say its body is an urlencoded form.
     #[certifier(
         code = "bad_request",
+        key = "body-not-form",
         message = "The request body must be form data, sent with `content-type: application/x-www-form-urlencoded`."
     )]
     ContentType,
@@ -382,10 +383,18 @@ pub enum FormRejection {
     #[certifier(transparent)]
     Fields(QueryRejection),
     /// `400 bad_request`: the body is larger than the service accepts.
-    #[certifier(code = "bad_request", message = "The request body is too large.")]
+    #[certifier(
+        code = "bad_request",
+        key = "body-too-large",
+        message = "The request body is too large."
+    )]
     TooLarge,
     /// `400 bad_request`: the body could not be read.
-    #[certifier(code = "bad_request", message = "The request body could not be read.")]
+    #[certifier(
+        code = "bad_request",
+        key = "body-unreadable",
+        message = "The request body could not be read."
+    )]
     #[non_exhaustive]
     Body(#[source] Box<dyn Error + Send + Sync>),
 }

@@ -4,6 +4,7 @@
 #[allow(dead_code)] // each test crate uses what its framework serves
 pub mod apps;
 pub mod envelope;
+pub mod language;
 #[path = "../../../runtime/examples/support/logfmt.rs"]
 pub mod logfmt;
 pub mod problem;

@@ -35,15 +35,19 @@ fn object(what: &str, body: &[u8]) -> Map<String, Value> {
     }
 }
 
-/// Whether `answer` says its content depends on `Accept`.
-fn varies_on_accept(answer: &Answer) -> bool {
+/// Whether `answer` says its content depends on the request header `name` (`Vary`).
+pub fn varies_on(answer: &Answer, name: &str) -> bool {
     answer.headers.get_all("vary").iter().any(|value| {
         value
             .to_str()
             .unwrap()
             .split(',')
-            .any(|name| name.trim().eq_ignore_ascii_case("accept"))
+            .any(|listed| listed.trim().eq_ignore_ascii_case(name))
     })
+}
+
+fn varies_on_accept(answer: &Answer) -> bool {
+    varies_on(answer, "accept")
 }
 
 /// Checks that `problem` is the RFC 9457 form of the envelope answer `envelope`: the
