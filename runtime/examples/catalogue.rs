@@ -123,15 +123,16 @@ mod tests {
 
     use super::ExampleApiError;
 
-    /// `[code, statuses, description, members]` of each row of the printed table.
-    fn rows() -> Vec<[String; 4]> {
+    /// `[code, statuses, description, members, message keys]` of each row of the
+    /// printed table.
+    fn rows() -> Vec<[String; 5]> {
         let table = ExampleApiError::CATALOGUE.markdown().to_string();
         let mut lines = table.lines();
         assert_eq!(
             lines.next(),
-            Some("| code | HTTP status | description | extra members |")
+            Some("| code | HTTP status | description | extra members | message keys |")
         );
-        assert_eq!(lines.next(), Some("|---|---|---|---|"));
+        assert_eq!(lines.next(), Some("|---|---|---|---|---|"));
         lines
             .map(|row| {
                 let cells: Vec<&str> = row
@@ -141,9 +142,9 @@ mod tests {
                     .split(" | ")
                     .map(str::trim)
                     .collect();
-                assert_eq!(cells.len(), 4, "{row}");
+                assert_eq!(cells.len(), 5, "{row}");
                 let code = cells[0].split('`').nth(1).unwrap();
-                [code, cells[1], cells[2], cells[3]].map(str::to_owned)
+                [code, cells[1], cells[2], cells[3], cells[4]].map(str::to_owned)
             })
             .collect()
     }
@@ -195,6 +196,10 @@ mod tests {
                         "{}: {member}",
                         row[0]
                     );
+                }
+                assert!(row[4].contains(&format!("`{}`", entry.key())), "{}", row[0]);
+                for argument in entry.arguments() {
+                    assert!(row[4].contains(&format!("`${argument}`")), "{}", row[0]);
                 }
             }
         }

@@ -367,8 +367,9 @@ impl Catalogue {
     }
 
     /// A Markdown table of the catalogue, in the shape of the Certifier code table: one
-    /// row per code (in order of first appearance), with its statuses, a description and
-    /// the extension members its variants add.
+    /// row per code (in order of first appearance), with its statuses, a description,
+    /// the extension members its variants add and their message keys with their
+    /// arguments (what translations use; see [`Entry::key`]).
     ///
     /// The description is the variant's doc comment, or its message where it has none;
     /// when several variants share a code, their distinct descriptions are joined with
@@ -391,9 +392,9 @@ impl Catalogue {
     ///
     /// assert_eq!(
     ///     ApiError::CATALOGUE.markdown().to_string(),
-    ///     "| code | HTTP status | description | extra members |\n\
-    ///      |---|---|---|---|\n\
-    ///      | `rate_limited` | 429 | Too many requests. | `retryAfter` |\n",
+    ///     "| code | HTTP status | description | extra members | message keys |\n\
+    ///      |---|---|---|---|---|\n\
+    ///      | `rate_limited` | 429 | Too many requests. | `retryAfter` | `rate_limited` (`$retry_after`) |\n",
     /// );
     /// ```
     #[must_use]
@@ -1056,7 +1057,7 @@ impl Serialize for DocUrl<'_> {
 /// use certifier_error::{ErrorCatalogue, StandardError};
 ///
 /// let table = StandardError::CATALOGUE.markdown().to_string();
-/// assert!(table.starts_with("| code | HTTP status | description | extra members |\n|---|"));
+/// assert!(table.starts_with("| code | HTTP status | description | extra members | message keys |\n|---|"));
 /// assert!(table.contains("| `internal_server_error` | 500 |"));
 /// assert_eq!(table.lines().count(), 2 + 12);
 /// ```
@@ -1073,6 +1074,8 @@ struct Row {
     descriptions: Vec<String>,
     members: Vec<&'static str>,
     flattened: bool,
+    /// The message keys, each with its arguments (feature `fluent`).
+    keys: Vec<(&'static str, &'static [&'static str])>,
 }
 
 impl Markdown {
@@ -1089,6 +1092,7 @@ impl Markdown {
                         descriptions: Vec::new(),
                         members: Vec::new(),
                         flattened: false,
+                        keys: Vec::new(),
                     });
                     rows.len() - 1
                 }
@@ -1107,6 +1111,9 @@ impl Markdown {
                 }
             }
             row.flattened |= entry.flattened;
+            if !row.keys.iter().any(|(key, _)| *key == entry.key()) {
+                row.keys.push((entry.key(), entry.arguments()));
+            }
             if row.doc_url.is_none() {
                 row.doc_url = entry.doc_url();
             }
@@ -1120,7 +1127,10 @@ impl Markdown {
 
 impl Display for Markdown {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("| code | HTTP status | description | extra members |\n|---|---|---|---|\n")?;
+        f.write_str(
+            "| code | HTTP status | description | extra members | message keys |\n\
+             |---|---|---|---|---|\n",
+        )?;
         for row in self.rows() {
             match row.doc_url {
                 Some(url) => write!(f, "| [`{}`]({}) | ", row.code, url)?,
@@ -1147,6 +1157,22 @@ impl Display for Markdown {
             if row.flattened {
                 f.write_str(if row.members.is_empty() { " " } else { ", " })?;
                 f.write_str("(flattened members)")?;
+            }
+            // An empty cell keeps a space on each side, as the others do.
+            if row.members.is_empty() && !row.flattened {
+                f.write_str(" ")?;
+            }
+            f.write_str(" |")?;
+            for (index, (key, arguments)) in row.keys.iter().enumerate() {
+                f.write_str(if index > 0 { "<br>" } else { " " })?;
+                write!(f, "`{key}`")?;
+                for (at, argument) in arguments.iter().enumerate() {
+                    f.write_str(if at > 0 { ", " } else { " (" })?;
+                    write!(f, "`${argument}`")?;
+                }
+                if !arguments.is_empty() {
+                    f.write_str(")")?;
+                }
             }
             f.write_str(" |\n")?;
         }

@@ -320,14 +320,14 @@ fn markdown_has_one_row_per_code() {
     let table = Plain::CATALOGUE.markdown().to_string();
     assert_eq!(
         table,
-        "| code | HTTP status | description | extra members |\n\
-         |---|---|---|---|\n\
-         | `not_found` | 404 | Nothing here. | |\n\
-         | `rate_limited` | 429 | Too many requests; please slow down and try again later. | `retryAfter`, `limit_name` |\n\
-         | [`unauthorized`](https://auth.example.com/unauthorized) | 401 | No token. | |\n\
-         | [`forbidden`](https://auth.example.com/forbidden) | 403 | Not yours: {0}. | |\n\
-         | `plan_limit` | 402 | A \\| pipe. | (flattened members) |\n\
-         | `internal_server_error` | 500, 503 | Something went wrong on our side; please try again later. | |\n"
+        "| code | HTTP status | description | extra members | message keys |\n\
+         |---|---|---|---|---|\n\
+         | `not_found` | 404 | Nothing here. |  | `not_found` (`$id`) |\n\
+         | `rate_limited` | 429 | Too many requests; please slow down and try again later. | `retryAfter`, `limit_name` | `rate_limited` (`$retry_after`, `$limit`) |\n\
+         | [`unauthorized`](https://auth.example.com/unauthorized) | 401 | No token. |  | `unauthorized` |\n\
+         | [`forbidden`](https://auth.example.com/forbidden) | 403 | Not yours: {0}. |  | `forbidden` (`$field0`) |\n\
+         | `plan_limit` | 402 | A \\| pipe. | (flattened members) | `plan_limit` |\n\
+         | `internal_server_error` | 500, 503 | Something went wrong on our side; please try again later. |  | `internal_server_error` |\n"
     );
 }
 
