@@ -28,6 +28,12 @@
 //!
 //! The feature turns on no default feature of reqwest (TLS, HTTP/2, proxies): the
 //! application's own `reqwest` dependency chooses them.
+//!
+//! Nothing is added to the requests: to have a service's messages in the user's
+//! language, send `Accept-Language` yourself, per request
+//! (`client.get(url).header(reqwest::header::ACCEPT_LANGUAGE, "fr-CH, fr;q=0.9")`) or for
+//! every request with `ClientBuilder::default_headers`; the
+//! [`ErrorResponse::content_language`] of an error says which language its message is in.
 
 use alloc::vec::Vec;
 use core::future::Future;

@@ -72,6 +72,8 @@ struct HeaderFacts {
     retry_after: Option<RetryAfter>,
     /// The first non-empty `x-request-id` header.
     request_id: Option<String>,
+    /// The first non-empty `Content-Language` header.
+    content_language: Option<String>,
 }
 
 /// A `Retry-After` header: a delay in seconds, or a date.
@@ -278,6 +280,7 @@ impl ErrorResponse {
             alloc::boxed::Box::new(HeaderFacts {
                 retry_after,
                 request_id,
+                content_language: None,
             })
         });
         ErrorResponse {
@@ -338,7 +341,7 @@ impl ErrorResponse {
     }
 
     /// Keeps what `headers` say: the first readable `Retry-After` (delta-seconds or an
-    /// HTTP-date) and the first non-empty `x-request-id`. Names are compared without
+    /// HTTP-date), the first non-empty `x-request-id` and `Content-Language`. Names are compared without
     /// regard to case; values that cannot be read are skipped. Values already kept are
     /// replaced only by a readable header.
     ///
@@ -362,25 +365,34 @@ impl ErrorResponse {
     {
         let mut retry_after = None;
         let mut request_id = None;
+        let mut content_language = None;
+        let text = |value: &[u8]| {
+            core::str::from_utf8(value)
+                .ok()
+                .map(str::trim)
+                .filter(|text| !text.is_empty())
+                .map(ToString::to_string)
+        };
         for (name, value) in headers {
             let (name, value) = (name.as_ref(), value.as_ref());
             if retry_after.is_none() && name.eq_ignore_ascii_case("retry-after") {
                 retry_after = parse_retry_after(value);
             } else if request_id.is_none() && name.eq_ignore_ascii_case("x-request-id") {
-                request_id = core::str::from_utf8(value)
-                    .ok()
-                    .map(str::trim)
-                    .filter(|id| !id.is_empty())
-                    .map(ToString::to_string);
+                request_id = text(value);
+            } else if content_language.is_none() && name.eq_ignore_ascii_case("content-language") {
+                content_language = text(value);
             }
         }
-        if retry_after.is_some() || request_id.is_some() {
+        if retry_after.is_some() || request_id.is_some() || content_language.is_some() {
             let kept = self.headers.get_or_insert_with(Default::default);
             if retry_after.is_some() {
                 kept.retry_after = retry_after;
             }
             if request_id.is_some() {
                 kept.request_id = request_id;
+            }
+            if content_language.is_some() {
+                kept.content_language = content_language;
             }
         }
         self
@@ -441,6 +453,26 @@ impl ErrorResponse {
                 }
             }
         }
+    }
+
+    /// The language of the error's `message`: the `Content-Language` header, as a server
+    /// with translations (feature `fluent`) sends it; `None` without the header. Ask for
+    /// a language with an `Accept-Language` request header: clients send none by
+    /// themselves.
+    ///
+    /// ```
+    /// use certifier_error::ErrorResponse;
+    ///
+    /// let body = r#"{"error":{"code":"not_found","message":"La ressource demandée n'existe pas."}}"#;
+    /// let error = ErrorResponse::from_parts(404, [("content-language", "fr")], body.as_bytes());
+    /// assert_eq!(error.content_language(), Some("fr"));
+    /// assert_eq!(ErrorResponse::decode(404, body.as_bytes()).content_language(), None);
+    /// ```
+    #[must_use]
+    pub fn content_language(&self) -> Option<&str> {
+        self.headers
+            .as_ref()
+            .and_then(|kept| kept.content_language.as_deref())
     }
 
     /// The id the server gave the request, to quote to its support: the `x-request-id`

@@ -54,7 +54,9 @@ mod common {
     pub const CODE_DESCRIPTION: &str = "A Certifier error code. Branch on it rather than on \
          the HTTP status; new codes may appear at any time.";
 
-    pub const MESSAGE_DESCRIPTION: &str = "A neutral message, safe to show a user.";
+    pub const MESSAGE_DESCRIPTION: &str = "A neutral message, safe to show a user. A \
+         server that translates its messages writes it in the language the request's \
+         `Accept-Language` prefers, named by the response's `Content-Language` header.";
 
     pub const ENVELOPE_DESCRIPTION: &str = "A Certifier error body.";
 

@@ -139,6 +139,14 @@ pub async fn check_exact_messages(address: SocketAddr) {
         error["message"],
         "Aucun certificat n'a l'identifiant `cert_missing`."
     );
+    // A client reads which language it got.
+    let headers = answer
+        .headers
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_bytes()));
+    let decoded = certifier_error::ErrorResponse::from_parts(answer.status, headers, &answer.body);
+    assert_eq!(decoded.content_language(), Some("fr"));
+    assert_eq!(decoded.error.code, "not_found");
 
     let plan = CASES
         .iter()
