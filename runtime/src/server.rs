@@ -57,6 +57,8 @@ use serde::Serialize;
 use crate::{CertifierError, StandardError};
 
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+mod accept;
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) mod envelope;
 mod json;
 #[cfg(feature = "tracing")]
