@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::__private::catalogue::Part;
 use crate::{CertifierError, LogLevel};
 
+mod html;
 #[cfg(feature = "std")]
 pub mod lock;
 
