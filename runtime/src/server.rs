@@ -68,6 +68,8 @@ pub(crate) mod panic;
 pub(crate) mod params;
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) mod problem;
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+pub(crate) mod reference;
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14"))]
 pub(crate) mod request_id;
 #[cfg(all(

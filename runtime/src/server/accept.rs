@@ -1,5 +1,5 @@
-//! `Accept` negotiation (RFC 9110): which of two media types a client prefers, as the
-//! problem details of the envelope layers choose.
+//! `Accept` negotiation (RFC 9110): which of two media types a client prefers. The
+//! problem details of the envelope layers and the error reference both choose by it.
 
 /// A media type, `type/subtype`, compared without regard to case.
 #[derive(Debug, Clone, Copy)]
@@ -18,6 +18,12 @@ pub(crate) const JSON: MediaType = MediaType {
 pub(crate) const PROBLEM_JSON: MediaType = MediaType {
     kind: b"application",
     subtype: b"problem+json",
+};
+
+/// `text/html`: the error reference's pages.
+pub(crate) const HTML: MediaType = MediaType {
+    kind: b"text",
+    subtype: b"html",
 };
 
 /// Whether the `Accept` header fields `values` prefer `wanted` to `other`: the quality
@@ -275,6 +281,30 @@ mod tests {
         for invalid in [&b""[..], b"1.5", b"0.1234", b"2", b".5", b"-0", b"0,5"] {
             assert_eq!(parse_quality(invalid), None, "{invalid:?}");
         }
+    }
+
+    #[test]
+    fn json_over_html_only_when_preferred() {
+        check_choice(
+            JSON,
+            HTML,
+            &[
+                "",
+                "*/*",
+                "text/html",
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                "application/json, text/html",
+                "text/*, application/json;q=0.9",
+                "application/json;q=0",
+            ],
+            &[
+                "application/json",
+                "application/json, text/html;q=0.5",
+                "text/html;q=0.1, application/*",
+                "TEXT/HTML;q=0, */*",
+                "application/json;charset=utf-8",
+            ],
+        );
     }
 }
 
