@@ -2,7 +2,7 @@
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use core::fmt::{self, Display, Write as _};
+use core::fmt::{self, Display, Write};
 use core::iter::FusedIterator;
 
 use serde::ser::{SerializeStruct, Serializer};
@@ -885,7 +885,7 @@ fn summary(docs: &str) -> &str {
 
 /// Writes `word` with intra-doc links (`[`Name`]`, `[text][target]`) reduced to their
 /// text; inline links (`[text](url)`) are kept.
-fn write_unlinked(f: &mut fmt::Formatter<'_>, word: &str) -> fmt::Result {
+pub(crate) fn write_unlinked(f: &mut impl Write, word: &str) -> fmt::Result {
     let mut rest = word;
     while let Some(open) = rest.find('[') {
         let after = &rest[open + 1..];

@@ -73,7 +73,7 @@ fn every_text_is_escaped() {
     let index = CATALOGUE.html();
     for escaped in [
         "Docs with &lt;script&gt;alert(&quot;docs&quot;)&lt;/script&gt; &amp; &#39;quotes&#39; in them.",
-        "<p>A second paragraph, with `code`.</p>",
+        "<p>A second paragraph, with <code>code</code>.</p>",
         "The &lt;b&gt;{plan}&lt;/b&gt; plan &amp; &quot;{kind:?}&quot; are full.",
         "No &lt;i&gt;{0}&lt;/i&gt;.",
         "<code>&amp;&#39;static str</code>",

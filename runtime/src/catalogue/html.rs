@@ -193,7 +193,7 @@ a{color:var(--accent)}\
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}\
 code{background:var(--code);border-radius:4px;padding:.1em .3em}\
 pre{background:var(--code);border:1px solid var(--line);border-radius:6px;padding:.75rem;\
-overflow-x:auto;overflow-wrap:normal}\
+white-space:pre-wrap;overflow-wrap:anywhere}\
 pre code{background:none;padding:0}\
 .toc{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem .9rem}\
 .status{display:inline-block;background:var(--badge);border-radius:999px;padding:0 .55em;\
@@ -313,36 +313,22 @@ fn article(page: &mut String, entry: &Entry) {
     page.push_str("</code></pre></details></article>");
 }
 
-/// The doc comment, one paragraph per run of lines between blank lines; a fenced block
-/// keeps its lines. Markdown is shown as written, escaped.
+/// The doc comment, one paragraph per run of lines between blank lines. Fenced code
+/// blocks are left out: in a Rust doc comment they are examples in Rust, for the API's
+/// authors rather than its clients. `` `code` `` spans become code, intra-doc links
+/// (`` [`Name`] ``) their text; every other character is shown as written, escaped.
 fn docs(page: &mut String, docs: &str) {
     let mut paragraph = String::new();
-    let mut fenced: Option<String> = None;
-    let flush = |page: &mut String, paragraph: &mut String| {
-        if !paragraph.is_empty() {
-            page.push_str("<p>");
-            escape(page, paragraph);
-            page.push_str("</p>");
-            paragraph.clear();
-        }
-    };
+    let mut fenced = false;
     for line in docs.lines() {
         let trimmed = line.trim();
-        if let Some(block) = fenced.as_mut() {
-            if trimmed.starts_with("```") {
-                page.push_str("<pre><code>");
-                escape(page, block);
-                page.push_str("</code></pre>");
-                fenced = None;
-            } else {
-                block.push_str(line);
-                block.push('\n');
-            }
-        } else if trimmed.starts_with("```") {
-            flush(page, &mut paragraph);
-            fenced = Some(String::new());
+        if trimmed.starts_with("```") {
+            fenced = !fenced;
+            paragraph_end(page, &mut paragraph);
+        } else if fenced {
+            continue;
         } else if trimmed.is_empty() {
-            flush(page, &mut paragraph);
+            paragraph_end(page, &mut paragraph);
         } else {
             if !paragraph.is_empty() {
                 paragraph.push(' ');
@@ -350,12 +336,38 @@ fn docs(page: &mut String, docs: &str) {
             paragraph.push_str(trimmed);
         }
     }
-    if let Some(block) = fenced {
-        page.push_str("<pre><code>");
-        escape(page, &block);
-        page.push_str("</code></pre>");
+    paragraph_end(page, &mut paragraph);
+}
+
+/// Writes the paragraph collected so far, if any, and empties it.
+fn paragraph_end(page: &mut String, paragraph: &mut String) {
+    if paragraph.is_empty() {
+        return;
     }
-    flush(page, &mut paragraph);
+    let mut unlinked = String::new();
+    let _ = super::write_unlinked(&mut unlinked, paragraph);
+    page.push_str("<p>");
+    // Between an odd and an even backtick: code. A last backtick without its pair stays.
+    let pieces: Vec<&str> = unlinked.split('`').collect();
+    let paired = if pieces.len() % 2 == 1 {
+        pieces.len()
+    } else {
+        pieces.len() - 1
+    };
+    for (index, piece) in pieces.iter().enumerate() {
+        if index >= paired {
+            page.push('`');
+            escape(page, piece);
+        } else if index % 2 == 1 {
+            page.push_str("<code>");
+            escape(page, piece);
+            page.push_str("</code>");
+        } else {
+            escape(page, piece);
+        }
+    }
+    page.push_str("</p>");
+    paragraph.clear();
 }
 
 /// The names of the message template's placeholders (`{plan}`, `{0}`, `{amount:.2}`
@@ -480,12 +492,12 @@ mod tests {
         let mut page = String::new();
         docs(
             &mut page,
-            "First <b>line</b>\nsame paragraph.\n\n```\nlet x = 1 < 2;\n```\nLast.",
+            "First <b>line</b>\nsame `a<b` paragraph, see [`Other`].\n\n```\nlet x = 1 < 2;\n```\nLast `one.",
         );
         assert_eq!(
             page,
-            "<p>First &lt;b&gt;line&lt;/b&gt; same paragraph.</p>\
-             <pre><code>let x = 1 &lt; 2;\n</code></pre><p>Last.</p>"
+            "<p>First &lt;b&gt;line&lt;/b&gt; same <code>a&lt;b</code> paragraph, see \
+             <code>Other</code>.</p><p>Last `one.</p>"
         );
     }
 }
