@@ -267,6 +267,17 @@ fn split_outside_quotes(text: &[u8], separator: u8) -> impl Iterator<Item = &[u8
     })
 }
 
+/// Checks that each of `kept` keeps `other` and each of `chosen` prefers `wanted`.
+#[cfg(test)]
+pub(crate) fn check_choice(wanted: MediaType, other: MediaType, kept: &[&str], chosen: &[&str]) {
+    for accept in kept {
+        assert!(!prefers([accept.as_bytes()], wanted, other), "{accept:?}");
+    }
+    for accept in chosen {
+        assert!(prefers([accept.as_bytes()], wanted, other), "{accept:?}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,16 +316,5 @@ mod tests {
                 "application/json;charset=utf-8",
             ],
         );
-    }
-}
-
-/// Checks that each of `kept` keeps `other` and each of `chosen` prefers `wanted`.
-#[cfg(test)]
-pub(crate) fn check_choice(wanted: MediaType, other: MediaType, kept: &[&str], chosen: &[&str]) {
-    for accept in kept {
-        assert!(!prefers([accept.as_bytes()], wanted, other), "{accept:?}");
-    }
-    for accept in chosen {
-        assert!(prefers([accept.as_bytes()], wanted, other), "{accept:?}");
     }
 }
