@@ -8,7 +8,6 @@ use alloc::vec::Vec;
 use core::fmt::Write as _;
 
 use super::{Catalogue, Entry};
-use crate::__private::json::write_str;
 
 impl Catalogue {
     /// The error reference of the catalogue: one HTML page listing every code, each in a
@@ -397,25 +396,29 @@ pub(crate) fn placeholders(template: &str) -> Vec<&str> {
 /// An example envelope of the entry, pretty-printed: the message as its template, and
 /// each member a value of its Rust type's JSON shape.
 fn example(entry: &Entry) -> String {
-    let mut json = Vec::new();
-    json.extend_from_slice(b"{\n  \"error\": {\n    \"code\": ");
-    write_str(&mut json, entry.code);
-    json.extend_from_slice(b",\n    \"message\": ");
-    write_str(&mut json, entry.message);
+    let mut json = String::from("{\n  \"error\": {\n    \"code\": ");
+    json_string(&mut json, entry.code);
+    json.push_str(",\n    \"message\": ");
+    json_string(&mut json, entry.message);
     if let Some(url) = entry.doc_url() {
-        json.extend_from_slice(b",\n    \"doc_url\": ");
-        write_str(&mut json, &url.to_string());
+        json.push_str(",\n    \"doc_url\": ");
+        json_string(&mut json, &url.to_string());
     }
     for (index, member) in entry.members.iter().enumerate() {
-        json.extend_from_slice(b",\n    ");
-        write_str(&mut json, member);
-        json.extend_from_slice(b": ");
+        json.push_str(",\n    ");
+        json_string(&mut json, member);
+        json.push_str(": ");
         let rust = entry.member_types.get(index).copied().unwrap_or("");
-        json.extend_from_slice(example_value(rust).as_bytes());
+        json.push_str(example_value(rust));
     }
-    json.extend_from_slice(b"\n  }\n}");
-    // Written from `&str`s and ASCII text only: always UTF-8.
-    String::from_utf8(json).unwrap_or_default()
+    json.push_str("\n  }\n}");
+    json
+}
+
+/// Writes `text` as a JSON string, quoted and escaped.
+fn json_string(json: &mut String, text: &str) {
+    // A string always serialises.
+    json.push_str(&serde_json::to_string(text).unwrap_or_default());
 }
 
 /// A JSON value of the shape a member of Rust type `rust` serialises to, as serde writes
