@@ -4,9 +4,9 @@
 
 use core::marker::PhantomData;
 
-use super::choice::{type_question, FirstChoice, LastChoice};
 pub use crate::catalogue::part::Part;
 use crate::catalogue::{Catalogue, Entry};
+use crate::choice::{type_question, FirstChoice, LastChoice};
 use crate::{ErrorCatalogue, LogLevel};
 
 /// The catalogue made of `parts`, in variant order.
