@@ -11,7 +11,10 @@ pub use serde;
 
 pub mod arguments;
 pub(crate) mod catalogue;
-pub mod choice;
+/// The traits generated code chooses by (see the crate's `choice` module).
+pub mod choice {
+    pub use crate::choice::{FirstChoice, LastChoice, SecondChoice};
+}
 mod flatten;
 mod frameworks;
 pub mod json;
@@ -46,7 +49,7 @@ var_passes_through!(Display Debug LowerHex UpperHex Octal Binary LowerExp UpperE
 /// `display()`, as thiserror shows a path. See [`choice`].
 pub struct DisplayPath<'a, T: ?Sized>(pub &'a T);
 
-choice::questions_are_copy!(DisplayPath);
+crate::choice::questions_are_copy!(DisplayPath);
 
 impl<'a, T: Display + ?Sized> choice::FirstChoice for &&DisplayPath<'a, T> {
     type Choice = &'a T;
@@ -131,7 +134,7 @@ impl<T: LiteralMessage + ?Sized> LiteralMessage for alloc::sync::Arc<T> {
 /// [`choice`].
 pub struct LiteralOf<'a, T: ?Sized>(pub &'a T);
 
-choice::questions_are_copy!(LiteralOf);
+crate::choice::questions_are_copy!(LiteralOf);
 
 impl<T: LiteralMessage + ?Sized> choice::FirstChoice for &&LiteralOf<'_, T> {
     type Choice = Option<&'static str>;
@@ -270,7 +273,8 @@ where
     crate::tonic::status_of_sized(error)
 }
 
-pub use crate::openapi::private::*;
+mod openapi_relay;
+pub use self::openapi_relay::*;
 
 pub use serde_json;
 

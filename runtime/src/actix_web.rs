@@ -898,3 +898,90 @@ impl ::actix_web::Responder for StandardError {
 pub async fn not_found() -> StandardError {
     StandardError::NotFound
 }
+
+impl crate::server::reference::Page for HttpResponse<BoxBody> {
+    type Body = web::Bytes;
+
+    fn page(body: web::Bytes) -> Self {
+        HttpResponse::Ok().body(body)
+    }
+
+    fn set(&mut self, name: &'static str, value: &'static str) {
+        self.headers_mut().insert(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        );
+    }
+}
+
+/// A scope at `path` (such as `/errors`) serving the error reference of `E`'s catalogue:
+/// the index of every code ([`Catalogue::html`](crate::catalogue::Catalogue::html)) at
+/// `path` and `path/`, one page per code
+/// ([`Catalogue::html_for`](crate::catalogue::Catalogue::html_for)) at `path/{code}`,
+/// each as JSON (the catalogue's `Serialize` form, an array of entries) to a client whose
+/// `Accept` prefers `application/json` to `text/html`.
+///
+/// The pages are rendered once, when the scope is built (once per worker). An unknown
+/// code answers `404 not_found` in the envelope, a method other than `GET` or `HEAD`
+/// `not_found` with `Allow`. HTML pages carry `text/html; charset=utf-8`,
+/// `X-Content-Type-Options: nosniff`, a `Content-Security-Policy` that allows no script
+/// and no asset, and every page `Vary: accept` and `Cache-Control: public, max-age=300`.
+/// The axum integration's `catalogue_router` answers byte for byte alike.
+///
+/// With `#[certifier(doc_url = "/errors/{code}")]` on the error type and the scope at
+/// `/errors`, every envelope's `doc_url` leads to its code's page.
+///
+/// ```
+/// use actix_web::{test, App};
+/// use certifier_error::CertifierError;
+///
+/// #[derive(Debug, CertifierError)]
+/// #[certifier(doc_url = "/errors/{code}")]
+/// enum ApiError {
+///     /// The plan allows no more certificates.
+///     #[certifier(status = 402, code = "plan_limit", message = "The plan is full.")]
+///     PlanLimit,
+/// }
+///
+/// # actix_web::rt::System::new().block_on(async {
+/// let app = test::init_service(
+///     App::new().service(certifier_error::actix_web::catalogue_scope::<ApiError>("/errors")),
+/// )
+/// .await;
+/// let request = test::TestRequest::get().uri("/errors/plan_limit").to_request();
+/// let response = test::call_service(&app, request).await;
+/// assert_eq!(response.status(), 200);
+/// assert_eq!(
+///     response.headers().get("content-type").unwrap(),
+///     "text/html; charset=utf-8",
+/// );
+///
+/// let request = test::TestRequest::get().uri("/errors/no_such_code").to_request();
+/// assert_eq!(test::call_service(&app, request).await.status(), 404);
+/// # });
+/// ```
+#[must_use]
+pub fn catalogue_scope<E: crate::ErrorCatalogue + ?Sized>(path: &str) -> ::actix_web::Scope {
+    use alloc::sync::Arc;
+
+    let reference = Arc::new(crate::server::reference::Reference::<web::Bytes>::new(
+        E::CATALOGUE,
+    ));
+    let serve = move |request: HttpRequest| {
+        let code = request.match_info().get("code");
+        let page: HttpResponse =
+            reference.respond(request.method().as_str().as_bytes(), code, accept(&request));
+        ready(page)
+    };
+    web::scope(path)
+        .service(web::resource("").default_service(web::to(serve.clone())))
+        .service(web::resource("/{code}").default_service(web::to(serve)))
+}
+
+/// The `Accept` header fields of a request.
+fn accept(request: &HttpRequest) -> impl Iterator<Item = &[u8]> {
+    request
+        .headers()
+        .get_all(::actix_web::http::header::ACCEPT)
+        .map(HeaderValue::as_bytes)
+}

@@ -611,3 +611,113 @@ pub(crate) struct ResponseBodyError(#[source] pub(crate) serde_json::Error);
 pub async fn not_found() -> StandardError {
     StandardError::NotFound
 }
+
+impl crate::server::reference::Page for Response {
+    type Body = Bytes;
+
+    fn page(body: Bytes) -> Self {
+        Response::new(Body::from(body))
+    }
+
+    fn set(&mut self, name: &'static str, value: &'static str) {
+        self.headers_mut().insert(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        );
+    }
+}
+
+/// A router serving the error reference of `E`'s catalogue, to
+/// [`nest`](::axum::Router::nest) at a path such as `/errors`: the index of every code
+/// ([`Catalogue::html`](crate::catalogue::Catalogue::html)) at its root, one page per
+/// code ([`Catalogue::html_for`](crate::catalogue::Catalogue::html_for)) at `/{code}`,
+/// each as JSON (the catalogue's `Serialize` form, an array of entries) to a client whose
+/// `Accept` prefers `application/json` to `text/html`.
+///
+/// The pages are rendered once, when the router is built. An unknown code answers
+/// `404 not_found` in the envelope, a method other than `GET` or `HEAD` `not_found` with
+/// `Allow`. HTML pages carry `text/html; charset=utf-8`, `X-Content-Type-Options:
+/// nosniff`, a `Content-Security-Policy` that allows no script and no asset, and every
+/// page `Vary: accept` and `Cache-Control: public, max-age=300`. The actix-web
+/// integration's `catalogue_scope` answers byte for byte alike.
+///
+/// With `#[certifier(doc_url = "/errors/{code}")]` on the error type and the router
+/// nested at `/errors`, every envelope's `doc_url` leads to its code's page. The router
+/// has no state: nest it before `with_state`, or with `nest_service` in a router that
+/// has one.
+///
+/// ```
+/// use axum::body::Body;
+/// use axum::http::Request;
+/// use axum::Router;
+/// use certifier_error::CertifierError;
+/// use tower_service::Service;
+///
+/// #[derive(Debug, CertifierError)]
+/// #[certifier(doc_url = "/errors/{code}")]
+/// enum ApiError {
+///     /// The plan allows no more certificates.
+///     #[certifier(status = 402, code = "plan_limit", message = "The plan is full.")]
+///     PlanLimit,
+/// }
+///
+/// let mut app: Router = Router::new()
+///     .nest("/errors", certifier_error::axum::catalogue_router::<ApiError>());
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let request = Request::get("/errors/plan_limit").body(Body::empty()).unwrap();
+/// let response = app.call(request).await.unwrap();
+/// assert_eq!(response.status(), 200);
+/// assert_eq!(response.headers()["content-type"], "text/html; charset=utf-8");
+///
+/// let request = Request::get("/errors/no_such_code").body(Body::empty()).unwrap();
+/// assert_eq!(app.call(request).await.unwrap().status(), 404);
+/// # });
+/// ```
+pub fn catalogue_router<E: crate::ErrorCatalogue + ?Sized>() -> ::axum::Router {
+    use ::axum::routing::any;
+    use alloc::sync::Arc;
+
+    let reference = Arc::new(crate::server::reference::Reference::<Bytes>::new(
+        E::CATALOGUE,
+    ));
+    let at_root = Arc::clone(&reference);
+    ::axum::Router::new()
+        .route(
+            "/",
+            any(move |request: Request| {
+                let page: Response = at_root.respond(
+                    request.method().as_str().as_bytes(),
+                    None,
+                    accept(request.headers()),
+                );
+                ready(page)
+            }),
+        )
+        .route(
+            "/{code}",
+            any(
+                move |code: Result<
+                    ::axum::extract::Path<String>,
+                    ::axum::extract::rejection::PathRejection,
+                >,
+                      request: Request| {
+                    // A segment that does not decode is no code.
+                    let code = code.map_or_else(|_| String::from("/"), |code| code.0);
+                    let page: Response = reference.respond(
+                        request.method().as_str().as_bytes(),
+                        Some(&code),
+                        accept(request.headers()),
+                    );
+                    ready(page)
+                },
+            ),
+        )
+}
+
+/// The `Accept` header fields of a request.
+fn accept(headers: &http::HeaderMap) -> impl Iterator<Item = &[u8]> {
+    headers
+        .get_all(http::header::ACCEPT)
+        .iter()
+        .map(HeaderValue::as_bytes)
+}

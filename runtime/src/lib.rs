@@ -163,6 +163,7 @@ pub mod actix_web;
 #[cfg_attr(docsrs, doc(cfg(feature = "axum-0_8")))]
 pub mod axum;
 pub mod catalogue;
+mod choice;
 mod code;
 mod envelope;
 mod error;

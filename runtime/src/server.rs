@@ -57,6 +57,8 @@ use serde::Serialize;
 use crate::{CertifierError, StandardError};
 
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+mod accept;
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) mod envelope;
 mod json;
 #[cfg(all(feature = "fluent", any(feature = "axum-0_8", feature = "actix-web-4")))]
@@ -68,6 +70,8 @@ pub(crate) mod panic;
 pub(crate) mod params;
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub(crate) mod problem;
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+pub(crate) mod reference;
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14"))]
 pub(crate) mod request_id;
 #[cfg(all(

@@ -1,5 +1,6 @@
 //! Both example servers, axum and actix-web, on loopback ports, sent the same requests
-//! in both formats: the answers must agree in status, content type and body.
+//! in both formats: the answers must agree in status, content type and body. The error
+//! reference both serve at `/errors` answers alike too, and every `doc_url` leads to it.
 #![cfg(all(feature = "axum", feature = "actix-web"))]
 // Each example app includes the shared `api.rs` as its own module, as the examples do.
 #![allow(clippy::duplicate_mod)]
@@ -16,8 +17,11 @@ mod axum_app;
 #[path = "../../runtime/examples/support/actix_app.rs"]
 mod actix_app;
 
+use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use std::sync::mpsc;
+
+use certifier_error::ErrorCatalogue;
 
 use axum_app::api;
 use e2e::problem::{send_with, PROBLEM};
@@ -127,4 +131,111 @@ async fn a_timeout_answers_alike() {
         assert_eq!(seen(&from_axum), seen(&from_actix), "{accept:?}");
         assert_eq!(from_axum.status, 503);
     }
+}
+
+/// The path of a `doc_url`, which the example API gives as `/errors/{code}`.
+fn reference_path(doc_url: &str, code: &str) -> String {
+    assert_eq!(
+        doc_url,
+        format!("/errors/{code}"),
+        "a doc_url the servers serve"
+    );
+    doc_url.to_owned()
+}
+
+/// Asks both servers for `path` with `headers`; they must agree. The axum answer.
+async fn both(axum: SocketAddr, actix: SocketAddr, path: &str, headers: &[(&str, &str)]) -> Answer {
+    let from_axum = e2e::envelope::get(axum, path, headers).await;
+    let from_actix = e2e::envelope::get(actix, path, headers).await;
+    assert_eq!(
+        seen(&from_axum),
+        seen(&from_actix),
+        "{path} with {headers:?}"
+    );
+    from_axum
+}
+
+#[tokio::test]
+async fn every_doc_url_of_the_catalogue_resolves_alike() {
+    let axum = serve_axum(api::Limits::default()).await;
+    let actix = serve_actix(actix_app::api::Limits::default());
+    let catalogue = api::ApiError::CATALOGUE;
+    let mut resolved = BTreeSet::new();
+    for entry in catalogue.iter() {
+        let doc_url = entry
+            .doc_url()
+            .expect("every entry has a doc_url")
+            .to_string();
+        let path = reference_path(&doc_url, entry.code());
+        let page = both(axum, actix, &path, &[("accept", "text/html")]).await;
+        assert_eq!(page.status, 200, "{path}");
+        assert_eq!(page.headers["content-type"], "text/html; charset=utf-8");
+        assert_eq!(page.headers["x-content-type-options"], "nosniff");
+        let html = String::from_utf8(page.body.to_vec()).unwrap();
+        assert_eq!(html, catalogue.html_for(entry.code()).unwrap(), "{path}");
+        assert!(html.contains(&format!("<section id=\"{}\">", entry.code())));
+        let json = both(axum, actix, &path, &[("accept", "application/json")]).await;
+        assert_eq!(json.status, 200, "{path}");
+        assert_eq!(json.headers["content-type"], "application/json");
+        let entries: serde_json::Value = serde_json::from_slice(&json.body).unwrap();
+        let entries = entries.as_array().unwrap();
+        assert!(!entries.is_empty());
+        assert!(
+            entries.iter().all(|listed| listed["code"] == entry.code()),
+            "{path}"
+        );
+        resolved.insert(path);
+    }
+    let codes: BTreeSet<&str> = catalogue.iter().map(|entry| entry.code()).collect();
+    assert_eq!(resolved.len(), codes.len());
+
+    let index = both(axum, actix, "/errors", &[]).await;
+    assert_eq!(index.status, 200);
+    assert_eq!(&index.body[..], catalogue.html().as_bytes());
+    let json = both(axum, actix, "/errors", &[("accept", "application/json")]).await;
+    let expected = serde_json::to_value(catalogue).unwrap();
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&json.body).unwrap(),
+        expected
+    );
+    let unknown = both(
+        axum,
+        actix,
+        "/errors/no_such_code",
+        &[("x-request-id", "ref-1")],
+    )
+    .await;
+    e2e::envelope::assert_envelope("an unknown code", &unknown, 404, "not_found");
+}
+
+#[tokio::test]
+async fn every_doc_url_an_envelope_carries_resolves() {
+    let axum = serve_axum(api::Limits::default()).await;
+    let actix = serve_actix(actix_app::api::Limits::default());
+    let mut followed = 0;
+    for address in [axum, actix] {
+        for case in e2e::CASES {
+            let answer = send_with(address, case, &[]).await;
+            let body: serde_json::Value = match serde_json::from_slice(&answer.body) {
+                Ok(body) => body,
+                Err(_) => continue,
+            };
+            let Some(doc_url) = body["error"]["doc_url"].as_str() else {
+                continue;
+            };
+            let code = body["error"]["code"].as_str().unwrap();
+            let path = reference_path(doc_url, code);
+            let page = e2e::envelope::get(address, &path, &[]).await;
+            assert_eq!(page.status, 200, "{}: {path}", case.name);
+            let html = String::from_utf8_lossy(&page.body);
+            assert!(
+                html.contains(&format!("id=\"{code}\"")),
+                "{}: {path}",
+                case.name
+            );
+            followed += 1;
+        }
+    }
+    // The cases whose envelope comes from the API's own error type, on both servers.
+    assert_eq!(followed, 2 * 12);
 }

@@ -9,7 +9,7 @@ use actix_web::http::StatusCode;
 use actix_web::middleware::from_fn;
 use actix_web::middleware::Next;
 use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer, Route};
-use certifier_error::actix_web::{Envelope, Json, Path, Query, RequireVersion};
+use certifier_error::actix_web::{catalogue_scope, Envelope, Json, Path, Query, RequireVersion};
 use certifier_error::server::SupportedVersions;
 
 #[path = "api.rs"]
@@ -73,7 +73,8 @@ pub fn server(
 ///
 /// The version check wraps each route rather than the resource, so that an unknown
 /// route or method answers `not_found` whatever the request's headers, as with axum.
-/// Each `GET` route also answers `HEAD`, as axum's do.
+/// Each `GET` route also answers `HEAD`, as axum's do. The error reference, which every
+/// envelope's `doc_url` leads to, is served at `/errors` without the version check.
 pub fn configure(config: &mut web::ServiceConfig, store: web::Data<Store>, limits: Limits) {
     let checked =
         |route: Route| route.wrap(RequireVersion::new(SupportedVersions::new([api::VERSION])));
@@ -116,7 +117,10 @@ pub fn configure(config: &mut web::ServiceConfig, store: web::Data<Store>, limit
             web::resource("/account")
                 .route(checked(web::get().to(account)))
                 .route(checked(web::head().to(account))),
-        );
+        )
+        // The error reference every envelope's `doc_url` leads to, outside the version
+        // check: a browser sends no `Certifier-Version`.
+        .service(catalogue_scope::<ApiError>("/errors"));
 }
 
 /// The body limit and the request timeout, as middleware (actix-web has neither for

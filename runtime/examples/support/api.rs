@@ -65,7 +65,11 @@ impl Limits {
 ///
 /// Members are snake_case, as in the API's success bodies and in the members the
 /// integrations add (`supported_versions`, `errors`): one convention per API.
+///
+/// Every envelope links to its code's page in the error reference the servers serve at
+/// `/errors` (`doc_url`).
 #[derive(Debug, CertifierError)]
+#[certifier(doc_url = "/errors/{code}")]
 pub enum ApiError {
     /// What is wrong with the request, member by member, in the integrations' format.
     #[certifier(transparent)]
@@ -464,7 +468,7 @@ pub const CASES: &[Case] = &[
         body: Some("{}"),
         status: 400,
         code: Some("bad_request"),
-        expected_body: r#"{"error":{"code":"bad_request","message":"This request takes no body."}}"#,
+        expected_body: r#"{"error":{"code":"bad_request","message":"This request takes no body.","doc_url":"/errors/bad_request"}}"#,
         expected_headers: &[],
     },
     Case {
@@ -552,7 +556,7 @@ pub const CASES: &[Case] = &[
         body: Some(r#"{"domain": " ", "validity_days": 0}"#),
         status: 400,
         code: Some("validation_error"),
-        expected_body: r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","errors":[{"code":"invalid_format","message":"Must be a domain name, such as `example.com`.","pointer":"/domain"},{"code":"out_of_range","message":"Must be at least 1.","pointer":"/validity_days"}]}}"#,
+        expected_body: r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","doc_url":"/errors/validation_error","errors":[{"code":"invalid_format","message":"Must be a domain name, such as `example.com`.","pointer":"/domain"},{"code":"out_of_range","message":"Must be at least 1.","pointer":"/validity_days"}]}}"#,
         expected_headers: &[],
     },
     Case {
@@ -563,7 +567,7 @@ pub const CASES: &[Case] = &[
         body: None,
         status: 401,
         code: Some("unauthorized"),
-        expected_body: r#"{"error":{"code":"unauthorized","message":"Authentication is required for this request."}}"#,
+        expected_body: r#"{"error":{"code":"unauthorized","message":"Authentication is required for this request.","doc_url":"/errors/unauthorized"}}"#,
         expected_headers: &[("www-authenticate", CHALLENGE)],
     },
     Case {
@@ -585,7 +589,7 @@ pub const CASES: &[Case] = &[
         body: Some(r#"{"domain": "*.example.net"}"#),
         status: 402,
         code: Some("payment_required"),
-        expected_body: r#"{"error":{"code":"payment_required","message":"Wildcard certificates need a premium plan."}}"#,
+        expected_body: r#"{"error":{"code":"payment_required","message":"Wildcard certificates need a premium plan.","doc_url":"/errors/payment_required"}}"#,
         expected_headers: &[],
     },
     Case {
@@ -596,7 +600,7 @@ pub const CASES: &[Case] = &[
         body: Some(r#"{"domain": "example.net", "validity_days": 365}"#),
         status: 402,
         code: Some("plan_limit"),
-        expected_body: r#"{"error":{"code":"plan_limit","message":"The free plan allows certificates valid for at most 90 days.","plan":"free","max_validity_days":90}}"#,
+        expected_body: r#"{"error":{"code":"plan_limit","message":"The free plan allows certificates valid for at most 90 days.","doc_url":"/errors/plan_limit","plan":"free","max_validity_days":90}}"#,
         expected_headers: &[],
     },
     Case {
@@ -607,7 +611,7 @@ pub const CASES: &[Case] = &[
         body: None,
         status: 403,
         code: Some("forbidden"),
-        expected_body: r#"{"error":{"code":"forbidden","message":"Certificate `cert_other` belongs to another organization."}}"#,
+        expected_body: r#"{"error":{"code":"forbidden","message":"Certificate `cert_other` belongs to another organization.","doc_url":"/errors/forbidden"}}"#,
         expected_headers: &[],
     },
     Case {
@@ -618,7 +622,7 @@ pub const CASES: &[Case] = &[
         body: None,
         status: 404,
         code: Some("not_found"),
-        expected_body: r#"{"error":{"code":"not_found","message":"No certificate has the id `cert_missing`."}}"#,
+        expected_body: r#"{"error":{"code":"not_found","message":"No certificate has the id `cert_missing`.","doc_url":"/errors/not_found"}}"#,
         expected_headers: &[],
     },
     Case {
@@ -629,7 +633,7 @@ pub const CASES: &[Case] = &[
         body: None,
         status: 400,
         code: Some("validation_error"),
-        expected_body: r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","errors":[{"code":"invalid_format","message":"Must be at most 64 letters, digits, `_` or `-`.","parameter":"id"}]}}"#,
+        expected_body: r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","doc_url":"/errors/validation_error","errors":[{"code":"invalid_format","message":"Must be at most 64 letters, digits, `_` or `-`.","parameter":"id"}]}}"#,
         expected_headers: &[],
     },
     Case {
@@ -706,7 +710,7 @@ pub const CASES: &[Case] = &[
         body: Some(r#"{"domain": "example.com"}"#),
         status: 409,
         code: Some("conflict"),
-        expected_body: r#"{"error":{"code":"conflict","message":"`example.com` already has an active certificate.","certificate_id":"cert_example"}}"#,
+        expected_body: r#"{"error":{"code":"conflict","message":"`example.com` already has an active certificate.","doc_url":"/errors/conflict","certificate_id":"cert_example"}}"#,
         expected_headers: &[],
     },
     Case {
@@ -717,7 +721,7 @@ pub const CASES: &[Case] = &[
         body: None,
         status: 429,
         code: Some("rate_limited"),
-        expected_body: r#"{"error":{"code":"rate_limited","message":"Renewals are limited; retry in 3600 s.","retry_after":3600}}"#,
+        expected_body: r#"{"error":{"code":"rate_limited","message":"Renewals are limited; retry in 3600 s.","doc_url":"/errors/rate_limited","retry_after":3600}}"#,
         expected_headers: &[("retry-after", "3600")],
     },
     Case {
@@ -728,7 +732,7 @@ pub const CASES: &[Case] = &[
         body: None,
         status: 503,
         code: Some("internal_server_error"),
-        expected_body: r#"{"error":{"code":"internal_server_error","message":"Something went wrong on our side; please try again later."}}"#,
+        expected_body: r#"{"error":{"code":"internal_server_error","message":"Something went wrong on our side; please try again later.","doc_url":"/errors/internal_server_error"}}"#,
         expected_headers: &[],
     },
     Case {
@@ -750,7 +754,7 @@ pub const CASES: &[Case] = &[
         body: Some(r#"{"domain": "New.Example.net", "validity_days": 30}"#),
         status: 409,
         code: Some("conflict"),
-        expected_body: r#"{"error":{"code":"conflict","message":"`new.example.net` already has an active certificate.","certificate_id":"cert_3"}}"#,
+        expected_body: r#"{"error":{"code":"conflict","message":"`new.example.net` already has an active certificate.","doc_url":"/errors/conflict","certificate_id":"cert_3"}}"#,
         expected_headers: &[],
     },
 ];

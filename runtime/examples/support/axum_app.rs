@@ -10,7 +10,9 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
 use axum::Router;
-use certifier_error::axum::{EnvelopeLayer, Json, Path, Query, RequireVersionLayer};
+use certifier_error::axum::{
+    catalogue_router, EnvelopeLayer, Json, Path, Query, RequireVersionLayer,
+};
 use certifier_error::server::SupportedVersions;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tower_http::limit::RequestBodyLimitLayer;
@@ -26,7 +28,8 @@ use self::api::{
 type Shared = State<Arc<Store>>;
 
 /// Every route checks `Certifier-Version`; path parameters, query strings and JSON
-/// bodies that do not fit answer in the envelope. The envelope layer, outermost, puts
+/// bodies that do not fit answer in the envelope. The error reference, which every
+/// envelope's `doc_url` leads to, is served at `/errors` without the version check. The envelope layer, outermost, puts
 /// every other error in the envelope too: unknown routes and methods (`not_found`, with
 /// `Allow`), a body over the limit, a request that takes too long, a panic. Every
 /// response carries `x-request-id`.
@@ -48,6 +51,9 @@ pub fn router(limits: &Limits) -> Router {
         // request's headers. axum's own 405 would do, but `route_layer` wraps it.
         .method_not_allowed_fallback(|| async { StatusCode::METHOD_NOT_ALLOWED })
         .with_state(Arc::new(Store::default()))
+        // The error reference every envelope's `doc_url` leads to, outside the version
+        // check: a browser sends no `Certifier-Version`.
+        .nest("/errors", catalogue_router::<ApiError>())
         // A declared `Content-Length` over the limit is refused before the handler
         // runs, without reading the body; a body that turns out longer is cut off.
         .layer(RequestBodyLimitLayer::new(limits.body))

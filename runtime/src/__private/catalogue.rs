@@ -4,21 +4,10 @@
 
 use core::marker::PhantomData;
 
-use super::choice::{type_question, FirstChoice, LastChoice};
+pub use crate::catalogue::part::Part;
 use crate::catalogue::{Catalogue, Entry};
+use crate::choice::{type_question, FirstChoice, LastChoice};
 use crate::{ErrorCatalogue, LogLevel};
-
-/// One piece of a [`Catalogue`].
-#[derive(Clone, Copy, Debug)]
-pub enum Part {
-    /// Consecutive variants of the type itself.
-    Entries(&'static [Entry]),
-    /// A transparent variant: the field type's catalogue, with the container's `doc_url`
-    /// template when it has one (it replaces the inner entries' own).
-    Inner(Catalogue, Option<&'static str>),
-    /// Errors that cannot be listed: a trait object's.
-    Open,
-}
 
 /// The catalogue made of `parts`, in variant order.
 #[must_use]

@@ -22,7 +22,7 @@ use core::fmt::{self, Display};
 
 use serde::Serialize;
 
-use crate::__private::choice::{FirstChoice, LastChoice, SecondChoice};
+use crate::choice::{FirstChoice, LastChoice, SecondChoice};
 use crate::CertifierError;
 
 /// For each byte, the character after the backslash that escapes it in a JSON string,
@@ -432,7 +432,7 @@ pub struct Value<'a, T: ?Sized>(pub &'a T);
 /// repeat: merged through its `Serialize` impl, or not at all, as for [`Value`].
 pub struct Flatten<'a, T: ?Sized>(pub &'a T, pub &'static [&'static str]);
 
-super::choice::questions_are_copy!(Text, Value, Flatten);
+crate::choice::questions_are_copy!(Text, Value, Flatten);
 
 /// An answer: the writer writes the field itself, without `core::fmt` or `serde`.
 pub struct Direct<Q>(Q);

@@ -1,33 +1,34 @@
 //! OpenAPI and JSON Schema descriptions of the error envelope and of derived types,
 //! behind the `utoipa` and `schemars` features.
 //!
-//! The derive calls [`openapi!`](crate::__private::openapi) for every type; the macro
+//! The derive calls [`openapi!`](crate::__private::openapi) for every type (`__private`
+//! re-exports the relay and what its impls name); the macro
 //! expands to the impls of the enabled features only, so the proc-macro itself stays
 //! free of features.
 
 /// Declares a question that only names a type (`type_question!`) with its two answers:
 /// `Some(answer)` where the type has the trait that the answer needs, else `None`, so that
 /// a feature never requires the trait of a member's type. See
-/// [`choice`](crate::__private::choice).
+/// [`choice`](crate::choice).
 #[cfg(any(feature = "schemars-1", feature = "utoipa-5"))]
 macro_rules! question_or_none {
     (
         $(#[$attr:meta])*
         $name:ident<$t:ident: $bound:path> -> Option<$choice:ty> = $answer:expr
     ) => {
-        $crate::__private::choice::type_question! {
+        $crate::choice::type_question! {
             $(#[$attr])*
             $name
         }
 
-        impl<$t: $bound + ?Sized> $crate::__private::choice::FirstChoice for &&$name<$t> {
+        impl<$t: $bound + ?Sized> $crate::choice::FirstChoice for &&$name<$t> {
             type Choice = Option<$choice>;
             fn choose(self) -> Self::Choice {
                 Some($answer)
             }
         }
 
-        impl<$t: ?Sized> $crate::__private::choice::LastChoice for $name<$t> {
+        impl<$t: ?Sized> $crate::choice::LastChoice for $name<$t> {
             type Choice = Option<$choice>;
             fn choose(self) -> Self::Choice {
                 None
@@ -37,9 +38,9 @@ macro_rules! question_or_none {
 }
 
 #[cfg(feature = "schemars-1")]
-mod schemars;
+pub(crate) mod schemars;
 #[cfg(feature = "utoipa-5")]
-mod utoipa;
+pub(crate) mod utoipa;
 
 /// What the `utoipa` and `schemars` descriptions say alike.
 #[cfg(any(feature = "schemars-1", feature = "utoipa-5"))]
@@ -99,32 +100,6 @@ mod common {
             json!({"code": "invalid_type", "message": Violation::default_message("invalid_type"), "pointer": "/validity_days"}),
             json!({"code": "missing", "message": Violation::default_message("missing"), "parameter": "limit"}),
         ]
-    }
-}
-
-/// What generated code names, re-exported by `crate::__private`.
-pub mod private {
-    pub use crate::__certifier_if_schemars as if_schemars;
-    pub use crate::__certifier_if_utoipa as if_utoipa;
-    pub use crate::__certifier_openapi as openapi;
-
-    #[cfg(feature = "schemars-1")]
-    pub use schemars;
-    #[cfg(feature = "utoipa-5")]
-    pub use utoipa;
-
-    /// Helpers of the generated impls.
-    pub mod openapi_types {
-        pub use alloc::borrow::Cow;
-
-        pub use crate::__private::choice::{FirstChoice, LastChoice};
-        pub use crate::__private::{pick_catalogue, CatalogueOf};
-        #[cfg(feature = "schemars-1")]
-        pub use crate::openapi::schemars::{InlineJsonSchemaOf, JsonSchemaOf, Members};
-        #[cfg(feature = "utoipa-5")]
-        pub use crate::openapi::utoipa::{
-            responses, Placeholders, Responses, ResponsesOf, SchemaOf,
-        };
     }
 }
 

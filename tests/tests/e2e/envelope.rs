@@ -570,7 +570,7 @@ pub async fn check_bounded_ids(address: SocketAddr, log: &Log) {
     assert_envelope("a long id", &answer, 400, "validation_error");
     assert_eq!(
         without_request_id("a long id", &answer),
-        r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","errors":[{"code":"invalid_format","message":"Must be at most 64 letters, digits, `_` or `-`.","parameter":"id"}]}}"#
+        r#"{"error":{"code":"validation_error","message":"One or more parameters are missing or invalid.","doc_url":"/errors/validation_error","errors":[{"code":"invalid_format","message":"Must be at most 64 letters, digits, `_` or `-`.","parameter":"id"}]}}"#
     );
     let (line, _) = logged_line(log, "long-id-1");
     assert!(line.len() < 500, "{} bytes: {line}", line.len());

@@ -247,7 +247,7 @@ pub async fn check_domain_throttle(address: SocketAddr) {
     assert_eq!(second.headers["retry-after"], "1");
     assert_eq!(
         without_request_id("second check", &second),
-        r#"{"error":{"code":"rate_limited","message":"Domain checks are limited to one per second; retry in 1 s.","retry_after":1}}"#
+        r#"{"error":{"code":"rate_limited","message":"Domain checks are limited to one per second; retry in 1 s.","doc_url":"/errors/rate_limited","retry_after":1}}"#
     );
     let error = decode_response::<serde_json::Value>(second.status, &second.body)
         .unwrap_err()

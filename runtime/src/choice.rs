@@ -1,4 +1,6 @@
 //! Choosing, by a type's traits, what generated code does with a value of that type.
+//! Generated code names the traits as `__private::choice::*`; the runtime's own modules
+//! (`__private`, `openapi`) import them from here.
 //!
 //! The derive often has to do one thing for a field whose type implements some trait and
 //! another thing otherwise: write a string without `serde`, read a transparent field's
@@ -8,9 +10,9 @@
 //! same way:
 //!
 //! - a **question** is a small `Copy` type wrapping the value (`json::Text`,
-//!   `json::Value`, `json::Flatten`, [`LiteralOf`](super::LiteralOf)), or only naming
+//!   `json::Value`, `json::Flatten`, [`LiteralOf`](crate::__private::LiteralOf)), or only naming
 //!   the type
-//!   ([`CatalogueOf`](super::CatalogueOf), and the OpenAPI relays' `SchemaOf`,
+//!   ([`CatalogueOf`](crate::__private::CatalogueOf), and the OpenAPI relays' `SchemaOf`,
 //!   `ResponsesOf`, `JsonSchemaOf` and `InlineJsonSchemaOf`), declared with `type_question!`;
 //! - its **answers** are impls of [`FirstChoice`] for `&&Question`, [`SecondChoice`]
 //!   for `&Question` and [`LastChoice`] for `Question`, each bounded by what it needs (a
@@ -49,8 +51,8 @@
 //! derive then either bounds the type by the trait or takes the general path itself, so
 //! that no choice depends on a bound it cannot see.
 
-/// The preferred answer to a question, implemented for `&&Question`; see the
-/// [module](self).
+/// The preferred answer to a question, implemented for `&&Question`; see the module
+/// `choice` (`runtime/src/choice.rs`).
 pub trait FirstChoice {
     /// What the answer does or is.
     type Choice;
@@ -59,7 +61,7 @@ pub trait FirstChoice {
 }
 
 /// The answer when the first one's bounds do not hold, implemented for `&Question`; see
-/// the [module](self).
+/// the module `choice`.
 pub trait SecondChoice {
     /// What the answer does or is.
     type Choice;
@@ -67,7 +69,7 @@ pub trait SecondChoice {
     fn choose(self) -> Self::Choice;
 }
 
-/// The answer for every other type, implemented for `Question`; see the [module](self).
+/// The answer for every other type, implemented for `Question`; see the module `choice`.
 pub trait LastChoice {
     /// What the answer does or is.
     type Choice;
