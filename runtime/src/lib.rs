@@ -76,6 +76,18 @@
 //! | read errors on the client side | [`ErrorResponse`], [`ErrorEnvelope`], [`FromErrorResponse`] |
 //! | list and lock the codes an API answers with | [`ErrorCatalogue`], the [`catalogue`] module and its `lock` |
 //!
+//! # Guides
+//!
+//! The [`guide`] module holds one page per topic, each with examples that run as tests:
+//! [declaring errors](guide::attributes), [porting a thiserror enum](guide::from_thiserror),
+//! [what the framework integrations answer](guide::serving),
+//! [problem details](guide::problem_details), [logs](guide::logs),
+//! [the catalogue and its lock file](guide::catalogue),
+//! [what never reaches a response](guide::nothing_leaks) and
+//! [the compile errors everyone meets once](guide::common_mistakes). The pages on axum,
+//! actix-web, the envelope layers, validation, clients, gRPC and OpenAPI are built with
+//! their integrations' features, as on docs.rs.
+//!
 //! # What reaches the response
 //!
 //! Messages are shown to end users, so nothing reaches the JSON unless its author asked:
@@ -166,6 +178,7 @@ pub mod catalogue;
 mod code;
 mod envelope;
 mod error;
+pub mod guide;
 mod log_level;
 mod openapi;
 mod problem;
