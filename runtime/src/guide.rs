@@ -1,13 +1,30 @@
 //! Guides: one page per topic, from declaring errors to serving, reading and documenting them.
 //!
-//! The README shows the format and a first example; these pages hold the rest. Each page is
-//! a module with no items, whose examples run as doctests. A page whose examples need an
-//! integration is built with that integration's feature (docs.rs builds them all).
+//! The README shows the format and a first example; these pages hold the rest, and each
+//! of their Rust examples runs as a test. The reference of each item stays on the item's
+//! own page, and the derive's page ([`derive@crate::CertifierError`]) documents every
+//! attribute with an example.
 //!
-//! Start with [`attributes`] to declare errors, or [`from_thiserror`] to port a
-//! thiserror enum; [`serving`] says what every framework integration answers. The reference
-//! of each item stays on the item's own page, and the derive's page
-//! ([`derive@crate::CertifierError`]) documents every attribute with an example.
+//! | to | read |
+//! |---|---|
+//! | declare the errors of an API | [`attributes`] |
+//! | port a thiserror enum | [`from_thiserror`] |
+//! | know what the framework integrations answer | [`serving`] |
+//! | serve with axum, or with actix-web | [`axum`](axum/index.html), [`actix_web`](actix_web/index.html) |
+//! | answer every error response in the envelope: the router's, the limits', panics | [`envelope`](envelope/index.html) |
+//! | answer RFC 9457 problem details to clients that ask | [`problem_details`] |
+//! | report what is wrong with a request, with validator or garde | [`validation`](validation/index.html) |
+//! | log every error response, at the level each deserves | [`logs`] |
+//! | read errors in a client, with reqwest or another HTTP client | [`clients`](clients/index.html) |
+//! | answer gRPC clients with tonic | [`grpc`](grpc/index.html) |
+//! | list every error a type answers with, and lock its codes | [`catalogue`] |
+//! | document the errors in OpenAPI or JSON Schema | [`openapi`](openapi/index.html) |
+//! | know what never reaches a response | [`nothing_leaks`] |
+//! | read the compile errors everyone meets once | [`common_mistakes`] |
+//!
+//! A `[dependencies]` block before an example lists what a crate of your own needs to
+//! build it. A page whose examples need integrations is built with their features:
+//! docs.rs builds every page, a local `cargo doc` those of the features it is given.
 
 // Each page is a Markdown file beside this one; its Rust blocks are doctests, which
 // `cargo test --workspace --all-features` runs. A page whose examples or links need a
