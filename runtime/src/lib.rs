@@ -84,8 +84,11 @@
 //! [problem details](guide::problem_details), [logs](guide::logs),
 //! [the catalogue and its lock file](guide::catalogue),
 //! [what never reaches a response](guide::nothing_leaks) and
-//! [the compile errors everyone meets once](guide::common_mistakes). The pages on axum,
-//! actix-web, the envelope layers, validation, clients, gRPC and OpenAPI are built with
+//! [the compile errors everyone meets once](guide::common_mistakes). The pages on
+//! [axum](guide/axum/index.html), [actix-web](guide/actix_web/index.html),
+//! [the envelope layers](guide/envelope/index.html),
+//! [validation](guide/validation/index.html), [clients](guide/clients/index.html),
+//! [gRPC](guide/grpc/index.html) and [OpenAPI](guide/openapi/index.html) are built with
 //! their integrations' features, as on docs.rs.
 //!
 //! # What reaches the response
