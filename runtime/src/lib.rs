@@ -76,6 +76,21 @@
 //! | read errors on the client side | [`ErrorResponse`], [`ErrorEnvelope`], [`FromErrorResponse`] |
 //! | list and lock the codes an API answers with | [`ErrorCatalogue`], the [`catalogue`] module and its `lock` |
 //!
+//! # Guides
+//!
+//! The [`guide`] module holds one page per topic, each with examples that run as tests:
+//! [declaring errors](guide::attributes), [porting a thiserror enum](guide::from_thiserror),
+//! [what the framework integrations answer](guide::serving),
+//! [problem details](guide::problem_details), [logs](guide::logs),
+//! [the catalogue and its lock file](guide::catalogue),
+//! [what never reaches a response](guide::nothing_leaks) and
+//! [the compile errors everyone meets once](guide::common_mistakes). The pages on
+//! [axum](guide/axum/index.html), [actix-web](guide/actix_web/index.html),
+//! [the envelope layers](guide/envelope/index.html),
+//! [validation](guide/validation/index.html), [clients](guide/clients/index.html),
+//! [gRPC](guide/grpc/index.html) and [OpenAPI](guide/openapi/index.html) are built with
+//! their integrations' features, as on docs.rs.
+//!
 //! # What reaches the response
 //!
 //! Messages are shown to end users, so nothing reaches the JSON unless its author asked:
@@ -170,6 +185,7 @@ mod error;
 #[cfg(feature = "fluent")]
 #[cfg_attr(docsrs, doc(cfg(feature = "fluent")))]
 pub mod fluent;
+pub mod guide;
 mod log_level;
 mod openapi;
 mod problem;

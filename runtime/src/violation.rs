@@ -587,8 +587,9 @@ impl<'de> Visitor<'de> for ViolationVisitor {
 ///
 /// It answers in both frameworks like any derived error, and is what the `validator`
 /// and `garde` features turn those crates' reports into, so a handler writes
-/// `input.validate().map_err(Violations::from)?` (see the README's "Validation"
-/// section). An API error type can hold it in a transparent variant.
+/// `input.validate().map_err(Violations::from)?` (see the
+/// [validation guide](guide/validation/index.html)). An API error type can hold it in a
+/// transparent variant.
 ///
 /// ```
 /// use certifier_error::{CertifierError, Violation, Violations};
@@ -726,7 +727,8 @@ impl Violations {
     ///
     /// The answer is this crate's shape: `errors` is a list, each item with `code`,
     /// `message` and `pointer`. An API that must keep the map shape keeps its own member
-    /// instead (see the README, "Field-keyed errors").
+    /// instead (see the validation guide's
+    /// [field-keyed errors](guide/validation/index.html#field-keyed-errors)).
     ///
     /// # Panics
     ///

@@ -170,7 +170,7 @@ async fn validation_cases_name_what_does_not_fit() {
         .route(
             "/signup/garde",
             post(|Json(signup): Json<SignupG>| async move {
-                // The handler's own `?`, as the README shows it.
+                // The handler's own `?`, as the validation guide shows it.
                 let name = validation::signup_garde(signup)?;
                 Ok::<_, Violations>(name)
             }),
