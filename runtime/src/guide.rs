@@ -18,6 +18,8 @@
 //! | read errors in a client, with reqwest or another HTTP client | [`clients`](clients/index.html) |
 //! | answer gRPC clients with tonic | [`grpc`](grpc/index.html) |
 //! | list every error a type answers with, and lock its codes | [`catalogue`] |
+//! | serve a page per error code, where every `doc_url` lands | [`error_reference`](error_reference/index.html) |
+//! | answer in the user's language, with Fluent translations | [`localisation`](localisation/index.html) |
 //! | document the errors in OpenAPI or JSON Schema | [`openapi`](openapi/index.html) |
 //! | know what never reaches a response | [`nothing_leaks`] |
 //! | read the compile errors everyone meets once | [`common_mistakes`] |
@@ -90,6 +92,16 @@ pub mod grpc {}
 
 #[doc = include_str!("guide/catalogue.md")]
 pub mod catalogue {}
+
+#[cfg(all(feature = "axum-0_8", feature = "actix-web-4"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "axum", feature = "actix-web"))))]
+#[doc = include_str!("guide/error_reference.md")]
+pub mod error_reference {}
+
+#[cfg(all(feature = "fluent", feature = "axum-0_8"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "fluent", feature = "axum"))))]
+#[doc = include_str!("guide/localisation.md")]
+pub mod localisation {}
 
 #[cfg(all(feature = "utoipa-5", feature = "schemars-1"))]
 #[cfg_attr(docsrs, doc(cfg(all(feature = "utoipa", feature = "schemars"))))]

@@ -60,6 +60,8 @@
 //! | `reqwest` = `reqwest-0_13` | the `reqwest` module: `certifier_json()` reads a response as `T` or an [`ErrorResponse`] | 1.81 |
 //! | `validator` = `validator-0_21` | `From<validator::ValidationErrors>` for [`Violations`] | 1.88 |
 //! | `garde` = `garde-0_23` | `From<garde::Report>` for [`Violations`] | 1.87 |
+//! | `tonic` = `tonic-0_14` | `From<E> for tonic::Status` with google.rpc details for every derived type; `ErrorResponse::from_status`; the `tonic` module: `StatusLayer` | 1.88 |
+//! | `fluent` | the `fluent` module: Fluent translations of every message, chosen by `Accept-Language`; `with_translations` on the envelope layers | 1.82 |
 //!
 //! Each integration's feature names the version of the crate it supports; the name without
 //! a version is an alias that keeps its meaning until the next major release of this crate.
@@ -88,7 +90,9 @@
 //! [axum](guide/axum/index.html), [actix-web](guide/actix_web/index.html),
 //! [the envelope layers](guide/envelope/index.html),
 //! [validation](guide/validation/index.html), [clients](guide/clients/index.html),
-//! [gRPC](guide/grpc/index.html) and [OpenAPI](guide/openapi/index.html) are built with
+//! [gRPC](guide/grpc/index.html), [OpenAPI](guide/openapi/index.html),
+//! [the error reference, served](guide/error_reference/index.html) and
+//! [messages in the user's language](guide/localisation/index.html) are built with
 //! their integrations' features, as on docs.rs.
 //!
 //! # What reaches the response

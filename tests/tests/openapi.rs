@@ -349,7 +349,9 @@ fn the_envelope_schema_is_registered() {
     );
     assert_eq!(error["properties"]["message"]["type"], "string");
     // Translated messages say their language in a header.
-    let message = error["properties"]["message"]["description"].as_str().unwrap();
+    let message = error["properties"]["message"]["description"]
+        .as_str()
+        .unwrap();
     assert!(message.contains("`Content-Language`"), "{message}");
     assert_eq!(
         error["properties"]["errors"]["items"]["$ref"],
