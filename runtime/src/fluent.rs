@@ -361,6 +361,8 @@ impl Translations {
         None
     }
 
+    // Only the envelope layers translate a body.
+    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
     /// A violation's message in `locale` (an index into the locales), when the
     /// violation carries its code's default message and the locale translates it.
     pub(crate) fn violation_message(&self, locale: usize, code: &str) -> Option<String> {
@@ -369,6 +371,8 @@ impl Translations {
         format(bundle, &key, &FluentArgs::new()).flatten()
     }
 
+    // Only the envelope layers translate a body.
+    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
     /// The index of the locale tagged `tag`.
     pub(crate) fn locale_index(&self, tag: &str) -> Option<usize> {
         self.locales
@@ -969,6 +973,8 @@ impl Order {
         self.candidates[..self.len].iter().copied()
     }
 
+    // Only the envelope layers translate a body.
+    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
     /// Whether a translated locale comes before the source locale: only then can a
     /// message change.
     pub(crate) fn translates(&self) -> bool {
