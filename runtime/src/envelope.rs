@@ -32,7 +32,7 @@ pub type ExtensionMap = serde_json::Map<String, serde_json::Value>;
 
 /// The former name of [`ExtensionMap`], which read like `http::Extensions` in every
 /// handler that imported both.
-#[deprecated(since = "0.2.0", note = "renamed to `ExtensionMap`")]
+#[deprecated(since = "0.1.0", note = "renamed to `ExtensionMap`")]
 pub type Extensions = ExtensionMap;
 
 /// A whole error body, `{"error": {"code": .., "message": .., ..extensions}}`.

@@ -199,7 +199,7 @@ mod response;
 pub mod server;
 mod standard;
 #[cfg(feature = "tonic-0_14")]
-#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic-0_14")))]
 pub mod tonic;
 mod typed;
 mod violation;

@@ -233,7 +233,7 @@ impl ErrorResponse {
     /// assert_eq!((error.status, error.code(), error.message()), (503, &Code::InternalServerError, "try later"));
     /// ```
     #[cfg(feature = "tonic-0_14")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+    #[cfg_attr(docsrs, doc(cfg(feature = "tonic-0_14")))]
     #[must_use]
     pub fn from_status(status: &::tonic::Status) -> Self {
         use tonic_types::StatusExt as _;
