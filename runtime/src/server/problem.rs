@@ -206,6 +206,7 @@ fn scan_envelope(envelope: &[u8], mut found: impl FnMut(usize, Member)) -> Optio
     let mut scanner = Scanner {
         text: envelope,
         at: 0,
+        skipping: false,
     };
     let mut count = None;
     scanner.object(|scanner, name| {
@@ -229,7 +230,10 @@ fn scan_envelope(envelope: &[u8], mut found: impl FnMut(usize, Member)) -> Optio
             Some(())
         } else {
             scanner.skip_space();
-            scanner.value(0)
+            scanner.skipping = true;
+            let skipped = scanner.value(0);
+            scanner.skipping = false;
+            skipped
         }
     })?;
     scanner.skip_space();
@@ -241,6 +245,9 @@ fn scan_envelope(envelope: &[u8], mut found: impl FnMut(usize, Member)) -> Optio
 struct Scanner<'a> {
     text: &'a [u8],
     at: usize,
+    /// Inside a value the reader skips: escaped surrogates are not paired there, as
+    /// `serde_json` does not pair them in what it ignores.
+    skipping: bool,
 }
 
 impl Scanner<'_> {
@@ -350,7 +357,9 @@ impl Scanner<'_> {
                             let unit = self.hex_unit()?;
                             // UTF-16 in escapes: a high surrogate must be followed by an
                             // escaped low one, and a low one cannot stand alone.
-                            if (0xd800..0xdc00).contains(&unit) {
+                            if self.skipping {
+                                // Four hex digits are all a skipped string needs.
+                            } else if (0xd800..0xdc00).contains(&unit) {
                                 let rest = self.text.get(self.at..)?;
                                 rest.starts_with(b"\\u").then_some(())?;
                                 self.at += 2;
@@ -604,6 +613,13 @@ mod tests {
         bad.extend_from_slice(&[0xfa]);
         bad.extend_from_slice(br#""}}"#);
         assert_eq!(from_envelope(&bad, 400), None);
+        // Nor are escaped surrogates paired in a member the reader skips (found by the
+        // same target): only the error object's strings are decoded.
+        let skipped = br#"{"error":{"code":"c","message":"m"},"other":{"k":"\ud12d\ude00"}}"#;
+        assert!(from_envelope(skipped, 400).is_some());
+        assert!(serde_json::from_slice::<crate::ErrorEnvelope>(skipped).is_ok());
+        let decoded = br#"{"error":{"code":"c","message":"m","k":"\ude00"}}"#;
+        assert_eq!(from_envelope(decoded, 400), None);
         // An escaped `error` is `error`.
         assert!(from_envelope(br#"{"\u0065rror":{"code":"c","message":"m"}}"#, 400).is_some());
     }
