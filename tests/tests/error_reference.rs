@@ -167,6 +167,13 @@ fn the_example_envelope_has_every_member() {
     assert!(page.contains("&quot;doc_url&quot;: &quot;/errors/plan_limit&quot;"));
     assert!(page.contains("&quot;plan_kind&quot;: 0,\n    &quot;plan&quot;: &quot;…&quot;\n"));
     assert!(page.contains("<dt>Placeholders</dt><dd><code>plan</code>, <code>kind</code></dd>"));
+    // What translators work with: the key and its variables.
+    assert!(page.contains(
+        "<dt>Message key</dt><dd><code>plan_limit</code> with <code>$plan</code>, <code>$kind</code></dd>"
+    ));
+    let page = CATALOGUE.html_for("not_found").unwrap();
+    assert!(page.contains("<code>not_found-missing</code> with <code>$field0</code>"));
+    assert!(page.contains("<dt>Message key</dt><dd><code>not_found-gone</code></dd>"));
 }
 
 /// One answer, as far as it must agree between the frameworks.

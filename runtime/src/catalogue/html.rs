@@ -288,6 +288,20 @@ fn article(page: &mut String, entry: &Entry) {
         }
         page.push_str("</dd>");
     }
+    // What translators work with (feature `fluent`).
+    page.push_str("<dt>Message key</dt><dd><code>");
+    escape(page, entry.key());
+    page.push_str("</code>");
+    for (index, argument) in entry.arguments().iter().enumerate() {
+        page.push_str(if index == 0 {
+            " with <code>$"
+        } else {
+            ", <code>$"
+        });
+        escape(page, argument);
+        page.push_str("</code>");
+    }
+    page.push_str("</dd>");
     page.push_str("<dt>Members</dt><dd>");
     if entry.members.is_empty() && !entry.flattened {
         page.push_str(
