@@ -64,7 +64,12 @@ impl Translation {
                 let name = variant.ident.to_string();
                 let name = name.trim_start_matches("r#");
                 let snake = snake_case_suggestion(name).unwrap_or_else(|| name.to_lowercase());
-                format!("{code}-{snake}")
+                let key = fluent_identifier(&format!("{code}-{snake}"));
+                // The violations' keys are the runtime's.
+                match key.starts_with(VIOLATION_KEY_PREFIX) {
+                    true => key.replacen('-', "_", 1),
+                    false => key,
+                }
             }
             None => code.to_owned(),
         };
@@ -109,7 +114,7 @@ impl Translation {
                 Target::Field(field) => {
                     let name = match field.name.parse::<usize>() {
                         Ok(index) => format!("field{index}"),
-                        Err(_) => field.name.clone(),
+                        Err(_) => fluent_identifier(&field.name),
                     };
                     (name, Source::Field(field.index))
                 }
@@ -118,7 +123,7 @@ impl Translation {
                     let Arg::Named(name) = &reference.arg else {
                         continue;
                     };
-                    (name.clone(), Source::Named(index))
+                    (fluent_identifier(name), Source::Named(index))
                 }
             };
             let value = match target {
@@ -139,8 +144,9 @@ impl Translation {
                 },
             };
             // A server error's source is never handed to a translation, nor shown by
-            // the template's source message: a translation cannot bring it back.
-            if is_server_error && source.is_some_and(|index| source_of == Source::Field(index)) {
+            // the template's source message: a translation cannot bring it back. That
+            // holds for a `format!` argument that reads it too.
+            if is_server_error && shows_source(variant, source_of, source) {
                 continue;
             }
             // The same value asked with another spec gets a variable of its own.
@@ -190,7 +196,7 @@ impl Translation {
             };
             let name = match field.name.parse::<usize>() {
                 Ok(index) => format!("field{index}"),
-                Err(_) => field.name.clone(),
+                Err(_) => fluent_identifier(&field.name),
             };
             let named = self.arguments.iter().any(|argument| {
                 argument.name == name
@@ -254,6 +260,52 @@ fn says_the_same(a: &Variant, b: &Variant) -> bool {
     message(a) == message(b) && members(a) == members(b)
 }
 
+/// Whether the value `source_of` is the variant's source field (`source`), or a
+/// `format!` argument whose expression reads it.
+fn shows_source(variant: &Variant, source_of: Source, source: Option<usize>) -> bool {
+    let Some(source) = source else {
+        return false;
+    };
+    let expression = match (source_of, variant.format_args.as_ref()) {
+        (Source::Field(index), _) => return index == source,
+        (Source::Positional(index), Some(args)) => &args.positional[index],
+        (Source::Named(index), Some(args)) => &args.named[index].1,
+        (_, None) => return false,
+    };
+    let name = &variant.fields[source].name;
+    let mut reads = false;
+    crate::fmt::rewrite_members(expression, &mut |member| {
+        reads |= member.name == *name;
+        member.tokens.clone()
+    });
+    reads
+}
+
+/// `text` as a Fluent identifier (a letter, then letters, digits, `_` and `-`): kept
+/// where it is one, else its other characters become `_` behind a leading `v`, so that
+/// every key and variable the derive makes up can be written in FTL.
+pub fn fluent_identifier(text: &str) -> String {
+    let valid = text
+        .chars()
+        .next()
+        .is_some_and(|first| first.is_ascii_alphabetic())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if valid {
+        return text.to_owned();
+    }
+    let mut out = String::from("v");
+    out.extend(
+        text.chars()
+            .map(|c| match c.is_ascii_alphanumeric() || c == '-' {
+                true => c,
+                false => '_',
+            }),
+    );
+    out
+}
+
 fn trait_spec(trait_: FmtTrait) -> &'static str {
     match trait_ {
         FmtTrait::Display => "",
@@ -288,6 +340,18 @@ pub fn escape_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::escape_text;
+
+    #[test]
+    fn made_up_names_are_fluent_identifiers() {
+        use super::fluent_identifier;
+        assert_eq!(fluent_identifier("retry_after"), "retry_after");
+        assert_eq!(fluent_identifier("_x"), "v_x");
+        assert_eq!(fluent_identifier("größe"), "vgr__e");
+        assert_eq!(
+            fluent_identifier("conflict-name_taken"),
+            "conflict-name_taken"
+        );
+    }
 
     #[test]
     fn braces_become_literals() {

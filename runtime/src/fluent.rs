@@ -171,7 +171,22 @@ impl Translations {
                 locale: locale.to_owned(),
             });
         };
-        let resource = match FluentResource::try_new(ftl.into()) {
+        let ftl = ftl.into();
+        // fluent-syntax 0.12 panics on some malformed escapes (`{"\u00é"}`) instead of
+        // reporting them: a translator's file must give an error, not a panic.
+        let read = std::panic::catch_unwind(|| FluentResource::try_new(ftl.clone()));
+        let Ok(read) = read else {
+            let line = ftl
+                .lines()
+                .position(|line| line.contains("\\u"))
+                .map_or(1, |index| index + 1);
+            return Err(TranslationError::Syntax {
+                locale: parsed.tag,
+                line,
+                reason: "a malformed escape sequence".to_owned(),
+            });
+        };
+        let resource = match read {
             Ok(resource) => resource,
             Err((resource, errors)) => {
                 let error = &errors[0];
@@ -242,8 +257,9 @@ impl Translations {
 
     /// `error`'s message for a request whose `Accept-Language` header is
     /// `accept_language` (`""` for none): the first locale of the client's preferences
-    /// (by q-value; `q=0` excludes a range; RFC 4647 lookup, so `fr-CH` finds `fr`) that
-    /// has the message's key, else the derive's own message in the source locale. A
+    /// (by q-value; `q=0` excludes a range; RFC 4647 lookup, so `fr-CH` finds `fr-CH`,
+    /// then `fr`; a range covers more specific tags, so `pt` finds `pt-BR`) that has the
+    /// message's key, else the derive's own message in the source locale. A
     /// translation that cannot be formatted with the error's arguments (it names a
     /// variable the error does not have) gives the source message too.
     ///
@@ -265,7 +281,7 @@ impl Translations {
         error: &E,
         accept_language: &str,
     ) -> Localized {
-        let order = self.negotiate(accept_language.as_bytes());
+        let order = self.negotiate([accept_language.as_bytes()]);
         match self.translate(error, &order) {
             Some((locale, message)) => Localized {
                 locale: locale.to_owned(),
@@ -283,48 +299,67 @@ impl Translations {
     #[doc(hidden)]
     #[must_use]
     pub fn first_locale_for(&self, accept_language: &[u8]) -> &str {
-        match self.negotiate(accept_language).iter().next() {
+        match self.negotiate([accept_language]).iter().next() {
             Some(Candidate::Locale(index)) => &self.locales[index].locale.tag,
             _ => &self.source.tag,
         }
     }
 
-    /// The locales to try for `accept_language`, best first.
-    pub(crate) fn negotiate(&self, accept_language: &[u8]) -> Order {
+    /// The locales to try for a request whose `Accept-Language` header fields are
+    /// `fields`, best first.
+    pub(crate) fn negotiate<'h>(&self, fields: impl IntoIterator<Item = &'h [u8]>) -> Order {
         let mut order = Order::default();
-        let mut ranges = Ranges::parse(accept_language);
+        let mut ranges = Ranges::default();
+        for field in fields {
+            ranges.read(field);
+        }
         ranges.sort();
+        // `*;q=0` excludes only the languages no range names (RFC 9110): nothing the
+        // lookup below reaches.
         let is_excluded = |tag: &str| {
             ranges
                 .excluded()
-                .any(|range| range == "*" || matches_prefix(tag, range))
+                .any(|range| range != "*" && matches_prefix(tag, range))
         };
         for range in ranges.accepted() {
             if range == "*" {
                 order.push(Candidate::Source);
                 continue;
             }
-            let mut prefix = range;
-            loop {
-                let mut found = false;
-                for (index, translated) in self.locales.iter().enumerate() {
-                    let tag = &translated.locale.tag;
-                    if tag.eq_ignore_ascii_case(prefix) && !is_excluded(tag) {
-                        order.push(Candidate::Locale(index));
-                        found = true;
-                    }
-                }
-                if self.source.tag.eq_ignore_ascii_case(prefix) {
-                    order.push(Candidate::Source);
-                    found = true;
-                }
-                match (found, shorter(prefix)) {
-                    (false, Some(next)) => prefix = next,
-                    _ => break,
-                }
+            // RFC 4647 lookup: the range, then each shorter prefix of it (`fr-CH`, then
+            // `fr`), so that a message missing in one is looked up in the next...
+            let mut prefix = Some(range);
+            while let Some(current) = prefix {
+                self.push_matching(
+                    &mut order,
+                    |tag| tag.eq_ignore_ascii_case(current),
+                    &is_excluded,
+                );
+                prefix = shorter(current);
             }
+            // ...then the more specific tags the range covers (`en` covers `en-GB`).
+            self.push_matching(&mut order, |tag| matches_prefix(tag, range), &is_excluded);
         }
         order
+    }
+
+    /// Adds to `order` the added locales whose tag `matches` (and is not excluded), then
+    /// the source locale if its tag matches.
+    fn push_matching(
+        &self,
+        order: &mut Order,
+        matches: impl Fn(&str) -> bool,
+        is_excluded: &impl Fn(&str) -> bool,
+    ) {
+        for (index, translated) in self.locales.iter().enumerate() {
+            let tag = &translated.locale.tag;
+            if matches(tag) && !is_excluded(tag) {
+                order.push(Candidate::Locale(index));
+            }
+        }
+        if matches(&self.source.tag) {
+            order.push(Candidate::Source);
+        }
     }
 
     /// The message in the first locale of `order` that has it, and that locale, or
@@ -988,25 +1023,47 @@ impl Order {
 struct Ranges<'h> {
     ranges: [(&'h str, u16); MAX_LANGUAGE_RANGES],
     len: usize,
+    /// The bytes read so far, of [`MAX_ACCEPT_LANGUAGE_LEN`].
+    read: usize,
+}
+
+impl Default for Ranges<'_> {
+    fn default() -> Self {
+        Ranges {
+            ranges: [("", 0); MAX_LANGUAGE_RANGES],
+            len: 0,
+            read: 0,
+        }
+    }
 }
 
 impl<'h> Ranges<'h> {
+    /// The ranges of one header value.
+    #[cfg(test)]
     fn parse(header: &'h [u8]) -> Ranges<'h> {
-        let mut ranges = Ranges {
-            ranges: [("", 0); MAX_LANGUAGE_RANGES],
-            len: 0,
-        };
-        let header = &header[..header.len().min(MAX_ACCEPT_LANGUAGE_LEN)];
+        let mut ranges = Ranges::default();
+        ranges.read(header);
+        ranges
+    }
+
+    /// Adds the ranges of one header field, within what is left of the byte budget
+    /// the fields share.
+    fn read(&mut self, field: &'h [u8]) {
+        let budget = MAX_ACCEPT_LANGUAGE_LEN - self.read;
         // A range cut by the limit is no range: read up to the last complete one.
-        let header = match header.len() == MAX_ACCEPT_LANGUAGE_LEN {
-            true => &header[..header.iter().rposition(|&b| b == b',').unwrap_or(0)],
-            false => header,
+        let field = match field.len() > budget {
+            true => {
+                let kept = &field[..budget];
+                &kept[..kept.iter().rposition(|&b| b == b',').unwrap_or(0)]
+            }
+            false => field,
         };
-        let Ok(header) = core::str::from_utf8(header) else {
-            return ranges;
+        self.read += field.len();
+        let Ok(field) = core::str::from_utf8(field) else {
+            return;
         };
-        for item in header.split(',') {
-            if ranges.len == MAX_LANGUAGE_RANGES {
+        for item in field.split(',') {
+            if self.len == MAX_LANGUAGE_RANGES {
                 break;
             }
             let mut parts = item.split(';');
@@ -1025,11 +1082,10 @@ impl<'h> Ranges<'h> {
                 }
             }
             if let Some(weight) = weight {
-                ranges.ranges[ranges.len] = (range, weight);
-                ranges.len += 1;
+                self.ranges[self.len] = (range, weight);
+                self.len += 1;
             }
         }
-        ranges
     }
 
     /// Orders the ranges by weight, highest first, keeping the header's order among

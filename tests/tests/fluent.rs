@@ -243,7 +243,8 @@ fn negotiation() {
     assert_eq!(locale("fr;q=0, de;q=0.1"), "de");
     assert_eq!(locale("fr-CH;q=0.9, fr;q=0"), "en");
     assert_eq!(locale("pt-BR"), "pt-BR");
-    assert_eq!(locale("pt"), "en");
+    // A range covers the more specific tags.
+    assert_eq!(locale("pt"), "pt-BR");
     assert_eq!(locale("es, en;q=0.9, fr;q=0.8"), "en");
     assert_eq!(locale("*"), "en");
     assert_eq!(locale("es, *;q=0.5, fr;q=0.1"), "en");
@@ -479,4 +480,122 @@ fn the_example_locales_are_complete() {
         assert_ne!(localized.message, error.to_string());
         assert!(localized.message.contains("`c1`"));
     }
+}
+
+#[test]
+fn negotiation_follows_rfc_9110_and_rfc_4647() {
+    let translations = Translations::new("en-GB")
+        .add("fr", "not_found = Introuvable « { $field0 } ».\nrate_limited-slow = Attendez { $retry_after } s.")
+        .unwrap()
+        .add("fr-CH", "not_found = Pas trouvé « { $field0 } ».")
+        .unwrap()
+        .add("de", "not_found = Nicht gefunden: { $field0 }.")
+        .unwrap();
+    let missing = ApiError::Missing("c1".into());
+    let locale = |header: &str| translations.localize(&missing, header).locale;
+    // `*;q=0` excludes the languages no range names, not those it names.
+    assert_eq!(locale("fr, *;q=0"), "fr");
+    // A range covers the more specific tags: `en` asks for the source, `en-GB`.
+    assert_eq!(locale("en, de;q=0.5"), "en-GB");
+    assert_eq!(locale("de;q=0.5, en"), "en-GB");
+    // A message missing in `fr-CH` is looked up in `fr` before the next range.
+    let slow = ApiError::Slow { retry_after: 3 };
+    let localized = translations.localize(&slow, "fr-CH, de;q=0.9");
+    assert_eq!(
+        (localized.locale.as_str(), localized.message.as_str()),
+        ("fr", "Attendez 3 s.")
+    );
+    assert_eq!(
+        translations.localize(&missing, "fr-CH").message,
+        "Pas trouvé « c1 »."
+    );
+    // A header of exactly the limit keeps its last range.
+    let limit = certifier_error::fluent::MAX_ACCEPT_LANGUAGE_LEN;
+    let header = format!("xx{}, fr", " ".repeat(limit - 6));
+    assert_eq!(header.len(), limit);
+    assert_eq!(locale(&header), "fr");
+}
+
+#[test]
+fn numbers_read_back_as_the_derive_writes_them() {
+    #[derive(Debug, CertifierError)]
+    #[certifier(
+        code = "bad_request",
+        message = "Ratio {ratio}, weight {weight:.2}, count {count}."
+    )]
+    struct Measured {
+        ratio: f32,
+        weight: f64,
+        count: i64,
+    }
+    let source = Translations::new("en")
+        .add("en", template::<Measured>())
+        .unwrap();
+    for error in [
+        Measured {
+            ratio: 0.1,
+            weight: 2.0,
+            count: -3,
+        },
+        Measured {
+            ratio: 1.5e-7,
+            weight: 1.0 / 3.0,
+            count: i64::MAX,
+        },
+    ] {
+        assert_eq!(source.localize(&error, "en").message, error.to_string());
+    }
+}
+
+#[test]
+fn a_server_error_never_hands_over_its_source() {
+    #[derive(Debug, CertifierError)]
+    #[certifier(
+        code = "internal_server_error",
+        status = 503,
+        message("Down: {why} ({}).", .cause.kind(), why = .cause),
+        allow_source_in_message
+    )]
+    struct Down {
+        #[source]
+        cause: std::io::Error,
+    }
+    assert!(Down::CATALOGUE.get(0).unwrap().arguments().is_empty());
+    let translations = Translations::new("en")
+        .add(
+            "fr",
+            "internal_server_error = En panne : { $why } { $arg0 }.",
+        )
+        .unwrap();
+    let error = Down {
+        cause: std::io::Error::other("hsm offline"),
+    };
+    // The translation names what it cannot have: the source message is sent.
+    assert_eq!(translations.localize(&error, "fr").locale, "en");
+}
+
+#[test]
+fn made_up_names_are_fluent_identifiers() {
+    #[derive(Debug, CertifierError)]
+    #[certifier(code = "conflict", message = "{_x} is taken.")]
+    struct Taken {
+        _x: String,
+    }
+    assert_eq!(Taken::CATALOGUE.get(0).unwrap().arguments(), ["v_x"]);
+    let source = Translations::new("en")
+        .add("en", template::<Taken>())
+        .unwrap();
+    let error = Taken { _x: "a".into() };
+    assert_eq!(source.localize(&error, "en").message, "a is taken.");
+}
+
+#[test]
+fn a_resource_the_parser_cannot_read_is_an_error_not_a_panic() {
+    let error = Translations::new("en")
+        .add("fr", "ok = Bien\nk = {\"\\u00é\"}\n")
+        .unwrap_err();
+    assert!(
+        matches!(&error, TranslationError::Syntax { locale, line: 2, .. } if locale == "fr"),
+        "{error:?}"
+    );
 }

@@ -128,7 +128,9 @@ fn arm(plan: &Plan, variant: &VariantPlan, arguments: &TokenStream) -> TokenStre
 /// The variable a field's value goes by: its name, or `field<N>` for a tuple field.
 fn variable_name(member: &syn::Member) -> String {
     match member {
-        syn::Member::Named(ident) => ident.to_string().trim_start_matches("r#").to_owned(),
+        syn::Member::Named(ident) => {
+            crate::translation::fluent_identifier(ident.to_string().trim_start_matches("r#"))
+        }
         syn::Member::Unnamed(index) => format!("field{}", index.index),
     }
 }

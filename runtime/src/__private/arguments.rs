@@ -58,8 +58,43 @@ impl Numeric for f64 {
 }
 
 impl Numeric for f32 {
+    /// The `f64` with the `f32`'s shortest text (`0.1`, not `0.10000000149011612`),
+    /// which Fluent then writes as `Display` writes the `f32`.
     fn as_number(&self) -> Option<f64> {
-        self.is_finite().then_some(f64::from(*self))
+        if !self.is_finite() {
+            return None;
+        }
+        let mut text = ShortText::default();
+        core::fmt::Write::write_fmt(&mut text, format_args!("{self}")).ok()?;
+        core::str::from_utf8(&text.bytes[..text.len])
+            .ok()?
+            .parse()
+            .ok()
+    }
+}
+
+/// A small buffer on the stack: a number's text, without allocating.
+struct ShortText {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl Default for ShortText {
+    fn default() -> Self {
+        ShortText {
+            bytes: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl core::fmt::Write for ShortText {
+    fn write_str(&mut self, text: &str) -> core::fmt::Result {
+        let end = self.len + text.len();
+        let room = self.bytes.get_mut(self.len..end).ok_or(core::fmt::Error)?;
+        room.copy_from_slice(text.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 
@@ -234,6 +269,14 @@ mod tests {
         ];
         let seen: Vec<(&str, &str)> = seen.0.iter().map(|(n, v)| (*n, v.as_str())).collect();
         assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn an_f32_keeps_its_shortest_text() {
+        assert_eq!(0.1_f32.as_number(), Some(0.1_f64));
+        assert_eq!(1.5e-7_f32.as_number(), Some(1.5e-7_f64));
+        assert_eq!(f32::MAX.as_number(), Some(3.4028235e38_f64));
+        assert_eq!(f32::INFINITY.as_number(), None);
     }
 
     #[test]

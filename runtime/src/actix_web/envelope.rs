@@ -301,7 +301,7 @@ where
             self.settings.translations.as_ref(),
             request
                 .headers()
-                .get(::actix_web::http::header::ACCEPT_LANGUAGE)
+                .get_all(::actix_web::http::header::ACCEPT_LANGUAGE)
                 .map(HeaderValue::as_bytes),
         );
         // Some services answer, or panic, inside `call`: that runs with the id too.

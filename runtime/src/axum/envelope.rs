@@ -308,7 +308,8 @@ where
             self.settings.translations.as_ref(),
             request
                 .headers()
-                .get(http::header::ACCEPT_LANGUAGE)
+                .get_all(http::header::ACCEPT_LANGUAGE)
+                .iter()
                 .map(HeaderValue::as_bytes),
         );
         // Some services answer, or panic, inside `call` (a version check, say): that

@@ -25,15 +25,15 @@ tokio::task_local! {
     static CURRENT: Negotiation;
 }
 
-/// What the request's `Accept-Language` (its first field) asks of `translations`;
-/// `None` where no message can change, so that such a request takes the path it takes
-/// without translations.
-pub(crate) fn negotiate(
+/// What the request's `Accept-Language` fields ask of `translations`; `None` where no
+/// message can change, so that such a request (one without the header, say) takes the
+/// path it takes without translations.
+pub(crate) fn negotiate<'h>(
     translations: Option<&Arc<Translations>>,
-    accept_language: Option<&[u8]>,
+    accept_language: impl IntoIterator<Item = &'h [u8]>,
 ) -> Option<Negotiation> {
     let translations = translations?;
-    let order = translations.negotiate(accept_language?);
+    let order = translations.negotiate(accept_language);
     order.translates().then(|| Negotiation {
         translations: translations.clone(),
         order,

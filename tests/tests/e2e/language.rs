@@ -200,6 +200,14 @@ pub async fn check_fallbacks(address: SocketAddr) {
             "{accept_language}"
         );
     }
+    // Several `Accept-Language` fields read as one list.
+    let fields = [
+        VERSION,
+        ("accept-language", "es"),
+        ("accept-language", "de;q=0.5"),
+    ];
+    let answer = get(address, "/certificates/cert_missing", &fields).await;
+    assert_eq!(header(&answer, "content-language"), Some("de"));
 }
 
 /// Headers built to hurt: huge, malformed, not UTF-8. Every one gets a whole envelope,
