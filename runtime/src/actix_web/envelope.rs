@@ -239,7 +239,9 @@ impl Envelope {
     #[cfg_attr(docsrs, doc(cfg(feature = "fluent")))]
     #[must_use]
     pub fn with_translations(mut self, translations: crate::fluent::Translations) -> Self {
-        Arc::make_mut(&mut self.settings).translations = Some(Arc::new(translations));
+        let settings = Arc::make_mut(&mut self.settings);
+        settings.source_language_actix = HeaderValue::from_str(translations.source_locale()).ok();
+        settings.translations = Some(Arc::new(translations));
         self
     }
 }
@@ -378,11 +380,13 @@ fn envelope<B: MessageBody + 'static>(
         }
     }
     #[cfg(feature = "fluent")]
-    if let (true, Some(translations)) = (is_error, &settings.translations) {
+    if let (true, Some(_)) = (is_error, &settings.translations) {
         use ::actix_web::http::header::CONTENT_LANGUAGE;
         if !response.headers().contains_key(CONTENT_LANGUAGE) {
-            if let Ok(value) = HeaderValue::from_str(translations.source_locale()) {
-                response.headers_mut().insert(CONTENT_LANGUAGE, value);
+            if let Some(value) = &settings.source_language_actix {
+                response
+                    .headers_mut()
+                    .insert(CONTENT_LANGUAGE, value.clone());
             }
         }
         let vary = HeaderValue::from_static("Accept-Language");

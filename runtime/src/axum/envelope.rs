@@ -252,7 +252,9 @@ impl EnvelopeLayer {
     #[cfg_attr(docsrs, doc(cfg(feature = "fluent")))]
     #[must_use]
     pub fn with_translations(mut self, translations: crate::fluent::Translations) -> Self {
-        Arc::make_mut(&mut self.settings).translations = Some(Arc::new(translations));
+        let settings = Arc::make_mut(&mut self.settings);
+        settings.source_language_axum = HeaderValue::from_str(translations.source_locale()).ok();
+        settings.translations = Some(Arc::new(translations));
         self
     }
 }
@@ -400,11 +402,11 @@ where
         false => body,
     };
     #[cfg(feature = "fluent")]
-    if let (true, Some(translations)) = (is_error, &settings.translations) {
+    if let (true, Some(_)) = (is_error, &settings.translations) {
         use http::header::CONTENT_LANGUAGE;
         if !parts.headers.contains_key(CONTENT_LANGUAGE) {
-            if let Ok(value) = HeaderValue::from_str(translations.source_locale()) {
-                parts.headers.insert(CONTENT_LANGUAGE, value);
+            if let Some(value) = &settings.source_language_axum {
+                parts.headers.insert(CONTENT_LANGUAGE, value.clone());
             }
         }
         parts

@@ -60,6 +60,12 @@ pub(crate) struct Settings {
     /// Translate every error envelope's message by `Accept-Language`.
     #[cfg(feature = "fluent")]
     pub(crate) translations: Option<alloc::sync::Arc<crate::fluent::Translations>>,
+    /// The source locale as a `Content-Language` value, built once: cloning it shares
+    /// its bytes.
+    #[cfg(all(feature = "fluent", feature = "axum-0_8"))]
+    pub(crate) source_language_axum: Option<http::HeaderValue>,
+    #[cfg(all(feature = "fluent", feature = "actix-web-4"))]
+    pub(crate) source_language_actix: Option<::actix_web::http::header::HeaderValue>,
 }
 
 impl Settings {

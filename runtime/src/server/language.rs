@@ -33,7 +33,9 @@ pub(crate) fn negotiate<'h>(
     accept_language: impl IntoIterator<Item = &'h [u8]>,
 ) -> Option<Negotiation> {
     let translations = translations?;
-    let order = translations.negotiate(accept_language);
+    let mut fields = accept_language.into_iter().peekable();
+    fields.peek()?;
+    let order = translations.negotiate(fields);
     order.translates().then(|| Negotiation {
         translations: translations.clone(),
         order,
