@@ -381,7 +381,6 @@ pub enum FormRejection {
     ContentType,
     /// `400 validation_error`: a field that does not fit, named as a parameter.
     #[certifier(transparent)]
-    #[non_exhaustive]
     Fields(QueryRejection),
     /// `400 bad_request`: the body is larger than the service accepts.
     #[certifier(

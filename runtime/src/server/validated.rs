@@ -77,11 +77,9 @@ pub(crate) use inputs;
 pub enum ValidRejection<R> {
     /// The inner extractor's rejection, answered as that extractor answers it.
     #[certifier(transparent)]
-    #[non_exhaustive]
     Extract(R),
     /// The rules the extracted value broke.
     #[certifier(transparent)]
-    #[non_exhaustive]
     Invalid(Violations),
 }
 
