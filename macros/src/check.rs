@@ -1076,13 +1076,14 @@ pub fn keys_have_one_meaning(cx: &Ctxt, plan: &crate::plan::Plan) {
             crate::plan::Kind::Transparent(_) => None,
         })
         .collect();
+    // The first variant of each key, found in one pass.
+    let mut firsts: BTreeMap<&str, usize> = BTreeMap::new();
     for (at, (variant, translation)) in own.iter().enumerate() {
-        let Some((first, earlier)) = own[..at]
-            .iter()
-            .find(|(_, earlier)| earlier.key == translation.key)
-        else {
+        let first_at = *firsts.entry(translation.key.as_str()).or_insert(at);
+        if first_at == at {
             continue;
-        };
+        }
+        let (first, earlier) = own[first_at];
         let mut names = translation.argument_names();
         let mut earlier_names = earlier.argument_names();
         names.sort_unstable();

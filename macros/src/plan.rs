@@ -10,7 +10,7 @@ use crate::attr::Integration;
 use crate::codes;
 use crate::fmt::{rewrite_members, Arg, FmtTrait, Segment};
 use crate::generics::ParamsInScope;
-use crate::translation::Translation;
+use crate::translation::{CodeGroups, Translation};
 
 /// The whole derive, resolved. It is also the context every emitter is handed.
 pub struct Plan<'a> {
@@ -154,11 +154,12 @@ pub enum HeaderValue {
 impl<'a> Plan<'a> {
     /// Resolves a model that passed every check.
     pub fn new(input: &'a Input<'a>) -> Self {
+        let groups = CodeGroups::new(input);
         let params = ParamsInScope::new(input.generics);
         let variants = input
             .variants()
             .iter()
-            .map(|variant| VariantPlan::new(input, &params, variant))
+            .map(|variant| VariantPlan::new(input, &groups, &params, variant))
             .collect();
         Plan {
             input,
@@ -218,7 +219,12 @@ pub fn runtime_path(input: &Input) -> TokenStream {
 }
 
 impl<'a> VariantPlan<'a> {
-    fn new(input: &'a Input<'a>, params: &ParamsInScope, variant: &'a Variant<'a>) -> Self {
+    fn new(
+        input: &'a Input<'a>,
+        groups: &CodeGroups,
+        params: &ParamsInScope,
+        variant: &'a Variant<'a>,
+    ) -> Self {
         let fields: Vec<FieldPlan> = variant
             .fields
             .iter()
@@ -233,7 +239,7 @@ impl<'a> VariantPlan<'a> {
             .collect();
         let kind = match variant.transparent_field() {
             Some(field) => Kind::Transparent(field.index),
-            None => Kind::Own(Box::new(Own::new(input, variant, &fields))),
+            None => Kind::Own(Box::new(Own::new(input, groups, variant, &fields))),
         };
         let path = if variant.is_struct {
             quote!(Self)
@@ -354,7 +360,7 @@ impl FieldPlan<'_> {
 }
 
 impl Own {
-    fn new(input: &Input, variant: &Variant, fields: &[FieldPlan]) -> Self {
+    fn new(input: &Input, groups: &CodeGroups, variant: &Variant, fields: &[FieldPlan]) -> Self {
         let code = variant
             .attrs
             .code
@@ -381,6 +387,7 @@ impl Own {
         };
         let translation = Translation::new(
             input,
+            groups,
             variant,
             &code.value(),
             match &message {

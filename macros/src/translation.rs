@@ -2,6 +2,8 @@
 //! use (and the values the generated code hands over for them), and the source message
 //! in Fluent syntax, for the runtime's template.
 
+use std::collections::HashMap;
+
 use proc_macro2::Span;
 
 use crate::ast::{Input, Target, Variant};
@@ -57,10 +59,16 @@ pub enum Source {
 impl Translation {
     /// The translation of a variant that is not transparent, with its message template
     /// `template` (`None` for a message without placeholders, given as `text`).
-    pub fn new(input: &Input, variant: &Variant, code: &str, text: &str) -> Self {
+    pub fn new(
+        input: &Input,
+        groups: &CodeGroups,
+        variant: &Variant,
+        code: &str,
+        text: &str,
+    ) -> Self {
         let key = match &variant.attrs.key {
             Some(key) => key.value(),
-            None if shares_code(input, variant, code) => {
+            None if groups.shared(variant, code) => {
                 let name = variant.ident.to_string();
                 let name = name.trim_start_matches("r#");
                 let snake = snake_case_suggestion(name).unwrap_or_else(|| name.to_lowercase());
@@ -222,22 +230,35 @@ impl Translation {
     }
 }
 
-/// Whether another variant of the type (not transparent, without a `key` of its own)
-/// answers `code` with another message or other members: the two then need keys of
-/// their own. Variants that say the same thing share the code's key, so adding one does
-/// not rename the others'.
-fn shares_code(input: &Input, variant: &Variant, code: &str) -> bool {
-    input.variants().iter().any(|other| {
-        !std::ptr::eq(other, variant)
-            && !other.is_transparent()
-            && other.attrs.key.is_none()
-            && other
-                .attrs
-                .code
-                .as_ref()
-                .is_some_and(|other| other.value() == code)
-            && !says_the_same(variant, other)
-    })
+/// The variants of each code that take the default key (not transparent, without a
+/// `key` of their own), read once for the whole type: the default keys of a large enum
+/// cost one pass, not one per pair of variants.
+pub struct CodeGroups<'v, 'a>(HashMap<String, Vec<&'v Variant<'a>>>);
+
+impl<'v, 'a> CodeGroups<'v, 'a> {
+    pub fn new(input: &'v Input<'a>) -> Self {
+        let mut groups: HashMap<String, Vec<&'v Variant<'a>>> = HashMap::new();
+        for variant in input.variants() {
+            if variant.is_transparent() || variant.attrs.key.is_some() {
+                continue;
+            }
+            if let Some(code) = &variant.attrs.code {
+                groups.entry(code.value()).or_default().push(variant);
+            }
+        }
+        CodeGroups(groups)
+    }
+
+    /// Whether another variant answers `code` with another message or other members:
+    /// the two then need keys of their own. Variants that say the same thing share the
+    /// code's key, so adding one does not rename the others'.
+    fn shared(&self, variant: &Variant, code: &str) -> bool {
+        self.0.get(code).is_some_and(|group| {
+            group
+                .iter()
+                .any(|other| !std::ptr::eq(*other, variant) && !says_the_same(variant, other))
+        })
+    }
 }
 
 /// The same message (as written, with its format arguments) and the same members.

@@ -13,7 +13,10 @@ pub fn method(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
     let arguments = quote!(__arguments);
     let body = plan.match_variants(|variant| arm(plan, variant, &arguments));
+    // Only translations read it: without the runtime's `fluent` feature, the relay drops
+    // it and the trait's default answers.
     quote! {
+        #runtime::__private::if_fluent! {
         #[doc(hidden)]
         fn translatable(
             &self,
@@ -24,6 +27,7 @@ pub fn method(plan: &Plan) -> TokenStream {
                 FirstChoice as _, LastChoice as _, SecondChoice as _,
             };
             #body
+        }
         }
     }
 }
