@@ -456,6 +456,55 @@ mod tests {
 
     use super::*;
 
+    /// Each comparison with a string says no as well as yes, both ways round.
+    #[test]
+    fn comparisons_with_strings_tell_codes_apart() {
+        let code = Code::NotFound;
+        let other = Code::from("plan_limit");
+        assert!(code == *"not_found" && code != *"forbidden");
+        assert!(code == "not_found" && code != "forbidden");
+        assert!(*"not_found" == code && *"forbidden" != code);
+        assert!("not_found" == code && "forbidden" != code);
+        assert!(other == *"plan_limit" && other != *"not_found");
+        assert!("plan_limit" == other && "not_found" != other);
+        let same = Code::from("not_found");
+        assert!(code != other && code == same);
+    }
+
+    /// Equal codes hash alike, whichever variant holds them; different codes do not.
+    #[test]
+    fn hashing_follows_the_code_string() {
+        use core::hash::{Hash, Hasher};
+
+        /// FNV-1a, enough to compare two hashes without `std`.
+        struct Fnv(u64);
+        impl Hasher for Fnv {
+            fn finish(&self) -> u64 {
+                self.0
+            }
+            fn write(&mut self, bytes: &[u8]) {
+                for byte in bytes {
+                    self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x100_0000_01b3);
+                }
+            }
+        }
+        let hash = |code: &Code| {
+            let mut hasher = Fnv(0xcbf2_9ce4_8422_2325);
+            code.hash(&mut hasher);
+            hasher.finish()
+        };
+        assert_eq!(hash(&Code::NotFound), hash(&Code::from("not_found")));
+        assert_ne!(hash(&Code::NotFound), hash(&Code::Forbidden));
+        assert_ne!(hash(&Code::from("a")), hash(&Code::from("b")));
+    }
+
+    /// A value that is not a string says what was expected.
+    #[test]
+    fn a_code_that_is_not_a_string_names_what_was_expected() {
+        let error = serde_json::from_str::<Code>("404").unwrap_err().to_string();
+        assert!(error.contains("a Certifier error code string"), "{error}");
+    }
+
     const TABLE: [(&str, Code, u16); 12] = [
         ("bad_request", Code::BadRequest, 400),
         ("missing_version", Code::MissingVersion, 400),
