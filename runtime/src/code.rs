@@ -498,6 +498,26 @@ mod tests {
         assert_ne!(hash(&Code::from("a")), hash(&Code::from("b")));
     }
 
+    /// An envelope from a bare status keeps the server error statuses of the table and
+    /// sends a timeout as 503; every other code sends its canonical status.
+    #[test]
+    fn envelope_statuses() {
+        for (status, expected) in [
+            (500, 500),
+            (501, 500),
+            (502, 502),
+            (503, 503),
+            (504, 504),
+            (408, 503),
+        ] {
+            let code = Code::for_status(status);
+            assert_eq!(code.envelope_status(status), Some(expected), "{status}");
+        }
+        assert_eq!(Code::NotFound.envelope_status(405), Some(404));
+        assert_eq!(Code::BadRequest.envelope_status(413), Some(400));
+        assert_eq!(Code::from("plan_limit").envelope_status(402), None);
+    }
+
     /// A value that is not a string says what was expected.
     #[test]
     fn a_code_that_is_not_a_string_names_what_was_expected() {
