@@ -45,7 +45,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use alloc::borrow::Cow;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt::{self, Display};
@@ -369,18 +368,9 @@ impl Translations {
         error: &E,
         order: &Order,
     ) -> Option<(&str, String)> {
-        let mut first = None;
-        for candidate in order.iter() {
-            match candidate {
-                Candidate::Source => break,
-                Candidate::Locale(index) => {
-                    if first.is_none() {
-                        first = Some(index);
-                    }
-                }
-            }
+        if !order.translates() {
+            return None;
         }
-        first?;
         let mut collected = Collected::default();
         let key = error.translatable(&mut collected)?;
         let arguments = collected.into_arguments(error);
@@ -706,11 +696,8 @@ pub fn template<E: ErrorCatalogue + ?Sized>() -> String {
             out.push_str(&variables.join(", "));
         }
         out.push('\n');
-        let pattern = match entry.pattern {
-            Some(pattern) => Cow::Borrowed(pattern),
-            None => Cow::Owned(escape_text(entry.message())),
-        };
-        write_message(&mut out, key, &pattern);
+        // The derive writes a pattern for every message that is not its own.
+        write_message(&mut out, key, entry.pattern.unwrap_or(entry.message()));
     }
     if keys.has_violations {
         out.push_str(
@@ -718,14 +705,11 @@ pub fn template<E: ErrorCatalogue + ?Sized>() -> String {
         );
         for (code, message) in Violation::DEFAULT_MESSAGES {
             out.push('\n');
-            write_message(&mut out, &violation_key(code), &escape_text(message));
+            // The violations' default messages hold no braces: each is its own pattern.
+            write_message(&mut out, &violation_key(code), message);
         }
         out.push('\n');
-        write_message(
-            &mut out,
-            VIOLATION_OTHER,
-            &escape_text(Violation::default_message("")),
-        );
+        write_message(&mut out, VIOLATION_OTHER, Violation::default_message(""));
     }
     out
 }
@@ -765,19 +749,6 @@ fn write_message(out: &mut String, key: &str, pattern: &str) {
         }
     }
     out.push('\n');
-}
-
-/// `text` as Fluent pattern text: braces become string literals.
-fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '{' => out.push_str("{\"{\"}"),
-            '}' => out.push_str("{\"}\"}"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 fn violation_key(code: &str) -> String {
@@ -1008,8 +979,6 @@ impl Order {
         self.candidates[..self.len].iter().copied()
     }
 
-    // Only the envelope layers translate a body.
-    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
     /// Whether a translated locale comes before the source locale: only then can a
     /// message change.
     pub(crate) fn translates(&self) -> bool {
