@@ -27,6 +27,8 @@ mod generics;
 mod plan;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_diagnostics;
 mod translation;
 
 use proc_macro::TokenStream;

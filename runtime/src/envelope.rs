@@ -641,18 +641,73 @@ mod tests {
 
     #[test]
     fn wrong_types_are_errors() {
-        for body in [
-            r#"{"error":{"code":404,"message":"m"}}"#,
-            r#"{"error":{"code":null,"message":"m"}}"#,
-            r#"{"error":{"code":"x","message":["m"]}}"#,
-            r#"{"error":"not_found"}"#,
-            r#"{"error":["x","m"]}"#,
-            r#"{"error":null}"#,
-            r#"["error"]"#,
-            r#""error""#,
+        // Each error names what was expected where, so that a client's log says which
+        // part of the body was wrong.
+        for (body, expected) in [
+            (
+                r#"{"error":{"code":404,"message":"m"}}"#,
+                "error code string",
+            ),
+            (
+                r#"{"error":{"code":null,"message":"m"}}"#,
+                "error code string",
+            ),
+            (r#"{"error":{"code":"x","message":["m"]}}"#, "a string"),
+            (
+                r#"{"error":"not_found"}"#,
+                "expected an error object with `code` and `message`",
+            ),
+            (
+                r#"{"error":["x","m"]}"#,
+                "expected an error object with `code` and `message`",
+            ),
+            (
+                r#"{"error":null}"#,
+                "expected an error object with `code` and `message`",
+            ),
+            (
+                r#"["error"]"#,
+                "expected an error body with an `error` object",
+            ),
+            (
+                r#""error""#,
+                "expected an error body with an `error` object",
+            ),
         ] {
-            assert!(decode(body).is_err(), "{body}");
+            let error = decode(body).unwrap_err().to_string();
+            assert!(error.contains(expected), "{body}: {error}");
         }
+    }
+
+    #[test]
+    fn member_names_must_be_strings() {
+        use serde::de::value::{Error, MapDeserializer};
+
+        // A format whose maps have other keys than strings (here, integers).
+        let numbers = MapDeserializer::<_, Error>::new([(1_u32, 2_u32)].into_iter());
+        let error = ErrorEnvelope::<ExtensionMap>::deserialize(numbers).unwrap_err();
+        assert!(
+            error.to_string().contains("expected a member name"),
+            "{error}"
+        );
+
+        struct ObjectWithNumberKey;
+        impl<'de> Deserializer<'de> for ObjectWithNumberKey {
+            type Error = Error;
+            fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+                visitor.visit_map(MapDeserializer::new([(7_u32, 8_u32)].into_iter()))
+            }
+            serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+                bytes byte_buf option unit unit_struct newtype_struct seq tuple
+                tuple_struct map struct enum identifier ignored_any
+            }
+        }
+        let error = ErrorObject::<ExtensionMap>::deserialize(ObjectWithNumberKey).unwrap_err();
+        assert!(
+            error.to_string().contains("expected a member name"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -173,20 +173,29 @@ impl ErrorResponse {
         if !is_problem {
             return None;
         }
-        let mut take_text = |name: &str| match members.remove(name) {
-            Some(Value::String(text)) => Some(text),
+        // A member of another type than RFC 9457 gives it is not the problem's: it is
+        // kept as any other member.
+        let mut take_text = |name: &str| match members.get(name)? {
+            Value::String(_) => match members.remove(name)? {
+                Value::String(text) => Some(text),
+                _ => None,
+            },
             _ => None,
         };
         let code = take_text("code").map_or_else(|| Code::for_status(status), Code::from);
         let detail = take_text("detail");
         let title = take_text("title");
         let kind = take_text("type");
-        members.remove("status");
+        if members.get("status").is_some_and(Value::is_u64) {
+            members.remove("status");
+        }
         let message = detail.or(title).unwrap_or_else(|| {
             format!("The server answered {status} with a problem that has no detail.")
         });
-        if let Some(Value::Object(nested)) = members.remove("extensions") {
-            members.extend(nested);
+        if members.get("extensions").is_some_and(Value::is_object) {
+            if let Some(Value::Object(nested)) = members.remove("extensions") {
+                members.extend(nested);
+            }
         }
         if let Some(url) = kind.filter(|url| url != "about:blank") {
             members.insert("doc_url".to_string(), Value::String(url));
@@ -913,5 +922,279 @@ mod tests {
         let error = ErrorResponse::decode(400, br#"{"message":"nope"}"#);
         assert_eq!(*error.code(), Code::BadRequest);
         assert_eq!(error.excerpt.as_deref(), Some(r#"{"message":"nope"}"#));
+    }
+    #[test]
+    fn any_one_problem_member_makes_a_problem() {
+        for body in [
+            r#"{"type":"https://e.com/p"}"#,
+            r#"{"title":"Gone"}"#,
+            r#"{"detail":"It left."}"#,
+            r#"{"status":410}"#,
+        ] {
+            let error = ErrorResponse::decode(410, body.as_bytes());
+            assert!(error.is_envelope(), "{body}");
+            assert_eq!(*error.code(), Code::NotFound, "{body}");
+        }
+        // Members of the wrong type, or none of the four: not a problem.
+        for body in [
+            r#"{"type":1,"title":2,"detail":null,"status":"410"}"#,
+            r#"{"status":-1}"#,
+            r#"{"code":"not_found"}"#,
+            r#"[1]"#,
+        ] {
+            assert!(
+                !ErrorResponse::decode(410, body.as_bytes()).is_envelope(),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_problem_is_read_member_by_member() {
+        let body = br#"{"type":"https://e.com/p","title":"T","status":409,"detail":"D",
+            "code":"plan_limit","limit":3,"extensions":{"status":"nested","title":"x"}}"#;
+        let error = ErrorResponse::decode(409, body);
+        assert_eq!(error.code(), "plan_limit");
+        assert_eq!(error.message(), "D");
+        let mut members: alloc::vec::Vec<_> = error.error.extensions.iter().collect();
+        members.sort_by(|a, b| a.0.cmp(b.0));
+        let expected = [
+            ("doc_url", serde_json::json!("https://e.com/p")),
+            ("limit", serde_json::json!(3)),
+            ("status", serde_json::json!("nested")),
+            ("title", serde_json::json!("x")),
+        ];
+        assert_eq!(members.len(), expected.len(), "{members:?}");
+        for ((name, value), (expected_name, expected_value)) in members.iter().zip(&expected) {
+            assert_eq!(
+                (*name, *value),
+                (&(*expected_name).to_string(), expected_value)
+            );
+        }
+        // The title when there is no detail; a made-up message when neither; a code
+        // that is not a string follows the status; about:blank is no doc_url.
+        let error = ErrorResponse::decode(429, br#"{"type":"about:blank","title":"T","code":7}"#);
+        assert_eq!((error.code(), error.message()), (&Code::RateLimited, "T"));
+        assert!(error.error.extensions.get("doc_url").is_none());
+        assert_eq!(error.error.extensions["code"], 7);
+        let error = ErrorResponse::decode(403, br#"{"status":403,"extensions":[1]}"#);
+        assert_eq!(
+            error.message(),
+            "The server answered 403 with a problem that has no detail."
+        );
+        // Members of another type than RFC 9457 gives them are kept as they came.
+        assert_eq!(
+            error.error.extensions.len(),
+            1,
+            "{:?}",
+            error.error.extensions
+        );
+        assert_eq!(error.error.extensions["extensions"], serde_json::json!([1]));
+        let error =
+            ErrorResponse::decode(400, br#"{"title":"T","type":1,"detail":[],"status":"bad"}"#);
+        assert_eq!(error.message(), "T");
+        assert_eq!(error.error.extensions["type"], 1);
+        assert_eq!(error.error.extensions["detail"], serde_json::json!([]));
+        assert_eq!(error.error.extensions["status"], "bad");
+    }
+
+    #[test]
+    fn the_accessors_read_what_was_decoded() {
+        let body = br#"{"error":{"code":"conflict","message":"Try again."}}"#;
+        let error = ErrorResponse::decode(409, body);
+        assert_eq!(error.message(), "Try again.");
+        assert_eq!(error.to_string(), "409 conflict: Try again.");
+        assert_eq!(error.content_language(), None);
+        let error = error.with_headers([
+            ("Content-Language", &b" "[..]),
+            ("content-language", b"\xff"),
+            ("CONTENT-LANGUAGE", b" fr-CH "),
+            ("content-language", b"de"),
+        ]);
+        assert_eq!(error.content_language(), Some("fr-CH"));
+        assert_eq!(error.retry_after(), None);
+        assert_eq!(error.request_id(), None);
+        // A later header list replaces the language only with a readable one.
+        let error = error.with_headers([("content-language", "")]);
+        assert_eq!(error.content_language(), Some("fr-CH"));
+        let error = error.with_headers([("content-language", "it")]);
+        assert_eq!(error.content_language(), Some("it"));
+        // Each header kept alone leaves the others unset.
+        let only_id = ErrorResponse::decode(409, body).with_headers([("x-request-id", "r")]);
+        assert_eq!(
+            (only_id.retry_after(), only_id.content_language()),
+            (None, None)
+        );
+        let only_wait = ErrorResponse::decode(409, body).with_headers([("retry-after", "1")]);
+        assert_eq!(
+            (only_wait.request_id(), only_wait.content_language()),
+            (None, None)
+        );
+        // Headers with no value worth keeping keep nothing at all.
+        let none = ErrorResponse::decode(409, body).with_headers([("x-other", "1")]);
+        assert_eq!(none, ErrorResponse::decode(409, body));
+    }
+
+    #[test]
+    fn an_excerpt_backs_up_at_most_three_bytes_and_never_past_the_body() {
+        // A four-byte character across the limit: cut before it.
+        let body = format!("{}{}", "x".repeat(MAX_EXCERPT_LEN - 2), "😀");
+        assert_eq!(excerpt(body.as_bytes()), "x".repeat(MAX_EXCERPT_LEN - 2));
+        // A body exactly at the limit, ending in a whole character: all of it.
+        let body = format!("{}{}", "x".repeat(MAX_EXCERPT_LEN - 4), "😀");
+        assert_eq!(excerpt(body.as_bytes()), body);
+        // Continuation bytes only: the cut backs up three bytes, no more.
+        let continuation = vec![0x80_u8; 700];
+        assert_eq!(
+            excerpt(&continuation),
+            "\u{fffd}".repeat(MAX_EXCERPT_LEN - 3)
+        );
+        // A short body of continuation bytes is kept whole.
+        assert_eq!(excerpt(&[0x80, 0x80]), "\u{fffd}\u{fffd}");
+    }
+
+    #[test]
+    fn made_up_errors_say_what_was_wrong() {
+        let cases = [
+            (
+                200,
+                BodyProblem::DoesNotFit,
+                "unexpected_response",
+                "The server answered 200 with a body this client cannot read.",
+            ),
+            (
+                200,
+                BodyProblem::TooLarge { limit: 10 },
+                "response_too_large",
+                "The server answered 200 with a body larger than the 10-byte limit.",
+            ),
+            (
+                200,
+                BodyProblem::CutOff,
+                "incomplete_response",
+                "The server answered 200, but the connection ended before the whole body arrived.",
+            ),
+            (
+                404,
+                BodyProblem::CutOff,
+                "not_found",
+                "The server answered 404, but the connection ended before the whole body arrived.",
+            ),
+            (
+                503,
+                BodyProblem::TooLarge { limit: 1 },
+                "internal_server_error",
+                "The server answered 503 with a body larger than the 1-byte limit.",
+            ),
+            (
+                299,
+                BodyProblem::NotEnvelope,
+                "internal_server_error",
+                "The server answered 299 with a body this client cannot read.",
+            ),
+            (
+                300,
+                BodyProblem::NotEnvelope,
+                "internal_server_error",
+                "The server answered 300 without a Certifier error body.",
+            ),
+            (
+                199,
+                BodyProblem::DoesNotFit,
+                "internal_server_error",
+                "The server answered 199 with a body this client cannot read.",
+            ),
+        ];
+        for (status, problem, code, message) in cases {
+            let error = ErrorResponse::unrecognised(status, b"body", problem);
+            assert_eq!(
+                (error.code().as_str(), error.message()),
+                (code, message),
+                "{status} {problem:?}"
+            );
+            assert_eq!(error.excerpt.as_deref(), Some("body"));
+        }
+    }
+
+    #[cfg(feature = "tonic-0_14")]
+    #[test]
+    fn a_grpc_status_is_read_detail_by_detail() {
+        use std::collections::HashMap;
+        use tonic_types::{ErrorDetails, StatusExt as _};
+
+        let mut metadata = HashMap::new();
+        metadata.insert("limit".to_string(), "3".to_string());
+        metadata.insert("plan".to_string(), "free plan".to_string());
+        let mut details =
+            ErrorDetails::with_error_info("payment_required", "example.com", metadata);
+        details.set_retry_info(Some(Duration::from_secs(7)));
+        details.set_request_info("req_1", "");
+        let status = ::tonic::Status::with_error_details(
+            ::tonic::Code::FailedPrecondition,
+            "Upgrade.",
+            details,
+        );
+        let error = ErrorResponse::from_status(&status);
+        assert_eq!(
+            (error.status, error.code().as_str(), error.message()),
+            (402, "payment_required", "Upgrade.")
+        );
+        assert_eq!(error.error.extensions["limit"], 3);
+        assert_eq!(error.error.extensions["plan"], "free plan");
+        assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+        assert_eq!(error.request_id(), Some("req_1"));
+        assert!(error.is_envelope());
+
+        // A blank reason follows the gRPC code; internal_server_error takes the gRPC
+        // code's 5xx; an unknown code too; a 500 stays 500.
+        let blank = ErrorDetails::with_error_info(" ", "d", HashMap::new());
+        let status = ::tonic::Status::with_error_details(::tonic::Code::NotFound, "m", blank);
+        let error = ErrorResponse::from_status(&status);
+        assert_eq!((error.status, error.code()), (404, &Code::NotFound));
+        assert_eq!((error.retry_after(), error.request_id()), (None, None));
+        let internal = ErrorDetails::with_error_info("internal_server_error", "d", HashMap::new());
+        let status = ::tonic::Status::with_error_details(::tonic::Code::Unavailable, "m", internal);
+        assert_eq!(ErrorResponse::from_status(&status).status, 503);
+        let internal = ErrorDetails::with_error_info("internal_server_error", "d", HashMap::new());
+        let status = ::tonic::Status::with_error_details(::tonic::Code::NotFound, "m", internal);
+        assert_eq!(ErrorResponse::from_status(&status).status, 500);
+        let unknown = ErrorDetails::with_error_info("made_up", "d", HashMap::new());
+        let status =
+            ::tonic::Status::with_error_details(::tonic::Code::DeadlineExceeded, "m", unknown);
+        let error = ErrorResponse::from_status(&status);
+        assert_eq!((error.status, error.code().as_str()), (504, "made_up"));
+
+        // The request id from the metadata when no RequestInfo says; a blank one is none.
+        let mut status = ::tonic::Status::not_found("m");
+        status
+            .metadata_mut()
+            .insert("x-request-id", "req_m".parse().unwrap());
+        assert_eq!(
+            ErrorResponse::from_status(&status).request_id(),
+            Some("req_m")
+        );
+        let mut status = ::tonic::Status::not_found("m");
+        status
+            .metadata_mut()
+            .insert("x-request-id", " ".parse().unwrap());
+        assert_eq!(ErrorResponse::from_status(&status).request_id(), None);
+    }
+
+    #[cfg(feature = "tonic-0_14")]
+    #[test]
+    fn a_grpc_status_keeps_at_most_256_members() {
+        use std::collections::HashMap;
+        use tonic_types::{ErrorDetails, StatusExt as _};
+
+        let metadata: HashMap<String, String> = (0..300)
+            .map(|n| (format!("m{n:03}"), n.to_string()))
+            .collect();
+        let details = ErrorDetails::with_error_info("conflict", "d", metadata);
+        let status = ::tonic::Status::with_error_details(::tonic::Code::Aborted, "m", details);
+        let error = ErrorResponse::from_status(&status);
+        assert_eq!(error.error.extensions.len(), 256);
+        // Sorted before the cut: the first 256 names are kept.
+        assert!(error.error.extensions.contains_key("m255"));
+        assert!(!error.error.extensions.contains_key("m256"));
     }
 }

@@ -891,4 +891,57 @@ mod tests {
             crate::StandardError::ValidationError.to_string()
         );
     }
+
+    #[test]
+    fn a_constraint_names_the_first_member_it_protects() {
+        const FIELDS: &[(&str, &str)] = &[
+            ("users_email_key", "email"),
+            ("users_name_key", "name"),
+            ("users_email_key", "login"),
+        ];
+        let violation = Violation::from_constraint("users_email_key", FIELDS, "taken").unwrap();
+        assert_eq!(
+            (violation.code(), violation.pointer()),
+            ("taken", Some("/email"))
+        );
+        assert_eq!(violation.message(), "This value is invalid.");
+        let violation = Violation::from_constraint("users_name_key", FIELDS, "taken").unwrap();
+        assert_eq!(violation.pointer(), Some("/name"));
+        assert!(Violation::from_constraint("users_pkey", FIELDS, "taken").is_none());
+        assert!(Violation::from_constraint("", FIELDS, "taken").is_none());
+    }
+
+    #[test]
+    fn every_known_code_has_its_own_default_message() {
+        for (code, message) in Violation::DEFAULT_MESSAGES {
+            assert_eq!(Violation::default_message(code), *message, "{code}");
+            assert_ne!(*message, "This value is invalid.", "{code}");
+            assert_eq!(Violation::at_parameter(*code, "q").message(), *message);
+        }
+        assert_eq!(
+            Violation::default_message("made_up"),
+            "This value is invalid."
+        );
+        assert_eq!(Violation::default_message(""), "This value is invalid.");
+    }
+
+    #[cfg(any(feature = "validator-0_21", feature = "garde-0_23"))]
+    #[test]
+    fn violations_sort_by_path_with_numeric_indexes_and_keep_ties_in_order() {
+        let at = |tokens: &[Token], code: &'static str| {
+            let names: Vec<String> = tokens.iter().map(ToString::to_string).collect();
+            (tokens.to_vec(), Violation::at_path(code, names))
+        };
+        let key = |name: &str| Token::Key(name.to_string());
+        let found = alloc::vec![
+            at(&[key("b")], "first_b"),
+            at(&[key("a"), Token::Index(10)], "ten"),
+            at(&[key("a"), Token::Index(2)], "two"),
+            at(&[key("b")], "second_b"),
+            at(&[key("a")], "a"),
+        ];
+        let sorted = sorted_by_path(found);
+        let codes: Vec<&str> = sorted.iter().map(Violation::code).collect();
+        assert_eq!(codes, ["a", "two", "ten", "first_b", "second_b"]);
+    }
 }
