@@ -161,6 +161,45 @@ impl<T: Display + ?Sized> Serialize for AsJsonString<'_, T> {
     }
 }
 
+/// One extension member of a derived `serialize_extensions`, written by `entry` (the
+/// generated code passes `SerializeMap::serialize_entry` for the member's type, so that
+/// a type that is not `Serialize` is reported by that bound, at the field). The first
+/// error is kept in `failed` rather than returned, so that the generated code has no `?`
+/// (a branch and a call) per member of every variant; once a member has failed, the map
+/// is not written to again, and `serialize_extensions` returns that error.
+///
+/// ```
+/// use certifier_error::__private::serialize_member;
+/// use serde::ser::{SerializeMap, Serializer};
+///
+/// let mut out = Vec::new();
+/// let mut serializer = serde_json::Serializer::new(&mut out);
+/// let mut map = serializer.serialize_map(None).unwrap();
+/// let mut failed = None;
+/// serialize_member(&mut map, &mut failed, "retry_after", &30, SerializeMap::serialize_entry::<str, u64>);
+/// assert!(failed.is_none());
+/// map.end().unwrap();
+/// assert_eq!(out, br#"{"retry_after":30}"#);
+/// ```
+#[inline]
+pub fn serialize_member<M, V, F>(
+    map: &mut M,
+    failed: &mut Option<M::Error>,
+    name: &'static str,
+    value: &V,
+    entry: F,
+) where
+    M: SerializeMap,
+    V: ?Sized,
+    F: FnOnce(&mut M, &'static str, &V) -> Result<(), M::Error>,
+{
+    if failed.is_none() {
+        if let Err(error) = entry(map, name, value) {
+            *failed = Some(error);
+        }
+    }
+}
+
 /// The derived [`CertifierError::extension_members`]: runs the allocation-free member
 /// writer into a list of JSON values, keeping field order.
 pub fn collect_members<T: CertifierError>(

@@ -1054,6 +1054,24 @@ mod tests {
     }
 
     #[test]
+    fn only_a_success_status_decodes_the_expected_type() {
+        let envelope = br#"{"error":{"code":"not_found","message":"m"}}"#;
+        for status in [199, 300, 404, 500] {
+            let error = decode_response::<serde_json::Value>(status, b"[1]").unwrap_err();
+            assert_eq!(error.status, status);
+            let error = decode_response::<serde_json::Value>(status, envelope).unwrap_err();
+            assert_eq!(error.code(), "not_found");
+        }
+        for status in [200, 204, 299] {
+            let value = decode_response::<serde_json::Value>(status, envelope).unwrap();
+            assert_eq!(value["error"]["code"], "not_found");
+            assert_eq!(decode_response::<Option<u8>>(status, b" \n").unwrap(), None);
+        }
+        let error = decode_response::<u8>(200, b"[1]").unwrap_err();
+        assert_eq!(error.code(), "unexpected_response");
+    }
+
+    #[test]
     fn made_up_errors_say_what_was_wrong() {
         let cases = [
             (

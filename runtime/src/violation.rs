@@ -847,6 +847,75 @@ mod tests {
     }
 
     #[test]
+    fn short_tokens_count_together_against_the_limit() {
+        // Each token fits on its own; together they do not: the pointer keeps the
+        // tokens that fit, whole.
+        let half = "h".repeat(INPUT_LIMIT / 2 - 1);
+        let violation = Violation::at_path("x", [half.as_str(), half.as_str(), half.as_str()]);
+        let expected = alloc::format!("/{half}/{half}");
+        assert_eq!(violation.pointer(), Some(expected.as_str()));
+        assert!(expected.chars().count() <= INPUT_LIMIT);
+    }
+
+    #[test]
+    fn an_ancestor_of_exactly_the_limit_is_kept() {
+        let fits = alloc::format!("/{}", "a".repeat(INPUT_LIMIT - 1));
+        let long = alloc::format!("{fits}/{}", "b".repeat(10));
+        assert_eq!(
+            Violation::at_pointer("x", long).pointer(),
+            Some(fits.as_str())
+        );
+        let over = alloc::format!("/{}/{}", "a".repeat(INPUT_LIMIT), "b");
+        assert_eq!(Violation::at_pointer("x", over).pointer(), Some(""));
+    }
+
+    #[test]
+    fn a_violation_decodes_only_from_an_object() {
+        let error = serde_json::from_str::<Violation>("[1]").unwrap_err();
+        assert!(
+            error.to_string().contains("expected a violation object"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn violations_collect_in_the_order_given() {
+        let first = || Violation::at_parameter("missing", "q");
+        let second = || Violation::at_path("too_long", ["name"]);
+        let mut violations = Violations::new();
+        assert!(violations.is_empty());
+        violations.push(first());
+        assert_eq!((violations.len(), violations.is_empty()), (1, false));
+        violations.extend([second()]);
+        let expected = alloc::vec![first(), second()];
+        assert_eq!(violations.as_slice(), expected.as_slice());
+        assert_eq!(violations.iter().cloned().collect::<Vec<_>>(), expected);
+        assert_eq!((&violations).into_iter().count(), 2);
+        assert_eq!(violations.clone().into_iter().collect::<Vec<_>>(), expected);
+        assert_eq!(violations.clone().into_vec(), expected);
+        assert_eq!(Violations::from(expected.clone()).into_vec(), expected);
+        assert_eq!(Violations::from(first()).into_vec(), [first()]);
+        assert_eq!(expected.iter().cloned().collect::<Violations>().len(), 2);
+
+        let fields = [("b", ["taken", "short"]), ("a", ["bad", "worse"])];
+        let keyed = Violations::from_field_messages("invalid", fields);
+        let found: Vec<(&str, Option<&str>)> = keyed
+            .iter()
+            .map(|violation| (violation.message(), violation.pointer()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("taken", Some("/b")),
+                ("short", Some("/b")),
+                ("bad", Some("/a")),
+                ("worse", Some("/a")),
+            ]
+        );
+        assert!(keyed.iter().all(|violation| violation.code() == "invalid"));
+    }
+
+    #[test]
     fn a_long_parameter_name_is_cut() {
         let violation = Violation::at_parameter("unknown_member", "p".repeat(1 << 20));
         let name = violation.parameter().unwrap();
@@ -940,6 +1009,8 @@ mod tests {
             at(&[key("b")], "second_b"),
             at(&[key("a")], "a"),
         ];
+        assert_eq!(key("a~b").to_string(), "a~b");
+        assert_eq!(Token::Index(10).to_string(), "10");
         let sorted = sorted_by_path(found);
         let codes: Vec<&str> = sorted.iter().map(Violation::code).collect();
         assert_eq!(codes, ["a", "two", "ten", "first_b", "second_b"]);

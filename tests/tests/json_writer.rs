@@ -510,3 +510,66 @@ fn writes_a_transparent_variants_members_after_the_inner_ones() {
         serde_json::to_string(&error).unwrap()
     );
 }
+
+/// A field whose `Display` fails.
+#[derive(Debug)]
+struct FailingDisplay;
+
+impl fmt::Display for FailingDisplay {
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Err(fmt::Error)
+    }
+}
+
+/// A member whose `Serialize` fails with its own text.
+#[derive(Debug)]
+struct FailingMember(&'static str);
+
+impl Serialize for FailingMember {
+    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        Err(serde::ser::Error::custom(self.0))
+    }
+}
+
+#[test]
+fn the_first_failure_of_an_envelope_is_the_one_returned() {
+    #[derive(Debug, CertifierError)]
+    #[certifier(status = 400, code = "broken", message = "Before {shown} after.")]
+    struct Broken {
+        shown: FailingDisplay,
+        #[certifier(extend)]
+        first: FailingMember,
+    }
+    #[derive(Debug, CertifierError)]
+    #[certifier(status = 400, code = "broken", message = "Shown.")]
+    struct BrokenMembers {
+        #[certifier(extend)]
+        fine: u32,
+        #[certifier(extend)]
+        first: FailingMember,
+        #[certifier(extend)]
+        second: FailingMember,
+    }
+    let broken = Broken {
+        shown: FailingDisplay,
+        first: FailingMember("first"),
+    };
+    let mut out = b"kept".to_vec();
+    let error = broken.write_json(&mut out).unwrap_err();
+    assert!(error.to_string().contains("Display"), "{error}");
+    assert_eq!(out, b"kept");
+
+    let broken = BrokenMembers {
+        fine: 1,
+        first: FailingMember("first"),
+        second: FailingMember("second"),
+    };
+    let error = broken.write_json(&mut out).unwrap_err();
+    assert_eq!(error.to_string(), "first");
+    assert_eq!(out, b"kept");
+    assert_eq!(broken.extension_members().unwrap_err().to_string(), "first");
+    assert_eq!(
+        serde_json::to_string(&broken).unwrap_err().to_string(),
+        "first"
+    );
+}

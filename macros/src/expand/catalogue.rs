@@ -21,7 +21,7 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
     // the catalogue's types through short local names: the generated code stays small
     // for a type with many variants.
     let doc_url_const = quote!(__DOC_URL);
-    let (mut has_entries, mut has_plain_entries) = (false, false);
+    let (mut has_entries, mut has_plain_entries, mut has_translated) = (false, false, false);
     for variant in &plan.variants {
         let index = match &variant.kind {
             Kind::Own(own) => {
@@ -30,7 +30,13 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
                 } else {
                     has_entries = true;
                 }
-                run.push(entry(runtime, variant, own, &doc_url_const));
+                run.push(entry(
+                    runtime,
+                    variant,
+                    own,
+                    &doc_url_const,
+                    &mut has_translated,
+                ));
                 continue;
             }
             Kind::Transparent(index) => *index,
@@ -65,10 +71,13 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
         let entry = has_entries.then(|| quote!(use #runtime::__private::new_entry as __entry;));
         let plain_entry = has_plain_entries
             .then(|| quote!(use #runtime::__private::new_plain_entry as __plain_entry;));
+        let translated = has_translated
+            .then(|| quote!(use #runtime::__private::entry_translated as __translated;));
         quote! {
             use #runtime::__private::Part as __Part;
             #entry
             #plain_entry
+            #translated
             const #doc_url_const: ::core::option::Option<&'static ::core::primitive::str> =
                 #doc_url;
         }
@@ -178,11 +187,13 @@ fn static_lifetimes(tokens: TokenStream, generics: &syn::Generics) -> TokenStrea
         .collect()
 }
 
+/// The variant's entry; `translated` is set where it names `__translated`.
 fn entry(
     runtime: &TokenStream,
     variant: &VariantPlan,
     own: &Own,
     doc_url: &TokenStream,
+    translated: &mut bool,
 ) -> TokenStream {
     let status = own.status;
     let code = &own.code;
@@ -243,5 +254,6 @@ fn entry(
     }
     let key = &translation.key;
     let pattern = &translation.pattern;
-    quote!(#runtime::__private::entry_translated(#entry, #key, &[#(#names),*], #pattern))
+    *translated = true;
+    quote!(__translated(#entry, #key, &[#(#names),*], #pattern))
 }

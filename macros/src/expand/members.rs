@@ -33,7 +33,8 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan) -> Vec<MemberWrite> {
     let runtime = &plan.runtime;
     // The generated locals, named at the call site: spans borrowed from the user's
     // fields (for rustc's messages) would hide them in a `macro_rules!`-declared type.
-    let (map, out, inner) = (quote!(__map), quote!(__out), quote!(__value));
+    let (map, out, inner) = (quote!(__map), quote!(__out, __failure), quote!(__value));
+    let failed = quote!(__failed);
     variant
         .members
         .iter()
@@ -48,10 +49,12 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan) -> Vec<MemberWrite> {
                         // The turbofish names the user's type, so a type that is not
                         // `Serialize` is reported on the field's type.
                         serde: quote_spanned! {field.span=>
-                            #runtime::__private::serialize_flattened::<#ty, _>(#binding, #map, #taken)?;
+                            if #failed.is_none() {
+                                #runtime::__private::serialize_flattened::<#ty, _>(#binding, #map, #taken)?;
+                            }
                         },
                         direct: Direct::Statements(quote_spanned! {field.span=>
-                            (&&__Flatten(#binding, #taken)).choose().write(#out)?;
+                            (&&__Flatten(#binding, #taken)).choose().write(#out);
                         }),
                     }
                 }
@@ -67,8 +70,12 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan) -> Vec<MemberWrite> {
                         ),
                         None => (quote!(#binding), ty, None),
                     };
-                    let entry = quote_spanned! {field.span=>
-                        __SerializeMap::serialize_entry::<__str, #value_ty>(#map, #name, #value)?;
+                    // Spanned on the member's type, where the bound of `serialize_entry`
+                    // is reported: the call's own check of it then reports the same error
+                    // at the same place, which rustc shows once.
+                    let span = syn::spanned::Spanned::span(value_ty);
+                    let entry = quote_spanned! {span=>
+                        __member(#map, &mut #failed, #name, #value, __SerializeMap::serialize_entry::<__str, #value_ty>);
                     };
                     let serde = match &optional {
                         Some(head) => quote!(#head { #entry }),
@@ -79,7 +86,7 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan) -> Vec<MemberWrite> {
                         direct: Direct::Member {
                             key,
                             value: quote_spanned! {field.span=>
-                                (&&__Value(#value)).choose().write(#out)?;
+                                (&&__Value(#value)).choose().write(#out);
                             },
                             optional,
                         },
@@ -137,17 +144,36 @@ pub fn methods(plan: &Plan) -> TokenStream {
         },
         quote!({}),
     );
+    // Only a variant's own members record a failure; a type whose variants only wrap
+    // other errors has none to record.
+    let failed = if plan
+        .variants
+        .iter()
+        .any(|variant| !variant.members.is_empty())
+    {
+        quote! {
+            #[allow(unused_imports)]
+            use #runtime::__private::serialize_member as __member;
+            #[allow(unused_imports)]
+            use ::core::primitive::str as __str;
+            #[allow(unused_imports)]
+            use #serde::ser::SerializeMap as __SerializeMap;
+            let mut __failed = ::core::option::Option::None;
+        }
+    } else {
+        quote!(let __failed: ::core::option::Option<__M::Error> = ::core::option::Option::None;)
+    };
     quote! {
         fn serialize_extensions<__M: #serde::ser::SerializeMap>(
             &self,
             __map: &mut __M,
         ) -> ::core::result::Result<(), __M::Error> {
-            #[allow(unused_imports)]
-            use ::core::primitive::str as __str;
-            #[allow(unused_imports)]
-            use #serde::ser::SerializeMap as __SerializeMap;
+            #failed
             #arms
-            ::core::result::Result::Ok(())
+            match __failed {
+                ::core::option::Option::Some(__error) => ::core::result::Result::Err(__error),
+                ::core::option::Option::None => ::core::result::Result::Ok(()),
+            }
         }
 
         fn extension_members(

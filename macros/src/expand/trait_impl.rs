@@ -147,11 +147,17 @@ fn variant_name_method(plan: &Plan) -> TokenStream {
     let arms = plan.match_variants(|variant| {
         let pattern = variant.pattern_none();
         let name = &variant.name;
-        quote!(#pattern => ::core::option::Option::Some(#name),)
+        quote!(#pattern => #name,)
     });
+    // `Some` once, around the `match`: less code for a large enum. An empty enum's
+    // `match` is the whole body: a call around it would be unreachable.
+    let body = match plan.variants.is_empty() {
+        true => arms,
+        false => quote!(::core::option::Option::Some({ #arms })),
+    };
     quote! {
         fn variant_name(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
-            #arms
+            #body
         }
     }
 }

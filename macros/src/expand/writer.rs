@@ -27,7 +27,7 @@ pub fn write_json_method(plan: &Plan) -> TokenStream {
             quote!(#pattern => { #statements })
         });
         quote! {
-            __json::guarded(__out, |__out| {
+            __json::guarded(__out, |__out, __failure| {
                 #arms
                 ::core::result::Result::Ok(())
             })
@@ -164,9 +164,9 @@ fn message(plan: &Plan, own: &Own, variant: &VariantPlan, bound: &mut Vec<usize>
                     bound.push(*index);
                 }
                 let value = &field.binding;
-                let out = quote!(__out);
+                let out = quote!(__out, __failure);
                 parts.push(Part::Code(quote_spanned! {field.span=>
-                    (&&__Text(#value)).choose().write(#out)?;
+                    (&&__Text(#value)).choose().write(#out);
                 }));
             }
         }

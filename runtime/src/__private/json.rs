@@ -221,19 +221,43 @@ pub fn reopen_envelope(out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
     Ok(())
 }
 
-/// Runs `write`, and on failure takes back whatever it appended, so that `out` holds
-/// either a whole envelope more or nothing more.
+/// Runs `write`, and on failure (its own, or one it recorded in the [`Failure`]) takes
+/// back whatever it appended, so that `out` holds either a whole envelope more or nothing
+/// more.
 #[inline]
 pub fn guarded<F>(out: &mut Vec<u8>, write: F) -> Result<(), serde_json::Error>
 where
-    F: FnOnce(&mut Vec<u8>) -> Result<(), serde_json::Error>,
+    F: FnOnce(&mut Vec<u8>, &mut Failure) -> Result<(), serde_json::Error>,
 {
     let start = out.len();
-    let result = write(out);
+    let mut failure = Failure(None);
+    let result = write(out, &mut failure).and_then(|()| failure.0.map_or(Ok(()), Err));
     if result.is_err() {
         out.truncate(start);
     }
     result
+}
+
+/// The first error of the field writes of one envelope. The writes record it here
+/// rather than return it, so that the generated code has no `?` per field: each `?` is a
+/// branch and a call in every variant of the user's crate, the bulk of its compile time.
+/// Writes after a failure append what they can; [`guarded`] then drops all of it.
+pub struct Failure(Option<serde_json::Error>);
+
+impl Failure {
+    /// Keeps the first error.
+    #[cold]
+    fn record(&mut self, error: serde_json::Error) {
+        self.0.get_or_insert(error);
+    }
+
+    /// Records the error of a write that can fail.
+    #[inline]
+    fn check(&mut self, result: Result<(), serde_json::Error>) {
+        if let Err(error) = result {
+            self.record(error);
+        }
+    }
 }
 
 /// The envelope of an error known only through the trait: what
@@ -244,7 +268,7 @@ pub fn write_envelope_dyn<T: CertifierError + ?Sized>(
     error: &T,
     out: &mut Vec<u8>,
 ) -> Result<(), serde_json::Error> {
-    guarded(out, |out| {
+    guarded(out, |out, _| {
         out.extend_from_slice(b"{\"error\":{\"code\":");
         write_str(out, error.code());
         out.extend_from_slice(b",\"message\":\"");
@@ -410,7 +434,7 @@ impl<T: DirectValue> DirectValue for Vec<T> {
 
 /// The question for a message placeholder's field (a plain `{field}`): how to write its
 /// `Display` output, escaped. The generated code calls
-/// `(&&Text(field)).choose().write(out)` for each placeholder, between the message's
+/// `(&&Text(field)).choose().write(out, failure)` for each placeholder, between the message's
 /// static parts. See [`choice`](crate::__private::choice).
 ///
 /// A type the writer knows is written [`Direct`]ly; any other `Display` type is
@@ -424,7 +448,7 @@ pub struct Text<'a, T: ?Sized>(pub &'a T);
 /// The question for an extension member's value: written here, through `serde_json`, or
 /// (for a type that is not `Serialize`) not at all, as the derived `Serialize` already
 /// rejects it at compile time and the type is then reported once. The generated code
-/// calls `(&&Value(field)).choose().write(out)`. See
+/// calls `(&&Value(field)).choose().write(out, failure)`. See
 /// [`choice`](crate::__private::choice).
 pub struct Value<'a, T: ?Sized>(pub &'a T);
 
@@ -475,17 +499,16 @@ impl<T: ?Sized> LastChoice for Text<'_, T> {
 impl<T: DirectText + ?Sized> Direct<Text<'_, T>> {
     /// Appends the field's `Display` output, escaped.
     #[inline]
-    pub fn write(self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+    pub fn write(self, out: &mut Vec<u8>, _: &mut Failure) {
         self.0 .0.write_text(out);
-        Ok(())
     }
 }
 
 impl<T: Display + ?Sized> Formatted<Text<'_, T>> {
     /// Appends the field's `Display` output, escaped, through [`write_display_contents`].
     #[inline]
-    pub fn write(self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-        write_display_contents(out, self.0 .0)
+    pub fn write(self, out: &mut Vec<u8>, failure: &mut Failure) {
+        failure.check(write_display_contents(out, self.0 .0));
     }
 }
 
@@ -516,17 +539,16 @@ impl<T: ?Sized> LastChoice for Value<'_, T> {
 impl<T: DirectValue + ?Sized> Direct<Value<'_, T>> {
     /// Appends the value as JSON.
     #[inline]
-    pub fn write(self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+    pub fn write(self, out: &mut Vec<u8>, _: &mut Failure) {
         self.0 .0.write_value(out);
-        Ok(())
     }
 }
 
 impl<T: Serialize + ?Sized> Serialized<Value<'_, T>> {
     /// Appends the value as JSON, through [`write_serialize`].
     #[inline]
-    pub fn write(self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-        write_serialize(out, self.0 .0)
+    pub fn write(self, out: &mut Vec<u8>, failure: &mut Failure) {
+        failure.check(write_serialize(out, self.0 .0));
     }
 }
 
@@ -549,17 +571,15 @@ impl<T: ?Sized> LastChoice for Flatten<'_, T> {
 impl<T: Serialize + ?Sized> Serialized<Flatten<'_, T>> {
     /// Appends the members as entries of the open object, through [`write_flattened`].
     #[inline]
-    pub fn write(self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-        write_flattened(out, self.0 .0, self.0 .1)
+    pub fn write(self, out: &mut Vec<u8>, failure: &mut Failure) {
+        failure.check(write_flattened(out, self.0 .0, self.0 .1));
     }
 }
 
 impl Elsewhere {
     /// Writes nothing: the code that would call it does not build.
     #[inline(always)]
-    pub fn write(self, _: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-        Ok(())
-    }
+    pub fn write(self, _: &mut Vec<u8>, _: &mut Failure) {}
 }
 
 /// Appends `value` as serde_json writes it: the rare values the direct writer hands over
@@ -1342,7 +1362,7 @@ mod tests {
     #[test]
     fn a_failed_write_leaves_the_buffer_as_it_was() {
         let mut out = b"kept".to_vec();
-        let result = guarded(&mut out, |out| {
+        let result = guarded(&mut out, |out, _| {
             out.extend_from_slice(b"partial");
             write_flattened(out, "not a map", &[])
         });

@@ -318,6 +318,48 @@ mod tests {
     }
 
     #[test]
+    fn the_mark_names_only_its_own_id() {
+        let id = RequestId::parse(b"r1").unwrap();
+        let other = RequestId::parse(b"r2").unwrap();
+        let marked = Enveloped::with_request_id(Some(id.clone()));
+        assert!(marked.names(&id));
+        assert!(!marked.names(&other));
+        assert!(!Enveloped::new().names(&id));
+        assert!(!Enveloped::with_request_id(None).names(&id));
+    }
+
+    #[test]
+    fn problem_details_are_answered_only_when_on_and_preferred() {
+        let problem = [&b"application/problem+json"[..]];
+        let json = [&b"application/json"[..]];
+        let on = Settings {
+            problem_details: true,
+            ..Settings::default()
+        };
+        assert!(on.wants_problem(problem));
+        assert!(!on.wants_problem(json));
+        assert!(!Settings::default().wants_problem(problem));
+        assert!(!Settings::default().wants_problem(json));
+    }
+
+    #[cfg(feature = "fluent")]
+    #[test]
+    fn a_bare_status_is_translated_by_the_key_of_its_message() {
+        struct Nothing;
+        impl crate::__private::MessageArguments for Nothing {
+            fn number(&mut self, _: &'static str, _: f64) {}
+            fn text(&mut self, _: &'static str, _: &dyn fmt::Display) {}
+            fn member(&mut self, _: &'static str, _: &'static str) {}
+        }
+        let key = |received| StatusError::new(received).translatable(&mut Nothing);
+        assert_eq!(key(405), Some("method-not-allowed"));
+        assert_eq!(key(408), Some("timeout"));
+        assert_eq!(key(404), StandardError::NotFound.translatable(&mut Nothing));
+        assert_eq!(key(404), Some("not_found"));
+        assert_eq!(key(502), Some("internal_server_error"));
+    }
+
+    #[test]
     #[should_panic(expected = "must be non-empty visible ASCII")]
     fn a_challenge_must_be_a_header_value() {
         Settings::default().set_challenge("Bearer\r\nSet-Cookie: x");

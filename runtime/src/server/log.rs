@@ -395,6 +395,52 @@ mod tests {
         }
     }
 
+    fn captured(log: impl FnOnce()) -> Vec<(Level, BTreeMap<String, String>)> {
+        let events = Events::default();
+        tracing::subscriber::with_default(Capture(events.clone()), log);
+        let events = events.lock().unwrap().clone();
+        events
+    }
+
+    #[test]
+    fn the_layers_own_problems_are_logged_with_their_fields() {
+        let error = Failure::Conflict;
+        let events = captured(|| super::bad_header("x-limit", &error));
+        let (level, fields) = &events[0];
+        assert_eq!(*level, Level::WARN);
+        assert_eq!(
+            (
+                fields["header"].as_str(),
+                fields["code"].as_str(),
+                fields["error.type"].as_str()
+            ),
+            ("x-limit", r#""conflict""#, "conflict")
+        );
+
+        let events = captured(|| super::bad_status(1000, &error));
+        let (level, fields) = &events[0];
+        assert_eq!(*level, Level::ERROR);
+        assert_eq!(
+            (fields["status"].as_str(), fields["error.type"].as_str()),
+            ("1000", "conflict")
+        );
+
+        let failure = serde_json::from_str::<u8>("x\n").unwrap_err();
+        let events = captured(|| super::unserialisable(&error, &failure));
+        let (level, fields) = &events[0];
+        assert_eq!(*level, Level::ERROR);
+        assert_eq!(fields["failure"], Escaped(&failure).to_string());
+        assert_eq!(fields["code"], r#""conflict""#);
+
+        #[cfg(any(feature = "axum-0_8", feature = "actix-web-4", feature = "tonic-0_14"))]
+        {
+            let events = captured(|| super::invalid_request_id(300));
+            let (level, fields) = &events[0];
+            assert_eq!(*level, Level::DEBUG);
+            assert_eq!(fields["length"], "300");
+        }
+    }
+
     #[test]
     fn error_type_is_the_code_or_other() {
         assert_eq!(super::error_type("not_found"), "not_found");

@@ -194,6 +194,13 @@ mod tests {
     }
 
     #[test]
+    fn an_id_shows_as_its_text() {
+        let id = RequestId::parse(b"req:42").unwrap();
+        assert_eq!(id.to_string(), "req:42");
+        assert_eq!(format!("{id:?}"), r#""req:42""#);
+    }
+
+    #[test]
     fn the_scope_sets_the_current_id() {
         let id = RequestId::parse(b"scoped").unwrap();
         assert_eq!(current(), None);
