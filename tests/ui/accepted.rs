@@ -72,6 +72,33 @@ enum WithMembers {
     Tuple(#[certifier(extend, rename = "path")] String, StandardError),
 }
 
+/// Sized types whose names only look like unsized ones: an associated type, and a type of
+/// a module of the user's own.
+pub trait Storage {
+    type Path;
+}
+
+impl Storage for u8 {
+    type Path = u16;
+}
+
+mod own {
+    #[allow(non_camel_case_types)]
+    pub type str = u32;
+}
+
+#[derive(Debug, CertifierError)]
+#[certifier(code = "not_found")]
+pub struct Stored {
+    path: <u8 as Storage>::Path,
+}
+
+#[derive(Debug, CertifierError)]
+#[certifier(code = "not_found")]
+pub struct Named {
+    tail: own::str,
+}
+
 fn main() {
     let error = ApiError::from(StandardError::NotFound);
     assert_eq!(error.code(), "not_found");

@@ -13,4 +13,16 @@ pub struct Missing {
     path: std::path::Path,
 }
 
+#[derive(Debug, CertifierError)]
+#[certifier(code = "bad_request")]
+pub struct Bytes {
+    tail: [u8],
+}
+
+#[derive(Debug, CertifierError)]
+#[certifier(code = "internal_server_error")]
+pub struct Any {
+    cause: dyn std::error::Error + Send + Sync,
+}
+
 fn main() {}
