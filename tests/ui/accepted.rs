@@ -72,6 +72,15 @@ enum WithMembers {
     Tuple(#[certifier(extend, rename = "path")] String, StandardError),
 }
 
+/// A constant named bare in a format argument, beside fields.
+const LIMIT: u32 = 5;
+
+#[derive(Debug, CertifierError)]
+#[certifier(code = "bad_request", message("{} of {} allowed.", .count, LIMIT))]
+pub struct Over {
+    count: u32,
+}
+
 /// Sized types whose names only look like unsized ones: an associated type, and a type of
 /// a module of the user's own.
 pub trait Storage {

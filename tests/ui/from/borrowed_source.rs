@@ -1,3 +1,5 @@
+#![allow(unused_parens)]
+
 use certifier_error::CertifierError;
 
 #[derive(Debug)]
@@ -17,6 +19,9 @@ impl std::error::Error for Parse<'_> {}
 enum ApiError<'a> {
     #[certifier(code = "bad_request")]
     Parse(#[from] Parse<'a>),
+    // A borrow inside parentheses is a borrow too.
+    #[certifier(code = "bad_request")]
+    Grouped(#[source] (Parse<'a>)),
     // A `'static` borrow is fine.
     #[certifier(code = "conflict")]
     Static(#[source] &'static std::io::Error),

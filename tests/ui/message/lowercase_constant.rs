@@ -12,6 +12,9 @@ enum ApiError {
     TooLong { name: String },
     #[certifier(code = "bad_request", message = "At most {max_len} for {nme}.")]
     Lowercase { name: String },
+    // Mixed case is not SCREAMING_CASE.
+    #[certifier(code = "bad_request", message = "At most {maxLen}.")]
+    Mixed { name: String },
 }
 
 fn main() {}

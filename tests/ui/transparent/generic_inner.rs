@@ -10,4 +10,16 @@ enum Layer<E: CertifierError> {
     },
 }
 
+// The parameter inside a group of tokens: found there too.
+#[derive(Debug, CertifierError)]
+enum Grouped<E: CertifierError> {
+    #[certifier(transparent)]
+    Inner {
+        #[allow(unused_parens)]
+        inner: Box<(E)>,
+        #[certifier(extend)]
+        path: String,
+    },
+}
+
 fn main() {}
