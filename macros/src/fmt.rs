@@ -641,6 +641,49 @@ mod tests {
         assert!(FormatArgs::parse(&quote!(a == 1)).unwrap().named.is_empty());
     }
 
+    #[test]
+    fn arguments_split_where_rustc_splits_them() {
+        let pieces = |tokens: proc_macro2::TokenStream| {
+            let args = FormatArgs::parse(&tokens).unwrap();
+            let positional: Vec<String> = args.positional.iter().map(ToString::to_string).collect();
+            let named: Vec<String> = args
+                .named
+                .iter()
+                .map(|(name, _)| name.to_string())
+                .collect();
+            (positional, named)
+        };
+        assert_eq!(
+            pieces(quote!(
+                &0 as &dyn T<i32, A = i32>,
+                a < b,
+                c > d,
+                f::<Vec<u8>, u16>()
+            )),
+            (
+                vec![
+                    "& 0 as & dyn T < i32 , A = i32 >".to_string(),
+                    "a < b".to_string(),
+                    "c > d".to_string(),
+                    "f :: < Vec < u8 > , u16 > ()".to_string(),
+                ],
+                vec![]
+            )
+        );
+        // A type ends at the comma after it; a return arrow closes no bracket.
+        assert_eq!(
+            pieces(quote!(.n as u64, m < k, x as &dyn Tr<fn() -> u8, u16>, w = 1)).0,
+            [". n as u64", "m < k", "x as & dyn Tr < fn () -> u8 , u16 >"]
+        );
+        let empty = FormatArgs::parse(&quote!()).unwrap();
+        assert!(empty.is_empty());
+        assert!(!FormatArgs::parse(&quote!(.a)).unwrap().is_empty());
+        assert!(!FormatArgs::parse(&quote!(a = .a)).unwrap().is_empty());
+        // `a = b` names an argument; `a == b` compares.
+        assert_eq!(pieces(quote!(a == b)).0, ["a == b"]);
+        assert_eq!(pieces(quote!(a = b)).1, ["a"]);
+    }
+
     fn names(text: &str) -> Vec<(Arg, Option<FmtTrait>, String)> {
         scan(text)
             .unwrap()
@@ -671,6 +714,37 @@ mod tests {
                 (Arg::Named("w".into()), None, "w"),
             ]
         );
+    }
+
+    #[test]
+    fn each_spec_asks_its_trait_of_core_fmt() {
+        let spec = "{a} {b:?} {c:x} {d:X} {e:o} {f:b} {g:e} {h:E} {i:p} {j:#?} {k:08.3}";
+        let traits: Vec<(Option<FmtTrait>, String, String)> = names(spec)
+            .into_iter()
+            .map(|(_, found, _)| {
+                let trait_ = found.unwrap();
+                (found, trait_.name().to_string(), trait_.path().to_string())
+            })
+            .collect();
+        let expected = [
+            "Display", "Debug", "LowerHex", "UpperHex", "Octal", "Binary", "LowerExp", "UpperExp",
+            "Pointer", "Debug", "Display",
+        ];
+        assert_eq!(traits.len(), expected.len());
+        for ((_, name, path), expected) in traits.iter().zip(expected) {
+            assert_eq!(name, expected);
+            assert_eq!(path, &format!(":: core :: fmt :: {expected}"));
+        }
+    }
+
+    #[test]
+    fn a_template_knows_whether_it_has_placeholders() {
+        let template = |text: &str| {
+            Template::parse(&syn::LitStr::new(text, proc_macro2::Span::call_site())).unwrap()
+        };
+        assert!(!template("Plain {{braces}}.").has_placeholders());
+        assert!(template("{count} left.").has_placeholders());
+        assert!(template("{:?}").has_placeholders());
     }
 
     #[test]

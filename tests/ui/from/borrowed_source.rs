@@ -22,6 +22,9 @@ enum ApiError<'a> {
     // A borrow inside parentheses is a borrow too.
     #[certifier(code = "bad_request")]
     Grouped(#[source] (Parse<'a>)),
+    // A reference that is not `'static`.
+    #[certifier(code = "bad_request")]
+    Referenced(#[source] &'a std::io::Error),
     // A `'static` borrow is fine.
     #[certifier(code = "conflict")]
     Static(#[source] &'static std::io::Error),
