@@ -684,6 +684,53 @@ mod tests {
         assert_eq!(pieces(quote!(a = b)).1, ["a"]);
     }
 
+    #[test]
+    fn counts_and_padded_names_point_at_their_text() {
+        let found = names("{ count } {v:$>my_width$.p2$} {_x:>0$}");
+        assert_eq!(
+            found,
+            [
+                (
+                    Arg::Named("count".into()),
+                    Some(FmtTrait::Display),
+                    "count".into()
+                ),
+                (Arg::Named("v".into()), Some(FmtTrait::Display), "v".into()),
+                (Arg::Named("my_width".into()), None, "my_width".into()),
+                (Arg::Named("p2".into()), None, "p2".into()),
+                (
+                    Arg::Named("_x".into()),
+                    Some(FmtTrait::Display),
+                    "_x".into()
+                ),
+                (Arg::Index(0), None, "0".into()),
+            ]
+        );
+        assert!(scan("{_}").is_err());
+        assert!(scan("{v:>-$}").is_err());
+    }
+
+    #[test]
+    fn a_shorthand_names_an_identifier_or_an_index() {
+        let name = |text: &str| {
+            let tree: proc_macro2::TokenTree = text
+                .parse::<proc_macro2::TokenStream>()
+                .unwrap()
+                .into_iter()
+                .next()
+                .unwrap();
+            super::shorthand_name(&tree)
+                .map(|(name, rest)| (name, rest.map(|rest| rest.to_string())))
+        };
+        assert_eq!(name("count"), Some(("count".into(), None)));
+        assert_eq!(name("r#type"), Some(("type".into(), None)));
+        assert_eq!(name("0"), Some(("0".into(), None)));
+        assert_eq!(name("0.1"), Some(("0".into(), Some(". 1".into()))));
+        for not_a_field in ["1e3", "0u8", "1.", "1.5e3", "2.0f32", "\"x\""] {
+            assert_eq!(name(not_a_field), None, "{not_a_field}");
+        }
+    }
+
     fn names(text: &str) -> Vec<(Arg, Option<FmtTrait>, String)> {
         scan(text)
             .unwrap()
