@@ -706,6 +706,18 @@ mod tests {
                 (Arg::Index(0), None, "0".into()),
             ]
         );
+        // Each placeholder's whole text, braces included, and its spec.
+        let text = "a {v:>8} b {w}";
+        let placeholders: Vec<(&str, String)> = scan(text)
+            .unwrap()
+            .into_iter()
+            .filter_map(|found| found.placeholder)
+            .map(|(range, spec)| (&text[range], spec))
+            .collect();
+        assert_eq!(
+            placeholders,
+            [("{v:>8}", ">8".to_string()), ("{w}", String::new())]
+        );
         assert!(scan("{_}").is_err());
         assert!(scan("{v:>-$}").is_err());
     }
