@@ -7,7 +7,9 @@
 //! writer helpers (`__private::json`, named `__json` inside the method, and its
 //! questions `__Text`, `__Value` and `__Flatten`), which pick the most direct path the
 //! field's type allows (see `__private::choice`). The bytes are those of the derived
-//! `Serialize` through `serde_json`.
+//! `Serialize` through `serde_json`. A field write that can fail records the failure
+//! in `__failure` (`__private::json::Failure`) instead of returning it: no `?` per field,
+//! which in a large enum is much of what the user's crate compiles.
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
 
