@@ -161,30 +161,92 @@ impl<T: Display + ?Sized> Serialize for AsJsonString<'_, T> {
     }
 }
 
-/// One extension member of a derived `serialize_extensions`, written by `entry` (the
-/// generated code passes `SerializeMap::serialize_entry` for the member's type, so that
-/// a type that is not `Serialize` is reported by that bound, at the field). The first
-/// error is kept in `failed` rather than returned, so that the generated code has no `?`
-/// (a branch and a call) per member of every variant; once a member has failed, the map
-/// is not written to again, and `serialize_extensions` returns that error.
+/// The first error of a run of writes that go on after one fails: the field writes of
+/// the derived `write_json` and the members of the derived `serialize_extensions`. The
+/// writes record their error here rather than return it, so that the generated code has
+/// no `?` per field or member: each `?` is a branch and a call in every variant of the
+/// user's crate, the bulk of what it compiles for a large enum.
 ///
 /// ```
-/// use certifier_error::__private::serialize_member;
+/// use certifier_error::__private::Failure;
+///
+/// let mut failure = Failure::new();
+/// failure.check(Ok(()));
+/// assert!(!failure.has_failed());
+/// failure.check(Err("first"));
+/// failure.check(Err("second"));
+/// assert_eq!(failure.into_result(), Err("first"));
+/// ```
+pub struct Failure<E>(Option<E>);
+
+impl<E> Default for Failure<E> {
+    fn default() -> Self {
+        Failure::new()
+    }
+}
+
+impl<E> Failure<E> {
+    /// No failure yet.
+    #[inline]
+    #[must_use]
+    pub const fn new() -> Self {
+        Failure(None)
+    }
+
+    /// Whether a write has failed.
+    #[inline]
+    #[must_use]
+    pub fn has_failed(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// Records the error of a write that can fail; the first error is kept.
+    #[inline]
+    pub fn check(&mut self, result: Result<(), E>) {
+        if let Err(error) = result {
+            self.record(error);
+        }
+    }
+
+    #[cold]
+    fn record(&mut self, error: E) {
+        self.0.get_or_insert(error);
+    }
+
+    /// The first error recorded, if any.
+    ///
+    /// # Errors
+    ///
+    /// The first error recorded.
+    #[inline]
+    pub fn into_result(self) -> Result<(), E> {
+        self.0.map_or(Ok(()), Err)
+    }
+}
+
+/// One extension member of a derived `serialize_extensions`, written by `entry` (the
+/// generated code passes `SerializeMap::serialize_entry` for the member's type, so that
+/// a type that is not `Serialize` is reported by that bound, at the field). Once a
+/// member has failed, the map is not written to again, and `serialize_extensions`
+/// returns the first error ([`Failure`]).
+///
+/// ```
+/// use certifier_error::__private::{serialize_member, Failure};
 /// use serde::ser::{SerializeMap, Serializer};
 ///
 /// let mut out = Vec::new();
 /// let mut serializer = serde_json::Serializer::new(&mut out);
 /// let mut map = serializer.serialize_map(None).unwrap();
-/// let mut failed = None;
+/// let mut failed = Failure::new();
 /// serialize_member(&mut map, &mut failed, "retry_after", &30, SerializeMap::serialize_entry::<str, u64>);
-/// assert!(failed.is_none());
+/// failed.into_result().unwrap();
 /// map.end().unwrap();
 /// assert_eq!(out, br#"{"retry_after":30}"#);
 /// ```
 #[inline]
 pub fn serialize_member<M, V, F>(
     map: &mut M,
-    failed: &mut Option<M::Error>,
+    failed: &mut Failure<M::Error>,
     name: &'static str,
     value: &V,
     entry: F,
@@ -193,10 +255,8 @@ pub fn serialize_member<M, V, F>(
     V: ?Sized,
     F: FnOnce(&mut M, &'static str, &V) -> Result<(), M::Error>,
 {
-    if failed.is_none() {
-        if let Err(error) = entry(map, name, value) {
-            *failed = Some(error);
-        }
+    if !failed.has_failed() {
+        failed.check(entry(map, name, value));
     }
 }
 

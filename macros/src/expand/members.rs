@@ -33,7 +33,7 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan) -> Vec<MemberWrite> {
     let runtime = &plan.runtime;
     // The generated locals, named at the call site: spans borrowed from the user's
     // fields (for rustc's messages) would hide them in a `macro_rules!`-declared type.
-    let (map, out, inner) = (quote!(__map), quote!(__out, __failure), quote!(__value));
+    let (map, writer, inner) = (quote!(__map), quote!(__out, __failure), quote!(__value));
     let failed = quote!(__failed);
     variant
         .members
@@ -49,12 +49,12 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan) -> Vec<MemberWrite> {
                         // The turbofish names the user's type, so a type that is not
                         // `Serialize` is reported on the field's type.
                         serde: quote_spanned! {field.span=>
-                            if #failed.is_none() {
+                            if !#failed.has_failed() {
                                 #runtime::__private::serialize_flattened::<#ty, _>(#binding, #map, #taken)?;
                             }
                         },
                         direct: Direct::Statements(quote_spanned! {field.span=>
-                            (&&__Flatten(#binding, #taken)).choose().write(#out);
+                            (&&__Flatten(#binding, #taken)).choose().write(#writer);
                         }),
                     }
                 }
@@ -86,7 +86,7 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan) -> Vec<MemberWrite> {
                         direct: Direct::Member {
                             key,
                             value: quote_spanned! {field.span=>
-                                (&&__Value(#value)).choose().write(#out);
+                                (&&__Value(#value)).choose().write(#writer);
                             },
                             optional,
                         },
@@ -144,24 +144,25 @@ pub fn methods(plan: &Plan) -> TokenStream {
         },
         quote!({}),
     );
-    // Only a variant's own members record a failure; a type whose variants only wrap
-    // other errors has none to record.
-    let failed = if plan
+    // Only a variant's own members record a failure: a type whose variants only wrap
+    // other errors needs no slot for one.
+    let has_own_members = plan
         .variants
         .iter()
-        .any(|variant| !variant.members.is_empty())
-    {
-        quote! {
+        .any(|variant| !variant.members.is_empty());
+    let (failed, result) = if has_own_members {
+        let slot = quote! {
             #[allow(unused_imports)]
             use #runtime::__private::serialize_member as __member;
             #[allow(unused_imports)]
             use ::core::primitive::str as __str;
             #[allow(unused_imports)]
             use #serde::ser::SerializeMap as __SerializeMap;
-            let mut __failed = ::core::option::Option::None;
-        }
+            let mut __failed = #runtime::__private::Failure::new();
+        };
+        (slot, quote!(__failed.into_result()))
     } else {
-        quote!(let __failed: ::core::option::Option<__M::Error> = ::core::option::Option::None;)
+        (TokenStream::new(), quote!(::core::result::Result::Ok(())))
     };
     quote! {
         fn serialize_extensions<__M: #serde::ser::SerializeMap>(
@@ -170,10 +171,7 @@ pub fn methods(plan: &Plan) -> TokenStream {
         ) -> ::core::result::Result<(), __M::Error> {
             #failed
             #arms
-            match __failed {
-                ::core::option::Option::Some(__error) => ::core::result::Result::Err(__error),
-                ::core::option::Option::None => ::core::result::Result::Ok(()),
-            }
+            #result
         }
 
         fn extension_members(

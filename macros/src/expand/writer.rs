@@ -8,7 +8,7 @@
 //! questions `__Text`, `__Value` and `__Flatten`), which pick the most direct path the
 //! field's type allows (see `__private::choice`). The bytes are those of the derived
 //! `Serialize` through `serde_json`. A field write that can fail records the failure
-//! in `__failure` (`__private::json::Failure`) instead of returning it: no `?` per field,
+//! in `__failure` (`__private::Failure`) instead of returning it: no `?` per field,
 //! which in a large enum is much of what the user's crate compiles.
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
@@ -166,9 +166,9 @@ fn message(plan: &Plan, own: &Own, variant: &VariantPlan, bound: &mut Vec<usize>
                     bound.push(*index);
                 }
                 let value = &field.binding;
-                let out = quote!(__out, __failure);
+                let writer = quote!(__out, __failure);
                 parts.push(Part::Code(quote_spanned! {field.span=>
-                    (&&__Text(#value)).choose().write(#out);
+                    (&&__Text(#value)).choose().write(#writer);
                 }));
             }
         }

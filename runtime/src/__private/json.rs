@@ -22,6 +22,7 @@ use core::fmt::{self, Display};
 
 use serde::Serialize;
 
+use super::Failure;
 use crate::choice::{FirstChoice, LastChoice, SecondChoice};
 use crate::CertifierError;
 
@@ -227,37 +228,15 @@ pub fn reopen_envelope(out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
 #[inline]
 pub fn guarded<F>(out: &mut Vec<u8>, write: F) -> Result<(), serde_json::Error>
 where
-    F: FnOnce(&mut Vec<u8>, &mut Failure) -> Result<(), serde_json::Error>,
+    F: FnOnce(&mut Vec<u8>, &mut Failure<serde_json::Error>) -> Result<(), serde_json::Error>,
 {
     let start = out.len();
-    let mut failure = Failure(None);
-    let result = write(out, &mut failure).and_then(|()| failure.0.map_or(Ok(()), Err));
+    let mut failure = Failure::new();
+    let result = write(out, &mut failure).and_then(|()| failure.into_result());
     if result.is_err() {
         out.truncate(start);
     }
     result
-}
-
-/// The first error of the field writes of one envelope. The writes record it here
-/// rather than return it, so that the generated code has no `?` per field: each `?` is a
-/// branch and a call in every variant of the user's crate, the bulk of its compile time.
-/// Writes after a failure append what they can; [`guarded`] then drops all of it.
-pub struct Failure(Option<serde_json::Error>);
-
-impl Failure {
-    /// Keeps the first error.
-    #[cold]
-    fn record(&mut self, error: serde_json::Error) {
-        self.0.get_or_insert(error);
-    }
-
-    /// Records the error of a write that can fail.
-    #[inline]
-    fn check(&mut self, result: Result<(), serde_json::Error>) {
-        if let Err(error) = result {
-            self.record(error);
-        }
-    }
 }
 
 /// The envelope of an error known only through the trait: what
@@ -499,7 +478,7 @@ impl<T: ?Sized> LastChoice for Text<'_, T> {
 impl<T: DirectText + ?Sized> Direct<Text<'_, T>> {
     /// Appends the field's `Display` output, escaped.
     #[inline]
-    pub fn write(self, out: &mut Vec<u8>, _: &mut Failure) {
+    pub fn write(self, out: &mut Vec<u8>, _: &mut Failure<serde_json::Error>) {
         self.0 .0.write_text(out);
     }
 }
@@ -507,7 +486,7 @@ impl<T: DirectText + ?Sized> Direct<Text<'_, T>> {
 impl<T: Display + ?Sized> Formatted<Text<'_, T>> {
     /// Appends the field's `Display` output, escaped, through [`write_display_contents`].
     #[inline]
-    pub fn write(self, out: &mut Vec<u8>, failure: &mut Failure) {
+    pub fn write(self, out: &mut Vec<u8>, failure: &mut Failure<serde_json::Error>) {
         failure.check(write_display_contents(out, self.0 .0));
     }
 }
@@ -539,7 +518,7 @@ impl<T: ?Sized> LastChoice for Value<'_, T> {
 impl<T: DirectValue + ?Sized> Direct<Value<'_, T>> {
     /// Appends the value as JSON.
     #[inline]
-    pub fn write(self, out: &mut Vec<u8>, _: &mut Failure) {
+    pub fn write(self, out: &mut Vec<u8>, _: &mut Failure<serde_json::Error>) {
         self.0 .0.write_value(out);
     }
 }
@@ -547,7 +526,7 @@ impl<T: DirectValue + ?Sized> Direct<Value<'_, T>> {
 impl<T: Serialize + ?Sized> Serialized<Value<'_, T>> {
     /// Appends the value as JSON, through [`write_serialize`].
     #[inline]
-    pub fn write(self, out: &mut Vec<u8>, failure: &mut Failure) {
+    pub fn write(self, out: &mut Vec<u8>, failure: &mut Failure<serde_json::Error>) {
         failure.check(write_serialize(out, self.0 .0));
     }
 }
@@ -571,7 +550,7 @@ impl<T: ?Sized> LastChoice for Flatten<'_, T> {
 impl<T: Serialize + ?Sized> Serialized<Flatten<'_, T>> {
     /// Appends the members as entries of the open object, through [`write_flattened`].
     #[inline]
-    pub fn write(self, out: &mut Vec<u8>, failure: &mut Failure) {
+    pub fn write(self, out: &mut Vec<u8>, failure: &mut Failure<serde_json::Error>) {
         failure.check(write_flattened(out, self.0 .0, self.0 .1));
     }
 }
@@ -579,7 +558,7 @@ impl<T: Serialize + ?Sized> Serialized<Flatten<'_, T>> {
 impl Elsewhere {
     /// Writes nothing: the code that would call it does not build.
     #[inline(always)]
-    pub fn write(self, _: &mut Vec<u8>, _: &mut Failure) {}
+    pub fn write(self, _: &mut Vec<u8>, _: &mut Failure<serde_json::Error>) {}
 }
 
 /// Appends `value` as serde_json writes it: the rare values the direct writer hands over
