@@ -686,7 +686,7 @@ fn read_integrations(cx: &Ctxt, key: &Ident, group: &proc_macro2::Group) -> Opti
                     .join(", ");
                 // `actix` for `actix_web`: a prefix is as likely a slip as a typo.
                 let names = || Integration::ALL.iter().map(|i| i.name());
-                let meant = closest(&written, names())
+                let meant = closest(&written, &mut names())
                     .or_else(|| names().find(|known| known.starts_with(written.as_str())));
                 let hint = match meant {
                     Some(meant) => format!("did you mean `{meant}`? "),
@@ -943,7 +943,7 @@ fn check_log_level(cx: &Ctxt, lit: &LitStr) -> bool {
     let hint = levels
         .clone()
         .find(|level| *level == lowered || (lowered == "warning" && *level == "warn"))
-        .or_else(|| closest(&lowered, levels.clone()));
+        .or_else(|| closest(&lowered, &mut levels.clone()));
     let message = match hint {
         Some(level) => format!("unknown log level `{name}`: did you mean `{level}`?"),
         None => {
@@ -995,7 +995,7 @@ fn check_grpc_code(cx: &Ctxt, lit: &LitStr) -> bool {
         .iter()
         .copied()
         .find(|code| *code == snake)
-        .or_else(|| closest(&snake, GRPC_CODES.iter().copied()));
+        .or_else(|| closest(&snake, &mut GRPC_CODES.iter().copied()));
     let message = match hint {
         Some(code) => format!("unknown gRPC code `{name}`: did you mean `{code}`?"),
         None => format!(
@@ -1157,7 +1157,7 @@ fn doc_line(attr: &Attribute) -> Option<String> {
 
 /// The valid key nearest to an unknown `name`, if near enough to be a typo.
 fn unknown_key_suggestion(name: &str, place: Place) -> Option<Key> {
-    let meant = closest(name, Key::accepted_at(place).map(Key::name))?;
+    let meant = closest(name, &mut Key::accepted_at(place).map(Key::name))?;
     Key::from_name(meant)
 }
 
@@ -1179,7 +1179,7 @@ fn unknown_key_message(name: &str, place: Place) -> String {
 }
 
 fn unknown_case_message(name: &str) -> String {
-    let normalize = |text: &str| text.replace(['_', '-'], "").to_ascii_lowercase();
+    let normalize = |text: &str| text.replace("_", "").replace("-", "").to_ascii_lowercase();
     let names = crate::case::RENAME_RULES.iter().map(|(rule, _)| *rule);
     let prefixed: Vec<&str> = names
         .clone()
@@ -1188,7 +1188,7 @@ fn unknown_case_message(name: &str) -> String {
     let suggestion = names
         .clone()
         .find(|rule| normalize(rule) == normalize(name))
-        .or_else(|| closest(name, names))
+        .or_else(|| closest(name, &mut names.clone()))
         .or(match prefixed[..] {
             [only] => Some(only),
             _ => None,
@@ -1222,7 +1222,7 @@ fn misplaced_key_message(key: Key, place: Place) -> String {
 }
 
 /// The candidate nearest to `name` by edit distance, if near enough to be a typo.
-pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub fn closest<'a>(name: &str, candidates: &mut dyn Iterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .map(|candidate| (edit_distance(name, candidate), candidate))
         .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 3))
@@ -1275,9 +1275,9 @@ mod tests {
     #[test]
     fn suggestions() {
         let keys = ["code", "status", "message", "transparent"];
-        assert_eq!(closest("mesage", keys.into_iter()), Some("message"));
-        assert_eq!(closest("stauts", keys.into_iter()), Some("status"));
-        assert_eq!(closest("colour", keys.into_iter()), None);
+        assert_eq!(closest("mesage", &mut keys.into_iter()), Some("message"));
+        assert_eq!(closest("stauts", &mut keys.into_iter()), Some("status"));
+        assert_eq!(closest("colour", &mut keys.into_iter()), None);
     }
 
     #[test]

@@ -70,8 +70,8 @@ impl RenameRule {
                     None => pascal,
                 }
             }
-            Self::KebabCase => field.replace('_', "-"),
-            Self::ScreamingKebabCase => field.to_ascii_uppercase().replace('_', "-"),
+            Self::KebabCase => field.replace("_", "-"),
+            Self::ScreamingKebabCase => field.to_ascii_uppercase().replace("_", "-"),
         }
     }
 }

@@ -1,8 +1,6 @@
 //! Rules that look at more than one key or item at a time. Each rule is one function;
 //! all of them run, so every problem is reported in one compile.
 
-use std::collections::BTreeMap;
-
 use quote::ToTokens;
 
 use crate::ast::{Field, Input, Style, Variant};
@@ -10,6 +8,7 @@ use crate::attr::{self, Key};
 use crate::codes;
 use crate::ctx::Ctxt;
 use crate::fmt::{rewrite_members, Arg};
+use crate::seen::FirstSeen;
 
 pub fn check(cx: &Ctxt, input: &Input) {
     thiserror_messages_need_skip_display(cx, input);
@@ -494,8 +493,8 @@ fn placeholders_name_fields(cx: &Ctxt, variant: &Variant) {
                 variant.ident
             ),
             (Arg::Named(name), Style::Named) => {
-                let names = variant.fields.iter().map(|field| field.name.as_str());
-                match attr::closest(name, names) {
+                let mut names = variant.fields.iter().map(|field| field.name.as_str());
+                match attr::closest(name, &mut names) {
                     Some(meant) => format!(
                         "the message names `{{{name}}}`, but `{}` has no field `{name}`; did you \
                          mean `{{{meant}}}`?",
@@ -608,8 +607,8 @@ fn format_args_name_fields(cx: &Ctxt, variant: &Variant) {
     for value in args.values() {
         rewrite_members(value, &mut |member| {
             if variant.field_by_name(&member.name).is_none() {
-                let names = variant.fields.iter().map(|field| field.name.as_str());
-                let problem = match attr::closest(&member.name, names) {
+                let mut names = variant.fields.iter().map(|field| field.name.as_str());
+                let problem = match attr::closest(&member.name, &mut names) {
                     _ if variant.fields.is_empty() => {
                         format!(
                             "`{}` has no fields for `.{}` to name",
@@ -790,7 +789,7 @@ fn source_does_not_borrow(cx: &Ctxt, variant: &Variant) {
     } else {
         "source"
     };
-    let name = lifetime.to_string().replace(' ', "");
+    let name = lifetime.to_string().replace(" ", "");
     cx.error_spanned_by(
         &lifetime,
         format!(
@@ -891,7 +890,7 @@ fn is_named_source(variant: &Variant, field: &Field) -> bool {
 fn member_names_are_unique(cx: &Ctxt, input: &Input, variant: &Variant) {
     let rule = input.rename_rule();
     let reserved = input.reserved_member_names();
-    let mut seen = BTreeMap::new();
+    let mut seen = FirstSeen::default();
     for field in variant.fields.iter().filter(|field| field.is_extension()) {
         let Some(name) = field.member_name(rule) else {
             continue;
@@ -908,11 +907,12 @@ fn member_names_are_unique(cx: &Ctxt, input: &Input, variant: &Variant) {
                      `#[certifier(extend, rename = \"{name}_detail\")]`"
                 ),
             );
-        } else if let Some(first) = seen.insert(name.clone(), field.name.clone()) {
+        } else if let Some(first) = seen.insert(name.clone(), field.index) {
             cx.error_spanned_by(
                 &at,
                 format!(
-                    "the member `{name}` is already written by field `{first}`; rename one of them"
+                    "the member `{name}` is already written by field `{}`; rename one of them",
+                    variant.fields[first].name
                 ),
             );
         }
@@ -920,7 +920,9 @@ fn member_names_are_unique(cx: &Ctxt, input: &Input, variant: &Variant) {
 }
 
 fn headers_are_distinct(cx: &Ctxt, variant: &Variant) {
-    let mut seen = BTreeMap::new();
+    // Where each header was first set: a fixed header counts as position 0, a field
+    // as 1 + its index.
+    let mut seen = FirstSeen::default();
     let fixed = variant.attrs.fixed_headers.iter().map(|(name, _)| name);
     for (lit, field) in fixed.map(|name| (name, None)).chain(
         variant
@@ -941,8 +943,9 @@ fn headers_are_distinct(cx: &Ctxt, variant: &Variant) {
             // Beside the inner error: said in `fields_beside_the_inner_error_are_members`.
             continue;
         }
-        if let Some(first_fixed) = seen.insert(lit.value().to_ascii_lowercase(), field.is_none()) {
-            let by = if first_fixed {
+        let at = field.map_or(0, |field| 1 + field.index);
+        if let Some(first) = seen.insert(lit.value().to_ascii_lowercase(), at) {
+            let by = if first == 0 {
                 "a fixed `header(...)` of"
             } else {
                 "another field of"
@@ -1044,20 +1047,22 @@ fn catch_all_is_the_only_conversion(cx: &Ctxt, input: &Input) {
 }
 
 fn from_types_are_distinct(cx: &Ctxt, input: &Input) {
-    let mut seen = BTreeMap::new();
-    for variant in input.variants() {
+    let variants = input.variants();
+    let mut seen = FirstSeen::default();
+    for (at, variant) in variants.iter().enumerate() {
         let Some(field) = variant.field_with_from() else {
             continue;
         };
         // `#[from]` on an `Option<E>` converts from `E`.
         let ty = field.option_inner().unwrap_or(field.ty);
         let ty = ty.to_token_stream().to_string();
-        if let Some(first) = seen.insert(ty, variant.ident.to_string()) {
+        if let Some(first) = seen.insert(ty, at) {
             cx.error_spanned_by(
                 field.ty,
                 format!(
-                    "`{first}` already has `#[from]` for this type, so `From` would be implemented \
-                     twice; keep `#[from]` on one variant"
+                    "`{}` already has `#[from]` for this type, so `From` would be implemented \
+                     twice; keep `#[from]` on one variant",
+                    variants[first].ident
                 ),
             );
         }
@@ -1077,12 +1082,11 @@ pub fn keys_have_one_meaning(cx: &Ctxt, plan: &crate::plan::Plan) {
         })
         .collect();
     // The first variant of each key, found in one pass.
-    let mut firsts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut firsts = FirstSeen::default();
     for (at, (variant, translation)) in own.iter().enumerate() {
-        let first_at = *firsts.entry(translation.key.as_str()).or_insert(at);
-        if first_at == at {
+        let Some(first_at) = firsts.insert(translation.key.clone(), at) else {
             continue;
-        }
+        };
         let (first, earlier) = own[first_at];
         let mut names = translation.argument_names();
         let mut earlier_names = earlier.argument_names();

@@ -493,7 +493,8 @@ fn scan(text: &str) -> Result<Vec<ArgRef>, String> {
     Ok(args)
 }
 
-fn unescape_braces(text: &str) -> String {
+/// A template's text as shown: `{{` and `}}` become `{` and `}`.
+pub fn unescape_braces(text: &str) -> String {
     text.replace("{{", "{").replace("}}", "}")
 }
 

@@ -1,14 +1,15 @@
 //! Bound inference: which where-clause predicates each generated impl needs, added
 //! only for field types that mention one of the type's own type parameters.
 
-use std::collections::BTreeSet;
-
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 use syn::{GenericArgument, Generics, Ident, PathArguments, ReturnType, Type, TypeParamBound};
 
+use crate::seen::FirstSeen;
+
 pub struct ParamsInScope<'a> {
-    names: BTreeSet<&'a Ident>,
+    // A type has few parameters: a list is searched as fast as a set.
+    names: Vec<&'a Ident>,
 }
 
 impl<'a> ParamsInScope<'a> {
@@ -40,7 +41,7 @@ impl<'a> ParamsInScope<'a> {
                         .path
                         .segments
                         .first()
-                        .is_some_and(|first| self.names.contains(&first.ident));
+                        .is_some_and(|first| self.names.contains(&&first.ident));
                 first_is_param
                     || path.path.segments.iter().any(|segment| match &segment.arguments {
                         PathArguments::AngleBracketed(arguments) => {
@@ -76,7 +77,7 @@ impl<'a> ParamsInScope<'a> {
 /// Where-clause predicates collected for one impl, deduplicated, in first-seen order.
 #[derive(Default)]
 pub struct Bounds {
-    seen: BTreeSet<String>,
+    seen: FirstSeen,
     predicates: Vec<TokenStream>,
 }
 
@@ -88,7 +89,8 @@ impl Bounds {
     }
 
     pub fn insert_predicate(&mut self, predicate: TokenStream) {
-        if self.seen.insert(predicate.to_string()) {
+        let at = self.predicates.len();
+        if self.seen.insert(predicate.to_string(), at).is_none() {
             self.predicates.push(predicate);
         }
     }

@@ -25,6 +25,7 @@ mod fallback;
 mod fmt;
 mod generics;
 mod plan;
+mod seen;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

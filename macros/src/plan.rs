@@ -275,7 +275,7 @@ impl<'a> VariantPlan<'a> {
 
     /// `Self::Variant { field: __self_0, .. }` binding the fields `bind` selects; `_`
     /// for a tuple field left out.
-    pub fn pattern(&self, bind: impl Fn(usize) -> bool) -> TokenStream {
+    pub fn pattern(&self, bind: &dyn Fn(usize) -> bool) -> TokenStream {
         let path = &self.path;
         match self.style {
             Style::Unit => path.clone(),
@@ -307,17 +307,17 @@ impl<'a> VariantPlan<'a> {
 
     /// The pattern binding every field.
     pub fn pattern_all(&self) -> TokenStream {
-        self.pattern(|_| true)
+        self.pattern(&|_| true)
     }
 
     /// The pattern binding no field.
     pub fn pattern_none(&self) -> TokenStream {
-        self.pattern(|_| false)
+        self.pattern(&|_| false)
     }
 
     /// The pattern binding only the field at `index`.
     pub fn pattern_one(&self, index: usize) -> TokenStream {
-        self.pattern(|candidate| candidate == index)
+        self.pattern(&|candidate| candidate == index)
     }
 
     pub fn transparent_field(&self) -> Option<&FieldPlan<'a>> {

@@ -2,13 +2,12 @@
 //! use (and the values the generated code hands over for them), and the source message
 //! in Fluent syntax, for the runtime's template.
 
-use std::collections::HashMap;
-
 use proc_macro2::Span;
 
 use crate::ast::{Input, Target, Variant};
 use crate::attr::snake_case_suggestion;
-use crate::fmt::{Arg, FmtTrait};
+use crate::fmt::{unescape_braces, Arg, FmtTrait};
+use crate::seen::FirstSeen;
 
 /// The keys that start with this are the messages of validation violations
 /// (`violation-<code>`), which the runtime translates itself.
@@ -111,7 +110,7 @@ impl Translation {
             else {
                 continue;
             };
-            self.pattern.push_str(&escape_text(&unescape(
+            self.pattern.push_str(&escape_text(&unescape_braces(
                 &template.value[copied..range.start],
             )));
             copied = range.end;
@@ -192,7 +191,7 @@ impl Translation {
             self.pattern.push_str(" }");
         }
         self.pattern
-            .push_str(&escape_text(&unescape(&template.value[copied..])));
+            .push_str(&escape_text(&unescape_braces(&template.value[copied..])));
     }
 
     /// The `extend` members the message does not name, by field name.
@@ -233,28 +232,36 @@ impl Translation {
 /// The variants of each code that take the default key (not transparent, without a
 /// `key` of their own), read once for the whole type: the default keys of a large enum
 /// cost one pass, not one per pair of variants.
-pub struct CodeGroups<'v, 'a>(HashMap<String, Vec<&'v Variant<'a>>>);
+pub struct CodeGroups<'v, 'a> {
+    /// Each code's group, by its position in `groups`.
+    codes: FirstSeen,
+    groups: Vec<Vec<&'v Variant<'a>>>,
+}
 
 impl<'v, 'a> CodeGroups<'v, 'a> {
     pub fn new(input: &'v Input<'a>) -> Self {
-        let mut groups: HashMap<String, Vec<&'v Variant<'a>>> = HashMap::new();
+        let mut codes = FirstSeen::default();
+        let mut groups: Vec<Vec<&'v Variant<'a>>> = Vec::new();
         for variant in input.variants() {
             if variant.is_transparent() || variant.attrs.key.is_some() {
                 continue;
             }
             if let Some(code) = &variant.attrs.code {
-                groups.entry(code.value()).or_default().push(variant);
+                match codes.insert(code.value(), groups.len()) {
+                    Some(group) => groups[group].push(variant),
+                    None => groups.push(vec![variant]),
+                }
             }
         }
-        CodeGroups(groups)
+        CodeGroups { codes, groups }
     }
 
     /// Whether another variant answers `code` with another message or other members:
     /// the two then need keys of their own. Variants that say the same thing share the
     /// code's key, so adding one does not rename the others'.
     fn shared(&self, variant: &Variant, code: &str) -> bool {
-        self.0.get(code).is_some_and(|group| {
-            group
+        self.codes.get(code).is_some_and(|group| {
+            self.groups[group]
                 .iter()
                 .any(|other| !std::ptr::eq(*other, variant) && !says_the_same(variant, other))
         })
@@ -339,10 +346,6 @@ fn trait_spec(trait_: FmtTrait) -> &'static str {
         FmtTrait::UpperExp => "E",
         FmtTrait::Pointer => "p",
     }
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("{{", "{").replace("}}", "}")
 }
 
 /// `text` as Fluent pattern text: braces become string literals.

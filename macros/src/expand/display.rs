@@ -60,7 +60,7 @@ pub fn message_bounds(plan: &Plan, bounds: &mut Bounds) {
 /// still read, as in thiserror's expansion.
 fn message_arms(plan: &Plan) -> TokenStream {
     let formatter = formatter();
-    plan.match_variants(|variant| {
+    plan.match_variants(&|variant| {
         let pattern = variant.pattern_all();
         match &variant.kind {
             Kind::Transparent(index) => {

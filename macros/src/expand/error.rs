@@ -21,7 +21,7 @@ pub fn error_impl(plan: &Plan) -> TokenStream {
     }
     // Variants without a source share one `_ => None` arm.
     let arms = plan.match_variants_or(
-        |variant| {
+        &|variant| {
             if let Kind::Transparent(index) = variant.kind {
                 let field = &variant.fields[index];
                 let pattern = variant.pattern_one(index);

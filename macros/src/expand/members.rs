@@ -111,14 +111,14 @@ pub fn methods(plan: &Plan) -> TokenStream {
     let serde = quote!(#runtime::__private::serde);
     // Variants without members share one empty arm.
     let arms = plan.match_variants_or(
-        |variant| {
+        &|variant| {
             let writes = member_writes(plan, variant)
                 .into_iter()
                 .map(|write| write.serde);
             match &variant.kind {
                 Kind::Transparent(index) => {
                     // The inner error's members, then the variant's own.
-                    let pattern = variant.pattern(|field| {
+                    let pattern = variant.pattern(&|field| {
                         field == *index
                             || variant.members.iter().any(|member| member.field == field)
                     });
@@ -135,7 +135,7 @@ pub fn methods(plan: &Plan) -> TokenStream {
                 }
                 Kind::Own(_) if variant.members.is_empty() => None,
                 Kind::Own(_) => {
-                    let pattern = variant.pattern(|field| {
+                    let pattern = variant.pattern(&|field| {
                         variant.members.iter().any(|member| member.field == field)
                     });
                     Some(quote!(#pattern => { #(#writes)* }))

@@ -13,14 +13,12 @@ mod trait_impl;
 mod translatable;
 mod writer;
 
-use std::collections::HashMap;
-use std::hash::Hash;
-
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use crate::generics::Bounds;
 use crate::plan::{FieldPlan, Kind, Own, Plan, VariantPlan};
+use crate::seen::FirstSeen;
 
 pub fn derive(plan: &Plan) -> TokenStream {
     let certifier_error = trait_impl::certifier_error_impl(plan);
@@ -76,8 +74,8 @@ impl Plan<'_> {
     }
 
     /// `match self { arm for each variant }`, or `match *self {}` for an empty enum.
-    pub fn match_variants(&self, arm: impl Fn(&VariantPlan) -> TokenStream) -> TokenStream {
-        self.match_variants_or(|variant| Some(arm(variant)), TokenStream::new())
+    pub fn match_variants(&self, arm: &dyn Fn(&VariantPlan) -> TokenStream) -> TokenStream {
+        self.match_variants_or(&|variant| Some(arm(variant)), TokenStream::new())
     }
 
     /// [`Plan::match_variants`] where the variants for which `arm` gives `None` share one
@@ -85,10 +83,11 @@ impl Plan<'_> {
     /// variant has an arm of its own.
     pub fn match_variants_or(
         &self,
-        arm: impl Fn(&VariantPlan) -> Option<TokenStream>,
+        arm: &dyn Fn(&VariantPlan) -> Option<TokenStream>,
         rest: TokenStream,
     ) -> TokenStream {
-        self.match_arms_or(self.variants.iter().map(arm).collect(), rest)
+        let arms = self.variants.iter().map(arm).collect();
+        self.match_arms_or(arms, rest)
     }
 
     /// The `match` of [`Plan::match_variants_or`], from each variant's arm (in variant
@@ -133,35 +132,40 @@ impl Plan<'_> {
     /// others answer `answer(..)`, binding no field. `key` is equal exactly where the
     /// answers are; the answer most variants share (at least two) is given once, by a
     /// last `_` arm: less code for every user to compile. Each answer is built once.
-    pub fn delegate_or<K: Eq + Hash>(
+    pub fn delegate_or(
         &self,
         method: TokenStream,
-        key: impl Fn(&Own) -> K,
-        answer: impl Fn(&Own) -> TokenStream,
+        key: &dyn Fn(&Own) -> String,
+        answer: &dyn Fn(&Own) -> TokenStream,
     ) -> TokenStream {
-        let keys: Vec<Option<K>> = self
-            .variants
-            .iter()
-            .map(|variant| match &variant.kind {
-                Kind::Transparent(_) => None,
-                Kind::Own(own) => Some(key(own)),
-            })
-            .collect();
-        // Counted in one pass: a large enum asks this of every variant.
-        let mut counts: HashMap<&K, usize> = HashMap::new();
-        for key in keys.iter().flatten() {
-            *counts.entry(key).or_default() += 1;
+        // Each variant's answer, as the position its key was first seen at. Counted in
+        // one pass: a large enum asks this of every variant.
+        let mut firsts = FirstSeen::default();
+        let mut counts: Vec<usize> = Vec::new();
+        let mut keys: Vec<Option<usize>> = Vec::with_capacity(self.variants.len());
+        for variant in &self.variants {
+            let Kind::Own(own) = &variant.kind else {
+                keys.push(None);
+                continue;
+            };
+            let at = counts.len();
+            let first = firsts.insert(key(own), at).unwrap_or(at);
+            if first == at {
+                counts.push(0);
+            }
+            counts[first] += 1;
+            keys.push(Some(first));
         }
         // The most common answer; among equals, the last.
-        let mut shared: Option<(&K, usize)> = None;
-        for key in keys.iter().flatten() {
+        let mut shared: Option<(usize, usize)> = None;
+        for &key in keys.iter().flatten() {
             let count = counts[key];
             if count >= 2 && shared.map_or(true, |(_, best)| count >= best) {
                 shared = Some((key, count));
             }
         }
         let shared = shared.map(|(key, _)| key);
-        let is_shared = |key: &Option<K>| shared.is_some() && key.as_ref() == shared;
+        let is_shared = |key: &Option<usize>| shared.is_some() && *key == shared;
         let mut rest = TokenStream::new();
         let mut arms = Vec::new();
         for (variant, key) in self.variants.iter().zip(&keys) {

@@ -57,7 +57,7 @@ fn literal_message_impl(plan: &Plan) -> Option<TokenStream> {
         return None;
     }
     let arms = plan.match_variants_or(
-        |variant| match &variant.kind {
+        &|variant| match &variant.kind {
             Kind::Own(own) => match &own.message {
                 Message::Literal(text) => {
                     let pattern = variant.pattern_none();

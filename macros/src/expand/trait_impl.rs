@@ -39,22 +39,16 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     super::display::message_bounds(plan, &mut bounds);
     let header = plan.impl_header(&quote!(#runtime::CertifierError), &bounds);
 
-    let status = plan.delegate_or(
-        quote!(status),
-        |own| own.status,
-        |own| {
-            let value = own.status;
-            match own.status_span {
-                Some(span) => quote_spanned!(span=> #value),
-                None => quote!(#value),
-            }
-        },
-    );
-    let code = plan.delegate_or(
-        quote!(code),
-        |own| own.code.value(),
-        |own| own.code.to_token_stream(),
-    );
+    let status = plan.delegate_or(quote!(status), &|own| own.status.to_string(), &|own| {
+        let value = own.status;
+        match own.status_span {
+            Some(span) => quote_spanned!(span=> #value),
+            None => quote!(#value),
+        }
+    });
+    let code = plan.delegate_or(quote!(code), &|own| own.code.value(), &|own| {
+        own.code.to_token_stream()
+    });
     let fmt_message = plan
         .skip_display
         .then(|| super::display::fmt_message_method(plan));
@@ -108,7 +102,7 @@ fn grpc_method(plan: &Plan) -> TokenStream {
         None => quote!(::core::env!("CARGO_PKG_NAME")),
     };
     let arms = plan.match_variants_or(
-        |variant| match &variant.kind {
+        &|variant| match &variant.kind {
             Kind::Transparent(index) => {
                 let pattern = variant.pattern_one(*index);
                 // Spanned on the field, as every delegation: a field that is not a
@@ -144,7 +138,7 @@ fn grpc_method(plan: &Plan) -> TokenStream {
 /// `fn variant_name`: each variant's own name (a struct's name), a transparent
 /// variant's included, so the logs say which of the variants sharing a code answered.
 fn variant_name_method(plan: &Plan) -> TokenStream {
-    let arms = plan.match_variants(|variant| {
+    let arms = plan.match_variants(&|variant| {
         let pattern = variant.pattern_none();
         let name = &variant.name;
         quote!(#pattern => #name,)
@@ -176,8 +170,13 @@ fn log_level_method(plan: &Plan) -> TokenStream {
     // A variant without a written level takes its status's, which one shared arm gives.
     let arms = plan.delegate_or(
         quote!(log_level),
-        |own| own.log.as_ref().map(|(level, _)| level.to_string()),
-        |own| match &own.log {
+        // A level is an identifier: never empty, the key of the status's level.
+        &|own| {
+            own.log
+                .as_ref()
+                .map_or_else(String::new, |(level, _)| level.to_string())
+        },
+        &|own| match &own.log {
             Some((level, span)) => quote_spanned!(*span=> #runtime::LogLevel::#level),
             None => quote! {
                 #runtime::LogLevel::for_status(<Self as #runtime::CertifierError>::status(self))
@@ -211,11 +210,9 @@ fn doc_url_method(plan: &Plan) -> TokenStream {
     if !plan.has_transparent() {
         return TokenStream::new();
     }
-    let arms = plan.delegate_or(
-        quote!(doc_url),
-        |_| (),
-        |_| quote!(::core::option::Option::None),
-    );
+    let arms = plan.delegate_or(quote!(doc_url), &|_| String::new(), &|_| {
+        quote!(::core::option::Option::None)
+    });
     quote! {
         #signature {
             #arms
@@ -238,7 +235,7 @@ fn headers_method(plan: &Plan) -> TokenStream {
     let (visit, value) = (quote!(__visit), quote!(__value));
     // Variants without headers share one `_ => {}` arm.
     let arms = plan.match_variants_or(
-        |variant| {
+        &|variant| {
             let inner = match &variant.kind {
                 Kind::Transparent(index) => Some(*index),
                 Kind::Own(_) => None,
@@ -246,7 +243,7 @@ fn headers_method(plan: &Plan) -> TokenStream {
             if variant.headers.is_empty() && inner.is_none() {
                 return None;
             }
-            let pattern = variant.pattern(|index| {
+            let pattern = variant.pattern(&|index| {
                 inner == Some(index)
                     || variant
                         .headers

@@ -12,7 +12,7 @@ use crate::translation::{ArgumentValue, Source};
 pub fn method(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
     let arguments = quote!(__arguments);
-    let body = plan.match_variants(|variant| arm(plan, variant, &arguments));
+    let body = plan.match_variants(&|variant| arm(plan, variant, &arguments));
     // Only translations read it: without the runtime's `fluent` feature, the relay drops
     // it and the trait's default answers.
     quote! {

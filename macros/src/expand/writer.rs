@@ -23,7 +23,7 @@ pub fn write_json_method(plan: &Plan) -> TokenStream {
     let body = if plan.variants.is_empty() {
         quote!(match *self {})
     } else {
-        let arms = plan.match_variants(|variant| {
+        let arms = plan.match_variants(&|variant| {
             let (pattern, parts) = variant_parts(plan, variant);
             let statements = emit(parts);
             quote!(#pattern => { #statements })
@@ -84,7 +84,7 @@ fn variant_parts(plan: &Plan, variant: &VariantPlan) -> (TokenStream, Vec<Part>)
                 parts.extend(members(plan, variant));
                 parts.push(Part::Static(b"}}".to_vec()));
             }
-            return (variant.pattern(|index| bound.contains(&index)), parts);
+            return (variant.pattern(&|index| bound.contains(&index)), parts);
         }
         Kind::Own(own) => own,
     };
@@ -103,7 +103,7 @@ fn variant_parts(plan: &Plan, variant: &VariantPlan) -> (TokenStream, Vec<Part>)
     }
     parts.extend(members(plan, variant));
     parts.push(Part::Static(b"}}".to_vec()));
-    (variant.pattern(|index| bound.contains(&index)), parts)
+    (variant.pattern(&|index| bound.contains(&index)), parts)
 }
 
 /// The variant's members, each as `,"name":value`.
