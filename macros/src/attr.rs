@@ -735,7 +735,7 @@ fn read_message_list(cx: &Ctxt, group: &proc_macro2::Group) -> Option<ParsedValu
 fn take_value(input: ParseStream) -> (TokenStream, Option<Span>) {
     let mut tokens = TokenStream::new();
     let mut last = None;
-    if input.peek(Lit) {
+    if literal_next(input) {
         let tree: TokenTree = input.parse().expect("a literal remains");
         last = Some(tree.span());
         tokens.extend([tree]);
@@ -747,6 +747,29 @@ fn take_value(input: ParseStream) -> (TokenStream, Option<Span>) {
         tokens.extend([tree]);
     }
     (tokens, last)
+}
+
+/// Whether a literal comes next, as `input.peek(Lit)` answers (`true` and `false`, and
+/// a number after `-`, count), without building the literal: `peek` parses its value,
+/// which for every key of every variant is a good part of the derive's time.
+fn literal_next(input: ParseStream) -> bool {
+    let cursor = input.cursor();
+    if cursor.literal().is_some() {
+        return true;
+    }
+    if let Some((ident, _)) = cursor.ident() {
+        return ident == "true" || ident == "false";
+    }
+    match cursor.punct() {
+        Some((minus, rest)) if minus.as_char() == '-' => {
+            rest.literal().is_some_and(|(literal, _)| {
+                literal
+                    .to_string()
+                    .starts_with(|c: char| c.is_ascii_digit())
+            })
+        }
+        _ => false,
+    }
 }
 
 fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Option<ParsedValue> {
@@ -1250,7 +1273,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::{
-        closest, is_snake_case_code, is_token, snake_case_suggestion, unknown_case_message,
+        closest, is_snake_case_code, is_token, literal_next, snake_case_suggestion,
+        unknown_case_message,
     };
 
     #[test]
@@ -1331,6 +1355,53 @@ mod tests {
             "\"q\"",
         ] {
             assert!(!is_token(bad), "{bad}");
+        }
+    }
+
+    /// `literal_next` answers as `peek(Lit)` does, for literals of every kind and what
+    /// only looks like one.
+    #[test]
+    fn literal_next_answers_as_peek_does() {
+        use syn::parse::{ParseStream, Parser};
+        for written in [
+            "\"text\"",
+            "r#\"raw\"#",
+            "b\"bytes\"",
+            "'c'",
+            "404",
+            "404u16",
+            "1.5",
+            "1e3",
+            "-3",
+            "-1.5",
+            "- 3",
+            "-x",
+            "-\"text\"",
+            "true",
+            "false",
+            "r#true",
+            "True",
+            "ident",
+            "crate",
+            ",",
+            "(\"text\")",
+            "[1]",
+            "",
+        ] {
+            let tokens: proc_macro2::TokenStream = written.parse().unwrap();
+            // Each parser answers, then takes the rest of the input.
+            let answer = |question: fn(ParseStream) -> bool| {
+                move |input: ParseStream| {
+                    let answer = question(input);
+                    input.parse::<proc_macro2::TokenStream>()?;
+                    Ok(answer)
+                }
+            };
+            let peeked = answer(|input| input.peek(syn::Lit))
+                .parse2(tokens.clone())
+                .unwrap();
+            let ours = answer(literal_next).parse2(tokens).unwrap();
+            assert_eq!(ours, peeked, "{written}");
         }
     }
 }

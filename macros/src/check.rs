@@ -148,12 +148,12 @@ fn custom_code_has_status_and_message(cx: &Ctxt, variant: &Variant) {
     let Some(code) = &variant.attrs.code else {
         return;
     };
-    if codes::lookup(&code.value()).is_some() || variant.attrs.malformed {
+    let code = code.value();
+    if codes::lookup(&code).is_some() || variant.attrs.malformed {
         return;
     }
     // A misspelt standard code, such as `NotFound`, is reported as such.
-    if attr::snake_case_suggestion(&code.value()).is_some_and(|code| codes::lookup(&code).is_some())
-    {
+    if attr::snake_case_suggestion(&code).is_some_and(|code| codes::lookup(&code).is_some()) {
         return;
     }
     let attrs = &variant.attrs;
@@ -170,10 +170,8 @@ fn custom_code_has_status_and_message(cx: &Ctxt, variant: &Variant) {
     cx.error_spanned_by(
         variant.error_tokens(),
         format!(
-            "`{}` is not a standard Certifier code, so it needs {missing}, as in \
-             `#[certifier(code = \"{}\", status = {status}, message = \"...\")]`",
-            code.value(),
-            code.value()
+            "`{code}` is not a standard Certifier code, so it needs {missing}, as in \
+             `#[certifier(code = \"{code}\", status = {status}, message = \"...\")]`"
         ),
     );
 }

@@ -36,16 +36,43 @@ use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
 /// This derive is defined in `certifier-error-macros` and re-exported by `certifier-error`,
-/// the crate to depend on.
+/// the crate to depend on, under the name `CertifierError` when its `fluent` feature is
+/// off.
 #[proc_macro_derive(CertifierError, attributes(certifier, source, from, error))]
 pub fn derive_certifier_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    derive(&input).into()
+    derive(
+        &input,
+        Emit {
+            translations: false,
+        },
+    )
+    .into()
+}
+
+/// The same derive, with the hidden `translatable` method that translations read:
+/// `certifier-error` re-exports it as `CertifierError` when its `fluent` feature is on.
+/// Two entry points, not a cargo feature here: the runtime's feature picks one, and a
+/// build without translations never generates their code.
+#[proc_macro_derive(
+    CertifierErrorWithTranslations,
+    attributes(certifier, source, from, error)
+)]
+pub fn derive_certifier_error_with_translations(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    derive(&input, Emit { translations: true }).into()
+}
+
+/// What the runtime's features ask the derive to emit.
+#[derive(Clone, Copy)]
+struct Emit {
+    /// The `translatable` method, for the runtime's `fluent` feature.
+    translations: bool,
 }
 
 /// The whole pipeline over `proc_macro2` tokens: the generated code, or the errors
 /// beside stub impls.
-fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
+fn derive(input: &DeriveInput, emit: Emit) -> proc_macro2::TokenStream {
     let cx = ctx::Ctxt::new();
     let model = ast::Input::from_syn(&cx, input);
     if let Some(model) = &model {
@@ -56,7 +83,7 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
         .map_or_else(|| quote::quote!(::certifier_error), plan::runtime_path);
     match (cx.check(), model) {
         (Ok(()), Some(model)) => {
-            let plan = plan::Plan::new(&model);
+            let plan = plan::Plan::new(&model, emit);
             // The rules over the resolved plan: what a variant's key stands for is only
             // known once every message is read.
             let cx = ctx::Ctxt::new();

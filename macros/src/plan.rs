@@ -20,6 +20,8 @@ pub struct Plan<'a> {
     pub params: ParamsInScope<'a>,
     /// `Display` and `Error` are left to another derive.
     pub skip_display: bool,
+    /// Whether to write the `translatable` method (the runtime's `fluent` feature).
+    pub translations: bool,
     /// The integrations whose impls the type writes itself (`skip_impl(...)`).
     pub skipped_impls: Vec<Integration>,
     /// The index of the `catch_all` variant: the type converts every error into it, and
@@ -38,8 +40,13 @@ pub struct Plan<'a> {
 }
 
 pub struct VariantPlan<'a> {
+    /// Position among the type's variants.
+    pub index: usize,
     /// `Self::Variant`, or `Self` for a struct.
     pub path: TokenStream,
+    /// The patterns binding every field and none, which most arms use: built once.
+    pattern_all: TokenStream,
+    pattern_none: TokenStream,
     pub style: Style,
     pub fields: Vec<FieldPlan<'a>>,
     pub kind: Kind,
@@ -153,19 +160,21 @@ pub enum HeaderValue {
 
 impl<'a> Plan<'a> {
     /// Resolves a model that passed every check.
-    pub fn new(input: &'a Input<'a>) -> Self {
+    pub fn new(input: &'a Input<'a>, emit: crate::Emit) -> Self {
         let groups = CodeGroups::new(input);
         let params = ParamsInScope::new(input.generics);
         let variants = input
             .variants()
             .iter()
-            .map(|variant| VariantPlan::new(input, &groups, &params, variant))
+            .enumerate()
+            .map(|(index, variant)| VariantPlan::new(input, &groups, &params, index, variant))
             .collect();
         Plan {
             input,
             runtime: runtime_path(input),
             params,
             skip_display: input.attrs.skip_display.is_some(),
+            translations: emit.translations,
             skipped_impls: input.attrs.skip_impl.clone().unwrap_or_default(),
             catch_all: input
                 .variants()
@@ -223,6 +232,7 @@ impl<'a> VariantPlan<'a> {
         input: &'a Input<'a>,
         groups: &CodeGroups,
         params: &ParamsInScope,
+        index: usize,
         variant: &'a Variant<'a>,
     ) -> Self {
         let fields: Vec<FieldPlan> = variant
@@ -257,8 +267,11 @@ impl<'a> VariantPlan<'a> {
         } else {
             format!("{}::{name}", input.name())
         };
-        VariantPlan {
+        let mut plan = VariantPlan {
+            index,
             path,
+            pattern_all: TokenStream::new(),
+            pattern_none: TokenStream::new(),
             style: variant.style,
             fields,
             kind,
@@ -270,12 +283,26 @@ impl<'a> VariantPlan<'a> {
             name,
             members: members(input, variant),
             grpc: variant.attrs.grpc.clone(),
-        }
+        };
+        plan.pattern_all = plan.build_pattern(&|_| true);
+        plan.pattern_none = plan.build_pattern(&|_| false);
+        plan
     }
 
     /// `Self::Variant { field: __self_0, .. }` binding the fields `bind` selects; `_`
     /// for a tuple field left out.
     pub fn pattern(&self, bind: &dyn Fn(usize) -> bool) -> TokenStream {
+        let bound = (0..self.fields.len()).filter(|index| bind(*index)).count();
+        if bound == self.fields.len() {
+            self.pattern_all.clone()
+        } else if bound == 0 {
+            self.pattern_none.clone()
+        } else {
+            self.build_pattern(bind)
+        }
+    }
+
+    fn build_pattern(&self, bind: &dyn Fn(usize) -> bool) -> TokenStream {
         let path = &self.path;
         match self.style {
             Style::Unit => path.clone(),
@@ -307,12 +334,12 @@ impl<'a> VariantPlan<'a> {
 
     /// The pattern binding every field.
     pub fn pattern_all(&self) -> TokenStream {
-        self.pattern(&|_| true)
+        self.pattern_all.clone()
     }
 
     /// The pattern binding no field.
     pub fn pattern_none(&self) -> TokenStream {
-        self.pattern(&|_| false)
+        self.pattern_none.clone()
     }
 
     /// The pattern binding only the field at `index`.

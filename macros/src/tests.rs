@@ -3,6 +3,9 @@
 
 use proptest::prelude::*;
 
+/// Everything the derive can emit.
+const ALL: crate::Emit = crate::Emit { translations: true };
+
 const CONTAINER_ATTRS: &[&str] = &[
     "",
     "#[certifier(rename_all = \"camelCase\")]",
@@ -277,7 +280,7 @@ proptest! {
         let text = source(&input);
         let derive_input: syn::DeriveInput = syn::parse_str(&text)
             .unwrap_or_else(|error| panic!("the generator wrote invalid Rust: {error}\n{text}"));
-        let output = std::panic::catch_unwind(|| crate::derive(&derive_input).to_string());
+        let output = std::panic::catch_unwind(|| crate::derive(&derive_input, ALL).to_string());
         let output = match output {
             Ok(output) => output,
             Err(_) => panic!("the pipeline panicked on:\n{text}"),
@@ -293,7 +296,7 @@ fn an_invalid_input_gets_errors_and_stubs() {
     let input: syn::DeriveInput =
         syn::parse_str("#[certifier(bogus)] enum E { #[certifier(code = \"NotFound\")] A }")
             .unwrap();
-    let output = crate::derive(&input).to_string();
+    let output = crate::derive(&input, ALL).to_string();
     assert!(output.contains("compile_error"), "{output}");
     assert!(output.contains("unknown key `bogus`"), "{output}");
     assert!(output.contains("CertifierError for E"), "{output}");
@@ -305,7 +308,7 @@ fn a_valid_input_gets_code_and_no_errors() {
         "enum E { #[certifier(code = \"plan_limit\", status = 402, message(\"{} of {max}\", .a, max = .b))] A { a: u32, b: u32 } }",
     )
     .unwrap();
-    let output = crate::derive(&input).to_string();
+    let output = crate::derive(&input, ALL).to_string();
     assert!(!output.contains("compile_error"), "{output}");
     assert!(output.contains("write !"), "{output}");
 }
@@ -322,7 +325,7 @@ fn the_generator_makes_valid_and_invalid_inputs() {
     for _ in 0..2000 {
         let input = strategy.new_tree(&mut runner).unwrap().current();
         let derive_input: syn::DeriveInput = syn::parse_str(&source(&input)).unwrap();
-        if crate::derive(&derive_input)
+        if crate::derive(&derive_input, ALL)
             .to_string()
             .contains("compile_error")
         {
@@ -335,5 +338,34 @@ fn the_generator_makes_valid_and_invalid_inputs() {
     assert!(
         valid >= 100 && invalid >= 100,
         "{valid} valid, {invalid} invalid"
+    );
+}
+
+/// `translatable` is written only for the entry point the runtime's `fluent` feature
+/// re-exports, and nothing else differs.
+#[test]
+fn translatable_is_written_only_when_asked() {
+    let input: syn::DeriveInput = syn::parse_str(
+        "enum E { #[certifier(code = \"plan_limit\", status = 402, message = \"{a} left\")] A { a: u32 } }",
+    )
+    .unwrap();
+    let with = crate::derive(&input, ALL).to_string();
+    let without = crate::derive(
+        &input,
+        crate::Emit {
+            translations: false,
+        },
+    )
+    .to_string();
+    assert!(with.contains("fn translatable"), "{with}");
+    assert!(!without.contains("translatable"), "{without}");
+    // Cutting the method out of the full output leaves exactly the other output.
+    let start = with
+        .find("# [doc (hidden)] fn translatable")
+        .expect("the method");
+    let method_len = with.len() - without.len();
+    assert_eq!(
+        with[..start].to_owned() + &with[start + method_len..],
+        without
     );
 }

@@ -138,7 +138,10 @@ fn the_derive_reports_what_the_snapshots_show() {
         derives.visit_file(&parsed);
         let mut produced = Vec::new();
         for input in &derives.0 {
-            reported(crate::derive(input), &mut produced);
+            reported(
+                crate::derive(input, crate::Emit { translations: true }),
+                &mut produced,
+            );
         }
         let stderr = file.with_extension("stderr");
         let expected =

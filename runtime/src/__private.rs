@@ -324,7 +324,6 @@ where
 
 pub use crate::__certifier_if_actix_web as if_actix_web;
 pub use crate::__certifier_if_axum as if_axum;
-pub use crate::__certifier_if_fluent as if_fluent;
 pub use crate::__certifier_if_tonic as if_tonic;
 pub use crate::__certifier_integrations as integrations;
 pub use crate::__certifier_skip as skip;

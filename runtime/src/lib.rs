@@ -220,9 +220,15 @@ pub use crate::violation::{Violation, Violations};
 pub use crate::response::{decode_response, ErrorResponse, MAX_EXCERPT_LEN};
 pub use crate::typed::FromErrorResponse;
 
-// The attribute reference, in a file of its own; its examples run as doctests.
+// The attribute reference, in a file of its own; its examples run as doctests. The
+// `fluent` feature picks the derive's entry point that also writes the hidden
+// `translatable` method, so a build without translations never compiles it.
+#[cfg(not(feature = "fluent"))]
 #[doc = include_str!("docs/derive.md")]
 pub use certifier_error_macros::CertifierError;
+#[cfg(feature = "fluent")]
+#[doc = include_str!("docs/derive.md")]
+pub use certifier_error_macros::CertifierErrorWithTranslations as CertifierError;
 
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]

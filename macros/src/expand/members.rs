@@ -17,6 +17,7 @@ pub struct MemberWrite {
 }
 
 /// What the direct writer does for one member.
+#[derive(Clone)]
 pub enum Direct {
     /// `,"name":` (already escaped) and the value; `optional` wraps both in
     /// `if let Some(__value) = ..`, where the value is `__value`.
@@ -98,8 +99,9 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan) -> Vec<MemberWrite> {
 }
 
 /// `serialize_extensions` and `extension_members`, or nothing where no variant has a
-/// member (the trait's defaults write none).
-pub fn methods(plan: &Plan) -> TokenStream {
+/// member (the trait's defaults write none). `writes` holds each variant's
+/// [`member_writes`], by variant index.
+pub fn methods(plan: &Plan, writes: &[Vec<MemberWrite>]) -> TokenStream {
     let has_members = plan.variants.iter().any(|variant| match &variant.kind {
         Kind::Transparent(_) => true,
         Kind::Own(_) => !variant.members.is_empty(),
@@ -112,9 +114,7 @@ pub fn methods(plan: &Plan) -> TokenStream {
     // Variants without members share one empty arm.
     let arms = plan.match_variants_or(
         &|variant| {
-            let writes = member_writes(plan, variant)
-                .into_iter()
-                .map(|write| write.serde);
+            let writes = writes[variant.index].iter().map(|write| &write.serde);
             match &variant.kind {
                 Kind::Transparent(index) => {
                     // The inner error's members, then the variant's own.

@@ -4,6 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned, ToTokens};
 
+use super::members::{member_writes, MemberWrite};
 use crate::plan::{HeaderValue, Kind, MemberKind, Plan};
 
 pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
@@ -52,8 +53,14 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     let fmt_message = plan
         .skip_display
         .then(|| super::display::fmt_message_method(plan));
-    let members = super::members::methods(plan);
-    let write_json = super::writer::write_json_method(plan);
+    // Each variant's member writes, built once for both writers.
+    let writes: Vec<Vec<MemberWrite>> = plan
+        .variants
+        .iter()
+        .map(|variant| member_writes(plan, variant))
+        .collect();
+    let members = super::members::methods(plan, &writes);
+    let write_json = super::writer::write_json_method(plan, &writes);
     let doc_url = doc_url_method(plan);
     let headers = headers_method(plan);
     let log_level = log_level_method(plan);

@@ -10,13 +10,15 @@ use crate::plan::{Kind, MemberKind, Message, Plan, VariantPlan};
 use crate::translation::{ArgumentValue, Source};
 
 pub fn method(plan: &Plan) -> TokenStream {
+    // Only translations read it: without the runtime's `fluent` feature, the trait's
+    // default answers, and the method is not generated at all.
+    if !plan.translations {
+        return TokenStream::new();
+    }
     let runtime = &plan.runtime;
     let arguments = quote!(__arguments);
     let body = plan.match_variants(&|variant| arm(plan, variant, &arguments));
-    // Only translations read it: without the runtime's `fluent` feature, the relay drops
-    // it and the trait's default answers.
     quote! {
-        #runtime::__private::if_fluent! {
         #[doc(hidden)]
         fn translatable(
             &self,
@@ -27,7 +29,6 @@ pub fn method(plan: &Plan) -> TokenStream {
                 FirstChoice as _, LastChoice as _, SecondChoice as _,
             };
             #body
-        }
         }
     }
 }

@@ -14,17 +14,18 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
 
 use super::escape::{json_string_contents, push_json_string};
-use super::members::{member_writes, Direct};
+use super::members::{Direct, MemberWrite};
 use crate::plan::{Kind, Message, Own, PlainSegment, Plan, VariantPlan};
 
-/// `fn write_json` for the `CertifierError` impl.
-pub fn write_json_method(plan: &Plan) -> TokenStream {
+/// `fn write_json` for the `CertifierError` impl. `writes` holds each variant's
+/// [`member_writes`](super::members::member_writes), by variant index.
+pub fn write_json_method(plan: &Plan, writes: &[Vec<MemberWrite>]) -> TokenStream {
     let runtime = &plan.runtime;
     let body = if plan.variants.is_empty() {
         quote!(match *self {})
     } else {
         let arms = plan.match_variants(&|variant| {
-            let (pattern, parts) = variant_parts(plan, variant);
+            let (pattern, parts) = variant_parts(plan, variant, &writes[variant.index]);
             let statements = emit(parts);
             quote!(#pattern => { #statements })
         });
@@ -61,7 +62,11 @@ enum Part {
 }
 
 /// The `match` pattern for the variant and the parts of its envelope.
-fn variant_parts(plan: &Plan, variant: &VariantPlan) -> (TokenStream, Vec<Part>) {
+fn variant_parts(
+    plan: &Plan,
+    variant: &VariantPlan,
+    writes: &[MemberWrite],
+) -> (TokenStream, Vec<Part>) {
     let mut bound: Vec<usize> = variant.members.iter().map(|member| member.field).collect();
     let own = match &variant.kind {
         Kind::Transparent(_) if plan.doc_url.is_some() => {
@@ -81,7 +86,7 @@ fn variant_parts(plan: &Plan, variant: &VariantPlan) -> (TokenStream, Vec<Part>)
             if !variant.members.is_empty() {
                 // The inner error's envelope, reopened for the variant's own members.
                 parts.push(Part::Code(quote!(__json::reopen_envelope(__out)?;)));
-                parts.extend(members(plan, variant));
+                parts.extend(members(writes));
                 parts.push(Part::Static(b"}}".to_vec()));
             }
             return (variant.pattern(&|index| bound.contains(&index)), parts);
@@ -101,16 +106,16 @@ fn variant_parts(plan: &Plan, variant: &VariantPlan) -> (TokenStream, Vec<Part>)
         push_json_string(&mut member, &template.value().replace("{code}", &code));
         parts.push(Part::Static(member));
     }
-    parts.extend(members(plan, variant));
+    parts.extend(members(writes));
     parts.push(Part::Static(b"}}".to_vec()));
     (variant.pattern(&|index| bound.contains(&index)), parts)
 }
 
 /// The variant's members, each as `,"name":value`.
-fn members(plan: &Plan, variant: &VariantPlan) -> Vec<Part> {
+fn members(writes: &[MemberWrite]) -> Vec<Part> {
     let mut parts = Vec::new();
-    for write in member_writes(plan, variant) {
-        match write.direct {
+    for write in writes {
+        match write.direct.clone() {
             Direct::Statements(statements) => parts.push(Part::Code(statements)),
             Direct::Member {
                 key,

@@ -100,23 +100,6 @@ macro_rules! __certifier_if_axum {
     ($($item:tt)*) => {};
 }
 
-/// Its input, when the `fluent` feature is on: the derive's `translatable` method,
-/// which only translations read, so that a build without them does not compile it.
-#[cfg(feature = "fluent")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __certifier_if_fluent {
-    ($($item:tt)*) => { $($item)* };
-}
-
-/// Nothing: the `fluent` feature is off.
-#[cfg(not(feature = "fluent"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __certifier_if_fluent {
-    ($($item:tt)*) => {};
-}
-
 /// Its input, when the `tonic` feature is on.
 #[cfg(feature = "tonic-0_14")]
 #[doc(hidden)]
