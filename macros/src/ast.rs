@@ -68,6 +68,8 @@ pub struct Field<'a> {
     pub index: usize,
     /// The name without `r#`, or the index, as placeholders and members spell it.
     pub name: String,
+    /// [`Field::is_path`], answered once: the plan and the translation both ask.
+    is_path: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Input<'a> {
@@ -195,6 +197,7 @@ impl<'a> Variant<'a> {
                     attrs: Attrs::parse(cx, &field.attrs, Place::Field),
                     index,
                     name,
+                    is_path: std::cell::OnceCell::new(),
                 }
             })
             .collect();
@@ -355,7 +358,10 @@ impl Field<'_> {
     /// Whether the type is written as a filesystem path (`PathBuf`, `&Path`,
     /// `Box<Path>`), which has no `Display` but a `display()`. An `Option` of one is not.
     pub fn is_path(&self) -> bool {
-        self.option_inner().is_none() && names_a_path(&quote::ToTokens::to_token_stream(self.ty))
+        *self.is_path.get_or_init(|| {
+            self.option_inner().is_none()
+                && names_a_path(&quote::ToTokens::to_token_stream(self.ty))
+        })
     }
 
     pub fn span(&self) -> Span {
@@ -374,11 +380,12 @@ pub fn option_inner(ty: &Type) -> Option<&Type> {
     if path.qself.is_some() {
         return None;
     }
-    let segments: Vec<&syn::PathSegment> = path.path.segments.iter().collect();
-    let is_standard_path = match segments.as_slice() {
-        [_] => path.path.leading_colon.is_none(),
-        [root, module, _] => {
-            (root.ident == "std" || root.ident == "core") && module.ident == "option"
+    let segments = &path.path.segments;
+    let is_standard_path = match segments.len() {
+        1 => path.path.leading_colon.is_none(),
+        3 => {
+            (segments[0].ident == "std" || segments[0].ident == "core")
+                && segments[1].ident == "option"
         }
         _ => false,
     };

@@ -95,6 +95,8 @@ pub struct Own {
     /// The `status = ...` literal, when written.
     pub status_span: Option<Span>,
     pub code: LitStr,
+    /// The code's text, read from `code` once.
+    pub code_name: String,
     pub message: Message,
     /// The `LogLevel` variant `log = "..."` names, on the variant or else the container,
     /// spanned on the literal.
@@ -393,12 +395,13 @@ impl Own {
             .code
             .clone()
             .expect("checked: a variant that is not transparent has a code");
+        let code_name = code.value();
         let status = variant
             .status()
             .expect("checked: a custom code has a status");
         let message = match (&variant.attrs.message, &variant.template) {
             (None, _) => Message::Literal(
-                codes::lookup(&code.value())
+                codes::lookup(&code_name)
                     .expect("checked: a custom code has a message")
                     .message
                     .to_owned(),
@@ -416,7 +419,7 @@ impl Own {
             input,
             groups,
             variant,
-            &code.value(),
+            &code_name,
             match &message {
                 Message::Literal(text) => text,
                 Message::Template(template) => &template.written,
@@ -445,6 +448,7 @@ impl Own {
                 .as_ref()
                 .map(|status| status.lit.span()),
             code,
+            code_name,
             message,
         }
     }

@@ -1,13 +1,15 @@
 //! The first occurrence of each name: for the checks that report a repeat and the
 //! emitters that group variants by an answer. Every one of them uses this one map type,
 //! because each distinct map type compiles a whole hash table or B-tree into the macro.
+//! A B-tree: the macro runs unoptimised, where comparing names (`memcmp`) costs less
+//! than hashing them.
 
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
+use std::collections::btree_map::Entry;
+use std::collections::BTreeMap;
 
 /// Where each name was first seen, as the position its caller gave it.
 #[derive(Default)]
-pub struct FirstSeen(HashMap<String, usize>);
+pub struct FirstSeen(BTreeMap<String, usize>);
 
 impl FirstSeen {
     /// Records `name` as seen at `at`, unless it was seen before: then the position it

@@ -249,7 +249,7 @@ fn entry(
     // defaults say so already.
     let translation = &own.translation;
     let names = translation.argument_names();
-    if translation.key == code.value() && names.is_empty() && translation.pattern == message {
+    if translation.key == own.code_name && names.is_empty() && translation.pattern == message {
         return entry;
     }
     let key = &translation.key;

@@ -47,7 +47,7 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
             None => quote!(#value),
         }
     });
-    let code = plan.delegate_or(quote!(code), &|own| own.code.value(), &|own| {
+    let code = plan.delegate_or(quote!(code), &|own| own.code_name.clone(), &|own| {
         own.code.to_token_stream()
     });
     let fmt_message = plan

@@ -93,9 +93,9 @@ fn variant_parts(
         }
         Kind::Own(own) => own,
     };
-    let code = own.code.value();
+    let code = &own.code_name;
     let mut head = b"{\"error\":{\"code\":".to_vec();
-    push_json_string(&mut head, &code);
+    push_json_string(&mut head, code);
     head.extend_from_slice(b",\"message\":\"");
     let mut parts = vec![Part::Static(head)];
     parts.extend(message(plan, own, variant, &mut bound));
@@ -103,7 +103,7 @@ fn variant_parts(
 
     if let Some(template) = &plan.doc_url {
         let mut member = b",\"doc_url\":".to_vec();
-        push_json_string(&mut member, &template.value().replace("{code}", &code));
+        push_json_string(&mut member, &template.value().replace("{code}", code));
         parts.push(Part::Static(member));
     }
     parts.extend(members(writes));
