@@ -9,12 +9,20 @@ debug profile), several times, the two crates of a size taking turns, in wall-cl
 and CPU seconds (`getrusage`, so Unix only), and prints the medians, the ratio derive/hand, and the cost per
 variant between sizes (constant per-variant cost = linear growth).
 
-It also times a clean build of the proc-macro crates on their own, in a fresh target
-directory each (`certifier-error-macros` against `thiserror-impl`), and counts their
-dependencies with `cargo tree`.
+It also times a clean build of the proc-macro crates with their dependencies, in a
+fresh target directory each (`certifier-error-macros` against `thiserror-impl`), as
+many times as the rebuilds, the two taking turns, and counts their dependencies with
+`cargo tree`. Those builds are not incremental: a dependency from a registry never is,
+while cargo would build the local path of `certifier-error-macros` incrementally, which
+costs its clean build about 0.4 s that no user pays.
+
+With `--instructions` it also counts the instructions rustc executes for each rebuild
+(Valgrind's callgrind, two runs each): on a shared machine, where CPU seconds vary by a
+tenth from run to run, a count that does not.
 
 Usage: python3 benches/compile-time/run.py [--sizes 10,100,1000] [--runs 3]
                                            [--dir /tmp/certifier-compile-time]
+                                           [--instructions]
 """
 
 import argparse
@@ -234,17 +242,19 @@ def generate(root, sizes):
     write(os.path.join(root, "Cargo.toml"), f'[workspace]\nresolver = "2"\nmembers = [{listed}]\n')
 
 
-def cargo(root, *args, target=None, quiet=True):
+def cargo(root, *args, target=None, quiet=True, incremental=True, wrapper=()):
     env = dict(os.environ)
     env["CARGO_TARGET_DIR"] = target or os.path.join(root, "target")
     env.pop("RUSTFLAGS", None)
+    if not incremental:
+        env["CARGO_INCREMENTAL"] = "0"
     # A compiler wrapper (sccache) would compile outside this process tree, where the CPU
     # time is not counted, and would answer rebuilds from its cache.
     env.pop("RUSTC_WRAPPER", None)
     start = time.monotonic()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(
-        ["cargo", *args],
+        [*wrapper, "cargo", *args],
         cwd=root,
         env=env,
         stdout=subprocess.PIPE if quiet else None,
@@ -274,6 +284,34 @@ def rebuild_times(root, names, runs):
     return wall, cpu
 
 
+def rebuild_instructions(root, names, runs=2):
+    """Instructions rustc executes to rebuild each crate (the largest count among the
+    processes callgrind follows: cargo, and the one rustc)."""
+    counts = {name: [] for name in names}
+    for run in range(runs):
+        for name in names if run % 2 == 0 else reversed(names):
+            os.utime(os.path.join(root, name, "src", "lib.rs"))
+            _, output, _ = cargo(
+                root,
+                "build",
+                "-p",
+                name,
+                wrapper=(
+                    "valgrind",
+                    "--tool=callgrind",
+                    "--trace-children=yes",
+                    "--callgrind-out-file=/dev/null",
+                ),
+            )
+            collected = [
+                int(line.split()[-1].replace(",", ""))
+                for line in output.splitlines()
+                if "Collected :" in line
+            ]
+            counts[name].append(max(collected))
+    return counts
+
+
 def summary(times):
     return statistics.median(times), min(times), max(times)
 
@@ -292,6 +330,7 @@ def main():
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dir", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "certifier-compile-time"))
+    parser.add_argument("--instructions", action="store_true")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     root = args.dir
@@ -341,17 +380,47 @@ def main():
         ]
         print(f"| {small} → {large} | {per[0]:.2f} | {per[1]:.2f} |")
 
+    if args.instructions:
+        print()
+        print("Instructions rustc executes for the rebuild (callgrind, two runs each).")
+        print()
+        print("| variants | derive | thiserror + hand serde | ratio |")
+        print("|---|---|---|---|")
+        for size in sizes:
+            derive_name, hand_name = f"derive_{size}", f"hand_{size}"
+            counts = rebuild_instructions(root, [derive_name, hand_name])
+            derive, hand = statistics.median(counts[derive_name]), statistics.median(counts[hand_name])
+            print(f"| {size} | {derive / 1e9:.3f} G | {hand / 1e9:.3f} G | {derive / hand:.3f} |")
+
     print()
-    print("## The proc-macro crates on their own (clean build in a fresh target dir)")
+    print(f"## The proc-macro crates with their dependencies (clean build, median of {args.runs})")
     print()
-    print("| crate | clean build (s) | crates built (the macro crate and its dependencies) |")
-    print("|---|---|---|")
-    for name in ("only_certifier_macros", "only_thiserror_impl"):
-        fresh = os.path.join(root, "fresh", name)
-        shutil.rmtree(fresh, ignore_errors=True)
-        elapsed, _, _ = cargo(root, "build", "-p", name, target=fresh)
+    print("Each in a fresh target directory, not incremental (as from a registry), the two")
+    print("taking turns.")
+    print()
+    print("| crate | wall clock: median (min–max) | CPU: median (min–max) | crates built (the macro crate and its dependencies) |")
+    print("|---|---|---|---|")
+    macro_crates = ("only_certifier_macros", "only_thiserror_impl")
+    wall = {name: [] for name in macro_crates}
+    cpu = {name: [] for name in macro_crates}
+    for run in range(args.runs):
+        for name in macro_crates if run % 2 == 0 else reversed(macro_crates):
+            fresh = os.path.join(root, "fresh", name)
+            shutil.rmtree(fresh, ignore_errors=True)
+            elapsed, _, seconds = cargo(root, "build", "-p", name, target=fresh, incremental=False)
+            wall[name].append(elapsed)
+            cpu[name].append(seconds)
+    for name in macro_crates:
         count, packages = count_dependencies(root, name)
-        print(f"| {name} | {elapsed:.2f} | {count}: {', '.join(packages)} |")
+        (w, w_min, w_max), (c, c_min, c_max) = summary(wall[name]), summary(cpu[name])
+        print(
+            f"| {name} | {w:.2f} ({w_min:.2f}–{w_max:.2f}) | {c:.2f} ({c_min:.2f}–{c_max:.2f}) "
+            f"| {count}: {', '.join(packages)} |"
+        )
+    ours, theirs = (statistics.median(wall[name]) for name in macro_crates)
+    ours_cpu, theirs_cpu = (statistics.median(cpu[name]) for name in macro_crates)
+    print()
+    print(f"Ratio: wall clock {ours / theirs:.2f}, CPU {ours_cpu / theirs_cpu:.2f}.")
     print()
     _, duplicates, _ = cargo(root, "tree", "--workspace", "--duplicates", "--edges", "normal")
     print("## `cargo tree --duplicates` over all user crates")

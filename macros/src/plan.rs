@@ -287,7 +287,11 @@ impl<'a> VariantPlan<'a> {
             grpc: variant.attrs.grpc.clone(),
         };
         plan.pattern_all = plan.build_pattern(&|_| true);
-        plan.pattern_none = plan.build_pattern(&|_| false);
+        plan.pattern_none = if plan.fields.is_empty() {
+            plan.pattern_all.clone()
+        } else {
+            plan.build_pattern(&|_| false)
+        };
         plan
     }
 
@@ -498,7 +502,6 @@ fn members(input: &Input, variant: &Variant) -> Vec<MemberPlan> {
 
 impl TemplatePlan {
     fn new(runtime: &TokenStream, variant: &Variant, fields: &[FieldPlan]) -> Self {
-        let message = variant.attrs.message.as_ref().expect("a template message");
         let template = variant
             .template
             .as_ref()
@@ -624,7 +627,7 @@ impl TemplatePlan {
             })
         };
         TemplatePlan {
-            written: message.template.value(),
+            written: template.value.clone(),
             lit,
             args,
             positional,

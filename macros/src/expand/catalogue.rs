@@ -2,7 +2,7 @@
 //! their field's catalogue (copied, where the variant has members of its own, with those
 //! after each entry's).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
 
 use crate::generics::Bounds;
@@ -20,7 +20,7 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
     // Each entry and part names the container's `doc_url` through this constant, and
     // the catalogue's types through short local names: the generated code stays small
     // for a type with many variants.
-    let doc_url_const = quote!(__DOC_URL);
+    let doc_url_const = Ident::new("__DOC_URL", Span::call_site());
     let (mut has_entries, mut has_plain_entries, mut has_translated) = (false, false, false);
     for variant in &plan.variants {
         let index = match &variant.kind {
@@ -42,8 +42,8 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
             Kind::Transparent(index) => *index,
         };
         if !run.is_empty() {
-            parts.push(quote!(__Part::Entries(&[#(#run),*])));
-            run.clear();
+            let entries = super::comma_list(run.drain(..));
+            parts.push(quote!(__Part::Entries(&[#entries])));
         }
         let field = &variant.fields[index];
         if !variant.members.is_empty() {
@@ -64,7 +64,8 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
         parts.push(quote!(__Part::Inner(#inner, #doc_url_const)));
     }
     if !run.is_empty() {
-        parts.push(quote!(__Part::Entries(&[#(#run),*])));
+        let entries = super::comma_list(run);
+        parts.push(quote!(__Part::Entries(&[#entries])));
     }
     // Named only where used: a strict crate may forbid the lints an unused one trips.
     let names = (!parts.is_empty()).then(|| {
@@ -112,12 +113,7 @@ fn picked_catalogue(runtime: &TokenStream, ty: &TokenStream) -> TokenStream {
 /// lengths come from the inner catalogue: the checks make sure the field's type names
 /// no type parameter, and its lifetimes become `'static` (an item cannot name the
 /// impl's).
-fn appended(
-    plan: &Plan,
-    variant: &VariantPlan,
-    index: usize,
-    doc_url: &TokenStream,
-) -> [TokenStream; 2] {
+fn appended(plan: &Plan, variant: &VariantPlan, index: usize, doc_url: &Ident) -> [TokenStream; 2] {
     let runtime = &plan.runtime;
     let ty = static_lifetimes(
         variant.fields[index].ty.to_token_stream(),
@@ -192,7 +188,7 @@ fn entry(
     runtime: &TokenStream,
     variant: &VariantPlan,
     own: &Own,
-    doc_url: &TokenStream,
+    doc_url: &Ident,
     translated: &mut bool,
 ) -> TokenStream {
     let status = own.status;

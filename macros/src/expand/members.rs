@@ -7,6 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
+use super::{local, WriterArgs};
 use crate::plan::{Kind, MemberKind, MemberPlan, Plan, VariantPlan};
 
 /// One member, as each writer writes it.
@@ -34,8 +35,8 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan) -> Vec<MemberWrite> {
     let runtime = &plan.runtime;
     // The generated locals, named at the call site: spans borrowed from the user's
     // fields (for rustc's messages) would hide them in a `macro_rules!`-declared type.
-    let (map, writer, inner) = (quote!(__map), quote!(__out, __failure), quote!(__value));
-    let failed = quote!(__failed);
+    let (map, failed, inner) = (local("__map"), local("__failed"), local("__value"));
+    let writer = WriterArgs;
     variant
         .members
         .iter()
@@ -65,11 +66,11 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan) -> Vec<MemberWrite> {
                     key.push(b':');
                     let (value, value_ty, optional) = match field.option_inner {
                         Some(inner_ty) => (
-                            inner.clone(),
+                            &inner,
                             inner_ty,
                             Some(quote!(if let ::core::option::Option::Some(#inner) = #binding)),
                         ),
-                        None => (quote!(#binding), ty, None),
+                        None => (binding, ty, None),
                     };
                     // Spanned on the member's type, where the bound of `serialize_entry`
                     // is reported: the call's own check of it then reports the same error

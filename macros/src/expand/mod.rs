@@ -13,8 +13,8 @@ mod trait_impl;
 mod translatable;
 mod writer;
 
-use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use proc_macro2::{Ident, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::{quote, quote_spanned, ToTokens, TokenStreamExt};
 
 use crate::generics::Bounds;
 use crate::plan::{FieldPlan, Kind, Own, Plan, VariantPlan};
@@ -103,9 +103,11 @@ impl Plan<'_> {
         }
         let rest = (arms.len() < count).then(|| quote!(_ => #rest,));
         let allow = self.allow_deprecated();
+        // Joined in one step, as `comma_list` says why.
+        let arms: TokenStream = arms.into_iter().collect();
         quote! {
             #allow
-            match self { #(#arms)* #rest }
+            match self { #arms #rest }
         }
     }
 
@@ -216,5 +218,37 @@ impl Plan<'_> {
         self.variants
             .iter()
             .any(|variant| variant.transparent_field().is_some())
+    }
+}
+
+/// `items`, each followed by a comma. Like `match_arms_or`'s arms, joined in one step:
+/// the compiler joins a list of token streams in one call, where `quote!`'s
+/// `#(#items),*` hands it each one in calls of its own, which for the arms and entries
+/// of a large enum is much of the derive's time.
+pub fn comma_list(items: impl IntoIterator<Item = TokenStream>) -> TokenStream {
+    items
+        .into_iter()
+        .map(|mut item| {
+            item.extend([TokenTree::Punct(Punct::new(',', Spacing::Alone))]);
+            item
+        })
+        .collect()
+}
+
+/// A local of the generated code, named at the call site.
+pub fn local(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// The direct writer's two locals, `__out, __failure`, named at the call site (see
+/// `members::member_writes`). Written as two identifiers and a comma: a token stream
+/// would be joined to the code around it in a call to the compiler of its own.
+pub struct WriterArgs;
+
+impl ToTokens for WriterArgs {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        tokens.append(local("__out"));
+        tokens.append(Punct::new(',', Spacing::Alone));
+        tokens.append(local("__failure"));
     }
 }

@@ -15,6 +15,7 @@ use quote::{quote, quote_spanned};
 
 use super::escape::{json_string_contents, push_json_string};
 use super::members::{Direct, MemberWrite};
+use super::WriterArgs;
 use crate::plan::{Kind, Message, Own, PlainSegment, Plan, VariantPlan};
 
 /// `fn write_json` for the `CertifierError` impl. `writes` holds each variant's
@@ -171,7 +172,7 @@ fn message(plan: &Plan, own: &Own, variant: &VariantPlan, bound: &mut Vec<usize>
                     bound.push(*index);
                 }
                 let value = &field.binding;
-                let writer = quote!(__out, __failure);
+                let writer = WriterArgs;
                 parts.push(Part::Code(quote_spanned! {field.span=>
                     (&&__Text(#value)).choose().write(#writer);
                 }));
