@@ -3,7 +3,7 @@
 
 use proc_macro2::Span;
 use syn::ext::IdentExt;
-use syn::{Data, DeriveInput, Fields, Generics, Ident, LitStr, Member, Type};
+use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
 
 use crate::attr::{Attrs, MessageAttr, Place};
 use crate::case::RenameRule;
@@ -91,8 +91,7 @@ impl<'a> Input<'a> {
                         let mut own = Attrs::parse(cx, &variant.attrs, Place::Variant);
                         let mut inherited = false;
                         if own.transparent.is_none() {
-                            let code = own.code.as_ref().map(LitStr::value);
-                            let standard = code.as_deref().and_then(codes::lookup);
+                            let standard = own.code_name.as_deref().and_then(codes::lookup);
                             inherited = own.inherit(&attrs, standard.map(|code| code.statuses));
                         }
                         Variant::new(
@@ -232,8 +231,8 @@ impl<'a> Variant<'a> {
         if let Some(status) = &self.attrs.status {
             return Some(status.value);
         }
-        let code = self.attrs.code.as_ref()?.value();
-        codes::lookup(&code).map(|standard| standard.statuses[0])
+        let code = self.attrs.code_name.as_deref()?;
+        codes::lookup(code).map(|standard| standard.statuses[0])
     }
 
     /// The field a placeholder argument names.
@@ -303,7 +302,7 @@ impl<'a> Variant<'a> {
     /// its name where it has none.
     pub fn error_tokens(&self) -> proc_macro2::TokenStream {
         match &self.attrs.certifier {
-            Some(attr) => attr.clone(),
+            Some(at) => quote::ToTokens::to_token_stream(at),
             None => quote::ToTokens::to_token_stream(self.ident),
         }
     }

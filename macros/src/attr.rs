@@ -259,6 +259,8 @@ pub struct Attrs {
     /// `skip_impl(...)`: the integrations whose impls the type writes itself.
     pub skip_impl: Option<Vec<Integration>>,
     pub code: Option<LitStr>,
+    /// The `code`'s text, read once: most rules and emitters ask for it.
+    pub code_name: Option<String>,
     pub status: Option<SpannedInt>,
     pub message: Option<MessageAttr>,
     pub transparent: Option<Ident>,
@@ -297,9 +299,9 @@ pub struct Attrs {
     /// A `#[certifier]` attribute that could not be read: keys it may have held are not
     /// reported as missing.
     pub malformed: bool,
-    /// The first `#[certifier(...)]` attribute, where errors about the item as a whole
-    /// are reported.
-    pub certifier: Option<TokenStream>,
+    /// Where the first `#[certifier(...)]` attribute stands: errors about the item as a
+    /// whole are reported there.
+    pub certifier: Option<WrittenAt>,
     /// The doc comment, one entry per line, leading space trimmed.
     pub docs: Vec<String>,
     /// A field's `#[allow(...)]` attributes, as written: the impls that name the field's
@@ -313,9 +315,10 @@ impl Attrs {
         for attr in attrs {
             let path = attr.path();
             if path.is_ident("certifier") {
-                parsed
-                    .certifier
-                    .get_or_insert_with(|| attr.to_token_stream());
+                parsed.certifier.get_or_insert(WrittenAt {
+                    first: attr.pound_token.span,
+                    last: attr.bracket_token.span.join(),
+                });
                 parsed.parse_certifier(cx, attr, place);
             } else if path.is_ident("source") {
                 parsed.source = parse_marker(cx, attr, place, "source", parsed.source.take());
@@ -407,8 +410,8 @@ impl Attrs {
                     Some(Written::List(group))
                 } else if input.peek(Token![=]) {
                     let eq: Token![=] = input.parse()?;
-                    let (tokens, last) = take_value(input);
-                    Some(Written::Eq(eq, tokens, last.unwrap_or(eq.span)))
+                    let value = take_value(input);
+                    Some(Written::Eq(eq, value))
                 } else {
                     None
                 };
@@ -443,7 +446,7 @@ impl Attrs {
         let written = WrittenAt {
             first: ident.span(),
             last: match &value {
-                Some(Written::Eq(_, _, last)) => *last,
+                Some(Written::Eq(eq, value)) => value.last.unwrap_or(eq.span),
                 Some(Written::List(group)) => group.span(),
                 None => ident.span(),
             },
@@ -495,8 +498,13 @@ impl Attrs {
                 set(&mut self.skip_impl, integrations)
             }
             (Key::Code, ParsedValue::Str(lit)) => {
-                check_code_format(cx, &lit);
-                set(&mut self.code, lit)
+                let name = lit.value();
+                check_code_format(cx, &lit, &name);
+                let repeat = set(&mut self.code, lit);
+                if !repeat {
+                    self.code_name = Some(name);
+                }
+                repeat
             }
             (Key::Status, ParsedValue::Int(status)) => set(&mut self.status, status),
             (Key::Message, ParsedValue::Message(message)) => {
@@ -623,11 +631,19 @@ impl ToTokens for WrittenAt {
     }
 }
 
-/// A key's value as written: `= tokens` or a parenthesised list.
+/// A key's value as written: `= value` or a parenthesised list.
 enum Written {
-    /// `= value`, with the span of the value's last token (of `=` without a value).
-    Eq(Token![=], TokenStream, Span),
+    Eq(Token![=], WrittenValue),
     List(proc_macro2::Group),
+}
+
+/// The tokens after `=`, up to the next comma.
+struct WrittenValue {
+    tokens: TokenStream,
+    /// The span of the last token; `None` for no token.
+    last: Option<Span>,
+    /// The literal, where the value is one.
+    literal: Option<Lit>,
 }
 
 /// Stores `value` unless a value is already there; returns whether it was a repeat.
@@ -707,9 +723,7 @@ fn read_integrations(cx: &Ctxt, key: &Ident, group: &proc_macro2::Group) -> Opti
 fn read_message_list(cx: &Ctxt, group: &proc_macro2::Group) -> Option<ParsedValue> {
     let mut trees = group.stream().into_iter();
     let first = trees.next();
-    let template = first
-        .clone()
-        .and_then(|tree| single_literal(&TokenStream::from(tree)));
+    let template = first.as_ref().and_then(literal_of);
     let Some(Lit::Str(template)) = template else {
         cx.error_spanned_by(
             first.map_or_else(|| group.to_token_stream(), ToTokens::into_token_stream),
@@ -732,21 +746,30 @@ fn read_message_list(cx: &Ctxt, group: &proc_macro2::Group) -> Option<ParsedValu
 /// Collects the tokens of a value: one literal, or anything else up to the next
 /// top-level comma (to be reported whole). After a literal, a key without a comma
 /// before it is left for the caller to report.
-fn take_value(input: ParseStream) -> (TokenStream, Option<Span>) {
+fn take_value(input: ParseStream) -> WrittenValue {
     let mut tokens = TokenStream::new();
     let mut last = None;
     if literal_next(input) {
         let tree: TokenTree = input.parse().expect("a literal remains");
         last = Some(tree.span());
+        let literal = literal_of(&tree);
         tokens.extend([tree]);
-        return (tokens, last);
+        return WrittenValue {
+            tokens,
+            last,
+            literal,
+        };
     }
     while !input.is_empty() && !input.peek(Token![,]) {
         let tree: TokenTree = input.parse().expect("a token remains");
         last = Some(tree.span());
         tokens.extend([tree]);
     }
-    (tokens, last)
+    WrittenValue {
+        tokens,
+        last,
+        literal: None,
+    }
 }
 
 /// Whether a literal comes next, as `input.peek(Lit)` answers (`true` and `false`, and
@@ -773,7 +796,12 @@ fn literal_next(input: ParseStream) -> bool {
 }
 
 fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Option<ParsedValue> {
-    let (eq, tokens) = match (kind, value) {
+    let (
+        eq,
+        WrittenValue {
+            tokens, literal, ..
+        },
+    ) = match (kind, value) {
         (Value::Message, Some(Written::List(group))) => return read_message_list(cx, &group),
         (Value::Integrations, Some(Written::List(group))) => {
             return read_integrations(cx, key, &group)
@@ -796,7 +824,7 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
             return None;
         }
         (Value::Flag, None) => return Some(ParsedValue::Flag),
-        (Value::Flag, Some(Written::Eq(eq, tokens, _))) => {
+        (Value::Flag, Some(Written::Eq(eq, WrittenValue { tokens, .. }))) => {
             cx.error_spanned_by(
                 quote::quote!(#eq #tokens),
                 format!("`{key}` is a flag and takes no value: write `{key}` alone"),
@@ -808,7 +836,7 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
             cx.error_spanned_by(key, format!("`{key}` needs a value: `{key} = {example}`"));
             return None;
         }
-        (_, Some(Written::Eq(eq, tokens, _))) => (eq, tokens),
+        (_, Some(Written::Eq(eq, value))) => (eq, value),
     };
     // Where a bad value is reported: the value, or the `=` when there is none.
     let at = if tokens.is_empty() {
@@ -818,7 +846,7 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
     };
     match kind {
         Value::Flag | Value::Integrations => unreachable!("handled above"),
-        Value::Message => match single_literal(&tokens) {
+        Value::Message => match literal {
             Some(Lit::Str(template)) => Some(ParsedValue::Message(MessageAttr {
                 template,
                 args: TokenStream::new(),
@@ -832,7 +860,7 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
                 None
             }
         },
-        Value::Str => match single_literal(&tokens) {
+        Value::Str => match literal {
             Some(Lit::Str(lit)) => Some(ParsedValue::Str(lit)),
             _ => {
                 let problem = match tokens.clone().into_iter().collect::<Vec<_>>()[..] {
@@ -846,7 +874,7 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
             }
         },
         Value::Int => {
-            let problem = match single_literal(&tokens) {
+            let problem = match literal {
                 Some(Lit::Int(lit)) if !matches!(lit.suffix(), "" | "u16") => format!(
                     "`status` is a `u16`: write `status = {}` without the `{}` suffix",
                     lit.base10_digits(),
@@ -877,15 +905,17 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
     }
 }
 
-fn single_literal(tokens: &TokenStream) -> Option<Lit> {
-    let mut trees = tokens.clone().into_iter();
-    match (trees.next(), trees.next()) {
-        (Some(TokenTree::Literal(literal)), None) => Some(Lit::new(literal)),
-        // A literal passed in through a `macro_rules!` fragment arrives in an invisible group.
-        (Some(TokenTree::Group(group)), None)
-            if group.delimiter() == proc_macro2::Delimiter::None =>
-        {
-            single_literal(&group.stream())
+/// The literal `tree` is, or holds alone in an invisible group: a literal passed in
+/// through a `macro_rules!` fragment arrives in one.
+fn literal_of(tree: &TokenTree) -> Option<Lit> {
+    match tree {
+        TokenTree::Literal(literal) => Some(Lit::new(literal.clone())),
+        TokenTree::Group(group) if group.delimiter() == proc_macro2::Delimiter::None => {
+            let mut trees = group.stream().into_iter();
+            match (trees.next(), trees.next()) {
+                (Some(tree), None) => literal_of(&tree),
+                _ => None,
+            }
         }
         _ => None,
     }
@@ -907,12 +937,11 @@ pub fn is_snake_case_code(code: &str) -> bool {
         })
 }
 
-fn check_code_format(cx: &Ctxt, lit: &LitStr) {
-    let code = lit.value();
-    if is_snake_case_code(&code) {
+fn check_code_format(cx: &Ctxt, lit: &LitStr, code: &str) {
+    if is_snake_case_code(code) {
         return;
     }
-    let fix = match snake_case_suggestion(&code) {
+    let fix = match snake_case_suggestion(code) {
         Some(suggestion) => format!("write `{suggestion}`"),
         None => "use lowercase ASCII words joined by single underscores, starting with a \
                  letter, such as `plan_limit`"

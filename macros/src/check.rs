@@ -145,15 +145,14 @@ fn code_is_given(cx: &Ctxt, input: &Input, variant: &Variant) {
 }
 
 fn custom_code_has_status_and_message(cx: &Ctxt, variant: &Variant) {
-    let Some(code) = &variant.attrs.code else {
+    let Some(code) = &variant.attrs.code_name else {
         return;
     };
-    let code = code.value();
-    if codes::lookup(&code).is_some() || variant.attrs.malformed {
+    if codes::lookup(code).is_some() || variant.attrs.malformed {
         return;
     }
     // A misspelt standard code, such as `NotFound`, is reported as such.
-    if attr::snake_case_suggestion(&code).is_some_and(|code| codes::lookup(&code).is_some()) {
+    if attr::snake_case_suggestion(code).is_some_and(|code| codes::lookup(&code).is_some()) {
         return;
     }
     let attrs = &variant.attrs;
@@ -177,10 +176,10 @@ fn custom_code_has_status_and_message(cx: &Ctxt, variant: &Variant) {
 }
 
 fn standard_code_keeps_its_status(cx: &Ctxt, variant: &Variant) {
-    let (Some(code), Some(status)) = (&variant.attrs.code, &variant.attrs.status) else {
+    let (Some(code), Some(status)) = (&variant.attrs.code_name, &variant.attrs.status) else {
         return;
     };
-    let Some(standard) = codes::lookup(&code.value()) else {
+    let Some(standard) = codes::lookup(code) else {
         return;
     };
     if standard.statuses.contains(&status.value) {

@@ -399,7 +399,11 @@ impl Own {
             .code
             .clone()
             .expect("checked: a variant that is not transparent has a code");
-        let code_name = code.value();
+        let code_name = variant
+            .attrs
+            .code_name
+            .clone()
+            .expect("checked: read with the code");
         let status = variant
             .status()
             .expect("checked: a custom code has a status");

@@ -246,8 +246,8 @@ impl<'v, 'a> CodeGroups<'v, 'a> {
             if variant.is_transparent() || variant.attrs.key.is_some() {
                 continue;
             }
-            if let Some(code) = &variant.attrs.code {
-                match codes.insert(code.value(), groups.len()) {
+            if let Some(code) = &variant.attrs.code_name {
+                match codes.insert(code.clone(), groups.len()) {
                     Some(group) => groups[group].push(variant),
                     None => groups.push(vec![variant]),
                 }
