@@ -1,8 +1,8 @@
 //! The resolved plan: every fact the emitters need, computed once from a model that
 //! passed the checks. Emitters read the plan and never look back at attributes.
 
-use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned, ToTokens};
+use proc_macro2::{Punct, Spacing, Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned, ToTokens, TokenStreamExt};
 use syn::{Ident, LitStr, Member, Type};
 
 use crate::ast::{Input, Style, Target, Variant};
@@ -43,7 +43,7 @@ pub struct VariantPlan<'a> {
     /// Position among the type's variants.
     pub index: usize,
     /// `Self::Variant`, or `Self` for a struct.
-    pub path: TokenStream,
+    pub path: VariantPath,
     /// The patterns binding every field and none, which most arms use: built once.
     pattern_all: TokenStream,
     pattern_none: TokenStream,
@@ -69,6 +69,21 @@ pub struct VariantPlan<'a> {
     pub name: String,
     /// `grpc = "..."`: the gRPC code that overrides the one of the status.
     pub grpc: Option<LitStr>,
+}
+
+/// `Self::Variant`, or `Self` for a struct: written token by token where it is
+/// interpolated, as `build_pattern` says why.
+pub struct VariantPath(Option<Ident>);
+
+impl ToTokens for VariantPath {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        tokens.append(Ident::new("Self", Span::call_site()));
+        if let Some(variant) = &self.0 {
+            tokens.append(Punct::new(':', Spacing::Joint));
+            tokens.append(Punct::new(':', Spacing::Alone));
+            tokens.append(variant.clone());
+        }
+    }
 }
 
 pub struct FieldPlan<'a> {
@@ -253,12 +268,7 @@ impl<'a> VariantPlan<'a> {
             Some(field) => Kind::Transparent(field.index),
             None => Kind::Own(Box::new(Own::new(input, groups, variant, &fields))),
         };
-        let path = if variant.is_struct {
-            quote!(Self)
-        } else {
-            let ident = variant.ident;
-            quote!(Self::#ident)
-        };
+        let path = VariantPath((!variant.is_struct).then(|| variant.ident.clone()));
         let name = if variant.is_struct {
             input.name()
         } else {
@@ -309,28 +319,28 @@ impl<'a> VariantPlan<'a> {
     }
 
     fn build_pattern(&self, bind: &dyn Fn(usize) -> bool) -> TokenStream {
+        // Written with identifiers and punctuation only: each piece built as a token
+        // stream of its own would be joined to the pattern in a call to the compiler.
         let path = &self.path;
         match self.style {
-            Style::Unit => path.clone(),
+            Style::Unit => quote!(#path),
             Style::Named => {
                 let bound = self
                     .fields
                     .iter()
                     .enumerate()
                     .filter(|(index, _)| bind(*index));
-                let bound = bound.map(|(_, field)| {
-                    let member = field.member;
-                    let binding = &field.binding;
-                    quote!(#member: #binding)
-                });
-                quote!(#path { #(#bound,)* .. })
+                let (members, bindings): (Vec<&Member>, Vec<&Ident>) = bound
+                    .map(|(_, field)| (field.member, &field.binding))
+                    .unzip();
+                quote!(#path { #(#members: #bindings,)* .. })
             }
             Style::Tuple => {
                 let positions = self.fields.iter().enumerate().map(|(index, field)| {
                     if bind(index) {
-                        field.binding.to_token_stream()
+                        field.binding.clone()
                     } else {
-                        quote!(_)
+                        Ident::new("_", Span::call_site())
                     }
                 });
                 quote!(#path(#(#positions),*))
