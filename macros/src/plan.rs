@@ -107,8 +107,6 @@ pub enum Kind {
 
 pub struct Own {
     pub status: u16,
-    /// The `status = ...` literal, when written.
-    pub status_span: Option<Span>,
     pub code: LitStr,
     /// The code's text, read from `code` once.
     pub code_name: String,
@@ -132,7 +130,7 @@ pub struct TemplatePlan {
     /// The literal for `write!`, placeholders pointing at the arguments below.
     pub lit: LitStr,
     /// The `format!` arguments after the literal.
-    pub args: Vec<TokenStream>,
+    pub args: Vec<FormatArg>,
     /// The positional and the named arguments' values, fields rewritten to the
     /// bindings: what a translation's `arg0` or named variable is.
     pub positional: Vec<TokenStream>,
@@ -142,6 +140,26 @@ pub struct TemplatePlan {
     /// The message as text and plain `{field}` placeholders, when it has nothing else:
     /// the direct writer can then write it without `core::fmt`.
     pub plain: Option<Vec<PlainSegment>>,
+}
+
+/// One `format!` argument after the literal. Most are `name = binding`, written as
+/// three tokens where interpolated (as `build_pattern` says why).
+pub enum FormatArg {
+    Binding(Ident, Ident),
+    Tokens(TokenStream),
+}
+
+impl ToTokens for FormatArg {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self {
+            FormatArg::Binding(name, binding) => {
+                tokens.append(name.clone());
+                tokens.append(Punct::new('=', Spacing::Alone));
+                tokens.append(binding.clone());
+            }
+            FormatArg::Tokens(arg) => arg.to_tokens(tokens),
+        }
+    }
 }
 
 pub enum PlainSegment {
@@ -460,11 +478,6 @@ impl Own {
             log,
             translation,
             status,
-            status_span: variant
-                .attrs
-                .status
-                .as_ref()
-                .map(|status| status.lit.span()),
             code,
             code_name,
             message,
@@ -586,19 +599,19 @@ impl TemplatePlan {
                 quote!(#binding)
             })
         };
-        let mut args: Vec<TokenStream> = Vec::new();
+        let mut args: Vec<FormatArg> = Vec::new();
         let mut positional = Vec::new();
         let mut named = Vec::new();
         if let Some(format_args) = format_args {
             positional.extend(format_args.positional.iter().map(rewrite));
             named.extend(format_args.named.iter().map(|(_, value)| rewrite(value)));
-            args.extend(positional.iter().cloned());
+            args.extend(positional.iter().cloned().map(FormatArg::Tokens));
             args.extend(
                 format_args
                     .named
                     .iter()
                     .zip(&named)
-                    .map(|((name, _), value)| quote!(#name = #value)),
+                    .map(|((name, _), value)| FormatArg::Tokens(quote!(#name = #value))),
             );
         }
         args.extend(field_args.iter().map(|(name, index)| {
@@ -606,9 +619,11 @@ impl TemplatePlan {
             // Spanned on the field: a type without the trait is reported there.
             let binding = field.binding_at(syn::spanned::Spanned::span(field.ty));
             if pointers.contains(index) {
-                quote_spanned!(field.span=> #name = #runtime::__private::Var(#binding))
+                FormatArg::Tokens(
+                    quote_spanned!(field.span=> #name = #runtime::__private::Var(#binding)),
+                )
             } else {
-                quote!(#name = #binding)
+                FormatArg::Binding(name.clone(), binding)
             }
         }));
         args.extend(path_args.iter().map(|(name, index)| {
@@ -617,11 +632,11 @@ impl TemplatePlan {
             let choose =
                 quote_spanned!(field.span=> (&&#runtime::__private::DisplayPath(#binding)).choose());
             // Only one of the two answers is used, whichever the type allows.
-            quote! {#name = {
+            FormatArg::Tokens(quote! {#name = {
                 #[allow(unused_imports)]
                 use #runtime::__private::choice::{FirstChoice as _, SecondChoice as _};
                 #choose
-            }}
+            }})
         }));
         // The direct writer asks each plain field for its `Display`, which a path has not.
         let plain = if format_args.is_some_and(|args| !args.is_empty()) || !path_args.is_empty() {

@@ -133,12 +133,14 @@ impl Plan<'_> {
     /// A `match` where each transparent variant delegates `method` to its field and the
     /// others answer `answer(..)`, binding no field. `key` is equal exactly where the
     /// answers are; the answer most variants share (at least two) is given once, by a
-    /// last `_` arm: less code for every user to compile. Each answer is built once.
+    /// last `_` arm: less code for every user to compile. Each answer is built once, as
+    /// token trees: most are one literal, which joins its arm as a token, where a token
+    /// stream would be joined to it in a call to the compiler.
     pub fn delegate_or(
         &self,
         method: TokenStream,
         key: &dyn Fn(&Own) -> String,
-        answer: &dyn Fn(&Own) -> TokenStream,
+        answer: &dyn Fn(&Own) -> Vec<TokenTree>,
     ) -> TokenStream {
         // Each variant's answer, as the position its key was first seen at. Counted in
         // one pass: a large enum asks this of every variant.
@@ -168,7 +170,7 @@ impl Plan<'_> {
         }
         let shared = shared.map(|(key, _)| key);
         let is_shared = |key: &Option<usize>| shared.is_some() && *key == shared;
-        let mut rest = TokenStream::new();
+        let mut rest = Vec::new();
         let mut arms = Vec::new();
         for (variant, key) in self.variants.iter().zip(&keys) {
             arms.push(match &variant.kind {
@@ -187,11 +189,11 @@ impl Plan<'_> {
                 Kind::Own(own) => {
                     let pattern = variant.pattern_none();
                     let value = answer(own);
-                    Some(quote!(#pattern => #value,))
+                    Some(quote!(#pattern => #(#value)*,))
                 }
             });
         }
-        self.match_arms_or(arms, rest)
+        self.match_arms_or(arms, rest.into_iter().collect())
     }
 
     /// `#[allow(deprecated)]` where the type names a deprecated variant or field.

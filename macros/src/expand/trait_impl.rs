@@ -1,8 +1,8 @@
 //! The `CertifierError` impl: status, code, the public message's hooks, `doc_url`,
 //! headers, and the two member writers (see [`super::members`]).
 
-use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned, ToTokens};
+use proc_macro2::{Literal, TokenStream, TokenTree};
+use quote::{quote, quote_spanned};
 
 use super::members::{member_writes, MemberWrite};
 use crate::plan::{HeaderValue, Kind, MemberKind, Plan};
@@ -41,14 +41,10 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     let header = plan.impl_header(&quote!(#runtime::CertifierError), &bounds);
 
     let status = plan.delegate_or(quote!(status), &|own| own.status.to_string(), &|own| {
-        let value = own.status;
-        match own.status_span {
-            Some(span) => quote_spanned!(span=> #value),
-            None => quote!(#value),
-        }
+        vec![TokenTree::Literal(Literal::u16_suffixed(own.status))]
     });
     let code = plan.delegate_or(quote!(code), &|own| own.code_name.clone(), &|own| {
-        own.code.to_token_stream()
+        vec![TokenTree::Literal(own.code.token())]
     });
     let fmt_message = plan
         .skip_display
@@ -183,11 +179,14 @@ fn log_level_method(plan: &Plan) -> TokenStream {
                 .as_ref()
                 .map_or_else(String::new, |(level, _)| level.to_string())
         },
-        &|own| match &own.log {
-            Some((level, span)) => quote_spanned!(*span=> #runtime::LogLevel::#level),
-            None => quote! {
-                #runtime::LogLevel::for_status(<Self as #runtime::CertifierError>::status(self))
-            },
+        &|own| {
+            let answer = match &own.log {
+                Some((level, span)) => quote_spanned!(*span=> #runtime::LogLevel::#level),
+                None => quote! {
+                    #runtime::LogLevel::for_status(<Self as #runtime::CertifierError>::status(self))
+                },
+            };
+            answer.into_iter().collect()
         },
     );
     quote! {
@@ -218,7 +217,7 @@ fn doc_url_method(plan: &Plan) -> TokenStream {
         return TokenStream::new();
     }
     let arms = plan.delegate_or(quote!(doc_url), &|_| String::new(), &|_| {
-        quote!(::core::option::Option::None)
+        quote!(::core::option::Option::None).into_iter().collect()
     });
     quote! {
         #signature {
