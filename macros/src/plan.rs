@@ -71,6 +71,15 @@ pub struct VariantPlan<'a> {
     pub grpc: Option<LitStr>,
 }
 
+/// `tokens`, handed over to the compiler once: a token stream built here keeps its
+/// tokens until it is joined to another, and each copy of it would hand them over again,
+/// for a pattern once per arm that uses it.
+fn settled(tokens: TokenStream) -> TokenStream {
+    let mut settled = TokenStream::new();
+    settled.extend([tokens]);
+    settled
+}
+
 /// `Self::Variant`, or `Self` for a struct: written token by token where it is
 /// interpolated, as `build_pattern` says why.
 pub struct VariantPath(Option<Ident>);
@@ -314,11 +323,11 @@ impl<'a> VariantPlan<'a> {
             members: members(input, variant),
             grpc: variant.attrs.grpc.clone(),
         };
-        plan.pattern_all = plan.build_pattern(&|_| true);
+        plan.pattern_all = settled(plan.build_pattern(&|_| true));
         plan.pattern_none = if plan.fields.is_empty() {
             plan.pattern_all.clone()
         } else {
-            plan.build_pattern(&|_| false)
+            settled(plan.build_pattern(&|_| false))
         };
         plan
     }
