@@ -332,6 +332,8 @@ def main():
     parser.add_argument("--dir", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "certifier-compile-time"))
     parser.add_argument("--instructions", action="store_true")
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        sys.exit("--instructions counts with Valgrind's callgrind: install valgrind first")
     sizes = [int(size) for size in args.sizes.split(",")]
     root = args.dir
     if os.path.exists(os.path.join(root, "Cargo.toml")):
