@@ -8,7 +8,7 @@ use crate::attr::{self, Key};
 use crate::codes;
 use crate::ctx::Ctxt;
 use crate::fmt::{rewrite_members, Arg};
-use crate::seen::FirstSeen;
+use crate::seen::Seen;
 
 pub fn check(cx: &Ctxt, input: &Input) {
     thiserror_messages_need_skip_display(cx, input);
@@ -887,7 +887,7 @@ fn is_named_source(variant: &Variant, field: &Field) -> bool {
 fn member_names_are_unique(cx: &Ctxt, input: &Input, variant: &Variant) {
     let rule = input.rename_rule();
     let reserved = input.reserved_member_names();
-    let mut seen = FirstSeen::default();
+    let mut seen = Seen::default();
     for field in variant.fields.iter().filter(|field| field.is_extension()) {
         let Some(name) = field.member_name(rule) else {
             continue;
@@ -904,12 +904,12 @@ fn member_names_are_unique(cx: &Ctxt, input: &Input, variant: &Variant) {
                      `#[certifier(extend, rename = \"{name}_detail\")]`"
                 ),
             );
-        } else if let Some(first) = seen.insert(name.clone(), field.index) {
+        } else if let Some(previous) = seen.last(name.clone(), field.index) {
             cx.error_spanned_by(
                 &at,
                 format!(
                     "the member `{name}` is already written by field `{}`; rename one of them",
-                    variant.fields[first].name
+                    variant.fields[previous].name
                 ),
             );
         }
@@ -919,7 +919,7 @@ fn member_names_are_unique(cx: &Ctxt, input: &Input, variant: &Variant) {
 fn headers_are_distinct(cx: &Ctxt, variant: &Variant) {
     // Where each header was first set: a fixed header counts as position 0, a field
     // as 1 + its index.
-    let mut seen = FirstSeen::default();
+    let mut seen = Seen::default();
     let fixed = variant.attrs.fixed_headers.iter().map(|(name, _)| name);
     for (lit, field) in fixed.map(|name| (name, None)).chain(
         variant
@@ -941,8 +941,8 @@ fn headers_are_distinct(cx: &Ctxt, variant: &Variant) {
             continue;
         }
         let at = field.map_or(0, |field| 1 + field.index);
-        if let Some(first) = seen.insert(lit.value().to_ascii_lowercase(), at) {
-            let by = if first == 0 {
+        if let Some(previous) = seen.last(lit.value().to_ascii_lowercase(), at) {
+            let by = if previous == 0 {
                 "a fixed `header(...)` of"
             } else {
                 "another field of"
@@ -1045,7 +1045,7 @@ fn catch_all_is_the_only_conversion(cx: &Ctxt, input: &Input) {
 
 fn from_types_are_distinct(cx: &Ctxt, input: &Input) {
     let variants = input.variants();
-    let mut seen = FirstSeen::default();
+    let mut seen = Seen::default();
     for (at, variant) in variants.iter().enumerate() {
         let Some(field) = variant.field_with_from() else {
             continue;
@@ -1053,13 +1053,13 @@ fn from_types_are_distinct(cx: &Ctxt, input: &Input) {
         // `#[from]` on an `Option<E>` converts from `E`.
         let ty = field.option_inner().unwrap_or(field.ty);
         let ty = ty.to_token_stream().to_string();
-        if let Some(first) = seen.insert(ty, at) {
+        if let Some(previous) = seen.last(ty, at) {
             cx.error_spanned_by(
                 field.ty,
                 format!(
                     "`{}` already has `#[from]` for this type, so `From` would be implemented \
                      twice; keep `#[from]` on one variant",
-                    variants[first].ident
+                    variants[previous].ident
                 ),
             );
         }
@@ -1079,9 +1079,9 @@ pub fn keys_have_one_meaning(cx: &Ctxt, plan: &crate::plan::Plan) {
         })
         .collect();
     // The first variant of each key, found in one pass.
-    let mut firsts = FirstSeen::default();
+    let mut firsts = Seen::default();
     for (at, (variant, translation)) in own.iter().enumerate() {
-        let Some(first_at) = firsts.insert(translation.key.clone(), at) else {
+        let Some(first_at) = firsts.first(translation.key.clone(), at) else {
             continue;
         };
         let (first, earlier) = own[first_at];

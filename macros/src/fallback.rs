@@ -11,7 +11,7 @@ use syn::{Data, DeriveInput, Fields, Type};
 use crate::attr::Integration;
 use crate::expand::relays::gate;
 use crate::generics::ParamsInScope;
-use crate::seen::FirstSeen;
+use crate::seen::Seen;
 
 pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) -> TokenStream {
     let errors = error.to_compile_error();
@@ -263,7 +263,7 @@ fn from_types(input: &DeriveInput) -> Vec<&Type> {
             .collect(),
         Data::Union(_) => Vec::new(),
     };
-    let mut seen = FirstSeen::default();
+    let mut seen = Seen::default();
     fields
         .into_iter()
         .flat_map(Fields::iter)
@@ -271,6 +271,6 @@ fn from_types(input: &DeriveInput) -> Vec<&Type> {
         // `#[from]` on an `Option<E>` converts from `E`.
         .map(|field| crate::ast::option_inner(&field.ty).unwrap_or(&field.ty))
         .filter(|ty| !params.intersects(ty))
-        .filter(|ty| seen.insert(ty.to_token_stream().to_string(), 0).is_none())
+        .filter(|ty| seen.is_new(ty.to_token_stream().to_string()))
         .collect()
 }

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 use syn::{GenericArgument, Generics, Ident, PathArguments, ReturnType, Type, TypeParamBound};
 
-use crate::seen::FirstSeen;
+use crate::seen::Seen;
 
 pub struct ParamsInScope<'a> {
     // A type has few parameters: a list is searched as fast as a set.
@@ -77,7 +77,7 @@ impl<'a> ParamsInScope<'a> {
 /// Where-clause predicates collected for one impl, deduplicated, in first-seen order.
 #[derive(Default)]
 pub struct Bounds {
-    seen: FirstSeen,
+    seen: Seen,
     predicates: Vec<TokenStream>,
 }
 
@@ -89,8 +89,7 @@ impl Bounds {
     }
 
     pub fn insert_predicate(&mut self, predicate: TokenStream) {
-        let at = self.predicates.len();
-        if self.seen.insert(predicate.to_string(), at).is_none() {
+        if self.seen.is_new(predicate.to_string()) {
             self.predicates.push(predicate);
         }
     }

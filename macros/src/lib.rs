@@ -36,8 +36,7 @@ use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
 /// This derive is defined in `certifier-error-macros` and re-exported by `certifier-error`,
-/// the crate to depend on, under the name `CertifierError` when its `fluent` feature is
-/// off.
+/// the crate to depend on.
 #[proc_macro_derive(CertifierError, attributes(certifier, source, from, error))]
 pub fn derive_certifier_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
@@ -50,10 +49,12 @@ pub fn derive_certifier_error(input: TokenStream) -> TokenStream {
     .into()
 }
 
-/// The same derive, with the hidden `translatable` method that translations read:
-/// `certifier-error` re-exports it as `CertifierError` when its `fluent` feature is on.
-/// Two entry points, not a cargo feature here: the runtime's feature picks one, and a
-/// build without translations never generates their code.
+/// This derive is defined in `certifier-error-macros` and re-exported by `certifier-error`,
+/// the crate to depend on.
+// The entry point `certifier-error` re-exports as `CertifierError` when its `fluent`
+// feature is on: the same derive, plus the hidden `translatable` method translations
+// read. Two entry points, not a cargo feature here: the runtime's feature picks one, and
+// a build without translations never generates that method.
 #[proc_macro_derive(
     CertifierErrorWithTranslations,
     attributes(certifier, source, from, error)

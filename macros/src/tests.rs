@@ -369,3 +369,32 @@ fn translatable_is_written_only_when_asked() {
         without
     );
 }
+
+/// A name repeated a third time is reported against the one just before it.
+#[test]
+fn a_repeat_names_the_one_before() {
+    let cases = [
+        (
+            "enum E { #[certifier(code = \"a_b\", status = 400, message = \"m\")] \
+             V { #[certifier(extend, rename = \"x\")] a: u8, #[certifier(extend, rename = \"x\")] b: u8, \
+             #[certifier(extend, rename = \"x\")] c: u8 } }",
+            "already written by field `b`",
+        ),
+        (
+            "enum E { #[certifier(code = \"a_b\", status = 400, message = \"m\", header(\"X\", \"1\"))] \
+             V { #[certifier(header = \"X\")] a: u8, #[certifier(header = \"X\")] b: u8 } }",
+            "the `X` header is already set by another field of `V`",
+        ),
+        (
+            "enum E { #[certifier(code = \"not_found\")] A(#[from] std::fmt::Error), \
+             #[certifier(code = \"not_found\")] B(#[from] std::fmt::Error), \
+             #[certifier(code = \"not_found\")] C(#[from] std::fmt::Error) }",
+            "`B` already has `#[from]`",
+        ),
+    ];
+    for (source, expected) in cases {
+        let input: syn::DeriveInput = syn::parse_str(source).unwrap();
+        let output = crate::derive(&input, ALL).to_string();
+        assert!(output.contains(expected), "{expected}\n{output}");
+    }
+}

@@ -7,7 +7,7 @@ use proc_macro2::Span;
 use crate::ast::{Input, Target, Variant};
 use crate::attr::snake_case_suggestion;
 use crate::fmt::{unescape_braces, Arg, FmtTrait};
-use crate::seen::FirstSeen;
+use crate::seen::Seen;
 
 /// The keys that start with this are the messages of validation violations
 /// (`violation-<code>`), which the runtime translates itself.
@@ -234,20 +234,20 @@ impl Translation {
 /// cost one pass, not one per pair of variants.
 pub struct CodeGroups<'v, 'a> {
     /// Each code's group, by its position in `groups`.
-    codes: FirstSeen,
+    codes: Seen,
     groups: Vec<Vec<&'v Variant<'a>>>,
 }
 
 impl<'v, 'a> CodeGroups<'v, 'a> {
     pub fn new(input: &'v Input<'a>) -> Self {
-        let mut codes = FirstSeen::default();
+        let mut codes = Seen::default();
         let mut groups: Vec<Vec<&'v Variant<'a>>> = Vec::new();
         for variant in input.variants() {
             if variant.is_transparent() || variant.attrs.key.is_some() {
                 continue;
             }
             if let Some(code) = &variant.attrs.code_name {
-                match codes.insert(code.clone(), groups.len()) {
+                match codes.first(code.clone(), groups.len()) {
                     Some(group) => groups[group].push(variant),
                     None => groups.push(vec![variant]),
                 }

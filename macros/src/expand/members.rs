@@ -18,7 +18,6 @@ pub struct MemberWrite {
 }
 
 /// What the direct writer does for one member.
-#[derive(Clone)]
 pub enum Direct {
     /// `,"name":` (already escaped) and the value; `optional` wraps both in
     /// `if let Some(__value) = ..`, where the value is `__value`.

@@ -18,7 +18,7 @@ use quote::{quote, quote_spanned, ToTokens, TokenStreamExt};
 
 use crate::generics::Bounds;
 use crate::plan::{FieldPlan, Kind, Own, Plan, VariantPlan};
-use crate::seen::FirstSeen;
+use crate::seen::Seen;
 
 pub fn derive(plan: &Plan) -> TokenStream {
     let certifier_error = trait_impl::certifier_error_impl(plan);
@@ -144,7 +144,7 @@ impl Plan<'_> {
     ) -> TokenStream {
         // Each variant's answer, as the position its key was first seen at. Counted in
         // one pass: a large enum asks this of every variant.
-        let mut firsts = FirstSeen::default();
+        let mut firsts = Seen::default();
         let mut counts: Vec<usize> = Vec::new();
         let mut keys: Vec<Option<usize>> = Vec::with_capacity(self.variants.len());
         for variant in &self.variants {
@@ -153,7 +153,7 @@ impl Plan<'_> {
                 continue;
             };
             let at = counts.len();
-            let first = firsts.insert(key(own), at).unwrap_or(at);
+            let first = firsts.first(key(own), at).unwrap_or(at);
             if first == at {
                 counts.push(0);
             }

@@ -116,23 +116,24 @@ fn variant_parts(
 fn members(writes: &[MemberWrite]) -> Vec<Part> {
     let mut parts = Vec::new();
     for write in writes {
-        match write.direct.clone() {
-            Direct::Statements(statements) => parts.push(Part::Code(statements)),
+        // The writes are shared with `serialize_extensions`: each piece is copied here.
+        match &write.direct {
+            Direct::Statements(statements) => parts.push(Part::Code(statements.clone())),
             Direct::Member {
                 key,
                 value,
                 optional: Some(head),
             } => parts.push(Part::Block {
-                head,
-                body: vec![Part::Static(key), Part::Code(value)],
+                head: head.clone(),
+                body: vec![Part::Static(key.clone()), Part::Code(value.clone())],
             }),
             Direct::Member {
                 key,
                 value,
                 optional: None,
             } => {
-                parts.push(Part::Static(key));
-                parts.push(Part::Code(value));
+                parts.push(Part::Static(key.clone()));
+                parts.push(Part::Code(value.clone()));
             }
         }
     }
