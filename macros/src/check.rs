@@ -917,8 +917,8 @@ fn member_names_are_unique(cx: &Ctxt, input: &Input, variant: &Variant) {
 }
 
 fn headers_are_distinct(cx: &Ctxt, variant: &Variant) {
-    // Where each header was first set: a fixed header counts as position 0, a field
-    // as 1 + its index.
+    // Where each header was last set: a fixed header counts as position 0, a field as
+    // 1 + its index.
     let mut seen = Seen::default();
     let fixed = variant.attrs.fixed_headers.iter().map(|(name, _)| name);
     for (lit, field) in fixed.map(|name| (name, None)).chain(

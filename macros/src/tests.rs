@@ -6,6 +6,12 @@ use proptest::prelude::*;
 /// Everything the derive can emit.
 const ALL: crate::Emit = crate::Emit { translations: true };
 
+/// The derive's output for `source`, an enum or struct as written.
+fn expand(source: &str, emit: crate::Emit) -> String {
+    let input: syn::DeriveInput = syn::parse_str(source).unwrap();
+    crate::derive(&input, emit).to_string()
+}
+
 const CONTAINER_ATTRS: &[&str] = &[
     "",
     "#[certifier(rename_all = \"camelCase\")]",
@@ -293,10 +299,10 @@ proptest! {
 
 #[test]
 fn an_invalid_input_gets_errors_and_stubs() {
-    let input: syn::DeriveInput =
-        syn::parse_str("#[certifier(bogus)] enum E { #[certifier(code = \"NotFound\")] A }")
-            .unwrap();
-    let output = crate::derive(&input, ALL).to_string();
+    let output = expand(
+        "#[certifier(bogus)] enum E { #[certifier(code = \"NotFound\")] A }",
+        ALL,
+    );
     assert!(output.contains("compile_error"), "{output}");
     assert!(output.contains("unknown key `bogus`"), "{output}");
     assert!(output.contains("CertifierError for E"), "{output}");
@@ -304,11 +310,10 @@ fn an_invalid_input_gets_errors_and_stubs() {
 
 #[test]
 fn a_valid_input_gets_code_and_no_errors() {
-    let input: syn::DeriveInput = syn::parse_str(
+    let output = expand(
         "enum E { #[certifier(code = \"plan_limit\", status = 402, message(\"{} of {max}\", .a, max = .b))] A { a: u32, b: u32 } }",
-    )
-    .unwrap();
-    let output = crate::derive(&input, ALL).to_string();
+        ALL,
+    );
     assert!(!output.contains("compile_error"), "{output}");
     assert!(output.contains("write !"), "{output}");
 }
@@ -324,11 +329,7 @@ fn the_generator_makes_valid_and_invalid_inputs() {
     let (mut valid, mut invalid) = (0, 0);
     for _ in 0..2000 {
         let input = strategy.new_tree(&mut runner).unwrap().current();
-        let derive_input: syn::DeriveInput = syn::parse_str(&source(&input)).unwrap();
-        if crate::derive(&derive_input, ALL)
-            .to_string()
-            .contains("compile_error")
-        {
+        if expand(&source(&input), ALL).contains("compile_error") {
             invalid += 1;
         } else {
             valid += 1;
@@ -345,18 +346,15 @@ fn the_generator_makes_valid_and_invalid_inputs() {
 /// re-exports, and nothing else differs.
 #[test]
 fn translatable_is_written_only_when_asked() {
-    let input: syn::DeriveInput = syn::parse_str(
-        "enum E { #[certifier(code = \"plan_limit\", status = 402, message = \"{a} left\")] A { a: u32 } }",
-    )
-    .unwrap();
-    let with = crate::derive(&input, ALL).to_string();
-    let without = crate::derive(
-        &input,
+    let source =
+        "enum E { #[certifier(code = \"plan_limit\", status = 402, message = \"{a} left\")] A { a: u32 } }";
+    let with = expand(source, ALL);
+    let without = expand(
+        source,
         crate::Emit {
             translations: false,
         },
-    )
-    .to_string();
+    );
     assert!(with.contains("fn translatable"), "{with}");
     assert!(!without.contains("translatable"), "{without}");
     // Cutting the method out of the full output leaves exactly the other output.
@@ -393,8 +391,7 @@ fn a_repeat_names_the_one_before() {
         ),
     ];
     for (source, expected) in cases {
-        let input: syn::DeriveInput = syn::parse_str(source).unwrap();
-        let output = crate::derive(&input, ALL).to_string();
+        let output = expand(source, ALL);
         assert!(output.contains(expected), "{expected}\n{output}");
     }
 }

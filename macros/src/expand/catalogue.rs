@@ -2,7 +2,7 @@
 //! their field's catalogue (copied, where the variant has members of its own, with those
 //! after each entry's).
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
 
 use crate::generics::Bounds;
@@ -20,7 +20,7 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
     // Each entry and part names the container's `doc_url` through this constant, and
     // the catalogue's types through short local names: the generated code stays small
     // for a type with many variants.
-    let doc_url_const = Ident::new("__DOC_URL", Span::call_site());
+    let doc_url_const = super::local("__DOC_URL");
     let (mut has_entries, mut has_plain_entries, mut has_translated) = (false, false, false);
     for variant in &plan.variants {
         let index = match &variant.kind {
