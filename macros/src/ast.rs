@@ -84,25 +84,22 @@ impl<'a> Input<'a> {
                 if let Some(message) = &attrs.message {
                     read_message(cx, message);
                 }
-                let variants = data
-                    .variants
-                    .iter()
-                    .map(|variant| {
-                        let mut own = Attrs::parse(cx, &variant.attrs, Place::Variant);
-                        let mut inherited = false;
-                        if own.transparent.is_none() {
-                            let standard = own.code_name.as_deref().and_then(codes::lookup);
-                            inherited = own.inherit(&attrs, standard.map(|code| code.statuses));
-                        }
-                        Variant::new(
-                            cx,
-                            (&variant.ident, &variant.attrs),
-                            false,
-                            (own, inherited),
-                            &variant.fields,
-                        )
-                    })
-                    .collect();
+                let mut variants = Vec::with_capacity(data.variants.len());
+                for variant in &data.variants {
+                    let mut own = Attrs::parse(cx, &variant.attrs, Place::Variant);
+                    let mut inherited = false;
+                    if own.transparent.is_none() {
+                        let standard = own.code_name.as_deref().and_then(codes::lookup);
+                        inherited = own.inherit(&attrs, standard.map(|code| code.statuses));
+                    }
+                    variants.push(Variant::new(
+                        cx,
+                        (&variant.ident, &variant.attrs),
+                        false,
+                        (own, inherited),
+                        &variant.fields,
+                    ));
+                }
                 (attrs, Shape::Enum(variants))
             }
             Data::Struct(data) => {
@@ -172,34 +169,29 @@ impl<'a> Variant<'a> {
             Fields::Unnamed(_) => Style::Tuple,
             Fields::Named(_) => Style::Named,
         };
-        let fields = fields
-            .iter()
-            .enumerate()
-            .map(|(index, field)| {
-                let member = field.ident.clone().map_or_else(
-                    || {
-                        Member::Unnamed(syn::Index {
-                            index: u32::try_from(index).expect("fewer than 2^32 fields"),
-                            span: Span::call_site(),
-                        })
-                    },
-                    Member::Named,
-                );
-                let name = match &field.ident {
-                    Some(ident) => ident.unraw().to_string(),
-                    None => index.to_string(),
-                };
-                Field {
-                    original: field,
-                    member,
-                    ty: &field.ty,
-                    attrs: Attrs::parse(cx, &field.attrs, Place::Field),
-                    index,
-                    name,
-                    is_path: std::cell::OnceCell::new(),
+        let mut written = Vec::with_capacity(fields.len());
+        for (index, field) in fields.iter().enumerate() {
+            let (member, name) = match &field.ident {
+                Some(ident) => (Member::Named(ident.clone()), ident.unraw().to_string()),
+                None => {
+                    let member = Member::Unnamed(syn::Index {
+                        index: u32::try_from(index).expect("fewer than 2^32 fields"),
+                        span: Span::call_site(),
+                    });
+                    (member, index.to_string())
                 }
-            })
-            .collect();
+            };
+            written.push(Field {
+                original: field,
+                member,
+                ty: &field.ty,
+                attrs: Attrs::parse(cx, &field.attrs, Place::Field),
+                index,
+                name,
+                is_path: std::cell::OnceCell::new(),
+            });
+        }
+        let fields = written;
         let (template, format_args) = match &attrs.message {
             // The enum's message, already read (and its mistakes reported) once.
             Some(message) if inherited => (
@@ -237,7 +229,19 @@ impl<'a> Variant<'a> {
 
     /// The field a placeholder argument names.
     pub fn field_named_by(&self, arg: &Arg) -> Option<&Field<'a>> {
-        self.fields.iter().find(|field| field.is_named_by(arg))
+        self.first_field(&|field| field.is_named_by(arg))
+    }
+
+    /// The first field `wanted` answers `true` for. One loop for every such question, each
+    /// asked through a reference: every closure handed to `Iterator::find` would compile
+    /// a `find` of its own into the macro.
+    pub fn first_field(&self, wanted: &dyn Fn(&Field<'a>) -> bool) -> Option<&Field<'a>> {
+        for field in &self.fields {
+            if wanted(field) {
+                return Some(field);
+            }
+        }
+        None
     }
 
     /// What a placeholder stands for: a field, or one of the `format!` arguments of
@@ -247,11 +251,15 @@ impl<'a> Variant<'a> {
         let positional = args.map_or(0, |args| args.positional.len());
         match arg {
             Arg::Named(name) => {
-                let named = args.and_then(|args| {
-                    args.named
-                        .iter()
-                        .position(|(ident, _)| ident.unraw() == name.as_str())
-                });
+                let mut named = None;
+                if let Some(args) = args {
+                    for (index, (ident, _)) in args.named.iter().enumerate() {
+                        if ident.unraw() == name.as_str() {
+                            named = Some(index);
+                            break;
+                        }
+                    }
+                }
                 match named {
                     Some(index) => Some(Target::Named(index)),
                     None => self.field_named_by(arg).map(Target::Field),
@@ -265,16 +273,30 @@ impl<'a> Variant<'a> {
         }
     }
 
+    /// Whether a field is an `extend` one.
+    pub fn has_extension(&self) -> bool {
+        self.first_field(&|field| field.is_extension()).is_some()
+    }
+
+    /// The fields' names, in order, for messages.
+    pub fn field_names(&self) -> Vec<&str> {
+        let mut names = Vec::with_capacity(self.fields.len());
+        for field in &self.fields {
+            names.push(field.name.as_str());
+        }
+        names
+    }
+
     /// The field a `.name` or `.0` in a format argument names.
     pub fn field_by_name(&self, name: &str) -> Option<&Field<'a>> {
-        self.fields.iter().find(|field| field.name == name)
+        self.first_field(&|field| field.name == name)
     }
 
     /// The inner error of a `transparent` variant: its field without `extend` (the
     /// checks make sure there is one only).
     pub fn transparent_field(&self) -> Option<&Field<'a>> {
         if self.is_transparent() {
-            self.fields.iter().find(|field| !field.is_extension())
+            self.first_field(&|field| !field.is_extension())
         } else {
             None
         }
@@ -283,19 +305,22 @@ impl<'a> Variant<'a> {
     /// The field that `source()` returns: `#[source]`, `#[from]`, or one named `source`
     /// (spelt plainly: `r#source` opts out), or a `catch_all` variant's one field.
     pub fn source_field(&self) -> Option<&Field<'a>> {
-        self.fields
-            .iter()
-            .find(|field| field.attrs.source.is_some() || field.attrs.from.is_some())
-            .or_else(|| {
-                self.fields.iter().find(
-                    |field| matches!(&field.member, Member::Named(ident) if ident == "source"),
-                )
-            })
-            .or_else(|| self.attrs.catch_all.as_ref().and(self.fields.first()))
+        let marked =
+            self.first_field(&|field| field.attrs.source.is_some() || field.attrs.from.is_some());
+        if marked.is_some() {
+            return marked;
+        }
+        let named = self.first_field(
+            &|field| matches!(&field.member, Member::Named(ident) if ident == "source"),
+        );
+        if named.is_some() {
+            return named;
+        }
+        self.attrs.catch_all.as_ref().and(self.fields.first())
     }
 
     pub fn field_with_from(&self) -> Option<&Field<'a>> {
-        self.fields.iter().find(|field| field.attrs.from.is_some())
+        self.first_field(&|field| field.attrs.from.is_some())
     }
 
     /// Where errors about the variant as a whole go: its `#[certifier]` attribute, or
@@ -405,13 +430,19 @@ pub fn option_inner(ty: &Type) -> Option<&Type> {
 /// as `Path<T>` is another type).
 pub fn names_a_path(tokens: &proc_macro2::TokenStream) -> bool {
     use proc_macro2::TokenTree;
-    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
-    trees.iter().enumerate().any(|(at, tree)| match tree {
-        TokenTree::Ident(ident) if ident == "PathBuf" => true,
-        TokenTree::Ident(ident) if ident == "Path" => {
-            !matches!(trees.get(at + 1), Some(TokenTree::Punct(p)) if p.as_char() == '<')
+    let mut trees = tokens.clone().into_iter().peekable();
+    while let Some(tree) = trees.next() {
+        let names = match &tree {
+            TokenTree::Ident(ident) if ident == "PathBuf" => true,
+            TokenTree::Ident(ident) if ident == "Path" => {
+                !matches!(trees.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '<')
+            }
+            TokenTree::Group(group) => names_a_path(&group.stream()),
+            _ => false,
+        };
+        if names {
+            return true;
         }
-        TokenTree::Group(group) => names_a_path(&group.stream()),
-        _ => false,
-    })
+    }
+    false
 }

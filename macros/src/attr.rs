@@ -92,6 +92,16 @@ impl Integration {
         }
     }
 
+    /// The integration `name` names in `skip_impl(...)`.
+    pub fn from_name(name: &str) -> Option<Integration> {
+        for integration in Integration::ALL {
+            if integration.name() == name {
+                return Some(integration);
+            }
+        }
+        None
+    }
+
     /// What the integration implements, for the error on an unknown name.
     fn implements(self) -> &'static str {
         match self {
@@ -220,14 +230,24 @@ impl Key {
     }
 
     fn from_name(name: &str) -> Option<Key> {
-        Key::ALL.into_iter().find(|key| key.name() == name)
+        for key in Key::ALL {
+            if key.name() == name {
+                return Some(key);
+            }
+        }
+        None
     }
 
     /// The keys an attribute list at `place` may hold.
-    fn accepted_at(place: Place) -> impl Iterator<Item = Key> {
-        Key::ALL
-            .into_iter()
-            .filter(move |key| place.accepts(key.level()))
+    /// The names of the keys `place` accepts, in `Key::ALL`'s order.
+    fn names_accepted_at(place: Place) -> Vec<&'static str> {
+        let mut names = Vec::new();
+        for key in Key::ALL {
+            if place.accepts(key.level()) {
+                names.push(key.name());
+            }
+        }
+        names
     }
 }
 
@@ -341,10 +361,7 @@ impl Attrs {
 
     /// Whether `key` was written, even with an invalid value.
     pub fn mentions(&self, key: Key) -> bool {
-        self.written
-            .iter()
-            .any(|(written, _)| *written == Some(key))
-            || self.guessed.contains(&key)
+        self.written_at(key).is_some() || self.guessed.contains(&key)
     }
 
     /// Takes the container's `message` and `status` where this variant gives none (and
@@ -378,10 +395,12 @@ impl Attrs {
 
     /// Where the first `key = value` written for `key` stands.
     pub fn written_at(&self, key: Key) -> Option<WrittenAt> {
-        self.written
-            .iter()
-            .find(|(written, _)| *written == Some(key))
-            .map(|(_, at)| *at)
+        for (written, at) in &self.written {
+            if *written == Some(key) {
+                return Some(*at);
+            }
+        }
+        None
     }
 
     fn parse_certifier(&mut self, cx: &Ctxt, attr: &Attribute, place: Place) {
@@ -593,9 +612,10 @@ impl Attrs {
         }
         let parsed =
             syn::punctuated::Punctuated::<Lit, Token![,]>::parse_terminated.parse2(group.stream());
-        let lits: Vec<Lit> = parsed
-            .map(|lits| lits.into_iter().collect())
-            .unwrap_or_default();
+        let mut lits: Vec<Lit> = Vec::new();
+        if let Ok(parsed) = parsed {
+            lits.extend(parsed);
+        }
         let [Lit::Str(name), Lit::Str(value)] = &lits[..] else {
             cx.error_spanned_by(group, FIXED_HEADER_FORM);
             return;
@@ -688,22 +708,27 @@ fn read_integrations(cx: &Ctxt, key: &Ident, group: &proc_macro2::Group) -> Opti
     let mut valid = true;
     for name in &names {
         let written = name.to_string();
-        match Integration::ALL.into_iter().find(|i| i.name() == written) {
+        match Integration::from_name(&written) {
             Some(integration) if integrations.contains(&integration) => {
                 cx.error_spanned_by(name, format!("`{written}` is named twice: name it once"));
                 valid = false;
             }
             Some(integration) => integrations.push(integration),
             None => {
-                let known = Integration::ALL
-                    .iter()
-                    .map(|i| format!("`{}` ({})", i.name(), i.implements()))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let mut known = String::new();
+                let mut names = Vec::with_capacity(Integration::ALL.len());
+                for integration in Integration::ALL {
+                    if !known.is_empty() {
+                        known.push_str(", ");
+                    }
+                    known += &format!("`{}` ({})", integration.name(), integration.implements());
+                    names.push(integration.name());
+                }
                 // `actix` for `actix_web`: a prefix is as likely a slip as a typo.
-                let names = || Integration::ALL.iter().map(|i| i.name());
-                let meant = closest(&written, &mut names())
-                    .or_else(|| names().find(|known| known.starts_with(written.as_str())));
+                let meant = match closest(&written, &names) {
+                    Some(meant) => Some(meant),
+                    None => first_with_prefix(&names, &written),
+                };
                 let hint = match meant {
                     Some(meant) => format!("did you mean `{meant}`? "),
                     None => String::new(),
@@ -786,9 +811,7 @@ fn literal_next(input: ParseStream) -> bool {
     match cursor.punct() {
         Some((minus, rest)) if minus.as_char() == '-' => {
             rest.literal().is_some_and(|(literal, _)| {
-                literal
-                    .to_string()
-                    .starts_with(|c: char| c.is_ascii_digit())
+                matches!(literal.to_string().as_bytes().first(), Some(b'0'..=b'9'))
             })
         }
         _ => false,
@@ -923,18 +946,20 @@ fn literal_of(tree: &TokenTree) -> Option<Lit> {
 
 /// `^[a-z][a-z0-9]*(_[a-z0-9]+)*$`
 pub fn is_snake_case_code(code: &str) -> bool {
-    let mut words = code.split('_');
-    let first_starts_with_letter = words
-        .next()
-        .and_then(|first| first.bytes().next())
-        .is_some_and(|byte| byte.is_ascii_lowercase());
-    first_starts_with_letter
-        && code.split('_').all(|word| {
-            !word.is_empty()
-                && word
-                    .bytes()
-                    .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit())
-        })
+    if !matches!(code.as_bytes().first(), Some(b'a'..=b'z')) {
+        return false;
+    }
+    for word in code.split('_') {
+        if word.is_empty() {
+            return false;
+        }
+        for byte in word.bytes() {
+            if !byte.is_ascii_lowercase() && !byte.is_ascii_digit() {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 fn check_code_format(cx: &Ctxt, lit: &LitStr, code: &str) {
@@ -984,27 +1009,39 @@ pub const LOG_LEVELS: &[(&str, &str)] = &[
     ("error", "Error"),
 ];
 
+/// The runtime's `LogLevel` variant that `name` stands for, if it names one.
+pub fn log_level(name: &str) -> Option<&'static str> {
+    for (level, variant) in LOG_LEVELS {
+        if *level == name {
+            return Some(variant);
+        }
+    }
+    None
+}
+
 /// Whether `lit` names a log level; reports it otherwise.
 fn check_log_level(cx: &Ctxt, lit: &LitStr) -> bool {
     let name = lit.value();
-    if LOG_LEVELS.iter().any(|(level, _)| *level == name) {
+    if log_level(&name).is_some() {
         return true;
     }
-    let levels = LOG_LEVELS.iter().map(|(level, _)| *level);
+    let mut levels = Vec::with_capacity(LOG_LEVELS.len());
+    for (level, _) in LOG_LEVELS {
+        levels.push(*level);
+    }
     let lowered = name.trim().to_ascii_lowercase();
-    let hint = levels
-        .clone()
-        .find(|level| *level == lowered || (lowered == "warning" && *level == "warn"))
-        .or_else(|| closest(&lowered, &mut levels.clone()));
+    // An exact match after trimming and lowering is the nearest name too.
+    let hint = if lowered == "warning" {
+        Some("warn")
+    } else {
+        closest(&lowered, &levels)
+    };
     let message = match hint {
         Some(level) => format!("unknown log level `{name}`: did you mean `{level}`?"),
-        None => {
-            let names: Vec<String> = levels.map(|level| format!("`{level}`")).collect();
-            format!(
-                "unknown log level `{name}`: use one of {}",
-                names.join(", ")
-            )
-        }
+        None => format!(
+            "unknown log level `{name}`: use one of {}",
+            listed(&levels, "`", "`")
+        ),
     };
     cx.error_spanned_by(lit, message);
     false
@@ -1043,11 +1080,8 @@ fn check_grpc_code(cx: &Ctxt, lit: &LitStr) -> bool {
         return true;
     }
     let snake = snake_case_suggestion(&name).unwrap_or_else(|| name.to_ascii_lowercase());
-    let hint = GRPC_CODES
-        .iter()
-        .copied()
-        .find(|code| *code == snake)
-        .or_else(|| closest(&snake, &mut GRPC_CODES.iter().copied()));
+    // An exact match is the nearest name too.
+    let hint = closest(&snake, GRPC_CODES);
     let message = match hint {
         Some(code) => format!("unknown gRPC code `{name}`: did you mean `{code}`?"),
         None => format!(
@@ -1064,12 +1098,7 @@ fn check_grpc_code(cx: &Ctxt, lit: &LitStr) -> bool {
 /// if not.
 fn check_message_key(cx: &Ctxt, lit: &LitStr) -> bool {
     let key = lit.value();
-    let mut chars = key.chars();
-    let valid = chars
-        .next()
-        .is_some_and(|first| first.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if !valid {
+    if !crate::translation::is_fluent_identifier(&key) {
         cx.error_spanned_by(
             lit,
             format!(
@@ -1098,10 +1127,15 @@ const RESERVED_HEADERS: &[&str] = &["content-type", "content-length", "transfer-
 
 /// RFC 9110 `token`: one or more of `!#$%&'*+-.^_`|~`, digits and letters.
 fn is_token(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|byte| byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte))
+    if name.is_empty() {
+        return false;
+    }
+    for byte in name.bytes() {
+        if !byte.is_ascii_alphanumeric() && !b"!#$%&'*+-.^_`|~".contains(&byte) {
+            return false;
+        }
+    }
+    true
 }
 
 /// A header name the integrations may set, in `header = "..."` on a field or
@@ -1131,9 +1165,13 @@ fn check_header_name(cx: &Ctxt, lit: &LitStr, setter: &str) -> bool {
 /// and tabs, without white space at either end (which HTTP would drop).
 fn check_header_value(cx: &Ctxt, lit: &LitStr) -> bool {
     let value = lit.value();
-    let bad = value
-        .chars()
-        .find(|&c| !(c == '\t' || (' '..='~').contains(&c)));
+    let mut bad = None;
+    for c in value.chars() {
+        if c != '\t' && !(' '..='~').contains(&c) {
+            bad = Some(c);
+            break;
+        }
+    }
     let problem = match bad {
         Some(c) => format!(
             "{c:?} cannot stand in a header value: use visible ASCII characters, spaces and \
@@ -1209,7 +1247,7 @@ fn doc_line(attr: &Attribute) -> Option<String> {
 
 /// The valid key nearest to an unknown `name`, if near enough to be a typo.
 fn unknown_key_suggestion(name: &str, place: Place) -> Option<Key> {
-    let meant = closest(name, &mut Key::accepted_at(place).map(Key::name))?;
+    let meant = closest(name, &Key::names_accepted_at(place))?;
     Key::from_name(meant)
 }
 
@@ -1221,10 +1259,8 @@ fn unknown_key_message(name: &str, place: Place) -> String {
     match unknown_key_suggestion(name, place) {
         Some(suggestion) => message += &format!("; did you mean `{}`?", suggestion.name()),
         None => {
-            let valid: Vec<String> = Key::accepted_at(place)
-                .map(|key| format!("`{}`", key.name()))
-                .collect();
-            message += &format!("; expected one of {}", valid.join(", "));
+            let valid = listed(&Key::names_accepted_at(place), "`", "`");
+            message += &format!("; expected one of {valid}");
         }
     }
     message
@@ -1232,19 +1268,24 @@ fn unknown_key_message(name: &str, place: Place) -> String {
 
 fn unknown_case_message(name: &str) -> String {
     let normalize = |text: &str| text.replace("_", "").replace("-", "").to_ascii_lowercase();
-    let names = crate::case::RENAME_RULES.iter().map(|(rule, _)| *rule);
-    let prefixed: Vec<&str> = names
-        .clone()
-        .filter(|rule| !name.is_empty() && normalize(rule).starts_with(&normalize(name)))
-        .collect();
-    let suggestion = names
-        .clone()
-        .find(|rule| normalize(rule) == normalize(name))
-        .or_else(|| closest(name, &mut names.clone()))
-        .or(match prefixed[..] {
-            [only] => Some(only),
-            _ => None,
-        });
+    let normalized = normalize(name);
+    let mut names = Vec::with_capacity(crate::case::RENAME_RULES.len());
+    let mut same = None;
+    let mut prefixed = Vec::new();
+    for (rule, _) in crate::case::RENAME_RULES {
+        let rule_normalized = normalize(rule);
+        if same.is_none() && rule_normalized == normalized {
+            same = Some(*rule);
+        }
+        if !name.is_empty() && rule_normalized.starts_with(&normalized) {
+            prefixed.push(*rule);
+        }
+        names.push(*rule);
+    }
+    let suggestion = match (same, closest(name, &names), &prefixed[..]) {
+        (Some(rule), _, _) | (None, Some(rule), _) | (None, None, &[rule]) => Some(rule),
+        _ => None,
+    };
     match suggestion {
         Some(rule) => format!("unknown case `{name}` for `rename_all`; did you mean `\"{rule}\"`?"),
         None => format!(
@@ -1273,13 +1314,42 @@ fn misplaced_key_message(key: Key, place: Place) -> String {
     message
 }
 
-/// The candidate nearest to `name` by edit distance, if near enough to be a typo.
-pub fn closest<'a>(name: &str, candidates: &mut dyn Iterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .map(|candidate| (edit_distance(name, candidate), candidate))
-        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 3))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
+/// The candidate nearest to `name` by edit distance, if near enough to be a typo; the
+/// first of equals.
+pub fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        let distance = edit_distance(name, candidate);
+        let near = distance <= 2.max(candidate.len() / 3);
+        if near && !best.is_some_and(|(nearest, _)| distance >= nearest) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate)
+}
+
+/// The first of `names` that starts with `prefix`.
+pub fn first_with_prefix<'a>(names: &[&'a str], prefix: &str) -> Option<&'a str> {
+    for name in names {
+        if name.starts_with(prefix) {
+            return Some(name);
+        }
+    }
+    None
+}
+
+/// `names` for a message, each between `open` and `close`, separated by `, `.
+pub fn listed(names: &[&str], open: &str, close: &str) -> String {
+    let mut list = String::new();
+    for name in names {
+        if !list.is_empty() {
+            list.push_str(", ");
+        }
+        list.push_str(open);
+        list.push_str(name);
+        list.push_str(close);
+    }
+    list
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -1328,9 +1398,12 @@ mod tests {
     #[test]
     fn suggestions() {
         let keys = ["code", "status", "message", "transparent"];
-        assert_eq!(closest("mesage", &mut keys.into_iter()), Some("message"));
-        assert_eq!(closest("stauts", &mut keys.into_iter()), Some("status"));
-        assert_eq!(closest("colour", &mut keys.into_iter()), None);
+        assert_eq!(closest("mesage", &keys), Some("message"));
+        assert_eq!(closest("stauts", &keys), Some("status"));
+        assert_eq!(closest("colour", &keys), None);
+        // Of two as near, the first.
+        assert_eq!(closest("cat", &["bat", "cab"]), Some("bat"));
+        assert_eq!(closest("cat", &["cab", "bat"]), Some("cab"));
     }
 
     #[test]

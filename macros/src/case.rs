@@ -28,19 +28,21 @@ pub const RENAME_RULES: &[(&str, RenameRule)] = &[
 
 impl RenameRule {
     pub fn from_name(name: &str) -> Option<Self> {
-        RENAME_RULES
-            .iter()
-            .find(|(rule_name, _)| *rule_name == name)
-            .map(|(_, rule)| *rule)
+        for (rule_name, rule) in RENAME_RULES {
+            if *rule_name == name {
+                return Some(*rule);
+            }
+        }
+        None
     }
 
     /// The names `rename_all` accepts, for error messages.
     pub fn expected() -> String {
-        let names: Vec<String> = RENAME_RULES
-            .iter()
-            .map(|(name, _)| format!("\"{name}\""))
-            .collect();
-        names.join(", ")
+        let mut names = Vec::with_capacity(RENAME_RULES.len());
+        for (name, _) in RENAME_RULES {
+            names.push(*name);
+        }
+        crate::attr::listed(&names, "\"", "\"")
     }
 
     pub fn apply_to_field(self, field: &str) -> String {

@@ -108,12 +108,12 @@ fn thiserror_messages_need_skip_display(cx: &Ctxt, input: &Input) {
     if input.attrs.skip_display.is_some() {
         return;
     }
-    let container = input.attrs.thiserror_message.iter();
-    let variants = input
-        .variants()
-        .iter()
-        .filter_map(|variant| variant.attrs.thiserror_message.as_ref());
-    for written in container.chain(variants) {
+    let mut written_at = Vec::new();
+    written_at.extend(input.attrs.thiserror_message.as_ref());
+    for variant in input.variants() {
+        written_at.extend(variant.attrs.thiserror_message.as_ref());
+    }
+    for written in written_at {
         cx.error_spanned_by(
             written,
             "`#[error(...)]` is thiserror's attribute: here the message goes in \
@@ -188,8 +188,14 @@ fn standard_code_keeps_its_status(cx: &Ctxt, variant: &Variant) {
     let allowed = match standard.statuses {
         [only] => format!("{only}"),
         [init @ .., last] => {
-            let init: Vec<String> = init.iter().map(u16::to_string).collect();
-            format!("{} or {last}", init.join(", "))
+            let mut list = String::new();
+            for status in init {
+                if !list.is_empty() {
+                    list.push_str(", ");
+                }
+                list += &status.to_string();
+            }
+            format!("{list} or {last}")
         }
         [] => unreachable!("every standard code has a status"),
     };
@@ -224,11 +230,12 @@ fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
             );
         }
     }
-    let inner: Vec<&Field> = variant
-        .fields
-        .iter()
-        .filter(|field| !field.is_extension())
-        .collect();
+    let mut inner: Vec<&Field> = Vec::new();
+    for field in &variant.fields {
+        if !field.is_extension() {
+            inner.push(field);
+        }
+    }
     let field = match inner[..] {
         [field] => field,
         // The one field is `extend`: said at `extend` below.
@@ -373,15 +380,16 @@ fn members_follow_a_concrete_inner_error(cx: &Ctxt, input: &Input, variant: &Var
     let Some(inner) = variant.transparent_field() else {
         return;
     };
-    if !variant.fields.iter().any(Field::is_extension) {
+    if !variant.has_extension() {
         return;
     }
-    let params: Vec<&syn::Ident> = input
-        .generics
-        .type_params()
-        .map(|param| &param.ident)
-        .chain(input.generics.const_params().map(|param| &param.ident))
-        .collect();
+    let mut params: Vec<&syn::Ident> = Vec::new();
+    for param in input.generics.type_params() {
+        params.push(&param.ident);
+    }
+    for param in input.generics.const_params() {
+        params.push(&param.ident);
+    }
     if let Some(param) = mentioned_param(inner.ty.to_token_stream(), &params) {
         cx.error_spanned_by(
             inner.ty,
@@ -489,22 +497,19 @@ fn placeholders_name_fields(cx: &Ctxt, variant: &Variant) {
                  `}}}}` for literal braces",
                 variant.ident
             ),
-            (Arg::Named(name), Style::Named) => {
-                let mut names = variant.fields.iter().map(|field| field.name.as_str());
-                match attr::closest(name, &mut names) {
-                    Some(meant) => format!(
-                        "the message names `{{{name}}}`, but `{}` has no field `{name}`; did you \
+            (Arg::Named(name), Style::Named) => match attr::closest(name, &variant.field_names()) {
+                Some(meant) => format!(
+                    "the message names `{{{name}}}`, but `{}` has no field `{name}`; did you \
                          mean `{{{meant}}}`?",
-                        variant.ident
-                    ),
-                    None => format!(
-                        "the message names `{{{name}}}`, but `{}` has no field `{name}`; its \
+                    variant.ident
+                ),
+                None => format!(
+                    "the message names `{{{name}}}`, but `{}` has no field `{name}`; its \
                          fields are {} (a name in SCREAMING_CASE would be a constant)",
-                        variant.ident,
-                        field_list(variant),
-                    ),
-                }
-            }
+                    variant.ident,
+                    field_list(variant),
+                ),
+            },
             (Arg::Index(index), Style::Tuple) => format!(
                 "the message names `{{{index}}}`, but `{}` has {} field{}: use `{{0}}`{}",
                 variant.ident,
@@ -538,10 +543,15 @@ pub fn is_captured_constant(arg: &Arg) -> bool {
     let Arg::Named(name) = arg else {
         return false;
     };
-    name.bytes().any(|byte| byte.is_ascii_uppercase())
-        && name
-            .bytes()
-            .all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit() || byte == b'_')
+    let mut has_upper = false;
+    for byte in name.bytes() {
+        match byte {
+            b'A'..=b'Z' => has_upper = true,
+            b'0'..=b'9' | b'_' => {}
+            _ => return false,
+        }
+    }
+    has_upper
 }
 
 /// A path field shows as its `display()`; an `Option` of one has no text to show, in
@@ -586,9 +596,8 @@ fn format_args_name_fields(cx: &Ctxt, variant: &Variant) {
         for bare in crate::fmt::bare_names(value) {
             let name = syn::ext::IdentExt::unraw(&bare).to_string();
             if variant
-                .fields
-                .iter()
-                .any(|field| field.name == name && field.original.ident.is_some())
+                .field_by_name(&name)
+                .is_some_and(|field| field.original.ident.is_some())
             {
                 cx.error_spanned_by(
                     &bare,
@@ -604,8 +613,7 @@ fn format_args_name_fields(cx: &Ctxt, variant: &Variant) {
     for value in args.values() {
         rewrite_members(value, &mut |member| {
             if variant.field_by_name(&member.name).is_none() {
-                let mut names = variant.fields.iter().map(|field| field.name.as_str());
-                let problem = match attr::closest(&member.name, &mut names) {
+                let problem = match attr::closest(&member.name, &variant.field_names()) {
                     _ if variant.fields.is_empty() => {
                         format!(
                             "`{}` has no fields for `.{}` to name",
@@ -635,16 +643,17 @@ fn format_args_are_used(cx: &Ctxt, variant: &Variant) {
     let (Some(args), Some(template)) = (&variant.format_args, &variant.template) else {
         return;
     };
-    let targets: Vec<_> = template
-        .args
-        .iter()
-        .filter_map(|reference| variant.resolve(&reference.arg))
-        .collect();
+    let mut positional_used = vec![false; args.positional.len()];
+    let mut named_used = vec![false; args.named.len()];
+    for reference in &template.args {
+        match variant.resolve(&reference.arg) {
+            Some(crate::ast::Target::Positional(i)) => positional_used[i] = true,
+            Some(crate::ast::Target::Named(i)) => named_used[i] = true,
+            _ => {}
+        }
+    }
     for (index, value) in args.positional.iter().enumerate() {
-        let used = targets
-            .iter()
-            .any(|target| matches!(target, crate::ast::Target::Positional(i) if *i == index));
-        if !used {
+        if !positional_used[index] {
             cx.error_spanned_by(
                 value,
                 format!(
@@ -655,10 +664,7 @@ fn format_args_are_used(cx: &Ctxt, variant: &Variant) {
         }
     }
     for (index, (name, value)) in args.named.iter().enumerate() {
-        let used = targets
-            .iter()
-            .any(|target| matches!(target, crate::ast::Target::Named(i) if *i == index));
-        if !used {
+        if !named_used[index] {
             cx.error_spanned_by(
                 quote::quote!(#name = #value),
                 format!(
@@ -671,12 +677,7 @@ fn format_args_are_used(cx: &Ctxt, variant: &Variant) {
 }
 
 fn field_list(variant: &Variant) -> String {
-    let names: Vec<String> = variant
-        .fields
-        .iter()
-        .map(|field| format!("`{{{}}}`", field.name))
-        .collect();
-    names.join(", ")
+    attr::listed(&variant.field_names(), "`{", "}`")
 }
 
 /// A server error's cause lives on the server: the text of its source (an I/O, database
@@ -729,33 +730,35 @@ fn server_message_showing_the_source<'v, 'a>(
         return None;
     }
     let source = variant.source_field()?;
-    let in_placeholder = (variant.template.as_ref()?.args.iter()).any(|reference| {
-        matches!(variant.resolve(&reference.arg), Some(crate::ast::Target::Field(field)) if field.index == source.index)
-    });
+    let mut in_placeholder = false;
+    for reference in &variant.template.as_ref()?.args {
+        if let Some(crate::ast::Target::Field(field)) = variant.resolve(&reference.arg) {
+            in_placeholder |= field.index == source.index;
+        }
+    }
     let mut in_argument = false;
-    for value in variant
-        .format_args
-        .iter()
-        .flat_map(crate::fmt::FormatArgs::values)
-    {
-        rewrite_members(value, &mut |member| {
-            in_argument |= member.name == source.name;
-            member.tokens.clone()
-        });
+    if let Some(args) = &variant.format_args {
+        for value in args.values() {
+            rewrite_members(value, &mut |member| {
+                in_argument |= member.name == source.name;
+                member.tokens.clone()
+            });
+        }
     }
     (in_placeholder || in_argument).then_some((status, source, &message.template, !in_placeholder))
 }
 
 fn one_source_per_variant(cx: &Ctxt, variant: &Variant) {
-    let marked: Vec<&Field> = variant
-        .fields
-        .iter()
-        .filter(|field| field.attrs.source.is_some() || field.attrs.from.is_some())
-        .collect();
-    let Some(first) = marked.first() else {
+    let mut marked: Vec<&Field> = Vec::new();
+    for field in &variant.fields {
+        if field.attrs.source.is_some() || field.attrs.from.is_some() {
+            marked.push(field);
+        }
+    }
+    let Some((first, extras)) = marked.split_first() else {
         return;
     };
-    for extra in marked.iter().skip(1) {
+    for extra in extras {
         let attr = extra.attrs.source.as_ref().or(extra.attrs.from.as_ref());
         cx.error_spanned_by(
             attr,
@@ -802,13 +805,13 @@ fn source_does_not_borrow(cx: &Ctxt, variant: &Variant) {
 /// The first lifetime other than `'static` in `tokens`, as its `'` and name.
 fn borrowed_lifetime(tokens: proc_macro2::TokenStream) -> Option<proc_macro2::TokenStream> {
     use proc_macro2::TokenTree;
-    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let trees = crate::fmt::token_trees(&tokens);
     for (at, tree) in trees.iter().enumerate() {
         match (tree, trees.get(at + 1)) {
             (TokenTree::Punct(quote), Some(TokenTree::Ident(name)))
                 if quote.as_char() == '\'' && name != "static" =>
             {
-                return Some(trees[at..at + 2].iter().cloned().collect());
+                return Some(crate::fmt::stream_of(trees[at..at + 2].to_vec()));
             }
             (TokenTree::Group(group), _) => {
                 if let Some(found) = borrowed_lifetime(group.stream()) {
@@ -888,7 +891,10 @@ fn member_names_are_unique(cx: &Ctxt, input: &Input, variant: &Variant) {
     let rule = input.rename_rule();
     let reserved = input.reserved_member_names();
     let mut seen = Seen::default();
-    for field in variant.fields.iter().filter(|field| field.is_extension()) {
+    for field in &variant.fields {
+        if !field.is_extension() {
+            continue;
+        }
         let Some(name) = field.member_name(rule) else {
             continue;
         };
@@ -920,13 +926,16 @@ fn headers_are_distinct(cx: &Ctxt, variant: &Variant) {
     // Where each header was last set: a fixed header counts as position 0, a field as
     // 1 + its index.
     let mut seen = Seen::default();
-    let fixed = variant.attrs.fixed_headers.iter().map(|(name, _)| name);
-    for (lit, field) in fixed.map(|name| (name, None)).chain(
-        variant
-            .fields
-            .iter()
-            .filter_map(|field| field.attrs.header.as_ref().map(|name| (name, Some(field)))),
-    ) {
+    let mut written: Vec<(&syn::LitStr, Option<&Field>)> = Vec::new();
+    for (name, _) in &variant.attrs.fixed_headers {
+        written.push((name, None));
+    }
+    for field in &variant.fields {
+        if let Some(name) = &field.attrs.header {
+            written.push((name, Some(field)));
+        }
+    }
+    for (lit, field) in written {
         let inner = variant.transparent_field();
         if field.is_some_and(|field| inner.is_some_and(|inner| inner.index == field.index)) {
             cx.error_spanned_by(
@@ -1070,14 +1079,12 @@ fn from_types_are_distinct(cx: &Ctxt, input: &Input) {
 /// variables and have the same source message, or a translation written for one would
 /// be wrong for the other.
 pub fn keys_have_one_meaning(cx: &Ctxt, plan: &crate::plan::Plan) {
-    let own: Vec<(&crate::plan::VariantPlan, &crate::translation::Translation)> = plan
-        .variants
-        .iter()
-        .filter_map(|variant| match &variant.kind {
-            crate::plan::Kind::Own(own) => Some((variant, &own.translation)),
-            crate::plan::Kind::Transparent(_) => None,
-        })
-        .collect();
+    let mut own: Vec<(&crate::plan::VariantPlan, &crate::translation::Translation)> = Vec::new();
+    for variant in &plan.variants {
+        if let crate::plan::Kind::Own(own_answers) = &variant.kind {
+            own.push((variant, &own_answers.translation));
+        }
+    }
     // The first variant of each key, found in one pass.
     let mut firsts = Seen::default();
     for (at, (variant, translation)) in own.iter().enumerate() {
@@ -1092,11 +1099,7 @@ pub fn keys_have_one_meaning(cx: &Ctxt, plan: &crate::plan::Plan) {
         let differs = if names != earlier_names {
             let list = |names: &[&str]| match names {
                 [] => "none".to_owned(),
-                names => names
-                    .iter()
-                    .map(|name| format!("`${name}`"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                names => attr::listed(names, "`$", "`"),
             };
             format!(
                 "variables ({} has {}, {} has {})",

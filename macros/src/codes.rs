@@ -73,5 +73,10 @@ pub const STANDARD_CODES: &[StandardCode] = &[
 ];
 
 pub fn lookup(code: &str) -> Option<&'static StandardCode> {
-    STANDARD_CODES.iter().find(|standard| standard.code == code)
+    for standard in STANDARD_CODES {
+        if standard.code == code {
+            return Some(standard);
+        }
+    }
+    None
 }

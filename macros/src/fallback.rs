@@ -44,19 +44,17 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
     } else {
         from_types(input)
     };
-    let mut from: Vec<TokenStream> = from_types
-        .into_iter()
-        .map(|ty| {
-            quote! {
-                #[automatically_derived]
-                impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
-                    fn from(_: #ty) -> Self {
-                        ::core::unreachable!()
-                    }
+    let mut from = TokenStream::new();
+    for ty in from_types {
+        from.extend(quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
+                fn from(_: #ty) -> Self {
+                    ::core::unreachable!()
                 }
             }
-        })
-        .collect();
+        });
+    }
     if let Some(ty) = catch_all {
         let mut generics = input.generics.clone();
         let at = generics.lifetimes().count();
@@ -69,7 +67,7 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
             .push(syn::parse_quote!(__CertifierSource: ::core::convert::Into<#ty>));
         let (impl_generics, _, where_clause) = generics.split_for_impl();
         let (own_impl_generics, _, own_where_clause) = input.generics.split_for_impl();
-        from.push(quote! {
+        from.extend(quote! {
             #[automatically_derived]
             impl #impl_generics ::core::convert::From<__CertifierSource> for #ident #ty_generics
             #where_clause
@@ -145,7 +143,7 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
                 }
             }
 
-            #(#from)*
+            #from
 
             #[automatically_derived]
             impl #impl_generics #runtime::ErrorCatalogue for #ident #ty_generics #where_clause {
@@ -175,18 +173,26 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
 
 /// Whether a container attribute says `skip_display`, however malformed the rest is.
 fn mentions_skip_display(input: &DeriveInput) -> bool {
-    input
-        .attrs
-        .iter()
-        .filter(|attr| attr.path().is_ident("certifier"))
-        .any(|attr| {
-            let syn::Meta::List(list) = &attr.meta else {
-                return false;
-            };
-            list.tokens.clone().into_iter().any(
-                |tree| matches!(tree, proc_macro2::TokenTree::Ident(ident) if ident == "skip_display"),
-            )
-        })
+    says(&input.attrs, "skip_display")
+}
+
+/// Whether one of the `#[certifier(...)]` attributes among `attrs` has the word `word`,
+/// however malformed the rest is.
+fn says(attrs: &[syn::Attribute], word: &str) -> bool {
+    for attr in attrs {
+        let syn::Meta::List(list) = &attr.meta else {
+            continue;
+        };
+        if !attr.path().is_ident("certifier") {
+            continue;
+        }
+        for tree in list.tokens.clone() {
+            if matches!(tree, proc_macro2::TokenTree::Ident(ident) if ident == word) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The integrations a container attribute names in `skip_impl(...)`, however malformed
@@ -201,7 +207,7 @@ fn mentions_skipped_impls(input: &DeriveInput) -> Vec<Integration> {
         if !attr.path().is_ident("certifier") {
             continue;
         }
-        let trees: Vec<TokenTree> = list.tokens.clone().into_iter().collect();
+        let trees = crate::fmt::token_trees(&list.tokens);
         for pair in trees.windows(2) {
             let [TokenTree::Ident(key), TokenTree::Group(names)] = pair else {
                 continue;
@@ -211,7 +217,7 @@ fn mentions_skipped_impls(input: &DeriveInput) -> Vec<Integration> {
             }
             for name in names.stream() {
                 if let TokenTree::Ident(name) = name {
-                    skipped.extend(Integration::ALL.into_iter().filter(|i| name == i.name()));
+                    skipped.extend(Integration::from_name(&name.to_string()));
                 }
             }
         }
@@ -222,31 +228,21 @@ fn mentions_skipped_impls(input: &DeriveInput) -> Vec<Integration> {
 /// The type of the first field of a variant (or struct) whose attributes say
 /// `catch_all`, however malformed the rest is.
 fn catch_all_type(input: &DeriveInput) -> Option<&Type> {
-    let says_catch_all = |attrs: &[syn::Attribute]| {
-        attrs
-            .iter()
-            .filter(|attr| attr.path().is_ident("certifier"))
-            .any(|attr| {
-                let syn::Meta::List(list) = &attr.meta else {
-                    return false;
-                };
-                list.tokens.clone().into_iter().any(
-                    |tree| matches!(tree, proc_macro2::TokenTree::Ident(ident) if ident == "catch_all"),
-                )
-            })
-    };
     let fields = match &input.data {
-        Data::Struct(data) if says_catch_all(&input.attrs) => &data.fields,
+        Data::Struct(data) if says(&input.attrs, "catch_all") => &data.fields,
         Data::Enum(data) => {
-            &data
-                .variants
-                .iter()
-                .find(|variant| says_catch_all(&variant.attrs))?
-                .fields
+            let mut found = None;
+            for variant in &data.variants {
+                if says(&variant.attrs, "catch_all") {
+                    found = Some(&variant.fields);
+                    break;
+                }
+            }
+            found?
         }
         _ => return None,
     };
-    fields.iter().next().map(|field| &field.ty)
+    Some(&fields.iter().next()?.ty)
 }
 
 /// The types of the fields marked `#[from]`, each once, so that `?` on them keeps
@@ -254,23 +250,30 @@ fn catch_all_type(input: &DeriveInput) -> Option<&Type> {
 /// overlap the standard library's `impl<T> From<T> for T`.
 fn from_types(input: &DeriveInput) -> Vec<&Type> {
     let params = ParamsInScope::new(&input.generics);
-    let fields: Vec<&Fields> = match &input.data {
-        Data::Struct(data) => vec![&data.fields],
-        Data::Enum(data) => data
-            .variants
-            .iter()
-            .map(|variant| &variant.fields)
-            .collect(),
-        Data::Union(_) => Vec::new(),
-    };
+    let mut fields: Vec<&Fields> = Vec::new();
+    match &input.data {
+        Data::Struct(data) => fields.push(&data.fields),
+        Data::Enum(data) => {
+            for variant in &data.variants {
+                fields.push(&variant.fields);
+            }
+        }
+        Data::Union(_) => {}
+    }
     let mut seen = Seen::default();
-    fields
-        .into_iter()
-        .flat_map(Fields::iter)
-        .filter(|field| field.attrs.iter().any(|attr| attr.path().is_ident("from")))
-        // `#[from]` on an `Option<E>` converts from `E`.
-        .map(|field| crate::ast::option_inner(&field.ty).unwrap_or(&field.ty))
-        .filter(|ty| !params.intersects(ty))
-        .filter(|ty| seen.is_new(ty.to_token_stream().to_string()))
-        .collect()
+    let mut types = Vec::new();
+    for fields in fields {
+        for field in fields {
+            let mut marked = false;
+            for attr in &field.attrs {
+                marked |= attr.path().is_ident("from");
+            }
+            // `#[from]` on an `Option<E>` converts from `E`.
+            let ty = crate::ast::option_inner(&field.ty).unwrap_or(&field.ty);
+            if marked && !params.intersects(ty) && seen.is_new(ty.to_token_stream().to_string()) {
+                types.push(ty);
+            }
+        }
+    }
+    types
 }

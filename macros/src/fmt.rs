@@ -192,14 +192,14 @@ impl FormatArgs {
             };
             match named {
                 Some(name) => {
-                    let value: TokenStream = piece[2..].iter().cloned().collect();
+                    let value = stream_of(piece[2..].to_vec());
                     if value.is_empty() {
                         return Err(syn::Error::new_spanned(
                             &piece[1],
                             format!("`{name} =` needs a value, such as `{name} = .field`"),
                         ));
                     }
-                    if args.named.iter().any(|(seen, _)| *seen == name) {
+                    if args.index_of(&name).is_some() {
                         return Err(syn::Error::new_spanned(
                             &name,
                             format!("duplicate format argument `{name}`: give it once"),
@@ -208,7 +208,7 @@ impl FormatArgs {
                     args.named.push((name, value));
                 }
                 None => {
-                    let value: TokenStream = piece.into_iter().collect();
+                    let value = stream_of(piece);
                     if let Some((name, _)) = args.named.first() {
                         return Err(syn::Error::new_spanned(
                             value,
@@ -229,11 +229,26 @@ impl FormatArgs {
         self.positional.is_empty() && self.named.is_empty()
     }
 
+    /// The position of the named argument `name`, as written (`r#type` is not `type`).
+    pub fn index_of(&self, name: &Ident) -> Option<usize> {
+        for (index, (seen, _)) in self.named.iter().enumerate() {
+            if seen == name {
+                return Some(index);
+            }
+        }
+        None
+    }
+
     /// Every argument's tokens, positional first.
-    pub fn values(&self) -> impl Iterator<Item = &TokenStream> {
-        self.positional
-            .iter()
-            .chain(self.named.iter().map(|(_, value)| value))
+    pub fn values(&self) -> Vec<&TokenStream> {
+        let mut values = Vec::with_capacity(self.positional.len() + self.named.len());
+        for value in &self.positional {
+            values.push(value);
+        }
+        for (_, value) in &self.named {
+            values.push(value);
+        }
+        values
     }
 }
 
@@ -307,7 +322,7 @@ pub fn rewrite_members(
     tokens: &TokenStream,
     resolve: &mut dyn FnMut(&MemberRef) -> TokenStream,
 ) -> TokenStream {
-    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let trees = token_trees(tokens);
     let mut out = TokenStream::new();
     let mut at = 0;
     let mut after_value = false;
@@ -315,7 +330,7 @@ pub fn rewrite_members(
         match &trees[at] {
             TokenTree::Punct(dot) if dot.as_char() == '.' && dot.spacing() == Spacing::Joint => {
                 // `..` or `..=`: a range, copied as is.
-                out.extend(trees[at..trees.len().min(at + 2)].iter().cloned());
+                out.extend(trees[at..trees.len().min(at + 2)].to_vec());
                 at += 2;
                 after_value = false;
                 continue;
@@ -324,7 +339,7 @@ pub fn rewrite_members(
                 if let Some((name, nested)) = trees.get(at + 1).and_then(shorthand_name) {
                     let member = MemberRef {
                         name,
-                        tokens: trees[at..at + 2].iter().cloned().collect(),
+                        tokens: stream_of(trees[at..at + 2].to_vec()),
                     };
                     out.extend(resolve(&member));
                     if let Some(nested) = nested {
@@ -347,7 +362,7 @@ pub fn rewrite_members(
             }
             TokenTree::Ident(ident) => {
                 out.extend([trees[at].clone()]);
-                after_value = !EXPRESSION_FOLLOWS.iter().any(|keyword| ident == keyword);
+                after_value = !EXPRESSION_FOLLOWS.contains(&ident.to_string().as_str());
             }
             TokenTree::Literal(_) => {
                 out.extend([trees[at].clone()]);
@@ -364,6 +379,22 @@ pub fn rewrite_members(
     out
 }
 
+/// The token trees of `tokens`, in a list to look around in.
+pub fn token_trees(tokens: &TokenStream) -> Vec<TokenTree> {
+    let mut trees = Vec::new();
+    for tree in tokens.clone() {
+        trees.push(tree);
+    }
+    trees
+}
+
+/// `trees` as a token stream of their own.
+pub fn stream_of(trees: Vec<TokenTree>) -> TokenStream {
+    let mut stream = TokenStream::new();
+    stream.extend(trees);
+    stream
+}
+
 /// Keywords after which an expression starts, so that a `.` there is a shorthand.
 const EXPRESSION_FOLLOWS: &[&str] = &[
     "if", "match", "while", "in", "return", "break", "mut", "yield",
@@ -376,8 +407,13 @@ fn shorthand_name(tree: &TokenTree) -> Option<(String, Option<TokenStream>)> {
         TokenTree::Ident(ident) => Some((syn::ext::IdentExt::unraw(ident).to_string(), None)),
         TokenTree::Literal(literal) => {
             let text = literal.to_string();
-            let is_index =
-                |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+            let is_index = |part: &str| {
+                let mut digits = !part.is_empty();
+                for byte in part.bytes() {
+                    digits &= byte.is_ascii_digit();
+                }
+                digits
+            };
             if is_index(&text) {
                 return Some((text, None));
             }
@@ -408,7 +444,7 @@ fn shorthand_name(tree: &TokenTree) -> Option<(String, Option<TokenStream>)> {
 /// struct literal's field (`name: ..`), nor a name inside a type's generic arguments
 /// (`Trait<A = u8>`).
 pub fn bare_names(tokens: &TokenStream) -> Vec<Ident> {
-    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let trees = token_trees(tokens);
     let mut names = Vec::new();
     let mut angles = AngleDepth::default();
     for (at, tree) in trees.iter().enumerate() {
@@ -551,12 +587,13 @@ fn scan_spec_args(spec: &str, spec_start: usize, args: &mut Vec<ArgRef>) -> Resu
     let body = &spec[skip..];
     for (dollar, _) in body.match_indices('$') {
         let before = &body[..dollar];
-        let name_len = before
-            .chars()
-            .rev()
-            .take_while(|c| *c == '_' || c.is_alphanumeric())
-            .map(char::len_utf8)
-            .sum::<usize>();
+        let mut name_len = 0;
+        for c in before.chars().rev() {
+            if c != '_' && !c.is_alphanumeric() {
+                break;
+            }
+            name_len += c.len_utf8();
+        }
         let start = spec_start + skip + dollar - name_len;
         let name = &body[dollar - name_len..dollar];
         let arg = parse_arg(name).ok_or_else(|| format!("`{name}$` names no field"))?;
@@ -584,6 +621,7 @@ mod tests {
         assert_eq!(args.named.len(), 1);
         let rewritten: Vec<String> = args
             .values()
+            .into_iter()
             .map(|value| {
                 rewrite_members(value, &mut |member| {
                     let ident = quote::format_ident!("f_{}", member.name);

@@ -14,9 +14,11 @@ pub struct ParamsInScope<'a> {
 
 impl<'a> ParamsInScope<'a> {
     pub fn new(generics: &'a Generics) -> Self {
-        ParamsInScope {
-            names: generics.type_params().map(|param| &param.ident).collect(),
+        let mut names = Vec::new();
+        for param in generics.type_params() {
+            names.push(&param.ident);
         }
+        ParamsInScope { names }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -42,21 +44,7 @@ impl<'a> ParamsInScope<'a> {
                         .segments
                         .first()
                         .is_some_and(|first| self.names.contains(&&first.ident));
-                first_is_param
-                    || path.path.segments.iter().any(|segment| match &segment.arguments {
-                        PathArguments::AngleBracketed(arguments) => {
-                            arguments.args.iter().any(|argument| match argument {
-                                GenericArgument::Type(ty) => self.mentions(ty),
-                                GenericArgument::AssocType(assoc) => self.mentions(&assoc.ty),
-                                _ => false,
-                            })
-                        }
-                        PathArguments::Parenthesized(arguments) => {
-                            arguments.inputs.iter().any(|input| self.mentions(&input.ty))
-                                || matches!(&arguments.output, ReturnType::Type(_, ty) if self.mentions(ty))
-                        }
-                        PathArguments::None => false,
-                    })
+                first_is_param || self.mentioned_in_arguments(&path.path, true)
             }
             Type::Array(array) => self.mentions(&array.elem),
             Type::Slice(slice) => self.mentions(&slice.elem),
@@ -64,13 +52,62 @@ impl<'a> ParamsInScope<'a> {
             Type::Reference(reference) => self.mentions(&reference.elem),
             Type::Paren(paren) => self.mentions(&paren.elem),
             Type::Group(group) => self.mentions(&group.elem),
-            Type::Tuple(tuple) => tuple.elems.iter().any(|ty| self.mentions(ty)),
-            Type::TraitObject(object) => object.bounds.iter().any(|bound| {
-                matches!(bound, TypeParamBound::Trait(bound) if bound.path.segments.iter().any(|segment| matches!(&segment.arguments, PathArguments::AngleBracketed(arguments) if arguments.args.iter().any(|argument| matches!(argument, GenericArgument::Type(ty) if self.mentions(ty))))))
-            }),
+            Type::Tuple(tuple) => {
+                for ty in &tuple.elems {
+                    if self.mentions(ty) {
+                        return true;
+                    }
+                }
+                false
+            }
+            Type::TraitObject(object) => {
+                for bound in &object.bounds {
+                    if let TypeParamBound::Trait(bound) = bound {
+                        if self.mentioned_in_arguments(&bound.path, false) {
+                            return true;
+                        }
+                    }
+                }
+                false
+            }
             // Anything else (macros, `impl Trait`, ...) might: bound it to be safe.
             _ => true,
         }
+    }
+
+    /// Whether the generic arguments of `path`'s segments mention a parameter: its
+    /// type arguments, and for a type path also associated types and `Fn(..) -> ..`.
+    fn mentioned_in_arguments(&self, path: &syn::Path, in_type: bool) -> bool {
+        for segment in &path.segments {
+            match &segment.arguments {
+                PathArguments::AngleBracketed(arguments) => {
+                    for argument in &arguments.args {
+                        let mentions = match argument {
+                            GenericArgument::Type(ty) => self.mentions(ty),
+                            GenericArgument::AssocType(assoc) if in_type => {
+                                self.mentions(&assoc.ty)
+                            }
+                            _ => false,
+                        };
+                        if mentions {
+                            return true;
+                        }
+                    }
+                }
+                PathArguments::Parenthesized(arguments) if in_type => {
+                    for input in &arguments.inputs {
+                        if self.mentions(&input.ty) {
+                            return true;
+                        }
+                    }
+                    if matches!(&arguments.output, ReturnType::Type(_, ty) if self.mentions(ty)) {
+                        return true;
+                    }
+                }
+                PathArguments::Parenthesized(_) | PathArguments::None => {}
+            }
+        }
+        false
     }
 }
 
@@ -96,11 +133,14 @@ impl Bounds {
 
     /// The type's own where-clause predicates followed by these.
     pub fn predicates(&self, generics: &Generics) -> Vec<TokenStream> {
-        let own = generics
-            .where_clause
-            .iter()
-            .flat_map(|clause| clause.predicates.iter().map(ToTokens::to_token_stream));
-        own.chain(self.predicates.iter().cloned()).collect()
+        let mut predicates = Vec::new();
+        if let Some(clause) = &generics.where_clause {
+            for predicate in &clause.predicates {
+                predicates.push(predicate.to_token_stream());
+            }
+        }
+        predicates.extend_from_slice(&self.predicates);
+        predicates
     }
 
     /// The impl's where clause: the type's own predicates plus these.

@@ -207,12 +207,14 @@ impl<'a> Plan<'a> {
     pub fn new(input: &'a Input<'a>, emit: crate::Emit) -> Self {
         let groups = CodeGroups::new(input);
         let params = ParamsInScope::new(input.generics);
-        let variants = input
-            .variants()
-            .iter()
-            .enumerate()
-            .map(|(index, variant)| VariantPlan::new(input, &groups, &params, index, variant))
-            .collect();
+        let mut variants = Vec::with_capacity(input.variants().len());
+        let mut catch_all = None;
+        for (index, variant) in input.variants().iter().enumerate() {
+            if catch_all.is_none() && variant.attrs.catch_all.is_some() {
+                catch_all = Some(index);
+            }
+            variants.push(VariantPlan::new(input, &groups, &params, index, variant));
+        }
         Plan {
             input,
             runtime: runtime_path(input),
@@ -220,10 +222,7 @@ impl<'a> Plan<'a> {
             skip_display: input.attrs.skip_display.is_some(),
             translations: emit.translations,
             skipped_impls: input.attrs.skip_impl.clone().unwrap_or_default(),
-            catch_all: input
-                .variants()
-                .iter()
-                .position(|variant| variant.attrs.catch_all.is_some()),
+            catch_all,
             doc_url: input.attrs.doc_url.clone(),
             domain: input.attrs.domain.clone(),
             names_deprecated: names_deprecated(input),
@@ -235,29 +234,51 @@ impl<'a> Plan<'a> {
     pub fn is_generic(&self) -> bool {
         !self.params.is_empty()
     }
+
+    /// Whether `wanted` answers `true` for a variant.
+    pub fn any_variant(&self, wanted: &dyn Fn(&VariantPlan) -> bool) -> bool {
+        for variant in &self.variants {
+            if wanted(variant) {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 fn names_deprecated(input: &Input) -> bool {
-    let is_deprecated =
-        |attrs: &[syn::Attribute]| attrs.iter().any(|attr| attr.path().is_ident("deprecated"));
-    input.variants().iter().any(|variant| {
-        (!variant.is_struct && is_deprecated(variant.original_attrs))
-            || variant
-                .fields
-                .iter()
-                .any(|field| is_deprecated(&field.original.attrs))
-    })
+    for variant in input.variants() {
+        if !variant.is_struct && is_deprecated(variant.original_attrs) {
+            return true;
+        }
+        for field in &variant.fields {
+            if is_deprecated(&field.original.attrs) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn is_deprecated(attrs: &[syn::Attribute]) -> bool {
+    for attr in attrs {
+        if attr.path().is_ident("deprecated") {
+            return true;
+        }
+    }
+    false
 }
 
 fn field_allows(input: &Input) -> Vec<TokenStream> {
     let mut allows: Vec<TokenStream> = Vec::new();
-    let written = input.variants().iter().flat_map(|variant| &variant.fields);
-    for allow in written.flat_map(|field| &field.attrs.allows) {
-        if !allows
-            .iter()
-            .any(|seen| seen.to_string() == allow.to_string())
-        {
-            allows.push(allow.clone());
+    let mut seen = crate::seen::Seen::default();
+    for variant in input.variants() {
+        for field in &variant.fields {
+            for allow in &field.attrs.allows {
+                if seen.is_new(allow.to_string()) {
+                    allows.push(allow.clone());
+                }
+            }
         }
     }
     allows
@@ -279,18 +300,17 @@ impl<'a> VariantPlan<'a> {
         index: usize,
         variant: &'a Variant<'a>,
     ) -> Self {
-        let fields: Vec<FieldPlan> = variant
-            .fields
-            .iter()
-            .map(|field| FieldPlan {
+        let mut fields = Vec::with_capacity(variant.fields.len());
+        for field in &variant.fields {
+            fields.push(FieldPlan {
                 member: &field.member,
                 ty: field.ty,
                 binding: format_ident!("__self_{}", field.index),
                 uses_param: params.intersects(field.ty),
                 option_inner: field.option_inner(),
                 span: field.span(),
-            })
-            .collect();
+            });
+        }
         let kind = match variant.transparent_field() {
             Some(field) => Kind::Transparent(field.index),
             None => Kind::Own(Box::new(Own::new(input, groups, variant, &fields))),
@@ -335,7 +355,12 @@ impl<'a> VariantPlan<'a> {
     /// `Self::Variant { field: __self_0, .. }` binding the fields `bind` selects; `_`
     /// for a tuple field left out.
     pub fn pattern(&self, bind: &dyn Fn(usize) -> bool) -> TokenStream {
-        let bound = (0..self.fields.len()).filter(|index| bind(*index)).count();
+        let mut bound = 0;
+        for index in 0..self.fields.len() {
+            if bind(index) {
+                bound += 1;
+            }
+        }
         if bound == self.fields.len() {
             self.pattern_all.clone()
         } else if bound == 0 {
@@ -352,24 +377,25 @@ impl<'a> VariantPlan<'a> {
         match self.style {
             Style::Unit => quote!(#path),
             Style::Named => {
-                let bound = self
-                    .fields
-                    .iter()
-                    .enumerate()
-                    .filter(|(index, _)| bind(*index));
-                let (members, bindings): (Vec<&Member>, Vec<&Ident>) = bound
-                    .map(|(_, field)| (field.member, &field.binding))
-                    .unzip();
+                let mut members = Vec::new();
+                let mut bindings = Vec::new();
+                for (index, field) in self.fields.iter().enumerate() {
+                    if bind(index) {
+                        members.push(field.member);
+                        bindings.push(&field.binding);
+                    }
+                }
                 quote!(#path { #(#members: #bindings,)* .. })
             }
             Style::Tuple => {
-                let positions = self.fields.iter().enumerate().map(|(index, field)| {
-                    if bind(index) {
+                let mut positions = Vec::with_capacity(self.fields.len());
+                for (index, field) in self.fields.iter().enumerate() {
+                    positions.push(if bind(index) {
                         field.binding.clone()
                     } else {
                         Ident::new("_", Span::call_site())
-                    }
-                });
+                    });
+                }
                 quote!(#path(#(#positions),*))
             }
         }
@@ -390,6 +416,26 @@ impl<'a> VariantPlan<'a> {
         self.pattern(&|candidate| candidate == index)
     }
 
+    /// Whether the field at `index` is one of the variant's members.
+    pub fn is_member(&self, index: usize) -> bool {
+        for member in &self.members {
+            if member.field == index {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the field at `index` is one of the variant's header fields.
+    pub fn is_header(&self, index: usize) -> bool {
+        for header in &self.headers {
+            if matches!(header.value, HeaderValue::Field(field) if field == index) {
+                return true;
+            }
+        }
+        false
+    }
+
     pub fn transparent_field(&self) -> Option<&FieldPlan<'a>> {
         match &self.kind {
             Kind::Transparent(index) => Some(&self.fields[*index]),
@@ -400,21 +446,22 @@ impl<'a> VariantPlan<'a> {
 
 /// The variant's fixed headers, then its header fields.
 fn headers(variant: &Variant) -> Vec<HeaderPlan> {
-    let fixed = variant
-        .attrs
-        .fixed_headers
-        .iter()
-        .map(|(name, value)| HeaderPlan {
+    let mut headers = Vec::new();
+    for (name, value) in &variant.attrs.fixed_headers {
+        headers.push(HeaderPlan {
             name: name.clone(),
             value: HeaderValue::Fixed(value.clone()),
         });
-    let fields = variant.fields.iter().filter_map(|field| {
-        Some(HeaderPlan {
-            name: field.attrs.header.clone()?,
-            value: HeaderValue::Field(field.index),
-        })
-    });
-    fixed.chain(fields).collect()
+    }
+    for field in &variant.fields {
+        if let Some(name) = &field.attrs.header {
+            headers.push(HeaderPlan {
+                name: name.clone(),
+                value: HeaderValue::Field(field.index),
+            });
+        }
+    }
+    headers
 }
 
 impl FieldPlan<'_> {
@@ -470,19 +517,13 @@ impl Own {
                 Message::Template(template) => &template.written,
             },
         );
-        let log = variant
-            .attrs
-            .log
-            .as_ref()
-            .or(input.attrs.log.as_ref())
-            .map(|lit| {
-                let name = lit.value();
-                let (_, level) = crate::attr::LOG_LEVELS
-                    .iter()
-                    .find(|(written, _)| *written == name)
-                    .expect("checked: a known level");
-                (Ident::new(level, lit.span()), lit.span())
-            });
+        let log = match variant.attrs.log.as_ref().or(input.attrs.log.as_ref()) {
+            Some(lit) => {
+                let level = crate::attr::log_level(&lit.value()).expect("checked: a known level");
+                Some((Ident::new(level, lit.span()), lit.span()))
+            }
+            None => None,
+        };
         Own {
             log,
             translation,
@@ -498,42 +539,39 @@ impl Own {
 /// transparent its `flatten` fields, in field order.
 fn members(input: &Input, variant: &Variant) -> Vec<MemberPlan> {
     let rule = input.rename_rule();
-    let mut taken: Vec<String> = input
-        .reserved_member_names()
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    taken.extend(
-        variant
-            .fields
-            .iter()
-            .filter(|field| field.is_extension())
-            .filter_map(|field| field.member_name(rule)),
-    );
-    variant
-        .fields
-        .iter()
-        .filter_map(|field| {
-            let kind = if field.attrs.flatten.is_some() {
-                MemberKind::Flatten {
-                    taken: taken.clone(),
-                }
-            } else if field.is_extension() {
-                MemberKind::Extend {
-                    name: field
-                        .member_name(rule)
-                        .expect("checked: an extension has a member name"),
-                    ty: type_text(field.ty),
-                }
-            } else {
-                return None;
-            };
-            Some(MemberPlan {
-                field: field.index,
-                kind,
-            })
-        })
-        .collect()
+    let mut taken: Vec<String> = Vec::new();
+    for name in input.reserved_member_names() {
+        taken.push(name.to_owned());
+    }
+    for field in &variant.fields {
+        if field.is_extension() {
+            if let Some(name) = field.member_name(rule) {
+                taken.push(name);
+            }
+        }
+    }
+    let mut members = Vec::new();
+    for field in &variant.fields {
+        let kind = if field.attrs.flatten.is_some() {
+            MemberKind::Flatten {
+                taken: taken.clone(),
+            }
+        } else if field.is_extension() {
+            MemberKind::Extend {
+                name: field
+                    .member_name(rule)
+                    .expect("checked: an extension has a member name"),
+                ty: type_text(field.ty),
+            }
+        } else {
+            continue;
+        };
+        members.push(MemberPlan {
+            field: field.index,
+            kind,
+        });
+    }
+    members
 }
 
 impl TemplatePlan {
@@ -545,15 +583,14 @@ impl TemplatePlan {
         let format_args = variant.format_args.as_ref();
         // Fields asked to format as pointers go through a wrapper that formats what the
         // field holds, as `format!` does with the field's value.
-        let pointers: Vec<usize> = template
-            .args
-            .iter()
-            .filter(|reference| reference.trait_ == Some(FmtTrait::Pointer))
-            .filter_map(|reference| match variant.resolve(&reference.arg) {
-                Some(Target::Field(field)) => Some(field.index),
-                _ => None,
-            })
-            .collect();
+        let mut pointers: Vec<usize> = Vec::new();
+        for reference in &template.args {
+            if reference.trait_ == Some(FmtTrait::Pointer) {
+                if let Some(Target::Field(field)) = variant.resolve(&reference.arg) {
+                    pointers.push(field.index);
+                }
+            }
+        }
         // The named arguments that hand fields to `write!`: the field's own name (raw
         // where it is a keyword) for `{name}`, the binding's for a rewritten `{0}`.
         let mut field_args: Vec<(Ident, usize)> = Vec::new();

@@ -170,12 +170,15 @@ impl Translation {
                 ) => source == other && spec == other_spec,
                 _ => false,
             };
-            let name = match self.arguments.iter().find(|argument| same(argument)) {
+            let name = match self.first_argument(&same) {
                 Some(argument) => argument.name.clone(),
                 None => {
                     let mut name = base.clone();
                     let mut count = 1;
-                    while self.arguments.iter().any(|argument| argument.name == name) {
+                    while self
+                        .first_argument(&|argument| argument.name == name)
+                        .is_some()
+                    {
                         count += 1;
                         name = format!("{base}-{count}");
                     }
@@ -197,7 +200,10 @@ impl Translation {
     /// The `extend` members the message does not name, by field name.
     fn add_members(&mut self, input: &Input, variant: &Variant) {
         let rule = input.rename_rule();
-        for field in variant.fields.iter().filter(|field| field.is_extension()) {
+        for field in &variant.fields {
+            if !field.is_extension() {
+                continue;
+            }
             let Some(json_name) = field.member_name(rule) else {
                 continue;
             };
@@ -205,14 +211,14 @@ impl Translation {
                 Ok(index) => format!("field{index}"),
                 Err(_) => fluent_identifier(&field.name),
             };
-            let named = self.arguments.iter().any(|argument| {
+            let named = self.first_argument(&|argument| {
                 argument.name == name
                     || matches!(
                         argument.value,
                         ArgumentValue::Plain(Source::Field(index)) if index == field.index
                     )
             });
-            if !named {
+            if named.is_none() {
                 self.arguments.push(Argument {
                     name,
                     value: ArgumentValue::Member(json_name),
@@ -221,11 +227,22 @@ impl Translation {
         }
     }
 
+    /// The first argument `wanted` answers `true` for.
+    fn first_argument(&self, wanted: &dyn Fn(&Argument) -> bool) -> Option<&Argument> {
+        for argument in &self.arguments {
+            if wanted(argument) {
+                return Some(argument);
+            }
+        }
+        None
+    }
+
     pub fn argument_names(&self) -> Vec<&str> {
-        self.arguments
-            .iter()
-            .map(|argument| argument.name.as_str())
-            .collect()
+        let mut names = Vec::with_capacity(self.arguments.len());
+        for argument in &self.arguments {
+            names.push(argument.name.as_str());
+        }
+        names
     }
 }
 
@@ -260,11 +277,15 @@ impl<'v, 'a> CodeGroups<'v, 'a> {
     /// the two then need keys of their own. Variants that say the same thing share the
     /// code's key, so adding one does not rename the others'.
     fn shared(&self, variant: &Variant, code: &str) -> bool {
-        self.codes.get(code).is_some_and(|group| {
-            self.groups[group]
-                .iter()
-                .any(|other| !std::ptr::eq(*other, variant) && !says_the_same(variant, other))
-        })
+        let Some(group) = self.codes.get(code) else {
+            return false;
+        };
+        for other in &self.groups[group] {
+            if !std::ptr::eq(*other, variant) && !says_the_same(variant, other) {
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -278,12 +299,13 @@ fn says_the_same(a: &Variant, b: &Variant) -> bool {
             .map(|message| (message.template.value(), message.args.to_string()))
     };
     let members = |variant: &Variant| {
-        variant
-            .fields
-            .iter()
-            .filter(|field| field.is_extension())
-            .map(|field| field.name.clone())
-            .collect::<Vec<_>>()
+        let mut names = Vec::new();
+        for field in &variant.fields {
+            if field.is_extension() {
+                names.push(field.name.clone());
+            }
+        }
+        names
     };
     message(a) == message(b) && members(a) == members(b)
 }
@@ -309,28 +331,31 @@ fn shows_source(variant: &Variant, source_of: Source, source: Option<usize>) -> 
     reads
 }
 
+/// Whether `text` is a Fluent identifier: a letter, then letters, digits, `_` and `-`.
+pub fn is_fluent_identifier(text: &str) -> bool {
+    let mut chars = text.chars();
+    let mut valid = matches!(chars.next(), Some(first) if first.is_ascii_alphabetic());
+    for c in chars {
+        valid &= c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    }
+    valid
+}
+
 /// `text` as a Fluent identifier (a letter, then letters, digits, `_` and `-`): kept
 /// where it is one, else its other characters become `_` behind a leading `v`, so that
 /// every key and variable the derive makes up can be written in FTL.
 pub fn fluent_identifier(text: &str) -> String {
-    let valid = text
-        .chars()
-        .next()
-        .is_some_and(|first| first.is_ascii_alphabetic())
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if valid {
+    if is_fluent_identifier(text) {
         return text.to_owned();
     }
     let mut out = String::from("v");
-    out.extend(
-        text.chars()
-            .map(|c| match c.is_ascii_alphanumeric() || c == '-' {
-                true => c,
-                false => '_',
-            }),
-    );
+    for c in text.chars() {
+        out.push(if c.is_ascii_alphanumeric() || c == '-' {
+            c
+        } else {
+            '_'
+        });
+    }
     out
 }
 

@@ -42,7 +42,7 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
             Kind::Transparent(index) => *index,
         };
         if !run.is_empty() {
-            let entries = super::comma_list(run.drain(..));
+            let entries = super::comma_list(std::mem::take(&mut run));
             parts.push(quote!(__Part::Entries(&[#entries])));
         }
         let field = &variant.fields[index];
@@ -120,14 +120,7 @@ fn appended(plan: &Plan, variant: &VariantPlan, index: usize, doc_url: &Ident) -
         plan.input.generics,
     );
     let inner = picked_catalogue(runtime, &ty);
-    let (names, types): (Vec<&String>, Vec<&String>) = variant
-        .members
-        .iter()
-        .filter_map(|member| match &member.kind {
-            MemberKind::Extend { name, ty } => Some((name, ty)),
-            MemberKind::Flatten { .. } => None,
-        })
-        .unzip();
+    let (names, types, _) = extend_members(variant);
     let own = names.len();
     let private = quote!(#runtime::__private);
     let entries = quote! {
@@ -150,37 +143,51 @@ fn appended(plan: &Plan, variant: &VariantPlan, index: usize, doc_url: &Ident) -
 /// `tokens` with each lifetime parameter of `generics` replaced by `'static`.
 fn static_lifetimes(tokens: TokenStream, generics: &syn::Generics) -> TokenStream {
     use proc_macro2::{Group, TokenTree};
-    let lifetimes: Vec<String> = generics
-        .lifetimes()
-        .map(|param| param.lifetime.ident.to_string())
-        .collect();
+    let mut lifetimes: Vec<String> = Vec::new();
+    for param in generics.lifetimes() {
+        lifetimes.push(param.lifetime.ident.to_string());
+    }
     if lifetimes.is_empty() {
         return tokens;
     }
     let mut after_quote = false;
-    tokens
-        .into_iter()
-        .map(|tree| {
-            let tree = match tree {
-                TokenTree::Ident(ident)
-                    if after_quote && lifetimes.contains(&ident.to_string()) =>
-                {
-                    TokenTree::Ident(syn::Ident::new("static", ident.span()))
-                }
-                TokenTree::Group(group) => {
-                    let mut replaced = Group::new(
-                        group.delimiter(),
-                        static_lifetimes(group.stream(), generics),
-                    );
-                    replaced.set_span(group.span());
-                    TokenTree::Group(replaced)
-                }
-                other => other,
-            };
-            after_quote = matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == '\'');
-            tree
-        })
-        .collect()
+    let mut replaced = Vec::new();
+    for tree in tokens {
+        let tree = match tree {
+            TokenTree::Ident(ident) if after_quote && lifetimes.contains(&ident.to_string()) => {
+                TokenTree::Ident(syn::Ident::new("static", ident.span()))
+            }
+            TokenTree::Group(group) => {
+                let mut inner = Group::new(
+                    group.delimiter(),
+                    static_lifetimes(group.stream(), generics),
+                );
+                inner.set_span(group.span());
+                TokenTree::Group(inner)
+            }
+            other => other,
+        };
+        after_quote = matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == '\'');
+        replaced.push(tree);
+    }
+    crate::fmt::stream_of(replaced)
+}
+
+/// The names and types of the variant's `extend` members, and whether it has `flatten`
+/// ones.
+fn extend_members<'v>(variant: &'v VariantPlan) -> (Vec<&'v String>, Vec<&'v String>, bool) {
+    let (mut names, mut types) = (Vec::new(), Vec::new());
+    let mut flattened = false;
+    for member in &variant.members {
+        match &member.kind {
+            MemberKind::Extend { name, ty } => {
+                names.push(name);
+                types.push(ty);
+            }
+            MemberKind::Flatten { .. } => flattened = true,
+        }
+    }
+    (names, types, flattened)
 }
 
 /// The variant's entry; `translated` is set where it names `__translated`.
@@ -198,18 +205,7 @@ fn entry(
         Message::Literal(text) => text.clone(),
         Message::Template(template) => template.written.clone(),
     };
-    let (members, member_types): (Vec<&String>, Vec<&String>) = variant
-        .members
-        .iter()
-        .filter_map(|member| match &member.kind {
-            MemberKind::Extend { name, ty } => Some((name, ty)),
-            MemberKind::Flatten { .. } => None,
-        })
-        .unzip();
-    let flattened = variant
-        .members
-        .iter()
-        .any(|member| matches!(member.kind, MemberKind::Flatten { .. }));
+    let (members, member_types, flattened) = extend_members(variant);
     let docs = &variant.docs;
     // A written level; without one, the entry's default follows its status.
     let name = &variant.qualified_name;

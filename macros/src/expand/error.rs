@@ -80,9 +80,7 @@ pub fn error_impl(plan: &Plan) -> TokenStream {
     let header = plan.impl_header(&trait_, &bounds);
     // Each trait is imported only where a method call needs it.
     let as_dyn_error = plan
-        .variants
-        .iter()
-        .any(|variant| matches!(variant.kind, Kind::Own(_)) && variant.source.is_some())
+        .any_variant(&|variant| matches!(variant.kind, Kind::Own(_)) && variant.source.is_some())
         .then(|| {
             quote! {
                 use #runtime::__private::choice::{

@@ -15,10 +15,13 @@ pub fn from_impls(plan: &Plan) -> TokenStream {
     if let Some(index) = plan.catch_all {
         return catch_all(plan, &plan.variants[index]);
     }
-    plan.variants
-        .iter()
-        .filter_map(|variant| {
-            let field = &variant.fields[variant.from?];
+    let mut impls = TokenStream::new();
+    for variant in &plan.variants {
+        let Some(from) = variant.from else {
+            continue;
+        };
+        impls.extend({
+            let field = &variant.fields[from];
             let (ty, value) = match field.option_inner {
                 Some(inner) => (inner, quote!(::core::option::Option::Some(__source))),
                 None => (field.ty, quote!(__source)),
@@ -30,16 +33,17 @@ pub fn from_impls(plan: &Plan) -> TokenStream {
             let path = &variant.path;
             let header = plan.impl_header(&quote!(::core::convert::From<#ty>), &Bounds::default());
             let allow = plan.allow_deprecated();
-            Some(quote! {
+            quote! {
                 #header {
                     #allow
                     fn from(__source: #ty) -> Self {
                         #path #construct
                     }
                 }
-            })
-        })
-        .collect()
+            }
+        });
+    }
+    impls
 }
 
 /// `From<E>` for every `E` that converts into the `catch_all` variant's field: `?`

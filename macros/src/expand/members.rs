@@ -36,10 +36,9 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan) -> Vec<MemberWrite> {
     // fields (for rustc's messages) would hide them in a `macro_rules!`-declared type.
     let (map, failed, inner) = (local("__map"), local("__failed"), local("__value"));
     let writer = WriterArgs;
-    variant
-        .members
-        .iter()
-        .map(|MemberPlan { field, kind }| {
+    let mut writes = Vec::with_capacity(variant.members.len());
+    for MemberPlan { field, kind } in &variant.members {
+        writes.push({
             let field = &variant.fields[*field];
             let binding = &field.binding;
             let ty = field.ty;
@@ -94,15 +93,16 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan) -> Vec<MemberWrite> {
                     }
                 }
             }
-        })
-        .collect()
+        });
+    }
+    writes
 }
 
 /// `serialize_extensions` and `extension_members`, or nothing where no variant has a
 /// member (the trait's defaults write none). `writes` holds each variant's
 /// [`member_writes`], by variant index.
 pub fn methods(plan: &Plan, writes: &[Vec<MemberWrite>]) -> TokenStream {
-    let has_members = plan.variants.iter().any(|variant| match &variant.kind {
+    let has_members = plan.any_variant(&|variant| match &variant.kind {
         Kind::Transparent(_) => true,
         Kind::Own(_) => !variant.members.is_empty(),
     });
@@ -118,10 +118,8 @@ pub fn methods(plan: &Plan, writes: &[Vec<MemberWrite>]) -> TokenStream {
             match &variant.kind {
                 Kind::Transparent(index) => {
                     // The inner error's members, then the variant's own.
-                    let pattern = variant.pattern(&|field| {
-                        field == *index
-                            || variant.members.iter().any(|member| member.field == field)
-                    });
+                    let pattern =
+                        variant.pattern(&|field| field == *index || variant.is_member(field));
                     let call = plan.delegate_with(
                         &variant.fields[*index],
                         quote!(serialize_extensions),
@@ -135,9 +133,7 @@ pub fn methods(plan: &Plan, writes: &[Vec<MemberWrite>]) -> TokenStream {
                 }
                 Kind::Own(_) if variant.members.is_empty() => None,
                 Kind::Own(_) => {
-                    let pattern = variant.pattern(&|field| {
-                        variant.members.iter().any(|member| member.field == field)
-                    });
+                    let pattern = variant.pattern(&|field| variant.is_member(field));
                     Some(quote!(#pattern => { #(#writes)* }))
                 }
             }
@@ -146,10 +142,7 @@ pub fn methods(plan: &Plan, writes: &[Vec<MemberWrite>]) -> TokenStream {
     );
     // Only a variant's own members record a failure: a type whose variants only wrap
     // other errors needs no slot for one.
-    let has_own_members = plan
-        .variants
-        .iter()
-        .any(|variant| !variant.members.is_empty());
+    let has_own_members = plan.any_variant(&|variant| !variant.members.is_empty());
     let (failed, result) = if has_own_members {
         let slot = quote! {
             #[allow(unused_imports)]

@@ -86,7 +86,10 @@ impl Plan<'_> {
         arm: &dyn Fn(&VariantPlan) -> Option<TokenStream>,
         rest: TokenStream,
     ) -> TokenStream {
-        let arms = self.variants.iter().map(arm).collect();
+        let mut arms = Vec::with_capacity(self.variants.len());
+        for variant in &self.variants {
+            arms.push(arm(variant));
+        }
         self.match_arms_or(arms, rest)
     }
 
@@ -97,14 +100,19 @@ impl Plan<'_> {
             return quote!(match *self {});
         }
         let count = arms.len();
-        let arms: Vec<TokenStream> = arms.into_iter().flatten().collect();
-        if arms.is_empty() {
+        let mut own_arms = Vec::with_capacity(count);
+        for arm in arms {
+            if let Some(arm) = arm {
+                own_arms.push(arm);
+            }
+        }
+        if own_arms.is_empty() {
             return rest;
         }
-        let rest = (arms.len() < count).then(|| quote!(_ => #rest,));
+        let rest = (own_arms.len() < count).then(|| quote!(_ => #rest,));
         let allow = self.allow_deprecated();
         // Joined in one step, as `comma_list` says why.
-        let arms: TokenStream = arms.into_iter().collect();
+        let arms: TokenStream = own_arms.into_iter().collect();
         quote! {
             #allow
             match self { #arms #rest }
@@ -162,7 +170,10 @@ impl Plan<'_> {
         }
         // The most common answer; among equals, the last.
         let mut shared: Option<(usize, usize)> = None;
-        for &key in keys.iter().flatten() {
+        for key in &keys {
+            let Some(key) = *key else {
+                continue;
+            };
             let count = counts[key];
             if count >= 2 && shared.map_or(true, |(_, best)| count >= best) {
                 shared = Some((key, count));
@@ -193,7 +204,7 @@ impl Plan<'_> {
                 }
             });
         }
-        self.match_arms_or(arms, rest.into_iter().collect())
+        self.match_arms_or(arms, crate::fmt::stream_of(rest))
     }
 
     /// `#[allow(deprecated)]` where the type names a deprecated variant or field.
@@ -217,9 +228,7 @@ impl Plan<'_> {
 
     /// Whether any variant is transparent.
     pub fn has_transparent(&self) -> bool {
-        self.variants
-            .iter()
-            .any(|variant| variant.transparent_field().is_some())
+        self.any_variant(&|variant| variant.transparent_field().is_some())
     }
 }
 
@@ -227,14 +236,11 @@ impl Plan<'_> {
 /// the compiler joins a list of token streams in one call, where `quote!`'s
 /// `#(#items),*` hands it each one in calls of its own, which for the arms and entries
 /// of a large enum is much of the derive's time.
-pub fn comma_list(items: impl IntoIterator<Item = TokenStream>) -> TokenStream {
-    items
-        .into_iter()
-        .map(|mut item| {
-            item.extend([TokenTree::Punct(Punct::new(',', Spacing::Alone))]);
-            item
-        })
-        .collect()
+pub fn comma_list(mut items: Vec<TokenStream>) -> TokenStream {
+    for item in &mut items {
+        item.append(Punct::new(',', Spacing::Alone));
+    }
+    items.into_iter().collect()
 }
 
 /// A local of the generated code, named at the call site.

@@ -49,10 +49,10 @@ fn literal_message_impl(plan: &Plan) -> Option<TokenStream> {
         Kind::Transparent(index) => !variant.fields[index].uses_param,
         Kind::Own(_) => false,
     };
-    let has_literal = plan.variants.iter().any(|variant| {
+    let has_literal = plan.any_variant(&|variant| {
         matches!(&variant.kind, Kind::Own(own) if matches!(own.message, Message::Literal(_)))
     });
-    let asks_a_field = plan.variants.iter().any(asks);
+    let asks_a_field = plan.any_variant(&asks);
     if !has_literal && !asks_a_field {
         return None;
     }

@@ -50,11 +50,10 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
         .skip_display
         .then(|| super::display::fmt_message_method(plan));
     // Each variant's member writes, built once for both writers.
-    let writes: Vec<Vec<MemberWrite>> = plan
-        .variants
-        .iter()
-        .map(|variant| member_writes(plan, variant))
-        .collect();
+    let mut writes: Vec<Vec<MemberWrite>> = Vec::with_capacity(plan.variants.len());
+    for variant in &plan.variants {
+        writes.push(member_writes(plan, variant));
+    }
     let members = super::members::methods(plan, &writes);
     let write_json = super::writer::write_json_method(plan, &writes);
     let doc_url = doc_url_method(plan);
@@ -162,7 +161,7 @@ fn variant_name_method(plan: &Plan) -> TokenStream {
 /// `fn log_level`, or nothing where the trait's default (by status) is right for every
 /// variant.
 fn log_level_method(plan: &Plan) -> TokenStream {
-    let needed = plan.variants.iter().any(|variant| match &variant.kind {
+    let needed = plan.any_variant(&|variant| match &variant.kind {
         Kind::Transparent(_) => true,
         Kind::Own(own) => own.log.is_some(),
     });
@@ -230,10 +229,9 @@ fn doc_url_method(plan: &Plan) -> TokenStream {
 /// nothing). A variant visits its fixed headers, then its header fields, then (when
 /// transparent) its field's own headers.
 fn headers_method(plan: &Plan) -> TokenStream {
-    let sets_headers = plan
-        .variants
-        .iter()
-        .any(|variant| !variant.headers.is_empty() || variant.transparent_field().is_some());
+    let sets_headers = plan.any_variant(&|variant| {
+        !variant.headers.is_empty() || variant.transparent_field().is_some()
+    });
     if !sets_headers {
         return TokenStream::new();
     }
@@ -249,13 +247,8 @@ fn headers_method(plan: &Plan) -> TokenStream {
             if variant.headers.is_empty() && inner.is_none() {
                 return None;
             }
-            let pattern = variant.pattern(&|index| {
-                inner == Some(index)
-                    || variant
-                        .headers
-                        .iter()
-                        .any(|header| matches!(header.value, HeaderValue::Field(field) if field == index))
-            });
+            let pattern =
+                variant.pattern(&|index| inner == Some(index) || variant.is_header(index));
             let visits = variant.headers.iter().map(|header| {
                 let name = &header.name;
                 let index = match &header.value {
@@ -278,7 +271,8 @@ fn headers_method(plan: &Plan) -> TokenStream {
                 }
             });
             let delegate = inner.map(|index| {
-                let call = plan.delegate_with(&variant.fields[index], quote!(headers), &quote!(, #visit));
+                let call =
+                    plan.delegate_with(&variant.fields[index], quote!(headers), &quote!(, #visit));
                 quote!(#call;)
             });
             Some(quote!(#pattern => { #(#visits)* #delegate }))

@@ -43,17 +43,16 @@ fn arm(plan: &Plan, variant: &VariantPlan, arguments: &TokenStream) -> TokenStre
                 quote!(translatable),
                 &quote!(, #arguments),
             );
-            let members = variant.members.iter().filter_map(|member| {
-                let MemberKind::Extend { name, .. } = &member.kind else {
-                    return None;
-                };
-                let field = &variant.fields[member.field];
-                let variable = variable_name(field.member);
-                Some(quote!(#arguments.member(#variable, #name);))
-            });
+            let mut members = TokenStream::new();
+            for member in &variant.members {
+                if let MemberKind::Extend { name, .. } = &member.kind {
+                    let variable = variable_name(variant.fields[member.field].member);
+                    members.extend(quote!(#arguments.member(#variable, #name);));
+                }
+            }
             quote!(#pattern => {
                 let __key = #call;
-                #(#members)*
+                #members
                 __key
             })
         }

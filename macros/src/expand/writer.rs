@@ -68,7 +68,10 @@ fn variant_parts(
     variant: &VariantPlan,
     writes: &[MemberWrite],
 ) -> (TokenStream, Vec<Part>) {
-    let mut bound: Vec<usize> = variant.members.iter().map(|member| member.field).collect();
+    let mut bound: Vec<usize> = Vec::with_capacity(variant.members.len());
+    for member in &variant.members {
+        bound.push(member.field);
+    }
     let own = match &variant.kind {
         Kind::Transparent(_) if plan.doc_url.is_some() => {
             // The container's link replaces the field's: the whole envelope goes through
@@ -192,9 +195,9 @@ fn emit(parts: Vec<Part>) -> TokenStream {
             (_, part) => merged.push(part),
         }
     }
-    merged
-        .into_iter()
-        .map(|part| match part {
+    let mut statements = Vec::with_capacity(merged.len());
+    for part in merged {
+        statements.push(match part {
             Part::Static(bytes) => {
                 let bytes = Literal::byte_string(&bytes);
                 quote!(__out.extend_from_slice(#bytes);)
@@ -204,6 +207,8 @@ fn emit(parts: Vec<Part>) -> TokenStream {
                 let body = emit(body);
                 quote!(#head { #body })
             }
-        })
-        .collect()
+        });
+    }
+    // Joined in one step, as `comma_list` says why.
+    statements.into_iter().collect()
 }
