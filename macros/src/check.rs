@@ -1075,6 +1075,19 @@ fn from_types_are_distinct(cx: &Ctxt, input: &Input) {
     }
 }
 
+/// `names` in order, sorted by insertion: a variant has a few, and a sort of the
+/// standard library would compile into the macro for them alone.
+fn sorted(mut names: Vec<&str>) -> Vec<&str> {
+    for end in 1..names.len() {
+        let mut at = end;
+        while at > 0 && names[at - 1] > names[at] {
+            names.swap(at - 1, at);
+            at -= 1;
+        }
+    }
+    names
+}
+
 /// Variants that share a key share its translations: they must hand over the same
 /// variables and have the same source message, or a translation written for one would
 /// be wrong for the other.
@@ -1092,10 +1105,8 @@ pub fn keys_have_one_meaning(cx: &Ctxt, plan: &crate::plan::Plan) {
             continue;
         };
         let (first, earlier) = own[first_at];
-        let mut names = translation.argument_names();
-        let mut earlier_names = earlier.argument_names();
-        names.sort_unstable();
-        earlier_names.sort_unstable();
+        let names = sorted(translation.argument_names());
+        let earlier_names = sorted(earlier.argument_names());
         let differs = if names != earlier_names {
             let list = |names: &[&str]| match names {
                 [] => "none".to_owned(),
@@ -1122,5 +1133,27 @@ pub fn keys_have_one_meaning(cx: &Ctxt, plan: &crate::plan::Plan) {
                 first.name, variant.name, translation.key
             ),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sorted;
+
+    #[test]
+    fn sorted_orders_as_the_standard_sort() {
+        let lists: [&[&str]; 6] = [
+            &[],
+            &["a"],
+            &["b", "a"],
+            &["c", "a", "b", "a"],
+            &["field0", "count", "Count", "name-2", "name"],
+            &["e", "d", "c", "b", "a"],
+        ];
+        for list in lists {
+            let mut expected = list.to_vec();
+            expected.sort_unstable();
+            assert_eq!(sorted(list.to_vec()), expected, "{list:?}");
+        }
     }
 }

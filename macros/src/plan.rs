@@ -606,7 +606,7 @@ impl TemplatePlan {
             if field.is_path() && reference.trait_ == Some(FmtTrait::Display) {
                 let name = format_ident!("__display_{}", field.index);
                 let renamed = name.to_string();
-                if !path_args.iter().any(|(seen, _)| *seen == name) {
+                if !names_field(&path_args, field.index) {
                     path_args.push((name, field.index));
                 }
                 return Some(renamed);
@@ -649,57 +649,45 @@ impl TemplatePlan {
         let mut positional = Vec::new();
         let mut named = Vec::new();
         if let Some(format_args) = format_args {
-            positional.extend(format_args.positional.iter().map(rewrite));
-            named.extend(format_args.named.iter().map(|(_, value)| rewrite(value)));
-            args.extend(positional.iter().cloned().map(FormatArg::Tokens));
-            args.extend(
-                format_args
-                    .named
-                    .iter()
-                    .zip(&named)
-                    .map(|((name, _), value)| FormatArg::Tokens(quote!(#name = #value))),
-            );
+            for value in &format_args.positional {
+                let value = rewrite(value);
+                args.push(FormatArg::Tokens(value.clone()));
+                positional.push(value);
+            }
+            for (name, value) in &format_args.named {
+                let value = rewrite(value);
+                args.push(FormatArg::Tokens(quote!(#name = #value)));
+                named.push(value);
+            }
         }
-        args.extend(field_args.iter().map(|(name, index)| {
+        for (name, index) in &field_args {
             let field = &fields[*index];
             // Spanned on the field: a type without the trait is reported there.
             let binding = field.binding_at(syn::spanned::Spanned::span(field.ty));
-            if pointers.contains(index) {
+            args.push(if pointers.contains(index) {
                 FormatArg::Tokens(
                     quote_spanned!(field.span=> #name = #runtime::__private::Var(#binding)),
                 )
             } else {
                 FormatArg::Binding(name.clone(), binding)
-            }
-        }));
-        args.extend(path_args.iter().map(|(name, index)| {
+            });
+        }
+        for (name, index) in &path_args {
             let field = &fields[*index];
             let binding = field.binding_at(syn::spanned::Spanned::span(field.ty));
-            let choose =
-                quote_spanned!(field.span=> (&&#runtime::__private::DisplayPath(#binding)).choose());
+            let choose = quote_spanned!(field.span=> (&&#runtime::__private::DisplayPath(#binding)).choose());
             // Only one of the two answers is used, whichever the type allows.
-            FormatArg::Tokens(quote! {#name = {
+            args.push(FormatArg::Tokens(quote! {#name = {
                 #[allow(unused_imports)]
                 use #runtime::__private::choice::{FirstChoice as _, SecondChoice as _};
                 #choose
-            }})
-        }));
+            }}));
+        }
         // The direct writer asks each plain field for its `Display`, which a path has not.
         let plain = if format_args.is_some_and(|args| !args.is_empty()) || !path_args.is_empty() {
             None
         } else {
-            template.plain_segments().and_then(|segments| {
-                segments
-                    .into_iter()
-                    .map(|segment| match segment {
-                        Segment::Text(text) => Some(PlainSegment::Text(text)),
-                        Segment::Arg(arg) => match variant.resolve(arg) {
-                            Some(Target::Field(field)) => Some(PlainSegment::Field(field.index)),
-                            _ => None,
-                        },
-                    })
-                    .collect()
-            })
+            plain_segments(variant, template)
         };
         TemplatePlan {
             written: template.value.clone(),
@@ -711,6 +699,32 @@ impl TemplatePlan {
             plain,
         }
     }
+}
+
+/// The template as text and fields, where every placeholder is a plain `{field}`.
+fn plain_segments(variant: &Variant, template: &crate::fmt::Template) -> Option<Vec<PlainSegment>> {
+    let segments = template.plain_segments()?;
+    let mut plain = Vec::with_capacity(segments.len());
+    for segment in segments {
+        plain.push(match segment {
+            Segment::Text(text) => PlainSegment::Text(text),
+            Segment::Arg(arg) => match variant.resolve(arg) {
+                Some(Target::Field(field)) => PlainSegment::Field(field.index),
+                _ => return None,
+            },
+        });
+    }
+    Some(plain)
+}
+
+/// Whether one of `args` hands over the field at `index`.
+fn names_field(args: &[(Ident, usize)], index: usize) -> bool {
+    for (_, field) in args {
+        if *field == index {
+            return true;
+        }
+    }
+    false
 }
 
 /// A type as written, with white space only between two words (`&'static str`,
