@@ -2,7 +2,8 @@
 //! does not add "trait not implemented" errors to the real ones: `CertifierError`,
 //! `Display`, `Error`, `Serialize`, `ErrorCatalogue`, `From` for each `#[from]` type, and
 //! the runtime's integration and OpenAPI hooks. The stubs are never run: the crate does
-//! not compile while the errors stand.
+//! not compile while the errors stand. The ones every type has come from the runtime's
+//! `stubs!` relay; this module writes the `From` impls, which depend on the fields.
 
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
@@ -21,13 +22,6 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
         let predicates = clause.predicates.iter();
         quote!(#(#predicates,)*)
     });
-    // The higher-ranked bound is the usual way to state a possibly trivial bound: it
-    // keeps the stub from requiring `Debug` of the type parameters.
-    let supertraits = quote! {
-        where
-            #own_predicates
-            for<'__stub> #ident #ty_generics: ::core::fmt::Debug,
-    };
     let skip_display = mentions_skip_display(input);
     // A hand-written impl beside `skip_impl(...)` must not meet a stub of the same trait.
     let skipped = mentions_skipped_impls(input);
@@ -89,25 +83,13 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
             }
         });
     }
-    let catch_all = catch_all.is_some();
-    // Under `skip_display` another derive writes these two.
-    let display_and_error = (!skip_display).then(|| {
-        quote! {
-            #[automatically_derived]
-            impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
-                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::unreachable!()
-                }
-            }
-
-        }
-    });
-    let error = (!skip_display && !catch_all).then(|| {
-        quote! {
-            #[automatically_derived]
-            impl #impl_generics ::core::error::Error for #ident #ty_generics #supertraits {}
-        }
-    });
+    // Under `skip_display` another derive writes `Display` and `Error`.
+    let keep = |written: bool| match written {
+        true => quote!(#runtime::__private::keep),
+        false => quote!(#runtime::__private::skip),
+    };
+    let display = keep(!skip_display);
+    let error = keep(!skip_display && catch_all.is_none());
     let is_generic = input.generics.type_params().next().is_some();
     // Named, not `Self`: the `tonic` impl is `From<Type> for Status`.
     let integration_bound =
@@ -115,58 +97,20 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
     let openapi_bound =
         is_generic.then(|| quote!(Self: #runtime::CertifierError + #runtime::ErrorCatalogue,));
     let name = syn::ext::IdentExt::unraw(ident).to_string();
+    // The stubs every type has are written by the runtime's relay: see `__private::stubs`.
     quote! {
         #errors
 
         const _: () = {
-            #[automatically_derived]
-            impl #impl_generics #runtime::CertifierError for #ident #ty_generics #supertraits {
-                fn status(&self) -> ::core::primitive::u16 {
-                    ::core::unreachable!()
-                }
-
-                fn code(&self) -> &::core::primitive::str {
-                    ::core::unreachable!()
-                }
-            }
-
-            #display_and_error
-            #error
-
-            #[automatically_derived]
-            impl #impl_generics #runtime::__private::serde::Serialize for #ident #ty_generics #where_clause {
-                fn serialize<__S: #runtime::__private::serde::Serializer>(
-                    &self,
-                    _: __S,
-                ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    ::core::unreachable!()
-                }
+            #runtime::__private::stubs! {
+                runtime = [#runtime],
+                impl [#impl_generics] for [#ident #ty_generics] where [#own_predicates],
+                gates = [#display] [#error] [#axum] [#actix_web] [#tonic] [#utoipa] [#schemars],
+                bounds = [#integration_bound] [#openapi_bound],
+                name = [#name],
             }
 
             #from
-
-            #[automatically_derived]
-            impl #impl_generics #runtime::ErrorCatalogue for #ident #ty_generics #where_clause {
-                const CATALOGUE: #runtime::catalogue::Catalogue = #runtime::catalogue::Catalogue::OPEN;
-            }
-
-            #runtime::__private::integrations! {
-                runtime = [#runtime],
-                impl [#impl_generics] for [#ident #ty_generics]
-                where [#own_predicates #integration_bound],
-                gates = [#axum] [#actix_web] [#tonic],
-            }
-
-            #runtime::__private::openapi! {
-                runtime = [#runtime],
-                impl [#impl_generics] for [#ident #ty_generics]
-                where [#own_predicates #openapi_bound],
-                gates = [#utoipa] [#schemars],
-                name = [#name],
-                members = [],
-                inner = [],
-                appended = [],
-            }
         };
     }
 }

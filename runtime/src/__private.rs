@@ -18,6 +18,7 @@ pub mod choice {
 mod flatten;
 mod frameworks;
 pub mod json;
+mod stubs;
 
 pub use self::arguments::{ArgumentOf, MessageArguments};
 pub use self::catalogue::{
@@ -326,7 +327,9 @@ pub use crate::__certifier_if_actix_web as if_actix_web;
 pub use crate::__certifier_if_axum as if_axum;
 pub use crate::__certifier_if_tonic as if_tonic;
 pub use crate::__certifier_integrations as integrations;
+pub use crate::__certifier_keep as keep;
 pub use crate::__certifier_skip as skip;
+pub use crate::__certifier_stubs as stubs;
 
 /// The response of the derived `ResponseError`: `actix_web::error_response`, for any
 /// error whose cause the log can read ([`LogSource`]).
