@@ -3,7 +3,7 @@
 # enums of 10, 100 and 1000 variants. See benches/compile-time/run.py for what is timed.
 #
 #   scripts/compile-time.sh [--sizes 10,100,1000] [--runs 3] [--dir /tmp/certifier-compile-time]
-#                           [--instructions]   (needs valgrind)
+#                           [--instructions]   (needs valgrind; counts rebuilds and clean builds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec python3 benches/compile-time/run.py "$@"

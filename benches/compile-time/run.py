@@ -17,8 +17,9 @@ while cargo would build the local path of `certifier-error-macros` incrementally
 costs its clean build about 0.4 s that no user pays.
 
 With `--instructions` it also counts the instructions rustc executes for each rebuild
-(Valgrind's callgrind, two runs each): on a shared machine, where CPU seconds vary by a
-tenth from run to run, a count that does not.
+(Valgrind's callgrind, two runs each), and those of one clean build of each proc-macro
+crate with its dependencies (every process together): on a shared machine, where
+seconds vary by a tenth from run to run, a count that does not.
 
 Usage: python3 benches/compile-time/run.py [--sizes 10,100,1000] [--runs 3]
                                            [--dir /tmp/certifier-compile-time]
@@ -284,6 +285,10 @@ def rebuild_times(root, names, runs):
     return wall, cpu
 
 
+# Counts the instructions of a command and of every process it starts.
+CALLGRIND = ("valgrind", "--tool=callgrind", "--trace-children=yes", "--callgrind-out-file=/dev/null")
+
+
 def rebuild_instructions(root, names, runs=2):
     """Instructions rustc executes to rebuild each crate (the largest count among the
     processes callgrind follows: cargo, and the one rustc)."""
@@ -296,20 +301,36 @@ def rebuild_instructions(root, names, runs=2):
                 "build",
                 "-p",
                 name,
-                wrapper=(
-                    "valgrind",
-                    "--tool=callgrind",
-                    "--trace-children=yes",
-                    "--callgrind-out-file=/dev/null",
-                ),
+                wrapper=CALLGRIND,
             )
-            collected = [
-                int(line.split()[-1].replace(",", ""))
-                for line in output.splitlines()
-                if "Collected :" in line
-            ]
-            counts[name].append(max(collected))
+            counts[name].append(max(collected_instructions(output)))
     return counts
+
+
+def collected_instructions(output):
+    """The instruction count callgrind reports for each process it followed."""
+    return [
+        int(line.split()[-1].replace(",", ""))
+        for line in output.splitlines()
+        if "Collected :" in line
+    ]
+
+
+def clean_build_instructions(root, name):
+    """Instructions of a clean build of the crate with its dependencies, not incremental:
+    every process callgrind follows (cargo, build scripts and each rustc) together."""
+    fresh = os.path.join(root, "fresh", name)
+    shutil.rmtree(fresh, ignore_errors=True)
+    _, output, _ = cargo(
+        root,
+        "build",
+        "-p",
+        name,
+        target=fresh,
+        incremental=False,
+        wrapper=CALLGRIND,
+    )
+    return sum(collected_instructions(output))
 
 
 def summary(times):
@@ -423,6 +444,18 @@ def main():
     ours_cpu, theirs_cpu = (statistics.median(cpu[name]) for name in macro_crates)
     print()
     print(f"Ratio: wall clock {ours / theirs:.2f}, CPU {ours_cpu / theirs_cpu:.2f}.")
+    if args.instructions:
+        print()
+        print("Instructions of the clean builds (callgrind over cargo, the build scripts and")
+        print("every rustc; one run each: the counts do not move between runs).")
+        print()
+        print("| crate | instructions |")
+        print("|---|---|")
+        counts = [clean_build_instructions(root, name) for name in macro_crates]
+        for name, count in zip(macro_crates, counts):
+            print(f"| {name} | {count / 1e9:.3f} G |")
+        print()
+        print(f"Ratio: {counts[0] / counts[1]:.3f}.")
     print()
     _, duplicates, _ = cargo(root, "tree", "--workspace", "--duplicates", "--edges", "normal")
     print("## `cargo tree --duplicates` over all user crates")
