@@ -15,12 +15,12 @@ pub fn from_impls(plan: &Plan) -> TokenStream {
     if let Some(index) = plan.catch_all {
         return catch_all(plan, &plan.variants[index]);
     }
-    let mut impls = TokenStream::new();
+    let mut impls = Vec::new();
     for variant in &plan.variants {
         let Some(from) = variant.from else {
             continue;
         };
-        impls.extend({
+        impls.push({
             let field = &variant.fields[from];
             let (ty, value) = match field.option_inner {
                 Some(inner) => (inner, quote!(::core::option::Option::Some(__source))),
@@ -43,7 +43,7 @@ pub fn from_impls(plan: &Plan) -> TokenStream {
             }
         });
     }
-    impls
+    super::joined(impls)
 }
 
 /// `From<E>` for every `E` that converts into the `catch_all` variant's field: `?`

@@ -111,8 +111,7 @@ impl Plan<'_> {
         }
         let rest = (own_arms.len() < count).then(|| quote!(_ => #rest,));
         let allow = self.allow_deprecated();
-        // Joined in one step, as `comma_list` says why.
-        let arms: TokenStream = own_arms.into_iter().collect();
+        let arms = joined(own_arms);
         quote! {
             #allow
             match self { #arms #rest }
@@ -232,15 +231,20 @@ impl Plan<'_> {
     }
 }
 
-/// `items`, each followed by a comma. Like `match_arms_or`'s arms, joined in one step:
-/// the compiler joins a list of token streams in one call, where `quote!`'s
-/// `#(#items),*` hands it each one in calls of its own, which for the arms and entries
-/// of a large enum is much of the derive's time.
+/// `items` joined in one step: the compiler joins a list of token streams in one call,
+/// where `quote!`'s `#(#items)*` or an `extend` by each stream hands it each one in a
+/// call of its own, which for the arms and entries of a large enum is much of the
+/// derive's time.
+pub fn joined(items: Vec<TokenStream>) -> TokenStream {
+    items.into_iter().collect()
+}
+
+/// `items`, each followed by a comma, [`joined`].
 pub fn comma_list(mut items: Vec<TokenStream>) -> TokenStream {
     for item in &mut items {
         item.append(Punct::new(',', Spacing::Alone));
     }
-    items.into_iter().collect()
+    joined(items)
 }
 
 /// A local of the generated code, named at the call site.

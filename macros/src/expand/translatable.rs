@@ -43,13 +43,14 @@ fn arm(plan: &Plan, variant: &VariantPlan, arguments: &TokenStream) -> TokenStre
                 quote!(translatable),
                 &quote!(, #arguments),
             );
-            let mut members = TokenStream::new();
+            let mut members = Vec::new();
             for member in &variant.members {
                 if let MemberKind::Extend { name, .. } = &member.kind {
                     let variable = variable_name(variant.fields[member.field].member);
-                    members.extend(quote!(#arguments.member(#variable, #name);));
+                    members.push(quote!(#arguments.member(#variable, #name);));
                 }
             }
+            let members = super::joined(members);
             quote!(#pattern => {
                 let __key = #call;
                 #members

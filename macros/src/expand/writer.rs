@@ -209,6 +209,5 @@ fn emit(parts: Vec<Part>) -> TokenStream {
             }
         });
     }
-    // Joined in one step, as `comma_list` says why.
-    statements.into_iter().collect()
+    super::joined(statements)
 }
