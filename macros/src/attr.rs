@@ -2,7 +2,7 @@
 //! concern a single key: its place, its value's form, repeats.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::ToTokens;
+use quote::{ToTokens, TokenStreamExt};
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, Lit, LitInt, LitStr, Meta, Token};
@@ -94,7 +94,7 @@ impl Integration {
 
     /// The integration `name` names in `skip_impl(...)`.
     pub fn from_name(name: &str) -> Option<Integration> {
-        for integration in Integration::ALL {
+        for &integration in &Integration::ALL {
             if integration.name() == name {
                 return Some(integration);
             }
@@ -230,7 +230,7 @@ impl Key {
     }
 
     fn from_name(name: &str) -> Option<Key> {
-        for key in Key::ALL {
+        for &key in &Key::ALL {
             if key.name() == name {
                 return Some(key);
             }
@@ -242,7 +242,7 @@ impl Key {
     /// The names of the keys `place` accepts, in `Key::ALL`'s order.
     fn names_accepted_at(place: Place) -> Vec<&'static str> {
         let mut names = Vec::new();
-        for key in Key::ALL {
+        for &key in &Key::ALL {
             if place.accepts(key.level()) {
                 names.push(key.name());
             }
@@ -643,10 +643,10 @@ pub struct WrittenAt {
 impl ToTokens for WrittenAt {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         // An error spanned by tokens runs from the first one's start to the last one's end.
-        for span in [self.first, self.last] {
+        for &span in &[self.first, self.last] {
             let mut mark = proc_macro2::Punct::new('#', proc_macro2::Spacing::Alone);
             mark.set_span(span);
-            tokens.extend([TokenTree::Punct(mark)]);
+            tokens.append(mark);
         }
     }
 }
@@ -717,7 +717,7 @@ fn read_integrations(cx: &Ctxt, key: &Ident, group: &proc_macro2::Group) -> Opti
             None => {
                 let mut known = String::new();
                 let mut names = Vec::with_capacity(Integration::ALL.len());
-                for integration in Integration::ALL {
+                for &integration in &Integration::ALL {
                     if !known.is_empty() {
                         known.push_str(", ");
                     }
@@ -778,7 +778,7 @@ fn take_value(input: ParseStream) -> WrittenValue {
         let tree: TokenTree = input.parse().expect("a literal remains");
         last = Some(tree.span());
         let literal = literal_of(&tree);
-        tokens.extend([tree]);
+        tokens.append(tree);
         return WrittenValue {
             tokens,
             last,
@@ -788,7 +788,7 @@ fn take_value(input: ParseStream) -> WrittenValue {
     while !input.is_empty() && !input.peek(Token![,]) {
         let tree: TokenTree = input.parse().expect("a token remains");
         last = Some(tree.span());
-        tokens.extend([tree]);
+        tokens.append(tree);
     }
     WrittenValue {
         tokens,

@@ -113,7 +113,7 @@ fn thiserror_messages_need_skip_display(cx: &Ctxt, input: &Input) {
     for variant in input.variants() {
         written_at.extend(variant.attrs.thiserror_message.as_ref());
     }
-    for written in written_at {
+    for &written in &written_at {
         cx.error_spanned_by(
             written,
             "`#[error(...)]` is thiserror's attribute: here the message goes in \
@@ -211,7 +211,7 @@ fn standard_code_keeps_its_status(cx: &Ctxt, variant: &Variant) {
 
 fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
     let attrs = &variant.attrs;
-    for key in [
+    for &key in &[
         Key::Code,
         Key::Status,
         Key::Message,
@@ -274,7 +274,7 @@ fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
              and give the variant a code to keep this error as its source",
         );
     }
-    for (key, written) in [
+    for &(key, written) in &[
         ("extend", &field.attrs.extend),
         ("flatten", &field.attrs.flatten),
     ] {
@@ -592,7 +592,7 @@ fn format_args_name_fields(cx: &Ctxt, variant: &Variant) {
     let Some(args) = &variant.format_args else {
         return;
     };
-    for value in args.values() {
+    for &value in &args.values() {
         for bare in crate::fmt::bare_names(value) {
             let name = syn::ext::IdentExt::unraw(&bare).to_string();
             if variant
@@ -610,7 +610,7 @@ fn format_args_name_fields(cx: &Ctxt, variant: &Variant) {
             }
         }
     }
-    for value in args.values() {
+    for &value in &args.values() {
         rewrite_members(value, &mut |member| {
             if variant.field_by_name(&member.name).is_none() {
                 let problem = match attr::closest(&member.name, &variant.field_names()) {
@@ -738,7 +738,7 @@ fn server_message_showing_the_source<'v, 'a>(
     }
     let mut in_argument = false;
     if let Some(args) = &variant.format_args {
-        for value in args.values() {
+        for &value in &args.values() {
             rewrite_members(value, &mut |member| {
                 in_argument |= member.name == source.name;
                 member.tokens.clone()
@@ -847,18 +847,17 @@ fn member_keys_fit_the_field(cx: &Ctxt, variant: &Variant, field: &Field) {
     let transparent = variant.is_transparent();
     let is_source = !transparent
         && (attrs.source.is_some() || attrs.from.is_some() || is_named_source(variant, field));
-    for key in [attrs.extend.as_ref(), attrs.flatten.as_ref()]
-        .into_iter()
-        .flatten()
-    {
-        if is_source {
-            cx.error_spanned_by(
-                key,
-                format!(
-                    "a source is never serialised, so it cannot be `{key}`: the error chain \
-                     stays out of the response"
-                ),
-            );
+    if is_source {
+        for written in &[&attrs.extend, &attrs.flatten] {
+            if let Some(key) = written {
+                cx.error_spanned_by(
+                    key,
+                    format!(
+                        "a source is never serialised, so it cannot be `{key}`: the error \
+                         chain stays out of the response"
+                    ),
+                );
+            }
         }
     }
     if let (Some(_), Some(flatten), false) = (&attrs.extend, &attrs.flatten, transparent) {
@@ -935,7 +934,7 @@ fn headers_are_distinct(cx: &Ctxt, variant: &Variant) {
             written.push((name, Some(field)));
         }
     }
-    for (lit, field) in written {
+    for &(lit, field) in &written {
         let inner = variant.transparent_field();
         if field.is_some_and(|field| inner.is_some_and(|inner| inner.index == field.index)) {
             cx.error_spanned_by(

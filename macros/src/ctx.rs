@@ -21,7 +21,12 @@ impl Ctxt {
 
     /// Reports `message` at the span of `tokens`.
     pub fn error_spanned_by(&self, tokens: impl ToTokens, message: impl std::fmt::Display) {
-        self.syn_error(syn::Error::new_spanned(tokens.into_token_stream(), message));
+        // The generic part stays this one call: each pair of argument types copies it.
+        self.error_at(tokens.into_token_stream(), &message);
+    }
+
+    fn error_at(&self, tokens: proc_macro2::TokenStream, message: &dyn std::fmt::Display) {
+        self.syn_error(syn::Error::new_spanned(tokens, message));
     }
 
     pub fn syn_error(&self, error: syn::Error) {

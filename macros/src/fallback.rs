@@ -39,7 +39,7 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
         from_types(input)
     };
     let mut from = TokenStream::new();
-    for ty in from_types {
+    for &ty in &from_types {
         from.extend(quote! {
             #[automatically_derived]
             impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
@@ -206,7 +206,7 @@ fn from_types(input: &DeriveInput) -> Vec<&Type> {
     }
     let mut seen = Seen::default();
     let mut types = Vec::new();
-    for fields in fields {
+    for &fields in &fields {
         for field in fields {
             let mut marked = false;
             for attr in &field.attrs {

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
+use quote::TokenStreamExt;
 use syn::{Ident, LitStr};
 
 /// What a placeholder names.
@@ -349,27 +350,27 @@ pub fn rewrite_members(
                     after_value = true;
                     continue;
                 }
-                out.extend([trees[at].clone()]);
+                out.append(trees[at].clone());
                 after_value = false;
             }
             TokenTree::Group(group) => {
                 let inner = rewrite_members(&group.stream(), resolve);
                 let mut rewritten = Group::new(group.delimiter(), inner);
                 rewritten.set_span(group.span());
-                out.extend([TokenTree::Group(rewritten)]);
+                out.append(rewritten);
                 // `(a).b` reads a field of a value; `x` `(..)` is a call.
                 after_value = group.delimiter() != Delimiter::None || after_value;
             }
             TokenTree::Ident(ident) => {
-                out.extend([trees[at].clone()]);
+                out.append(trees[at].clone());
                 after_value = !EXPRESSION_FOLLOWS.contains(&ident.to_string().as_str());
             }
             TokenTree::Literal(_) => {
-                out.extend([trees[at].clone()]);
+                out.append(trees[at].clone());
                 after_value = true;
             }
             TokenTree::Punct(punct) => {
-                out.extend([trees[at].clone()]);
+                out.append(trees[at].clone());
                 // `?` ends a value (`x?.y`); every other operator starts an operand.
                 after_value = punct.as_char() == '?';
             }
@@ -429,7 +430,7 @@ fn shorthand_name(tree: &TokenTree) -> Option<(String, Option<TokenStream>)> {
             nested.set_span(span);
             Some((
                 first.to_owned(),
-                Some(TokenStream::from_iter([
+                Some(stream_of(vec![
                     TokenTree::Punct(dot),
                     TokenTree::Literal(nested),
                 ])),

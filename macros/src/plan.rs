@@ -540,7 +540,7 @@ impl Own {
 fn members(input: &Input, variant: &Variant) -> Vec<MemberPlan> {
     let rule = input.rename_rule();
     let mut taken: Vec<String> = Vec::new();
-    for name in input.reserved_member_names() {
+    for &name in &input.reserved_member_names() {
         taken.push(name.to_owned());
     }
     for field in &variant.fields {
@@ -753,7 +753,14 @@ fn docs(lines: &[String]) -> String {
     let start = lines.iter().position(|line| !line.trim().is_empty());
     let end = lines.iter().rposition(|line| !line.trim().is_empty());
     match (start, end) {
-        (Some(start), Some(end)) => lines[start..=end].join("\n"),
+        (Some(start), Some(end)) => {
+            let mut text = lines[start].clone();
+            for line in &lines[start + 1..=end] {
+                text.push('\n');
+                text.push_str(line);
+            }
+            text
+        }
         _ => String::new(),
     }
 }

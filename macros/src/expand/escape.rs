@@ -3,7 +3,7 @@
 /// `value` as a JSON string, quotes included.
 pub fn push_json_string(out: &mut Vec<u8>, value: &str) {
     out.push(b'"');
-    out.extend(json_string_contents(value));
+    out.extend_from_slice(&json_string_contents(value));
     out.push(b'"');
 }
 

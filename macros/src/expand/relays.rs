@@ -2,7 +2,9 @@
 //! OpenAPI impls that its cargo features turn on (the proc-macro has no features).
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
+
+use super::comma_list;
 
 use crate::attr::Integration;
 use crate::generics::Bounds;
@@ -21,8 +23,8 @@ pub fn relays(plan: &Plan) -> TokenStream {
         openapi_bounds
             .insert_predicate(quote!(Self: #runtime::CertifierError + #runtime::ErrorCatalogue));
     }
-    let integration_predicates = integration_bounds.predicates(plan.input.generics);
-    let openapi_predicates = openapi_bounds.predicates(plan.input.generics);
+    let integration_predicates = comma_list(integration_bounds.predicates(plan.input.generics));
+    let openapi_predicates = comma_list(openapi_bounds.predicates(plan.input.generics));
 
     let name = plan.input.name();
     // Each extension member with its variant's code (the schemas have one subschema per
@@ -33,7 +35,7 @@ pub fn relays(plan: &Plan) -> TokenStream {
     let mut appended = Vec::new();
     for variant in &plan.variants {
         if let Kind::Transparent(index) = &variant.kind {
-            inner.push(variant.fields[*index].ty);
+            inner.push(variant.fields[*index].ty.to_token_stream());
         }
         for member in &variant.members {
             let MemberKind::Extend { name, .. } = &member.kind else {
@@ -58,21 +60,22 @@ pub fn relays(plan: &Plan) -> TokenStream {
     let (axum, actix_web) = (gate(Integration::Axum), gate(Integration::ActixWeb));
     let tonic = gate(Integration::Tonic);
     let (utoipa, schemars) = (gate(Integration::Utoipa), gate(Integration::Schemars));
+    let (members, inner, appended) = (comma_list(members), comma_list(inner), comma_list(appended));
     quote! {
         #runtime::__private::integrations! {
             runtime = [#runtime],
-            impl [#impl_generics] for [#ident #ty_generics] where [#(#integration_predicates,)*],
+            impl [#impl_generics] for [#ident #ty_generics] where [#integration_predicates],
             gates = [#axum] [#actix_web] [#tonic],
         }
 
         #runtime::__private::openapi! {
             runtime = [#runtime],
-            impl [#impl_generics] for [#ident #ty_generics] where [#(#openapi_predicates,)*],
+            impl [#impl_generics] for [#ident #ty_generics] where [#openapi_predicates],
             gates = [#utoipa] [#schemars],
             name = [#name],
-            members = [#(#members,)*],
-            inner = [#(#inner,)*],
-            appended = [#(#appended,)*],
+            members = [#members],
+            inner = [#inner],
+            appended = [#appended],
         }
     }
 }

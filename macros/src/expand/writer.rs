@@ -191,7 +191,9 @@ fn emit(parts: Vec<Part>) -> TokenStream {
     let mut merged: Vec<Part> = Vec::new();
     for part in parts {
         match (merged.last_mut(), part) {
-            (Some(Part::Static(previous)), Part::Static(bytes)) => previous.extend(bytes),
+            (Some(Part::Static(previous)), Part::Static(bytes)) => {
+                previous.extend_from_slice(&bytes)
+            }
             (_, part) => merged.push(part),
         }
     }
