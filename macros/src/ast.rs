@@ -244,11 +244,19 @@ impl<'a> Variant<'a> {
         None
     }
 
+    /// How many positional `format!` arguments follow the message's template.
+    pub fn positional_args(&self) -> usize {
+        match &self.format_args {
+            Some(args) => args.positional.len(),
+            None => 0,
+        }
+    }
+
     /// What a placeholder stands for: a field, or one of the `format!` arguments of
     /// `message("...", args...)`. `None` where it names nothing (the checks say why).
     pub fn resolve(&self, arg: &Arg) -> Option<Target<'_, 'a>> {
         let args = self.format_args.as_ref();
-        let positional = args.map_or(0, |args| args.positional.len());
+        let positional = self.positional_args();
         match arg {
             Arg::Named(name) => {
                 let mut named = None;

@@ -449,10 +449,7 @@ fn placeholders_name_fields(cx: &Ctxt, variant: &Variant) {
         return;
     }
     let lit = &message.template;
-    let positional = variant
-        .format_args
-        .as_ref()
-        .map_or(0, |args| args.positional.len());
+    let positional = variant.positional_args();
     for reference in &template.args {
         if variant.resolve(&reference.arg).is_some() || is_captured_constant(&reference.arg) {
             continue;

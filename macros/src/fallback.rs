@@ -10,6 +10,7 @@ use quote::{quote, ToTokens};
 use syn::{Data, DeriveInput, Fields, Type};
 
 use crate::attr::Integration;
+use crate::expand::from::catch_all_impl;
 use crate::expand::relays::gate;
 use crate::generics::ParamsInScope;
 use crate::seen::Seen;
@@ -50,30 +51,16 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
         });
     }
     if let Some(ty) = catch_all {
-        let mut generics = input.generics.clone();
-        let at = generics.lifetimes().count();
-        generics
-            .params
-            .insert(at, syn::parse_quote!(__CertifierSource));
-        generics
-            .make_where_clause()
-            .predicates
-            .push(syn::parse_quote!(__CertifierSource: ::core::convert::Into<#ty>));
-        let (impl_generics, _, where_clause) = generics.split_for_impl();
-        let (own_impl_generics, _, own_where_clause) = input.generics.split_for_impl();
+        let stub = quote! {
+            fn from(_: __CertifierSource) -> Self {
+                ::core::unreachable!()
+            }
+        };
+        from.extend(catch_all_impl(ident, &input.generics, ty, stub));
         from.extend(quote! {
             #[automatically_derived]
-            impl #impl_generics ::core::convert::From<__CertifierSource> for #ident #ty_generics
+            impl #impl_generics #runtime::__private::LogSource for #ident #ty_generics
             #where_clause
-            {
-                fn from(_: __CertifierSource) -> Self {
-                    ::core::unreachable!()
-                }
-            }
-
-            #[automatically_derived]
-            impl #own_impl_generics #runtime::__private::LogSource for #ident #ty_generics
-            #own_where_clause
             {
                 fn log_source(
                     &self,

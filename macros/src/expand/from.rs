@@ -3,7 +3,7 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::Member;
+use syn::{Generics, Ident, Member, Type};
 
 use crate::generics::Bounds;
 use crate::plan::{Plan, VariantPlan};
@@ -57,29 +57,42 @@ fn catch_all(plan: &Plan, variant: &VariantPlan) -> TokenStream {
         Member::Unnamed(_) => quote!((::core::convert::Into::into(__source))),
     };
     let path = &variant.path;
-    let ident = plan.type_ident();
-    let mut generics = plan.input.generics.clone();
+    let allow = plan.allow_deprecated();
+    let from = quote! {
+        #allow
+        fn from(__source: __CertifierSource) -> Self {
+            #path #construct
+        }
+    };
+    catch_all_impl(&plan.type_ident(), plan.input.generics, ty, from)
+}
+
+/// `impl From<__CertifierSource> for Type where __CertifierSource: Into<#ty>`, holding
+/// `from`: the `catch_all` conversion, here and in the fallback's stubs.
+pub fn catch_all_impl(
+    ident: &Ident,
+    generics: &Generics,
+    ty: &Type,
+    from: TokenStream,
+) -> TokenStream {
+    let mut with_source = generics.clone();
     // After the lifetimes, which come first.
-    let at = generics.lifetimes().count();
-    generics
+    let at = with_source.lifetimes().count();
+    with_source
         .params
         .insert(at, syn::parse_quote!(__CertifierSource));
-    generics
+    with_source
         .make_where_clause()
         .predicates
         .push(syn::parse_quote!(__CertifierSource: ::core::convert::Into<#ty>));
-    let (impl_generics, _, where_clause) = generics.split_for_impl();
-    let (_, ty_generics, _) = plan.input.generics.split_for_impl();
-    let allow = plan.allow_deprecated();
+    let (impl_generics, _, where_clause) = with_source.split_for_impl();
+    let (_, ty_generics, _) = generics.split_for_impl();
     quote! {
         #[automatically_derived]
         impl #impl_generics ::core::convert::From<__CertifierSource> for #ident #ty_generics
         #where_clause
         {
-            #allow
-            fn from(__source: __CertifierSource) -> Self {
-                #path #construct
-            }
+            #from
         }
     }
 }

@@ -5,7 +5,7 @@ mod catalogue;
 mod display;
 mod error;
 mod escape;
-mod from;
+pub mod from;
 mod members;
 pub mod relays;
 mod serialize;
