@@ -1338,6 +1338,16 @@ pub fn first_with_prefix<'a>(names: &[&'a str], prefix: &str) -> Option<&'a str>
     None
 }
 
+/// Whether one of `attrs` has the path `name` (`#[name]`, `#[name(...)]`, `#[name = ...]`).
+pub fn has_attribute(attrs: &[Attribute], name: &str) -> bool {
+    for attr in attrs {
+        if attr.path().is_ident(name) {
+            return true;
+        }
+    }
+    false
+}
+
 /// `names` for a message, each between `open` and `close`, separated by `, `.
 pub fn listed(names: &[&str], open: &str, close: &str) -> String {
     let mut list = String::new();

@@ -195,13 +195,12 @@ fn from_types(input: &DeriveInput) -> Vec<&Type> {
     let mut types = Vec::new();
     for &fields in &fields {
         for field in fields {
-            let mut marked = false;
-            for attr in &field.attrs {
-                marked |= attr.path().is_ident("from");
-            }
             // `#[from]` on an `Option<E>` converts from `E`.
             let ty = crate::ast::option_inner(&field.ty).unwrap_or(&field.ty);
-            if marked && !params.intersects(ty) && seen.is_new(ty.to_token_stream().to_string()) {
+            if crate::attr::has_attribute(&field.attrs, "from")
+                && !params.intersects(ty)
+                && seen.is_new(ty.to_token_stream().to_string())
+            {
                 types.push(ty);
             }
         }

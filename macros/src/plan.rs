@@ -248,22 +248,13 @@ impl<'a> Plan<'a> {
 
 fn names_deprecated(input: &Input) -> bool {
     for variant in input.variants() {
-        if !variant.is_struct && is_deprecated(variant.original_attrs) {
+        if !variant.is_struct && crate::attr::has_attribute(variant.original_attrs, "deprecated") {
             return true;
         }
         for field in &variant.fields {
-            if is_deprecated(&field.original.attrs) {
+            if crate::attr::has_attribute(&field.original.attrs, "deprecated") {
                 return true;
             }
-        }
-    }
-    false
-}
-
-fn is_deprecated(attrs: &[syn::Attribute]) -> bool {
-    for attr in attrs {
-        if attr.path().is_ident("deprecated") {
-            return true;
         }
     }
     false
