@@ -149,6 +149,7 @@ impl Bounds {
         if predicates.is_empty() {
             return TokenStream::new();
         }
-        quote!(where #(#predicates,)*)
+        let predicates = crate::expand::comma_list(predicates);
+        quote!(where #predicates)
     }
 }
