@@ -76,12 +76,20 @@ macro_rules! __certifier_integrations {
     };
 }
 
-/// Nothing: the gate of an integration the type skips (`skip_impl(...)`), whatever the
-/// features.
+/// Nothing, whatever the features: the gate of impls the type writes itself, or that
+/// another derive writes (an integration in `skip_impl(...)`; under `skip_display`, the
+/// `Display` and `Error` stubs of `stubs!`).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __certifier_skip {
     ($($item:tt)*) => {};
+}
+
+/// Its input, whatever the features: the gate of a stub of `stubs!` that is written.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __certifier_keep {
+    ($($item:tt)*) => { $($item)* };
 }
 
 /// Its input, when the `axum` feature is on.

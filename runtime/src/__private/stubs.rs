@@ -93,10 +93,3 @@ macro_rules! __certifier_stubs {
         }
     };
 }
-
-/// Its input: the gate of a stub that is written.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __certifier_keep {
-    ($($item:tt)*) => { $($item)* };
-}
