@@ -104,18 +104,18 @@ impl<'a> Input<'a> {
             }
             Data::Struct(data) => {
                 let attrs = Attrs::parse(cx, &input.attrs, Place::Struct);
-                let variant = Variant::new(
-                    cx,
-                    (&input.ident, &[]),
-                    true,
-                    (attrs.clone(), false),
-                    &data.fields,
-                );
+                // The variant reads the same attributes again, as its own: their
+                // errors are reported once, from the first reading.
+                let again = Ctxt::new();
+                let own = Attrs::parse(&again, &input.attrs, Place::Struct);
+                let _ = again.check();
+                let variant =
+                    Variant::new(cx, (&input.ident, &[]), true, (own, false), &data.fields);
                 (attrs, Shape::Struct(Box::new(variant)))
             }
             Data::Union(data) => {
                 cx.error_spanned_by(
-                    data.union_token,
+                    &data.union_token,
                     "CertifierError cannot be derived for a union: use an enum with one variant \
                      per error, or a struct",
                 );

@@ -269,7 +269,6 @@ pub struct MessageAttr {
 
 /// Everything the attributes of one item said. Which keys can be set depends on the
 /// [`Place`]; the others stay `None`.
-#[derive(Default, Clone)]
 pub struct Attrs {
     pub rename_all: Option<(RenameRule, LitStr)>,
     pub crate_path: Option<syn::Path>,
@@ -330,8 +329,43 @@ pub struct Attrs {
 }
 
 impl Attrs {
+    /// Attributes that say nothing: where parsing starts. A constant, so that a new key
+    /// must be given its empty value here, and starting costs one copy.
+    const EMPTY: Attrs = Attrs {
+        rename_all: None,
+        crate_path: None,
+        doc_url: None,
+        skip_display: None,
+        skip_impl: None,
+        code: None,
+        code_name: None,
+        status: None,
+        message: None,
+        transparent: None,
+        catch_all: None,
+        domain: None,
+        grpc: None,
+        key: None,
+        allow_source_in_message: None,
+        log: None,
+        extend: None,
+        rename: None,
+        flatten: None,
+        header: None,
+        fixed_headers: Vec::new(),
+        source: None,
+        from: None,
+        thiserror_message: None,
+        written: Vec::new(),
+        guessed: Vec::new(),
+        malformed: false,
+        certifier: None,
+        docs: Vec::new(),
+        allows: Vec::new(),
+    };
+
     pub fn parse(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Attrs {
-        let mut parsed = Attrs::default();
+        let mut parsed = Attrs::EMPTY;
         for attr in attrs {
             let path = attr.path();
             if path.is_ident("certifier") {
@@ -751,7 +785,7 @@ fn read_message_list(cx: &Ctxt, group: &proc_macro2::Group) -> Option<ParsedValu
     let template = first.as_ref().and_then(literal_of);
     let Some(Lit::Str(template)) = template else {
         cx.error_spanned_by(
-            first.map_or_else(|| group.to_token_stream(), ToTokens::into_token_stream),
+            &first.map_or_else(|| group.to_token_stream(), ToTokens::into_token_stream),
             "`message(...)` starts with the message's string literal, as in \
              `message(\"{} of {max} domains are invalid.\", .domains.len(), max = .limit)`",
         );
@@ -761,7 +795,7 @@ fn read_message_list(cx: &Ctxt, group: &proc_macro2::Group) -> Option<ParsedValu
         None => TokenStream::new(),
         Some(TokenTree::Punct(comma)) if comma.as_char() == ',' => trees.collect(),
         Some(other) => {
-            cx.error_spanned_by(other, "expected `,` after the message's string literal");
+            cx.error_spanned_by(&other, "expected `,` after the message's string literal");
             return None;
         }
     };
@@ -849,7 +883,7 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
         (Value::Flag, None) => return Some(ParsedValue::Flag),
         (Value::Flag, Some(Written::Eq(eq, WrittenValue { tokens, .. }))) => {
             cx.error_spanned_by(
-                quote::quote!(#eq #tokens),
+                &quote::quote!(#eq #tokens),
                 format!("`{key}` is a flag and takes no value: write `{key}` alone"),
             );
             return None;
@@ -876,7 +910,7 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
             })),
             _ => {
                 cx.error_spanned_by(
-                    at,
+                    &at,
                     "`message` takes a string literal: `message = \"...\"`, or with format \
                      arguments `message(\"...\", args...)`",
                 );
@@ -892,7 +926,7 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
                     }
                     _ => format!("`{key}` takes a string literal: `{key} = \"...\"`"),
                 };
-                cx.error_spanned_by(at, problem);
+                cx.error_spanned_by(&at, problem);
                 None
             }
         },
@@ -922,7 +956,7 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
                       an expression cannot stand here"
                     .to_owned(),
             };
-            cx.error_spanned_by(at, problem);
+            cx.error_spanned_by(&at, problem);
             None
         }
     }

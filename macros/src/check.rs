@@ -134,7 +134,7 @@ fn code_is_given(cx: &Ctxt, input: &Input, variant: &Variant) {
         || input.attrs.mentions(Key::Transparent);
     if attrs.code.is_none() && !reported {
         cx.error_spanned_by(
-            variant.error_tokens(),
+            &variant.error_tokens(),
             format!(
                 "`{}` has no code: add `#[certifier(code = \"...\")]` with a code from the \
                  Certifier table or a snake_case code of your own, or mark it `transparent`",
@@ -167,7 +167,7 @@ fn custom_code_has_status_and_message(cx: &Ctxt, variant: &Variant) {
         .as_ref()
         .map_or_else(|| "4xx".to_owned(), |status| status.value.to_string());
     cx.error_spanned_by(
-        variant.error_tokens(),
+        &variant.error_tokens(),
         format!(
             "`{code}` is not a standard Certifier code, so it needs {missing}, as in \
              `#[certifier(code = \"{code}\", status = {status}, message = \"...\")]`"
@@ -221,7 +221,7 @@ fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
         if let Some(written) = attrs.written_at(key) {
             let key = key.name();
             cx.error_spanned_by(
-                written,
+                &written,
                 format!(
                     "`transparent` takes status, code and message from the inner error, so \
                      `{key}` cannot be given beside it: remove `{key}`, or remove \
@@ -242,7 +242,7 @@ fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
         [] if variant.fields.len() == 1 => &variant.fields[0],
         [] if variant.fields.is_empty() => {
             return cx.error_spanned_by(
-                attrs.transparent.as_ref(),
+                &attrs.transparent.as_ref(),
                 format!(
                     "`transparent` needs a field, the inner error, whose type is a \
                      `CertifierError` (any other field is an `extend` member after the \
@@ -253,7 +253,7 @@ fn transparent_stands_alone(cx: &Ctxt, variant: &Variant) {
         }
         [] => {
             return cx.error_spanned_by(
-                attrs.transparent.as_ref(),
+                &attrs.transparent.as_ref(),
                 format!(
                     "`transparent` needs exactly one field without `extend`, the inner \
                      error, and takes the others as members after the inner error's; every \
@@ -323,7 +323,7 @@ fn fields_beside_the_inner_error_are_members(cx: &Ctxt, variant: &Variant) {
                 ),
             };
             cx.error_spanned_by(
-                at,
+                &at,
                 format!(
                     "`{}` is `transparent`, with its inner error in field `{}`: every other \
                      field is a member after the inner error's, so mark this one `{mark}`, \
@@ -433,7 +433,7 @@ fn log_stays_with_the_inner_error(cx: &Ctxt, variant: &Variant) {
     }
     if let Some(written) = variant.attrs.written_at(Key::Log) {
         cx.error_spanned_by(
-            written,
+            &written,
             "`transparent` logs at the level of the inner error, so `log` cannot be given \
              beside it: set `log` on the inner error's type instead",
         );
@@ -663,7 +663,7 @@ fn format_args_are_used(cx: &Ctxt, variant: &Variant) {
     for (index, (name, value)) in args.named.iter().enumerate() {
         if !named_used[index] {
             cx.error_spanned_by(
-                quote::quote!(#name = #value),
+                &quote::quote!(#name = #value),
                 format!(
                     "the format argument `{name}` is used by no placeholder: add `{{{name}}}` to \
                      the message, or remove it"
@@ -758,7 +758,7 @@ fn one_source_per_variant(cx: &Ctxt, variant: &Variant) {
     for extra in extras {
         let attr = extra.attrs.source.as_ref().or(extra.attrs.from.as_ref());
         cx.error_spanned_by(
-            attr,
+            &attr,
             format!(
                 "`{}` already has a source, field `{}`: a variant has at most one, so keep \
                  `#[source]` or `#[from]` on one field",
@@ -827,7 +827,7 @@ fn from_field_stands_alone(cx: &Ctxt, variant: &Variant) {
     };
     if variant.fields.len() > 1 {
         cx.error_spanned_by(
-            from.attrs.from.as_ref(),
+            &from.attrs.from.as_ref(),
             format!(
                 "`#[from]` builds `{}` from this field alone, so the variant cannot have other \
                  fields; drop them or use `#[source]` and build the variant by hand",
@@ -870,7 +870,7 @@ fn member_keys_fit_the_field(cx: &Ctxt, variant: &Variant, field: &Field) {
     }
     if attrs.extend.is_some() && attrs.rename.is_none() && field.member_name(None).is_none() {
         cx.error_spanned_by(
-            attrs.extend.as_ref(),
+            &attrs.extend.as_ref(),
             "a tuple field has no name to serialise under: add `rename = \"...\"`",
         );
     }

@@ -10,19 +10,19 @@ use quote::{quote, ToTokens};
 use syn::{Data, DeriveInput, Fields, Type};
 
 use crate::attr::Integration;
+use crate::expand::comma_list;
 use crate::expand::from::catch_all_impl;
+use crate::expand::paths::{Private, ERROR, FROM, OPTION, UNREACHABLE};
 use crate::expand::relays::gate;
-use crate::generics::ParamsInScope;
+use crate::generics::{Bounds, ParamsInScope};
 use crate::seen::Seen;
 
 pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) -> TokenStream {
+    let private = Private(runtime);
     let errors = error.to_compile_error();
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let own_predicates = where_clause.map(|clause| {
-        let predicates = clause.predicates.iter();
-        quote!(#(#predicates,)*)
-    });
+    let own_predicates = comma_list(Bounds::default().predicates(&input.generics));
     let skip_display = mentions_skip_display(input);
     // A hand-written impl beside `skip_impl(...)` must not meet a stub of the same trait.
     let skipped = mentions_skipped_impls(input);
@@ -43,9 +43,9 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
     for &ty in &from_types {
         from.extend(quote! {
             #[automatically_derived]
-            impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
+            impl #impl_generics #FROM<#ty> for #ident #ty_generics #where_clause {
                 fn from(_: #ty) -> Self {
-                    ::core::unreachable!()
+                    #UNREACHABLE!()
                 }
             }
         });
@@ -53,27 +53,27 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
     if let Some(ty) = catch_all {
         let stub = quote! {
             fn from(_: __CertifierSource) -> Self {
-                ::core::unreachable!()
+                #UNREACHABLE!()
             }
         };
         from.extend(catch_all_impl(ident, &input.generics, ty, stub));
         from.extend(quote! {
             #[automatically_derived]
-            impl #impl_generics #runtime::__private::LogSource for #ident #ty_generics
+            impl #impl_generics #private::LogSource for #ident #ty_generics
             #where_clause
             {
                 fn log_source(
                     &self,
-                ) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
-                    ::core::unreachable!()
+                ) -> #OPTION<&(dyn #ERROR + 'static)> {
+                    #UNREACHABLE!()
                 }
             }
         });
     }
     // Under `skip_display` another derive writes `Display` and `Error`.
     let keep = |written: bool| match written {
-        true => quote!(#runtime::__private::keep),
-        false => quote!(#runtime::__private::skip),
+        true => quote!(#private::keep),
+        false => quote!(#private::skip),
     };
     let display = keep(!skip_display);
     let error = keep(!skip_display && catch_all.is_none());
@@ -89,7 +89,7 @@ pub fn expand(input: &DeriveInput, runtime: &TokenStream, error: &syn::Error) ->
         #errors
 
         const _: () = {
-            #runtime::__private::stubs! {
+            #private::stubs! {
                 runtime = [#runtime],
                 impl [#impl_generics] for [#ident #ty_generics] where [#own_predicates],
                 gates = [#display] [#error] [#axum] [#actix_web] [#tonic] [#utoipa] [#schemars],

@@ -663,14 +663,15 @@ impl TemplatePlan {
                 FormatArg::Binding(name.clone(), binding)
             });
         }
+        let choice = crate::expand::paths::Private(runtime)
+            .choice_imports(&["FirstChoice", "SecondChoice"], true);
         for (name, index) in &path_args {
             let field = &fields[*index];
             let binding = field.binding_at(syn::spanned::Spanned::span(field.ty));
             let choose = quote_spanned!(field.span=> (&&#runtime::__private::DisplayPath(#binding)).choose());
             // Only one of the two answers is used, whichever the type allows.
             args.push(FormatArg::Tokens(quote! {#name = {
-                #[allow(unused_imports)]
-                use #runtime::__private::choice::{FirstChoice as _, SecondChoice as _};
+                #choice
                 #choose
             }}));
         }

@@ -5,17 +5,19 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
 
+use super::paths::{Private, NONE, OPTION, SOME, STR, USIZE};
 use crate::generics::Bounds;
 use crate::plan::{Kind, MemberKind, Message, Own, Plan, VariantPlan};
 
 pub fn catalogue_impl(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
+    let private = Private(runtime);
     let mut bounds = Bounds::default();
     let mut parts = Vec::new();
     let mut run = Vec::new();
     let doc_url = match &plan.doc_url {
-        Some(template) => quote!(::core::option::Option::Some(#template)),
-        None => quote!(::core::option::Option::None),
+        Some(template) => quote!(#SOME(#template)),
+        None => quote!(#NONE),
     };
     // Each entry and part names the container's `doc_url` through this constant, and
     // the catalogue's types through short local names: the generated code stays small
@@ -69,17 +71,17 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
     }
     // Named only where used: a strict crate may forbid the lints an unused one trips.
     let names = (!parts.is_empty()).then(|| {
-        let entry = has_entries.then(|| quote!(use #runtime::__private::new_entry as __entry;));
-        let plain_entry = has_plain_entries
-            .then(|| quote!(use #runtime::__private::new_plain_entry as __plain_entry;));
-        let translated = has_translated
-            .then(|| quote!(use #runtime::__private::entry_translated as __translated;));
+        let entry = has_entries.then(|| quote!(use #private::new_entry as __entry;));
+        let plain_entry =
+            has_plain_entries.then(|| quote!(use #private::new_plain_entry as __plain_entry;));
+        let translated =
+            has_translated.then(|| quote!(use #private::entry_translated as __translated;));
         quote! {
-            use #runtime::__private::Part as __Part;
+            use #private::Part as __Part;
             #entry
             #plain_entry
             #translated
-            const #doc_url_const: ::core::option::Option<&'static ::core::primitive::str> =
+            const #doc_url_const: #OPTION<&'static #STR> =
                 #doc_url;
         }
     });
@@ -88,7 +90,7 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
         #header {
             const CATALOGUE: #runtime::catalogue::Catalogue = {
                 #names
-                #runtime::__private::new_catalogue(&[#(#parts),*])
+                #private::new_catalogue(&[#(#parts),*])
             };
         }
     }
@@ -97,11 +99,12 @@ pub fn catalogue_impl(plan: &Plan) -> TokenStream {
 /// The field's catalogue, or an open one when its type implements `CertifierError` by
 /// hand without `ErrorCatalogue` (see `__private::CatalogueOf`).
 fn picked_catalogue(runtime: &TokenStream, ty: &TokenStream) -> TokenStream {
+    let private = Private(runtime);
+    let choice = private.choice_imports(&["FirstChoice", "LastChoice"], true);
     quote! {
-        #runtime::__private::pick_catalogue(|| {
-            #[allow(unused_imports)]
-            use #runtime::__private::choice::{FirstChoice as _, LastChoice as _};
-            (&&#runtime::__private::CatalogueOf::<#ty>::NEW).choose()
+        #private::pick_catalogue(|| {
+            #choice
+            (&&#private::CatalogueOf::<#ty>::NEW).choose()
         })
     }
 }
@@ -115,6 +118,7 @@ fn picked_catalogue(runtime: &TokenStream, ty: &TokenStream) -> TokenStream {
 /// impl's).
 fn appended(plan: &Plan, variant: &VariantPlan, index: usize, doc_url: &Ident) -> [TokenStream; 2] {
     let runtime = &plan.runtime;
+    let private = Private(runtime);
     let ty = static_lifetimes(
         variant.fields[index].ty.to_token_stream(),
         plan.input.generics,
@@ -122,14 +126,13 @@ fn appended(plan: &Plan, variant: &VariantPlan, index: usize, doc_url: &Ident) -
     let inner = picked_catalogue(runtime, &ty);
     let (names, types, _) = extend_members(variant);
     let own = names.len();
-    let private = quote!(#runtime::__private);
     let entries = quote! {
         __Part::Entries({
             const __INNER: #runtime::catalogue::Catalogue = #inner;
-            const __LEN: ::core::primitive::usize = #private::appended_len(__INNER, #own);
-            const __MEMBERS: [&::core::primitive::str; __LEN] =
+            const __LEN: #USIZE = #private::appended_len(__INNER, #own);
+            const __MEMBERS: [&#STR; __LEN] =
                 #private::appended_members(__INNER, &[#(#names),*]);
-            const __TYPES: [&::core::primitive::str; __LEN] =
+            const __TYPES: [&#STR; __LEN] =
                 #private::appended_member_types(__INNER, &[#(#types),*]);
             const __ENTRIES: [#runtime::catalogue::Entry; __INNER.len()] =
                 #private::appended_entries(__INNER, &__MEMBERS, &__TYPES, #own, #doc_url);
@@ -198,6 +201,7 @@ fn entry(
     doc_url: &Ident,
     translated: &mut bool,
 ) -> TokenStream {
+    let private = Private(runtime);
     let status = own.status;
     let code = &own.code;
     // The template as written, placeholders and all; the default of a standard code.
@@ -234,7 +238,7 @@ fn entry(
         None => entry,
     };
     let entry = match &variant.grpc {
-        Some(grpc) => quote!(#runtime::__private::entry_answered_as(#entry, #grpc)),
+        Some(grpc) => quote!(#private::entry_answered_as(#entry, #grpc)),
         None => entry,
     };
     // Most messages are their code's key, without variables or braces: the entry's

@@ -5,6 +5,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::Ident;
 
+use super::paths::{DISPLAY, FMT_RESULT, FORMATTER, WRITE};
 use crate::generics::Bounds;
 use crate::plan::{Kind, Message, Plan};
 
@@ -14,12 +15,12 @@ pub fn display_impl(plan: &Plan) -> TokenStream {
     }
     let mut bounds = Bounds::default();
     message_bounds(plan, &mut bounds);
-    let header = plan.impl_header(&quote!(::core::fmt::Display), &bounds);
+    let header = plan.impl_header(&quote!(#DISPLAY), &bounds);
     let formatter = formatter();
     let arms = message_arms(plan);
     quote! {
         #header {
-            fn fmt(&self, #formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn fmt(&self, #formatter: &mut #FORMATTER<'_>) -> #FMT_RESULT {
                 #arms
             }
         }
@@ -31,7 +32,7 @@ pub fn fmt_message_method(plan: &Plan) -> TokenStream {
     let formatter = formatter();
     let arms = message_arms(plan);
     quote! {
-        fn fmt_message(&self, #formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt_message(&self, #formatter: &mut #FORMATTER<'_>) -> #FMT_RESULT {
             #arms
         }
     }
@@ -76,7 +77,7 @@ fn message_arms(plan: &Plan) -> TokenStream {
                 Message::Template(template) => {
                     let lit = &template.lit;
                     let args = &template.args;
-                    quote!(#pattern => ::core::write!(#formatter, #lit #(, #args)*),)
+                    quote!(#pattern => #WRITE!(#formatter, #lit #(, #args)*),)
                 }
             },
         }

@@ -5,6 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
+use super::paths::{Private, DEBUG, ERROR, NONE, OPTION, SOME};
 use crate::plan::{Kind, Plan};
 
 pub fn error_impl(plan: &Plan) -> TokenStream {
@@ -12,12 +13,13 @@ pub fn error_impl(plan: &Plan) -> TokenStream {
         return TokenStream::new();
     }
     let runtime = &plan.runtime;
+    let private = Private(runtime);
     let mut bounds = plan.supertrait_bounds();
     if !plan.is_generic() {
         // `Debug` is a supertrait of this trait and of `CertifierError`: stated as a
         // (higher-ranked, so allowed) bound here, a type without it is reported once,
         // on the `CertifierError` impl, instead of twice.
-        bounds.insert_predicate(quote!(for<'__debug> Self: ::core::fmt::Debug));
+        bounds.insert_predicate(quote!(for<'__debug> Self: #DEBUG));
     }
     // Variants without a source share one `_ => None` arm.
     let arms = plan.match_variants_or(
@@ -42,24 +44,24 @@ pub fn error_impl(plan: &Plan) -> TokenStream {
                 let get = quote_spanned! {ty_span=>
                     (&&#runtime::__private::SourceOf(#source)).choose().get()
                 };
-                quote!(::core::option::Option::as_ref(#binding).map(|#source| #get))
+                quote!(#OPTION::as_ref(#binding).map(|#source| #get))
             } else {
                 // `get` is spanned on the field's type: a source that is not an `Error` is
                 // reported there, with `AsDynError`'s message.
                 let get = quote_spanned! {ty_span=>
                     (&&#runtime::__private::SourceOf(#binding)).choose().get()
                 };
-                quote!(::core::option::Option::Some(#get))
+                quote!(#SOME(#get))
             };
             Some(quote!(#pattern => #source,))
         },
-        quote!(::core::option::Option::None),
+        quote!(#NONE),
     );
     for variant in &plan.variants {
         let (index, bound) = match variant.kind {
-            Kind::Transparent(index) => (index, quote!(::core::error::Error)),
+            Kind::Transparent(index) => (index, quote!(#ERROR)),
             Kind::Own(_) => match variant.source {
-                Some(index) => (index, quote!(#runtime::__private::AsDynError<'static>)),
+                Some(index) => (index, quote!(#private::AsDynError<'static>)),
                 None => continue,
             },
         };
@@ -74,26 +76,20 @@ pub fn error_impl(plan: &Plan) -> TokenStream {
         }
     }
     let (trait_, method) = match plan.catch_all {
-        Some(_) => (quote!(#runtime::__private::LogSource), quote!(log_source)),
-        None => (quote!(::core::error::Error), quote!(source)),
+        Some(_) => (quote!(#private::LogSource), quote!(log_source)),
+        None => (quote!(#ERROR), quote!(source)),
     };
     let header = plan.impl_header(&trait_, &bounds);
     // Each trait is imported only where a method call needs it.
     let as_dyn_error = plan
         .any_variant(&|variant| matches!(variant.kind, Kind::Own(_)) && variant.source.is_some())
-        .then(|| {
-            quote! {
-                use #runtime::__private::choice::{
-                    FirstChoice as _, LastChoice as _, SecondChoice as _,
-                };
-            }
-        });
+        .then(|| private.choice_imports(&["FirstChoice", "LastChoice", "SecondChoice"], false));
     let transparent_source = plan
         .has_transparent()
-        .then(|| quote!(use #runtime::__private::TransparentSource as _;));
+        .then(|| quote!(use #private::TransparentSource as _;));
     quote! {
         #header {
-            fn #method(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+            fn #method(&self) -> #OPTION<&(dyn #ERROR + 'static)> {
                 #as_dyn_error
                 #transparent_source
                 #arms

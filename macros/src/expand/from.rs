@@ -3,8 +3,9 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{Generics, Ident, Member, Type};
+use syn::{GenericParam, Generics, Ident, Member, Type};
 
+use super::paths::{FROM, INTO, SOME};
 use crate::generics::Bounds;
 use crate::plan::{Plan, VariantPlan};
 
@@ -23,7 +24,7 @@ pub fn from_impls(plan: &Plan) -> TokenStream {
         impls.push({
             let field = &variant.fields[from];
             let (ty, value) = match field.option_inner {
-                Some(inner) => (inner, quote!(::core::option::Option::Some(__source))),
+                Some(inner) => (inner, quote!(#SOME(__source))),
                 None => (field.ty, quote!(__source)),
             };
             let construct = match field.member {
@@ -31,7 +32,7 @@ pub fn from_impls(plan: &Plan) -> TokenStream {
                 Member::Unnamed(_) => quote!((#value)),
             };
             let path = &variant.path;
-            let header = plan.impl_header(&quote!(::core::convert::From<#ty>), &Bounds::default());
+            let header = plan.impl_header(&quote!(#FROM<#ty>), &Bounds::default());
             let allow = plan.allow_deprecated();
             quote! {
                 #header {
@@ -53,8 +54,8 @@ fn catch_all(plan: &Plan, variant: &VariantPlan) -> TokenStream {
     let field = &variant.fields[0];
     let ty = field.ty;
     let construct = match field.member {
-        Member::Named(ident) => quote!({ #ident: ::core::convert::Into::into(__source) }),
-        Member::Unnamed(_) => quote!((::core::convert::Into::into(__source))),
+        Member::Named(ident) => quote!({ #ident: #INTO::into(__source) }),
+        Member::Unnamed(_) => quote!((#INTO::into(__source))),
     };
     let path = &variant.path;
     let allow = plan.allow_deprecated();
@@ -78,18 +79,18 @@ pub fn catch_all_impl(
     let mut with_source = generics.clone();
     // After the lifetimes, which come first.
     let at = with_source.lifetimes().count();
+    let source = super::local("__CertifierSource");
     with_source
         .params
-        .insert(at, syn::parse_quote!(__CertifierSource));
-    with_source
-        .make_where_clause()
-        .predicates
-        .push(syn::parse_quote!(__CertifierSource: ::core::convert::Into<#ty>));
-    let (impl_generics, _, where_clause) = with_source.split_for_impl();
+        .insert(at, GenericParam::Type(source.into()));
+    let (impl_generics, _, _) = with_source.split_for_impl();
     let (_, ty_generics, _) = generics.split_for_impl();
+    let mut bounds = Bounds::default();
+    bounds.insert_predicate(quote!(__CertifierSource: #INTO<#ty>));
+    let where_clause = bounds.where_clause(generics);
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::core::convert::From<__CertifierSource> for #ident #ty_generics
+        impl #impl_generics #FROM<__CertifierSource> for #ident #ty_generics
         #where_clause
         {
             #from

@@ -7,6 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
+use super::paths::{Private, OK, RESULT, SOME, STR};
 use super::{local, WriterArgs};
 use crate::plan::{Kind, MemberKind, MemberPlan, Plan, VariantPlan};
 
@@ -66,7 +67,7 @@ pub fn member_writes(plan: &Plan, variant: &VariantPlan) -> Vec<MemberWrite> {
                         Some(inner_ty) => (
                             &inner,
                             inner_ty,
-                            Some(quote!(if let ::core::option::Option::Some(#inner) = #binding)),
+                            Some(quote!(if let #SOME(#inner) = #binding)),
                         ),
                         None => (binding, ty, None),
                     };
@@ -110,7 +111,8 @@ pub fn methods(plan: &Plan, writes: &[Vec<MemberWrite>]) -> TokenStream {
         return TokenStream::new();
     }
     let runtime = &plan.runtime;
-    let serde = quote!(#runtime::__private::serde);
+    let private = Private(runtime);
+    let serde = quote!(#private::serde);
     // Variants without members share one empty arm.
     let arms = plan.match_variants_or(
         &|variant| {
@@ -146,22 +148,22 @@ pub fn methods(plan: &Plan, writes: &[Vec<MemberWrite>]) -> TokenStream {
     let (failed, result) = if has_own_members {
         let slot = quote! {
             #[allow(unused_imports)]
-            use #runtime::__private::serialize_member as __member;
+            use #private::serialize_member as __member;
             #[allow(unused_imports)]
-            use ::core::primitive::str as __str;
+            use #STR as __str;
             #[allow(unused_imports)]
             use #serde::ser::SerializeMap as __SerializeMap;
-            let mut __failed = #runtime::__private::Failure::new();
+            let mut __failed = #private::Failure::new();
         };
         (slot, quote!(__failed.into_result()))
     } else {
-        (TokenStream::new(), quote!(::core::result::Result::Ok(())))
+        (TokenStream::new(), quote!(#OK(())))
     };
     quote! {
         fn serialize_extensions<__M: #serde::ser::SerializeMap>(
             &self,
             __map: &mut __M,
-        ) -> ::core::result::Result<(), __M::Error> {
+        ) -> #RESULT<(), __M::Error> {
             #failed
             #arms
             #result
@@ -169,11 +171,11 @@ pub fn methods(plan: &Plan, writes: &[Vec<MemberWrite>]) -> TokenStream {
 
         fn extension_members(
             &self,
-        ) -> ::core::result::Result<
-            #runtime::__private::Vec<(#runtime::__private::String, #runtime::__private::serde_json::Value)>,
-            #runtime::__private::serde_json::Error,
+        ) -> #RESULT<
+            #private::Vec<(#private::String, #private::serde_json::Value)>,
+            #private::serde_json::Error,
         > {
-            #runtime::__private::collect_members(self)
+            #private::collect_members(self)
         }
     }
 }

@@ -7,6 +7,7 @@ mod error;
 mod escape;
 pub mod from;
 mod members;
+pub mod paths;
 pub mod relays;
 mod serialize;
 mod trait_impl;
@@ -16,6 +17,7 @@ mod writer;
 use proc_macro2::{Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens, TokenStreamExt};
 
+use self::paths::{DEBUG, DISPLAY};
 use crate::generics::Bounds;
 use crate::plan::{FieldPlan, Kind, Own, Plan, VariantPlan};
 use crate::seen::Seen;
@@ -68,7 +70,7 @@ impl Plan<'_> {
     pub fn supertrait_bounds(&self) -> Bounds {
         let mut bounds = Bounds::default();
         if self.is_generic() {
-            bounds.insert_predicate(quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
+            bounds.insert_predicate(quote!(Self: #DEBUG + #DISPLAY));
         }
         bounds
     }

@@ -6,12 +6,14 @@ use quote::{quote, ToTokens};
 
 use super::comma_list;
 
+use super::paths::Private;
 use crate::attr::Integration;
 use crate::generics::Bounds;
 use crate::plan::{Kind, MemberKind, Plan};
 
 pub fn relays(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
+    let private = Private(runtime);
     let ident = plan.type_ident();
     let (impl_generics, ty_generics, _) = plan.input.generics.split_for_impl();
 
@@ -62,13 +64,13 @@ pub fn relays(plan: &Plan) -> TokenStream {
     let (utoipa, schemars) = (gate(Integration::Utoipa), gate(Integration::Schemars));
     let (members, inner, appended) = (comma_list(members), comma_list(inner), comma_list(appended));
     quote! {
-        #runtime::__private::integrations! {
+        #private::integrations! {
             runtime = [#runtime],
             impl [#impl_generics] for [#ident #ty_generics] where [#integration_predicates],
             gates = [#axum] [#actix_web] [#tonic],
         }
 
-        #runtime::__private::openapi! {
+        #private::openapi! {
             runtime = [#runtime],
             impl [#impl_generics] for [#ident #ty_generics] where [#openapi_predicates],
             gates = [#utoipa] [#schemars],
@@ -87,10 +89,11 @@ pub fn gate(
     integration: Integration,
     skipped: &[Integration],
 ) -> TokenStream {
+    let private = Private(runtime);
     if skipped.contains(&integration) {
-        quote!(#runtime::__private::skip)
+        quote!(#private::skip)
     } else {
         let gate = quote::format_ident!("if_{}", integration.name());
-        quote!(#runtime::__private::#gate)
+        quote!(#private::#gate)
     }
 }

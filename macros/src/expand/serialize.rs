@@ -3,33 +3,35 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::paths::{Private, NONE, OPTION, RESULT, SOME, STR};
 use crate::generics::Bounds;
 use crate::plan::{Kind, Message, Plan, VariantPlan};
 
 pub fn serialize_impl(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
+    let private = Private(runtime);
     let mut bounds = Bounds::default();
     if plan.is_generic() {
         bounds.insert_predicate(quote!(Self: #runtime::CertifierError));
     }
-    let header = plan.impl_header(&quote!(#runtime::__private::serde::Serialize), &bounds);
+    let header = plan.impl_header(&quote!(#private::serde::Serialize), &bounds);
     let literal_message = literal_message_impl(plan);
     // An empty enum has no value to serialise.
     let body = if plan.variants.is_empty() {
         quote!(match *self {})
     } else {
         let literal = match literal_message {
-            Some(_) => quote!(#runtime::__private::LiteralMessage::literal_message(self)),
-            None => quote!(::core::option::Option::None),
+            Some(_) => quote!(#private::LiteralMessage::literal_message(self)),
+            None => quote!(#NONE),
         };
-        quote!(#runtime::__private::serialize_envelope(self, #literal, __serializer))
+        quote!(#private::serialize_envelope(self, #literal, __serializer))
     };
     quote! {
         #header {
-            fn serialize<__S: #runtime::__private::serde::Serializer>(
+            fn serialize<__S: #private::serde::Serializer>(
                 &self,
                 __serializer: __S,
-            ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            ) -> #RESULT<__S::Ok, __S::Error> {
                 #body
             }
         }
@@ -43,6 +45,7 @@ pub fn serialize_impl(plan: &Plan) -> TokenStream {
 /// transparent variant asks its field's type. Nothing where no variant has one to give.
 fn literal_message_impl(plan: &Plan) -> Option<TokenStream> {
     let runtime = &plan.runtime;
+    let private = Private(runtime);
     // A field whose type names a parameter would be asked once, for the parameter: its
     // message takes the general path instead, and the field is not asked.
     let asks = |variant: &VariantPlan| match variant.kind {
@@ -61,7 +64,7 @@ fn literal_message_impl(plan: &Plan) -> Option<TokenStream> {
             Kind::Own(own) => match &own.message {
                 Message::Literal(text) => {
                     let pattern = variant.pattern_none();
-                    Some(quote!(#pattern => ::core::option::Option::Some(#text),))
+                    Some(quote!(#pattern => #SOME(#text),))
                 }
                 Message::Template(_) => None,
             },
@@ -71,21 +74,18 @@ fn literal_message_impl(plan: &Plan) -> Option<TokenStream> {
                 let pattern = variant.pattern_one(*index);
                 let binding = &field.binding;
                 Some(quote! {
-                    #pattern => (&&#runtime::__private::LiteralOf(#binding)).choose(),
+                    #pattern => (&&#private::LiteralOf(#binding)).choose(),
                 })
             }
         },
-        quote!(::core::option::Option::None),
+        quote!(#NONE),
     );
-    let choice = asks_a_field
-        .then(|| quote!(use #runtime::__private::choice::{FirstChoice as _, LastChoice as _};));
-    let header = plan.impl_header(
-        &quote!(#runtime::__private::LiteralMessage),
-        &Bounds::default(),
-    );
+    let choice =
+        asks_a_field.then(|| private.choice_imports(&["FirstChoice", "LastChoice"], false));
+    let header = plan.impl_header(&quote!(#private::LiteralMessage), &Bounds::default());
     Some(quote! {
         #header {
-            fn literal_message(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+            fn literal_message(&self) -> #OPTION<&'static #STR> {
                 #choice
                 #arms
             }

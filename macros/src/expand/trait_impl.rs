@@ -5,10 +5,12 @@ use proc_macro2::{Literal, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
 
 use super::members::{member_writes, MemberWrite};
+use super::paths::{Private, DISPLAY, ENV, FN_MUT, NONE, OPTION, SOME, STR, U16};
 use crate::plan::{HeaderValue, Kind, MemberKind, Plan};
 
 pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
+    let private = Private(runtime);
     let mut bounds = plan.supertrait_bounds();
     plan.bound_transparent_fields(&mut bounds);
     for variant in &plan.variants {
@@ -20,7 +22,7 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
                 MemberKind::Flatten { .. } => field.ty,
             };
             if field.uses_param {
-                bounds.insert(written, quote!(#runtime::__private::serde::Serialize));
+                bounds.insert(written, quote!(#private::serde::Serialize));
             }
         }
     }
@@ -32,7 +34,7 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
             let field = &variant.fields[index];
             let shown = field.option_inner.unwrap_or(field.ty);
             if field.uses_param {
-                bounds.insert(shown, quote!(::core::fmt::Display));
+                bounds.insert(shown, quote!(#DISPLAY));
             }
         }
     }
@@ -65,11 +67,11 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
 
     quote! {
         #header {
-            fn status(&self) -> ::core::primitive::u16 {
+            fn status(&self) -> #U16 {
                 #status
             }
 
-            fn code(&self) -> &::core::primitive::str {
+            fn code(&self) -> &#STR {
                 #code
             }
 
@@ -99,9 +101,10 @@ pub fn certifier_error_impl(plan: &Plan) -> TokenStream {
 /// code is its field's.
 fn grpc_method(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
+    let private = Private(runtime);
     let domain = match &plan.domain {
         Some(domain) => quote!(#domain),
-        None => quote!(::core::env!("CARGO_PKG_NAME")),
+        None => quote!(#ENV!("CARGO_PKG_NAME")),
     };
     let arms = plan.match_variants_or(
         &|variant| match &variant.kind {
@@ -115,23 +118,23 @@ fn grpc_method(plan: &Plan) -> TokenStream {
             Kind::Own(_) => {
                 let code = variant.grpc.as_ref()?;
                 let pattern = variant.pattern_none();
-                Some(quote!(#pattern => ::core::option::Option::Some(#code),))
+                Some(quote!(#pattern => #SOME(#code),))
             }
         },
-        quote!(::core::option::Option::None),
+        quote!(#NONE),
     );
     // An empty enum has no value to answer for: the `match` is the whole body.
     let body = match plan.variants.is_empty() {
         true => arms,
         false => quote! {
-            #runtime::__private::Grpc {
-                domain: ::core::option::Option::Some(#domain),
+            #private::Grpc {
+                domain: #SOME(#domain),
                 code: #arms,
             }
         },
     };
     quote! {
-        fn grpc(&self) -> #runtime::__private::Grpc {
+        fn grpc(&self) -> #private::Grpc {
             #body
         }
     }
@@ -149,10 +152,10 @@ fn variant_name_method(plan: &Plan) -> TokenStream {
     // `match` is the whole body: a call around it would be unreachable.
     let body = match plan.variants.is_empty() {
         true => arms,
-        false => quote!(::core::option::Option::Some({ #arms })),
+        false => quote!(#SOME({ #arms })),
     };
     quote! {
-        fn variant_name(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+        fn variant_name(&self) -> #OPTION<&'static #STR> {
             #body
         }
     }
@@ -200,12 +203,12 @@ fn log_level_method(plan: &Plan) -> TokenStream {
 fn doc_url_method(plan: &Plan) -> TokenStream {
     let runtime = &plan.runtime;
     let signature = quote! {
-        fn doc_url(&self) -> ::core::option::Option<#runtime::catalogue::DocUrl<'_>>
+        fn doc_url(&self) -> #OPTION<#runtime::catalogue::DocUrl<'_>>
     };
     if let Some(template) = &plan.doc_url {
         return quote! {
             #signature {
-                ::core::option::Option::Some(#runtime::catalogue::DocUrl::new(
+                #SOME(#runtime::catalogue::DocUrl::new(
                     #template,
                     <Self as #runtime::CertifierError>::code(self),
                 ))
@@ -216,7 +219,7 @@ fn doc_url_method(plan: &Plan) -> TokenStream {
         return TokenStream::new();
     }
     let arms = plan.delegate_or(quote!(doc_url), &|_| String::new(), &|_| {
-        quote!(::core::option::Option::None).into_iter().collect()
+        quote!(#NONE).into_iter().collect()
     });
     quote! {
         #signature {
@@ -282,7 +285,7 @@ fn headers_method(plan: &Plan) -> TokenStream {
     quote! {
         fn headers(
             &self,
-            __visit: &mut dyn ::core::ops::FnMut(&'static ::core::primitive::str, &dyn ::core::fmt::Display),
+            __visit: &mut dyn #FN_MUT(&'static #STR, &dyn #DISPLAY),
         ) {
             #arms
         }

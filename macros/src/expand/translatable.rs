@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::LitStr;
 
+use super::paths::{Private, FORMAT_ARGS, OPTION, SOME, STR};
 use crate::plan::{Kind, MemberKind, Message, Plan, VariantPlan};
 use crate::translation::{ArgumentValue, Source};
 
@@ -16,18 +17,17 @@ pub fn method(plan: &Plan) -> TokenStream {
         return TokenStream::new();
     }
     let runtime = &plan.runtime;
+    let private = Private(runtime);
     let arguments = quote!(__arguments);
     let body = plan.match_variants(&|variant| arm(plan, variant, &arguments));
+    let choice = private.choice_imports(&["FirstChoice", "LastChoice", "SecondChoice"], true);
     quote! {
         #[doc(hidden)]
         fn translatable(
             &self,
-            #arguments: &mut dyn #runtime::__private::MessageArguments,
-        ) -> ::core::option::Option<&'static ::core::primitive::str> {
-            #[allow(unused_imports)]
-            use #runtime::__private::choice::{
-                FirstChoice as _, LastChoice as _, SecondChoice as _,
-            };
+            #arguments: &mut dyn #private::MessageArguments,
+        ) -> #OPTION<&'static #STR> {
+            #choice
             #body
         }
     }
@@ -35,6 +35,7 @@ pub fn method(plan: &Plan) -> TokenStream {
 
 fn arm(plan: &Plan, variant: &VariantPlan, arguments: &TokenStream) -> TokenStream {
     let runtime = &plan.runtime;
+    let private = Private(runtime);
     match &variant.kind {
         Kind::Transparent(index) => {
             let pattern = variant.pattern_all();
@@ -102,10 +103,10 @@ fn arm(plan: &Plan, variant: &VariantPlan, arguments: &TokenStream) -> TokenStre
                             LitStr::new(&format!("{{:{spec}}}"), proc_macro2::Span::call_site());
                         // A type without the trait passes nothing: the message reports it.
                         quote! {
-                            if let ::core::option::Option::Some(__value) =
-                                (&&#runtime::__private::arguments::#question(#value)).choose()
+                            if let #SOME(__value) =
+                                (&&#private::arguments::#question(#value)).choose()
                             {
-                                #arguments.text(#name, &::core::format_args!(#format, __value));
+                                #arguments.text(#name, &#FORMAT_ARGS!(#format, __value));
                             }
                         }
                     }
@@ -113,7 +114,7 @@ fn arm(plan: &Plan, variant: &VariantPlan, arguments: &TokenStream) -> TokenStre
                         let binding = &variant.fields[*index].binding;
                         quote!(#arguments.text(
                             #name,
-                            &(&&#runtime::__private::DisplayPath(#binding)).choose(),
+                            &(&&#private::DisplayPath(#binding)).choose(),
                         );)
                     }
                     ArgumentValue::Member(member) => {
@@ -124,7 +125,7 @@ fn arm(plan: &Plan, variant: &VariantPlan, arguments: &TokenStream) -> TokenStre
             let key = &own.translation.key;
             quote!(#pattern => {
                 #(#passes)*
-                ::core::option::Option::Some(#key)
+                #SOME(#key)
             })
         }
     }

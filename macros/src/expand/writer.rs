@@ -15,6 +15,7 @@ use quote::{quote, quote_spanned};
 
 use super::escape::{json_string_contents, push_json_string};
 use super::members::{Direct, MemberWrite};
+use super::paths::{Private, OK, RESULT, U8};
 use super::WriterArgs;
 use crate::plan::{Kind, Message, Own, PlainSegment, Plan, VariantPlan};
 
@@ -22,6 +23,7 @@ use crate::plan::{Kind, Message, Own, PlainSegment, Plan, VariantPlan};
 /// [`member_writes`](super::members::member_writes), by variant index.
 pub fn write_json_method(plan: &Plan, writes: &[Vec<MemberWrite>]) -> TokenStream {
     let runtime = &plan.runtime;
+    let private = Private(runtime);
     let body = if plan.variants.is_empty() {
         quote!(match *self {})
     } else {
@@ -33,17 +35,17 @@ pub fn write_json_method(plan: &Plan, writes: &[Vec<MemberWrite>]) -> TokenStrea
         quote! {
             __json::guarded(__out, |__out, __failure| {
                 #arms
-                ::core::result::Result::Ok(())
+                #OK(())
             })
         }
     };
     quote! {
         fn write_json(
             &self,
-            __out: &mut #runtime::__private::Vec<::core::primitive::u8>,
-        ) -> ::core::result::Result<(), #runtime::__private::serde_json::Error> {
+            __out: &mut #private::Vec<#U8>,
+        ) -> #RESULT<(), #private::serde_json::Error> {
             #[allow(unused_imports)]
-            use #runtime::__private::{
+            use #private::{
                 choice::{FirstChoice as _, LastChoice as _, SecondChoice as _},
                 json::{self as __json, Flatten as __Flatten, Text as __Text, Value as __Value},
             };
