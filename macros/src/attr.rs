@@ -644,11 +644,14 @@ impl Attrs {
             );
             return;
         }
-        let parsed =
-            syn::punctuated::Punctuated::<Lit, Token![,]>::parse_terminated.parse2(group.stream());
+        // Any other form leaves no literal, and is reported as not two.
         let mut lits: Vec<Lit> = Vec::new();
-        if let Ok(parsed) = parsed {
-            lits.extend(parsed);
+        for item in list_items(group).unwrap_or_default() {
+            let Some(lit) = literal_of(&item) else {
+                lits.clear();
+                break;
+            };
+            lits.push(lit);
         }
         let [Lit::Str(name), Lit::Str(value)] = &lits[..] else {
             cx.error_spanned_by(group, FIXED_HEADER_FORM);
@@ -719,18 +722,24 @@ enum ParsedValue {
 
 /// `skip_impl(axum, actix_web, ...)`: known integration names, each once, at least one.
 fn read_integrations(cx: &Ctxt, key: &Ident, group: &proc_macro2::Group) -> Option<ParsedValue> {
-    let names =
-        syn::punctuated::Punctuated::<Ident, Token![,]>::parse_terminated.parse2(group.stream());
-    let names = match names {
-        Ok(names) => names,
-        Err(_) => {
-            cx.error_spanned_by(
-                group,
-                format!("`{key}` takes integration names: `{key}(axum, utoipa)`"),
-            );
-            return None;
+    let mut names = Vec::new();
+    let mut well_formed = false;
+    if let Some(items) = list_items(group) {
+        well_formed = true;
+        for item in items {
+            match item {
+                TokenTree::Ident(name) => names.push(name),
+                _ => well_formed = false,
+            }
         }
-    };
+    }
+    if !well_formed {
+        cx.error_spanned_by(
+            group,
+            format!("`{key}` takes integration names: `{key}(axum, utoipa)`"),
+        );
+        return None;
+    }
     if names.is_empty() {
         cx.error_spanned_by(
             group,
@@ -960,6 +969,26 @@ fn read_value(cx: &Ctxt, key: &Ident, kind: Value, value: Option<Written>) -> Op
             None
         }
     }
+}
+
+/// The items of a list such as `skip_impl(axum, utoipa)`: one token each, separated by
+/// commas, a trailing comma allowed; `None` for any other form. Read token by token:
+/// `syn`'s `Punctuated` parser compiles its own copy into the macro for each item type.
+fn list_items(group: &proc_macro2::Group) -> Option<Vec<TokenTree>> {
+    let mut items = Vec::new();
+    let mut item_next = true;
+    for tree in group.stream() {
+        match tree {
+            TokenTree::Punct(comma) if comma.as_char() == ',' && !item_next => item_next = true,
+            TokenTree::Punct(_) => return None,
+            item if item_next => {
+                items.push(item);
+                item_next = false;
+            }
+            _ => return None,
+        }
+    }
+    Some(items)
 }
 
 /// The literal `tree` is, or holds alone in an invisible group: a literal passed in
@@ -1301,7 +1330,10 @@ fn unknown_key_message(name: &str, place: Place) -> String {
 }
 
 fn unknown_case_message(name: &str) -> String {
-    let normalize = |text: &str| text.replace("_", "").replace("-", "").to_ascii_lowercase();
+    let normalize = |text: &str| {
+        let text = crate::text::replace(text, "_", "");
+        crate::text::replace(&text, "-", "").to_ascii_lowercase()
+    };
     let normalized = normalize(name);
     let mut names = Vec::with_capacity(crate::case::RENAME_RULES.len());
     let mut same = None;
@@ -1416,9 +1448,36 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::{
-        closest, is_snake_case_code, is_token, literal_next, snake_case_suggestion,
+        closest, is_snake_case_code, is_token, list_items, literal_next, snake_case_suggestion,
         unknown_case_message,
     };
+
+    #[test]
+    fn a_list_is_single_tokens_between_commas() {
+        let items = |tokens: proc_macro2::TokenStream| {
+            let group = proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, tokens);
+            let items = list_items(&group)?;
+            Some(items.iter().map(ToString::to_string).collect::<Vec<_>>())
+        };
+        let some = |items: &[&str]| Some(items.iter().map(|item| item.to_string()).collect());
+        assert_eq!(items(quote::quote!()), some(&[]));
+        assert_eq!(items(quote::quote!(axum)), some(&["axum"]));
+        assert_eq!(
+            items(quote::quote!(axum, "x", 1,)),
+            some(&["axum", "\"x\"", "1"])
+        );
+        assert_eq!(items(quote::quote!((axum))), some(&["(axum)"]));
+        for malformed in [
+            quote::quote!(,),
+            quote::quote!(, axum),
+            quote::quote!(axum,, utoipa),
+            quote::quote!(axum utoipa),
+            quote::quote!(axum = 1),
+            quote::quote!(-1),
+        ] {
+            assert_eq!(items(malformed.clone()), None, "{malformed}");
+        }
+    }
 
     #[test]
     fn snake_case_codes() {

@@ -72,8 +72,8 @@ impl RenameRule {
                     None => pascal,
                 }
             }
-            Self::KebabCase => field.replace("_", "-"),
-            Self::ScreamingKebabCase => field.to_ascii_uppercase().replace("_", "-"),
+            Self::KebabCase => crate::text::replace(field, "_", "-"),
+            Self::ScreamingKebabCase => crate::text::replace(&field.to_ascii_uppercase(), "_", "-"),
         }
     }
 }

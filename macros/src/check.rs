@@ -786,7 +786,7 @@ fn source_does_not_borrow(cx: &Ctxt, variant: &Variant) {
     } else {
         "source"
     };
-    let name = lifetime.to_string().replace(" ", "");
+    let name = crate::text::replace(&lifetime.to_string(), " ", "");
     cx.error_spanned_by(
         &lifetime,
         format!(

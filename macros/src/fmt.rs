@@ -532,7 +532,7 @@ fn scan(text: &str) -> Result<Vec<ArgRef>, String> {
 
 /// A template's text as shown: `{{` and `}}` become `{` and `}`.
 pub fn unescape_braces(text: &str) -> String {
-    text.replace("{{", "{").replace("}}", "}")
+    crate::text::replace(&crate::text::replace(text, "{{", "{"), "}}", "}")
 }
 
 fn trimmed_range(start: usize, text: &str) -> Range<usize> {
@@ -578,7 +578,7 @@ fn scan_spec_args(spec: &str, spec_start: usize, args: &mut Vec<ArgRef>) -> Resu
         (Some((_, fill)), Some((_, '<' | '^' | '>'))) => fill.len_utf8(),
         _ => 0,
     };
-    if spec.contains(".*") {
+    if crate::text::find(spec, ".*").is_some() {
         return Err(
             "`.*` precision is not supported in a message; name a field instead, as \
                     in `{value:.digits$}`"

@@ -37,6 +37,7 @@ mod seen;
 mod tests;
 #[cfg(test)]
 mod tests_diagnostics;
+mod text;
 mod translation;
 
 use proc_macro::TokenStream;

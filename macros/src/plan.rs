@@ -76,7 +76,8 @@ pub struct VariantPlan<'a> {
 /// for a pattern once per arm that uses it.
 fn settled(tokens: TokenStream) -> TokenStream {
     let mut settled = TokenStream::new();
-    settled.extend([tokens]);
+    // `once`, as `quote!` itself joins a stream: the same compiled code.
+    settled.extend(std::iter::once(tokens));
     settled
 }
 

@@ -69,7 +69,7 @@ impl Translation {
             Some(key) => key.value(),
             None if groups.shared(variant, code) => {
                 let name = variant.ident.to_string();
-                let name = name.trim_start_matches("r#");
+                let name = name.strip_prefix("r#").unwrap_or(&name);
                 let snake = snake_case_suggestion(name).unwrap_or_else(|| name.to_lowercase());
                 let key = fluent_identifier(&format!("{code}-{snake}"));
                 // The violations' keys are the runtime's.

@@ -7,7 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
-use super::paths::{Private, OK, RESULT, SOME, STR};
+use super::paths::{Private, ALLOW_UNUSED_IMPORTS, OK, RESULT, SOME, STR};
 use super::{local, WriterArgs};
 use crate::plan::{Kind, MemberKind, MemberPlan, Plan, VariantPlan};
 
@@ -147,11 +147,11 @@ pub fn methods(plan: &Plan, writes: &[Vec<MemberWrite>]) -> TokenStream {
     let has_own_members = plan.any_variant(&|variant| !variant.members.is_empty());
     let (failed, result) = if has_own_members {
         let slot = quote! {
-            #[allow(unused_imports)]
+            #ALLOW_UNUSED_IMPORTS
             use #private::serialize_member as __member;
-            #[allow(unused_imports)]
+            #ALLOW_UNUSED_IMPORTS
             use #STR as __str;
-            #[allow(unused_imports)]
+            #ALLOW_UNUSED_IMPORTS
             use #serde::ser::SerializeMap as __SerializeMap;
             let mut __failed = #private::Failure::new();
         };

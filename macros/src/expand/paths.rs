@@ -51,6 +51,21 @@ pub const WRITE: CorePath = CorePath(&["core", "write"]);
 pub const FORMAT_ARGS: CorePath = CorePath(&["core", "format_args"]);
 pub const ENV: CorePath = CorePath(&["core", "env"]);
 
+/// `#[allow(unused_imports)]`, on an import that some arms of a `match` leave unused.
+pub struct AllowUnusedImports;
+
+pub const ALLOW_UNUSED_IMPORTS: AllowUnusedImports = AllowUnusedImports;
+
+impl ToTokens for AllowUnusedImports {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let lint = TokenStream::from(TokenTree::Ident(local("unused_imports")));
+        let mut allow = TokenStream::from(TokenTree::Ident(local("allow")));
+        allow.append(Group::new(Delimiter::Parenthesis, lint));
+        tokens.append(Punct::new('#', Spacing::Alone));
+        tokens.append(Group::new(Delimiter::Bracket, allow));
+    }
+}
+
 /// The runtime's hidden module, `#runtime::__private`: the runtime's path, then
 /// `::__private`.
 #[derive(Clone, Copy)]
@@ -92,11 +107,7 @@ pub struct ChoiceImports<'a> {
 impl ToTokens for ChoiceImports<'_> {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         if self.allow_unused {
-            let lint = TokenStream::from(TokenTree::Ident(local("unused_imports")));
-            let mut allow = TokenStream::from(TokenTree::Ident(local("allow")));
-            allow.append(Group::new(Delimiter::Parenthesis, lint));
-            tokens.append(Punct::new('#', Spacing::Alone));
-            tokens.append(Group::new(Delimiter::Bracket, allow));
+            ALLOW_UNUSED_IMPORTS.to_tokens(tokens);
         }
         tokens.append(local("use"));
         self.private.to_tokens(tokens);

@@ -135,7 +135,8 @@ fn arm(plan: &Plan, variant: &VariantPlan, arguments: &TokenStream) -> TokenStre
 fn variable_name(member: &syn::Member) -> String {
     match member {
         syn::Member::Named(ident) => {
-            crate::translation::fluent_identifier(ident.to_string().trim_start_matches("r#"))
+            let name = ident.to_string();
+            crate::translation::fluent_identifier(name.strip_prefix("r#").unwrap_or(&name))
         }
         syn::Member::Unnamed(index) => format!("field{}", index.index),
     }

@@ -15,7 +15,7 @@ use quote::{quote, quote_spanned};
 
 use super::escape::{json_string_contents, push_json_string};
 use super::members::{Direct, MemberWrite};
-use super::paths::{Private, OK, RESULT, U8};
+use super::paths::{Private, ALLOW_UNUSED_IMPORTS, OK, RESULT, U8};
 use super::WriterArgs;
 use crate::plan::{Kind, Message, Own, PlainSegment, Plan, VariantPlan};
 
@@ -44,7 +44,7 @@ pub fn write_json_method(plan: &Plan, writes: &[Vec<MemberWrite>]) -> TokenStrea
             &self,
             __out: &mut #private::Vec<#U8>,
         ) -> #RESULT<(), #private::serde_json::Error> {
-            #[allow(unused_imports)]
+            #ALLOW_UNUSED_IMPORTS
             use #private::{
                 choice::{FirstChoice as _, LastChoice as _, SecondChoice as _},
                 json::{self as __json, Flatten as __Flatten, Text as __Text, Value as __Value},
@@ -109,7 +109,10 @@ fn variant_parts(
 
     if let Some(template) = &plan.doc_url {
         let mut member = b",\"doc_url\":".to_vec();
-        push_json_string(&mut member, &template.value().replace("{code}", code));
+        push_json_string(
+            &mut member,
+            &crate::text::replace(&template.value(), "{code}", code),
+        );
         parts.push(Part::Static(member));
     }
     parts.extend(members(writes));
