@@ -727,9 +727,11 @@ fn read_integrations(cx: &Ctxt, key: &Ident, group: &proc_macro2::Group) -> Opti
     if let Some(items) = list_items(group) {
         well_formed = true;
         for item in items {
-            match item {
-                TokenTree::Ident(name) => names.push(name),
-                _ => well_formed = false,
+            // `syn`'s reading of an identifier: no keyword or `_`, and one passed in
+            // through a `macro_rules!` fragment is read inside its invisible group.
+            match syn::parse2::<Ident>(TokenStream::from(item)) {
+                Ok(name) => names.push(name),
+                Err(_) => well_formed = false,
             }
         }
     }

@@ -68,6 +68,36 @@ impl axum::response::IntoResponse for SkipsAxumOnly {
     }
 }
 
+/// The integration named through a `macro_rules!` fragment, which hands it over inside an
+/// invisible group: it is skipped all the same, or the hand-written impl below would
+/// conflict with the derived one.
+macro_rules! skipping {
+    ($integration:path) => {
+        #[derive(Debug, CertifierError)]
+        #[certifier(skip_impl($integration))]
+        enum SkipsThroughAMacro {
+            #[certifier(code = "conflict")]
+            Conflict,
+        }
+    };
+}
+
+skipping!(axum);
+
+impl axum::response::IntoResponse for SkipsThroughAMacro {
+    fn into_response(self) -> axum::response::Response {
+        axum::http::StatusCode::IM_A_TEAPOT.into_response()
+    }
+}
+
+#[test]
+fn an_integration_named_through_a_macro_fragment_is_skipped() {
+    use axum::response::IntoResponse as _;
+
+    assert_eq!(SkipsThroughAMacro::Conflict.into_response().status(), 418);
+    assert_eq!(SkipsThroughAMacro::Conflict.status(), 409);
+}
+
 #[test]
 fn the_hand_written_impls_answer() {
     use axum::response::IntoResponse as _;

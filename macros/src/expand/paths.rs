@@ -74,8 +74,8 @@ pub struct Private<'a>(pub &'a TokenStream);
 impl<'a> Private<'a> {
     /// `use #runtime::__private::choice::{FirstChoice as _, …};` with `traits`, the
     /// traits among which a `choose()` call picks by autoref; after
-    /// `#[allow(unused_imports)]` where `allow_unused`, for a scope where no arm may
-    /// call `choose()`.
+    /// `#[allow(unused_imports)]` where `allow_unused`, for a scope where some of the
+    /// traits may go unused (one is picked, or no arm calls `choose()`).
     pub fn choice_imports(
         self,
         traits: &'static [&'static str],
